@@ -1,0 +1,2 @@
+import "server-only";
+export { getDb, closeDb, type Db } from "./connection";
