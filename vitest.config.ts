@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
     globalSetup: ["./scripts/test/global-setup.ts"],
+    setupFiles: ["./scripts/test/setup-env.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

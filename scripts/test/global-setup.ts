@@ -1,2 +1,16 @@
-// Placeholder replaced by the database setup (creates a throwaway PostgreSQL database per run).
-export default async function setup() {}
+import type { TestProject } from "vitest/node";
+import { createTestDatabase } from "./test-database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const db = await createTestDatabase();
+  project.provide("databaseUrl", db.url);
+  return async () => {
+    await db.drop();
+  };
+}

@@ -1,0 +1,33 @@
+import { closeDb } from "@/lib/db/connection";
+import { parseCommandArgs, usageOf, UsageError } from "./command";
+import { loadCommands } from "./registry";
+
+/** Runs one CLI command; returns the process exit code (2 for bad arguments). */
+export async function runCli(argv: string[]): Promise<number> {
+  const commands = await loadCommands();
+  const usage = () =>
+    `usage: npm run panel -- <command> [options]\n\ncommands:\n${[...commands.values()].map(usageOf).join("\n")}`;
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help") {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands.get(name);
+  if (!command) {
+    console.error(`unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    const input = parseCommandArgs(command, rest);
+    return (await command.run(input)) ?? 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\nusage:\n${usageOf(command)}`);
+      return 2;
+    }
+    console.error(`error: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await closeDb();
+  }
+}

@@ -1,0 +1,58 @@
+// What an upstream's answer means, before its shape is checked: a refusal, a transport
+// failure, or a JSON value worth parsing. Kept apart from the client so that anything else
+// speaking this protocol (our own /api/v2 tests, a second provider adapter) can reuse it.
+import type { UpstreamResult } from "./types";
+
+const SNIPPET_LENGTH = 80;
+
+/** A short one-line excerpt of a body for messages; bodies can be whole HTML pages. */
+export function bodySnippet(bodyText: string): string {
+  const oneLine = bodyText.replace(/\s+/g, " ").trim();
+  if (!oneLine) return "empty body";
+  return oneLine.length > SNIPPET_LENGTH ? `${oneLine.slice(0, SNIPPET_LENGTH)}…` : oneLine;
+}
+
+/** `{"error": "..."}` and nothing else: the protocol's way of saying no. */
+export function refusalText(json: unknown): string | null {
+  if (json === null || typeof json !== "object" || Array.isArray(json)) return null;
+  const keys = Object.keys(json);
+  if (keys.length !== 1 || keys[0] !== "error") return null;
+  const error = (json as { error: unknown }).error;
+  return typeof error === "string" ? error : JSON.stringify(error);
+}
+
+function parseJson(text: string): { ok: true; json: unknown } | { ok: false } {
+  try {
+    return { ok: true, json: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * Reads the body whatever the HTTP status (panels put refusals in 200s and in 4xx alike).
+ * A refusal under 429 or 5xx stays indeterminate: a rate limiter or a proxy wrote it, not the
+ * panel's order logic, so it proves nothing about what happened behind it, and reads may retry.
+ */
+export function interpretUpstreamAnswer(answer: { httpStatus: number; bodyText: string }, action: string): UpstreamResult<unknown> {
+  const { httpStatus, bodyText } = answer;
+  const parsed = parseJson(bodyText);
+  const transient = httpStatus === 429 || httpStatus >= 500;
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      kind: "indeterminate",
+      httpStatus,
+      message: `${action}: HTTP ${httpStatus} with a body that is not valid JSON (${bodySnippet(bodyText)})`,
+    };
+  }
+  const refusal = refusalText(parsed.json);
+  if (refusal !== null) {
+    if (transient) return { ok: false, kind: "indeterminate", httpStatus, message: `${action}: HTTP ${httpStatus}: ${refusal}` };
+    return { ok: false, kind: "definite", httpStatus, message: refusal };
+  }
+  if (httpStatus < 200 || httpStatus > 299) {
+    return { ok: false, kind: "indeterminate", httpStatus, message: `${action}: HTTP ${httpStatus} (${bodySnippet(bodyText)})` };
+  }
+  return { ok: true, value: parsed.json };
+}

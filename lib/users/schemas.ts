@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address."));
+
+export const ZNewPassword = z
+  .string()
+  .min(10, "Use at least 10 characters.")
+  .max(200, "Use at most 200 characters.")
+  .refine((p) => /[a-zA-Z]/.test(p) && /[0-9]/.test(p), "Use letters and at least one digit.");
+
+export const ZSignUpInput = z.object({
+  email: ZEmail,
+  password: ZNewPassword,
+  name: z.string().trim().max(100, "Use at most 100 characters.").optional().default(""),
+});
+export type SignUpInput = z.infer<typeof ZSignUpInput>;
+
+export const ZSignInInput = z.object({
+  email: ZEmail,
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+export type SignInInput = z.infer<typeof ZSignInInput>;
+
+export const ZRole = z.enum(["customer", "staff", "admin"]);
