@@ -36,7 +36,7 @@ export async function openAdapter(
 function withWholeScripts(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   const patch = async (open: () => Promise<SqlDriverAdapter>) => {
     const adapter = await open();
-    const driver = adapter.underlyingDriver() as { query(sql: string): Promise<unknown> };
+    const driver = (adapter as unknown as { underlyingDriver(): { query(sql: string): Promise<unknown> } }).underlyingDriver();
     adapter.executeScript = async (script: string) => {
       await driver.query(script);
     };

@@ -8,11 +8,11 @@ export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite
 
 export function resolveDatabaseTarget(databaseUrl = process.env.DATABASE_URL): DatabaseTarget {
   const url = databaseUrl?.trim();
-  if (!url) return { kind: "pglite", dir: path.resolve("data", "pglite") };
+  if (!url) return { kind: "pglite", dir: path.join(process.cwd(), "data", "pglite") };
   if (url.startsWith("postgresql://") || url.startsWith("postgres://")) return { kind: "postgres", url };
   if (url.startsWith("pglite:")) {
     const dir = url.slice("pglite:".length).replace(/^\/\//, "") || path.join("data", "pglite");
-    return { kind: "pglite", dir: path.resolve(dir) };
+    return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ dir) };
   }
   throw new Error(`DATABASE_URL must start with postgresql://, postgres:// or pglite: (got "${url.split(":")[0]}:…")`);
 }

@@ -24,7 +24,9 @@ export const zOptionalText = z.unknown().transform((value) => {
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
   return null;
-});
+})
+  // zod 4 treats a transform's output as required; the default makes the key optional.
+  .default(null);
 
 export const zMoney = z.unknown().transform((value, ctx) => {
   const amount = parseDecimal(value);
@@ -36,7 +38,10 @@ export const zMoney = z.unknown().transform((value, ctx) => {
 });
 
 /** Missing, null or text such as "Unknown" means "not reported". */
-export const zOptionalMoney = z.unknown().transform((value) => parseDecimal(value));
+export const zOptionalMoney = z
+  .unknown()
+  .transform((value) => parseDecimal(value))
+  .default(null);
 
 export function parseCount(value: unknown): number | null {
   const amount = parseDecimal(value);
@@ -54,7 +59,7 @@ export const zCount = z.unknown().transform((value, ctx) => {
   return count;
 });
 
-export const zOptionalCount = z.unknown().transform(parseCount);
+export const zOptionalCount = z.unknown().transform(parseCount).default(null);
 
 const TRUE_FLAGS = new Set(["1", "true", "yes"]);
 
@@ -63,7 +68,8 @@ export const zFlag = z.unknown().transform((value) => {
   if (value === true || value === 1) return true;
   if (typeof value === "string") return TRUE_FLAGS.has(value.trim().toLowerCase());
   return false;
-});
+})
+  .default(false);
 
 /** The text of an `{"error": ...}` object nested inside a batch item, or null if it is not one. */
 export function nestedErrorText(value: unknown): string | null {

@@ -1,0 +1,18 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { staffAction } from "@/lib/actions/action-client";
+import { getDb } from "@/lib/db/client";
+import { setUserStatus } from "@/lib/users/manage-user";
+
+const ZSetUserStatusInput = z.object({
+  userId: z.coerce.number().int().positive(),
+  status: z.enum(["active", "suspended"]),
+});
+
+export const setUserStatusAction = staffAction(ZSetUserStatusInput, async (input, actor) => {
+  const result = await setUserStatus(await getDb(), actor, input.userId, input.status);
+  if (!result.ok) return { error: result.error };
+  revalidatePath("/admin/users");
+  return { ok: true, message: input.status === "suspended" ? "Account suspended." : "Account reactivated." };
+});

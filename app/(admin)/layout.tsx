@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/layout/app-shell";
+import { requireStaff } from "@/lib/auth/session";
+import { staffNav } from "@/lib/navigation";
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await requireStaff();
+  return (
+    <AppShell area="staff" nav={staffNav} user={user}>
+      {children}
+    </AppShell>
+  );
+}

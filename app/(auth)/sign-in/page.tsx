@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { SignInForm } from "@/components/auth/sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in — Reseller Panel" };
+
+export default function SignInPage() {
+  return <SignInForm />;
+}

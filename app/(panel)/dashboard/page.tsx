@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { PANEL_CURRENCY } from "@/lib/currency";
+import { getCustomerSummary } from "@/lib/dashboard/customer-summary";
+import { formatMoney } from "@/lib/money";
+
+export const metadata: Metadata = { title: "Dashboard — Reseller Panel" };
+
+export default async function DashboardPage() {
+  const user = await requireUser();
+  const summary = await getCustomerSummary(user.id);
+  return (
+    <>
+      <PageHeader title="Dashboard" description={`Signed in as ${user.email}`} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Stat label="Balance" value={formatMoney(summary.balance, PANEL_CURRENCY)} hint="Prepaid; orders are paid from it." />
+        <Stat label="Active orders" value={summary.active} />
+        <Stat label="Finished orders" value={summary.completed} />
+      </div>
+      <Card title="Recent orders" className="mt-6">
+        {summary.recent.length === 0 ? (
+          <EmptyState>No orders yet.</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {summary.recent.map((o) => (
+              <li key={o.id} className="flex justify-between py-2">
+                <span>
+                  #{o.id} {o.name} × {o.quantity}
+                </span>
+                <span className="text-slate-500">
+                  {o.state.replace("_", " ")} · {formatMoney(o.charge, PANEL_CURRENCY)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </>
+  );
+}

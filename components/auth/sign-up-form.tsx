@@ -1,0 +1,58 @@
+"use client";
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
+import { signUpAction } from "@/app/(auth)/sign-up/sign-up-action";
+import { SubmitButton } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { initialActionState } from "@/lib/actions/action-state";
+
+export function SignUpForm() {
+  const router = useRouter();
+  const [state, formAction] = useActionState(signUpAction, initialActionState);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!state.ok) return;
+    // The account exists: sign in with what was just typed, then go to the dashboard.
+    void signIn("credentials", {
+      email: emailRef.current?.value ?? "",
+      password: passwordRef.current?.value ?? "",
+      redirect: false,
+    }).then(() => {
+      router.replace("/dashboard");
+      router.refresh();
+    });
+  }, [state.ok, router]);
+
+  const fe = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <h1 className="text-lg font-semibold">Create an account</h1>
+      <FormMessage error={state.error} message={state.ok ? "Account created. Signing you in…" : undefined} />
+      <TextField ref={emailRef} label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} error={fe.email} />
+      <TextField label="Name (optional)" name="name" autoComplete="name" defaultValue={state.values?.name} error={fe.name} />
+      <TextField
+        ref={passwordRef}
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        error={fe.password}
+        hint="At least 10 characters, with letters and a digit."
+      />
+      <SubmitButton className="w-full" pendingText="Creating…">
+        Create account
+      </SubmitButton>
+      <p className="text-center text-sm text-slate-600">
+        Already have an account?{" "}
+        <Link href="/sign-in" className="font-medium text-indigo-600 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

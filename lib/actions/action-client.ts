@@ -1,0 +1,66 @@
+import "server-only";
+import type { z } from "zod";
+import { getSessionUser, isStaff, type SessionUser } from "@/lib/auth/session";
+import type { ActionState } from "./action-state";
+
+export type ActionResult = Omit<ActionState, "values">;
+type Gate = "public" | "user" | "staff" | "admin";
+
+/** A thrown expected error: its message is shown to the user as is. */
+export class ActionError extends Error {}
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION") && key !== "password") values[key] = value;
+  }
+  return values;
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+  return fieldErrors;
+}
+
+/**
+ * The one wrapper every server action goes through: it authenticates (re-checking the session
+ * against the database), checks the role, validates with zod, then runs the body. Expected
+ * errors come back as messages; anything else is logged and shown as a generic message.
+ */
+function makeAction<S extends z.ZodType, U>(
+  gate: Gate,
+  schema: S,
+  body: (input: z.output<S>, user: U) => Promise<ActionResult>,
+) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const values = formValues(formData);
+    let user: SessionUser | null = null;
+    if (gate !== "public") {
+      user = await getSessionUser();
+      if (!user) return { error: "Your session has ended. Sign in again.", values };
+      if ((gate === "staff" && !isStaff(user)) || (gate === "admin" && user.role !== "admin")) {
+        return { error: "You are not allowed to do this.", values };
+      }
+    }
+    const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
+    if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+    try {
+      const result = await body(parsed.data, user as U);
+      return result.ok ? result : { ...result, values };
+    } catch (error) {
+      if (error instanceof ActionError) return { error: error.message, values };
+      console.error("server action failed", error);
+      return { error: "Something went wrong on our side. Nothing was changed; please try again.", values };
+    }
+  };
+}
+
+export const publicAction = <S extends z.ZodType>(schema: S, body: (input: z.output<S>, user: null) => Promise<ActionResult>) =>
+  makeAction<S, null>("public", schema, body);
+export const userAction = <S extends z.ZodType>(schema: S, body: (input: z.output<S>, user: SessionUser) => Promise<ActionResult>) =>
+  makeAction<S, SessionUser>("user", schema, body);
+export const staffAction = <S extends z.ZodType>(schema: S, body: (input: z.output<S>, user: SessionUser) => Promise<ActionResult>) =>
+  makeAction<S, SessionUser>("staff", schema, body);
+export const adminAction = <S extends z.ZodType>(schema: S, body: (input: z.output<S>, user: SessionUser) => Promise<ActionResult>) =>
+  makeAction<S, SessionUser>("admin", schema, body);

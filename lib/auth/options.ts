@@ -1,0 +1,70 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/lib/db/client";
+import { ZSignInInput } from "@/lib/users/schemas";
+import { burnPasswordCheck, verifyPassword } from "./password";
+import { authSecret } from "./secret";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: number; email: string; role: "customer" | "staff" | "admin" };
+  }
+  interface User {
+    role: "customer" | "staff" | "admin";
+    sessionVersion: number;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: number;
+    role?: "customer" | "staff" | "admin";
+    sv?: number;
+  }
+}
+
+export const authOptions: NextAuthOptions = {
+  // Read per request, so that `next build` does not need the secret.
+  get secret() {
+    return authSecret();
+  },
+  session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const parsed = ZSignInInput.safeParse(credentials ?? {});
+        if (!parsed.success) return null;
+        const db = await getDb();
+        const user = await db.user.findUnique({
+          where: { email: parsed.data.email },
+          omit: { passwordHash: false },
+        });
+        // Same work whether or not the email exists, so the answer does not reveal it.
+        if (!user) {
+          await burnPasswordCheck(parsed.data.password);
+          return null;
+        }
+        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+        if (user.status !== "active") return null;
+        return { id: String(user.id), email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.role = user.role;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = { id: token.uid ?? 0, email: token.email ?? "", role: token.role ?? "customer" };
+      return session;
+    },
+  },
+};

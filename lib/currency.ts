@@ -1,0 +1,2 @@
+/** The panel's own currency: every balance, price and ledger amount is in it. */
+export const PANEL_CURRENCY = process.env.PANEL_CURRENCY || "USD";

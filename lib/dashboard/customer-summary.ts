@@ -1,0 +1,24 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+
+/** What a customer's dashboard shows; scoped to that customer by id. */
+export async function getCustomerSummary(customerId: number) {
+  const db = await getDb();
+  const [user, byState, recent] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: customerId }, select: { balance: true, email: true } }),
+    db.order.groupBy({ by: ["state"], where: { userId: customerId }, _count: { _all: true } }),
+    db.order.findMany({
+      where: { userId: customerId },
+      orderBy: { id: "desc" },
+      take: 5,
+      select: { id: true, state: true, charge: true, quantity: true, createdAt: true, service: { select: { name: true } }, product: { select: { name: true } } },
+    }),
+  ]);
+  const count = (states: string[]) => byState.filter((s) => states.includes(s.state)).reduce((n, s) => n + s._count._all, 0);
+  return {
+    balance: user.balance.toString(),
+    active: count(["pending_submit", "pending", "in_progress", "unknown"]),
+    completed: count(["completed", "partial"]),
+    recent: recent.map((o) => ({ ...o, charge: o.charge.toString(), name: o.service?.name ?? o.product?.name ?? "—" })),
+  };
+}

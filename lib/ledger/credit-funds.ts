@@ -1,0 +1,28 @@
+import type { Db } from "@/lib/db/connection";
+import { Decimal } from "@/lib/money";
+import { applyBalanceChange } from "./balance-change";
+import { ZCreditFundsInput } from "./schemas";
+import { moneyTransaction } from "./transaction";
+
+export type CreditFundsResult =
+  | { ok: true; balance: string; entryAmount: string }
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+/** Adds funds to a customer's balance (staff top-up or a confirmed payment). */
+export async function creditFunds(db: Db, input: unknown): Promise<CreditFundsResult> {
+  const parsed = ZCreditFundsInput.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+    return { ok: false, error: "Check the highlighted fields.", fieldErrors };
+  }
+  const { customerId, amount, reason, actorId } = parsed.data;
+  const customer = await db.user.findUnique({ where: { id: customerId }, select: { id: true } });
+  if (!customer) return { ok: false, error: "No such customer." };
+  const credited = new Decimal(amount);
+  const balance = await moneyTransaction(db, (tx) =>
+    applyBalanceChange(tx, { customerId, kind: "credit", amount: credited, reason, actorId: actorId ?? null }),
+  );
+  if (!balance) return { ok: false, error: "The balance could not be updated." };
+  return { ok: true, balance: balance.toFixed(6), entryAmount: credited.toFixed(6) };
+}

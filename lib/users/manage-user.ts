@@ -1,0 +1,44 @@
+import type { Db } from "@/lib/db/connection";
+import type { Role } from "./create-user";
+
+export type ManageResult = { ok: true } | { ok: false; error: string };
+
+/** Suspends or reactivates an account; its existing sessions end at their next request. */
+export async function setUserStatus(
+  db: Db,
+  actor: { id: number; role: Role },
+  userId: number,
+  status: "active" | "suspended",
+): Promise<ManageResult> {
+  if (actor.role !== "admin" && actor.role !== "staff") return { ok: false, error: "You are not allowed to do this." };
+  if (actor.id === userId) return { ok: false, error: "You cannot change your own account's status." };
+  const target = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
+  if (!target) return { ok: false, error: "No such user." };
+  // Staff manage customers; only admins manage staff and admins.
+  if (target.role !== "customer" && actor.role !== "admin") return { ok: false, error: "Only an admin can change staff accounts." };
+  await db.user.update({ where: { id: userId }, data: { status, sessionVersion: { increment: 1 } } });
+  return { ok: true };
+}
+
+/** Changes an account's role (admins only); its existing sessions end at their next request. */
+export async function setUserRole(db: Db, actor: { id: number; role: Role }, userId: number, role: Role): Promise<ManageResult> {
+  if (actor.role !== "admin") return { ok: false, error: "Only an admin can change roles." };
+  if (actor.id === userId) return { ok: false, error: "You cannot change your own role." };
+  const updated = await db.user.updateMany({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
+  return updated.count ? { ok: true } : { ok: false, error: "No such user." };
+}
+
+export async function listUsers(db: Db, { query, page = 1, pageSize = 50 }: { query?: string; page?: number; pageSize?: number }) {
+  const where = query ? { email: { contains: query.toLowerCase() } } : {};
+  const [users, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      orderBy: { id: "asc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, email: true, name: true, role: true, status: true, balance: true, createdAt: true },
+    }),
+    db.user.count({ where }),
+  ]);
+  return { users: users.map((u) => ({ ...u, balance: u.balance.toString() })), total, page, pageSize };
+}
