@@ -12,15 +12,15 @@ import { initialActionState } from "@/lib/actions/action-state";
 export function SignUpForm() {
   const router = useRouter();
   const [state, formAction] = useActionState(signUpAction, initialActionState);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const emailRef = useRef<HTMLInputElement>(null);
+  // React resets the form once the action returns, so keep what was typed for the sign-in.
+  const typed = useRef({ email: "", password: "" });
 
   useEffect(() => {
     if (!state.ok) return;
     // The account exists: sign in with what was just typed, then go to the dashboard.
     void signIn("credentials", {
-      email: emailRef.current?.value ?? "",
-      password: passwordRef.current?.value ?? "",
+      email: typed.current.email,
+      password: typed.current.password,
       redirect: false,
     }).then(() => {
       router.replace("/dashboard");
@@ -30,13 +30,20 @@ export function SignUpForm() {
 
   const fe = state.fieldErrors ?? {};
   return (
-    <form action={formAction} noValidate className="space-y-4">
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        const data = new FormData(event.currentTarget);
+        typed.current = { email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") };
+      }}
+      noValidate
+      className="space-y-4"
+    >
       <h1 className="text-lg font-semibold">Create an account</h1>
       <FormMessage error={state.error} message={state.ok ? "Account created. Signing you in…" : undefined} />
-      <TextField ref={emailRef} label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} error={fe.email} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} error={fe.email} />
       <TextField label="Name (optional)" name="name" autoComplete="name" defaultValue={state.values?.name} error={fe.name} />
       <TextField
-        ref={passwordRef}
         label="Password"
         name="password"
         type="password"

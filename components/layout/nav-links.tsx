@@ -9,7 +9,9 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   return (
     <nav className="flex flex-wrap gap-1" aria-label="Main">
       {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        // The longest matching entry wins, so "/admin" is not lit on "/admin/users".
+        const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+        const active = matches(item.href) && !items.some((o) => o.href.length > item.href.length && matches(o.href));
         return (
           <Link
             key={item.href}

@@ -34,8 +34,8 @@ export function Stat({ label, value, hint }: { label: string; value: ReactNode; 
 }
 
 export function FormMessage({ error, message }: { error?: string; message?: string }) {
-  if (error) return <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>;
-  if (message) return <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-700">{message}</p>;
+  if (error) return <p role="alert" data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>;
+  if (message) return <p role="status" data-testid="form-message" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-700">{message}</p>;
   return null;
 }
 

@@ -2,6 +2,7 @@
 // Reads one snapshot, so orders being placed meanwhile never show up half-written.
 import type { Db } from "@/lib/db/connection";
 import { Decimal } from "@/lib/money";
+import { fromDb } from "./db-decimal";
 import { expectedRefund } from "./expected-refund";
 import { snapshotTransaction } from "./transaction";
 
@@ -26,7 +27,7 @@ export type LedgerTotals = {
 export type LedgerReport = { ok: boolean; mismatches: LedgerMismatch[]; totals: LedgerTotals; customers: number; orders: number };
 
 const REFUND_KINDS = new Set(["refund_failed", "refund_partial", "refund_canceled"]);
-const dec = (value: { toString(): string }) => new Decimal(value.toString());
+const dec = fromDb;
 
 /** `customerIds` limits the check to those customers (tests share one database). */
 export async function verifyLedger(db: Db, options: { customerIds?: number[] } = {}): Promise<LedgerReport> {
@@ -100,6 +101,8 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
     const expected = expectedRefund({ state: order.state, charge, quantity: order.quantity, remains: order.remains });
     if (!expected) {
       if (refunds.length) mismatch("refund", `state ${order.state} but refunded ${refunds.map((e) => `${e.kind} ${e.amount}`).join(", ")}`);
+    } else if (!expected.amount) {
+      mismatch("refund", `state ${order.state} without remains: its refund cannot be checked`);
     } else if (refunds.length !== 1 || refunds[0].kind !== expected.kind || !dec(refunds[0].amount).eq(expected.amount)) {
       const got = refunds.map((e) => `${e.kind} ${e.amount}`).join(", ") || "nothing";
       mismatch("refund", `state ${order.state} should have ${expected.kind} ${expected.amount.toFixed(6)}, has ${got}`);

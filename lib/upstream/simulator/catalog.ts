@@ -135,8 +135,8 @@ export function generateProducts(seed: number, count: number): SimProduct[] {
     const kind = PRODUCT_KINDS[index % PRODUCT_KINDS.length];
     const round = Math.floor(index / PRODUCT_KINDS.length);
     const max = prng.pick([1, 5, 10, 20]);
-    // Every third Auto product is sold out, and one Service product is too, so both paths exist.
-    const soldOut = kind.type === "Auto" ? index % 3 === 2 : index === 4;
+    // A few Auto products are sold out, and one Service product is too, so both paths exist.
+    const soldOut = kind.type === "Auto" ? index % 4 === 2 : index === 4;
     products.push({
       id: index + 1,
       name: round === 0 ? kind.name : `${kind.name} #${round + 1}`,

@@ -54,7 +54,7 @@ export function planProductOrder(args: { seed: number; id: number; product: SimP
   const fate: FinalOrderStatus = deliverable === quantity ? "Completed" : deliverable > 0 ? "Partial" : "Canceled";
   const line = product.type === "Auto" ? () => accountLine(prng) : () => confirmationCode(prng);
   const auto = product.type === "Auto";
-  const startsAt = now + (auto ? 0 : prng.int(1, 5));
+  const startsAt = now + (auto ? 1 : prng.int(1, 5));
   return {
     id,
     product,

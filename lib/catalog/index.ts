@@ -1,0 +1,3 @@
+export { syncCatalog, type SyncCatalogResult, type SyncCounts } from "./sync-catalog";
+export { listCatalog, listProducts, type CatalogCategory, type CatalogService, type CatalogProduct } from "./list-catalog";
+export { parseMarkupPercent } from "./markup";

@@ -1,0 +1,45 @@
+// A customer's own orders. Every query filters by customerId: another customer's order id
+// behaves exactly like one that does not exist.
+import type { Db } from "@/lib/db/connection";
+import type { Prisma } from "@/lib/db/generated/client";
+import { CUSTOMER_ORDER_SELECT, toCustomerOrder, type CustomerOrder } from "./customer-order";
+import { ZListOrdersInput } from "./schemas";
+
+export type OrderPage = { orders: CustomerOrder[]; total: number; page: number; pageSize: number };
+
+export async function listOrders(db: Db, customerId: number, filters: unknown = {}): Promise<OrderPage> {
+  const parsed = ZListOrdersInput.safeParse(filters ?? {});
+  const { state, kind, search, page, pageSize } = parsed.success ? parsed.data : ZListOrdersInput.parse({});
+  const where: Prisma.OrderWhereInput = { userId: customerId, ...(state ? { state } : {}), ...(kind ? { kind } : {}) };
+  if (search) {
+    const id = /^\d{1,9}$/.test(search) ? Number(search) : null;
+    where.OR = [{ link: { contains: search, mode: "insensitive" } }, ...(id !== null ? [{ id }] : [])];
+  }
+  const [rows, total] = await Promise.all([
+    db.order.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * pageSize, take: pageSize, select: CUSTOMER_ORDER_SELECT }),
+    db.order.count({ where }),
+  ]);
+  return { orders: rows.map(toCustomerOrder), total, page, pageSize };
+}
+
+export async function getOrder(db: Db, customerId: number, orderId: number): Promise<CustomerOrder | null> {
+  if (!Number.isSafeInteger(orderId)) return null;
+  const row = await db.order.findFirst({ where: { id: orderId, userId: customerId }, select: CUSTOMER_ORDER_SELECT });
+  return row ? toCustomerOrder(row) : null;
+}
+
+export type ProductResults = { ok: true; lines: string[] } | { ok: false; error: string };
+
+/** The delivered lines (accounts, codes…) of a finished product order. */
+export async function getProductResults(db: Db, customerId: number, orderId: number): Promise<ProductResults> {
+  if (!Number.isSafeInteger(orderId)) return { ok: false, error: "Order not found." };
+  const order = await db.order.findFirst({
+    where: { id: orderId, userId: customerId },
+    select: { kind: true, state: true, resultLines: true, resultsFetched: true },
+  });
+  if (!order) return { ok: false, error: "Order not found." };
+  if (order.kind !== "product") return { ok: false, error: "Only product orders have results." };
+  if (order.state !== "completed" && order.state !== "partial") return { ok: false, error: "Results are available once the order is completed." };
+  if (!order.resultsFetched) return { ok: false, error: "Results are being fetched; try again in a minute." };
+  return { ok: true, lines: order.resultLines };
+}

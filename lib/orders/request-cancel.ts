@@ -1,0 +1,57 @@
+// A customer asks for a cancel. Asking moves no money: the refund comes only when the upstream
+// reports Canceled, through settleOrderStatus, so a cancel that the upstream ignores costs nothing.
+import type { Db } from "@/lib/db/connection";
+import { recordOrderEvent } from "./order-events";
+import { upstreamClientFor } from "./provider-client";
+
+export type RequestCancelResult = { ok: true } | { ok: false; error: string };
+
+export async function requestCancel(db: Db, customerId: number, orderId: number): Promise<RequestCancelResult> {
+  const order = await db.order.findFirst({
+    where: { id: orderId, userId: customerId },
+    select: {
+      state: true,
+      upstreamOrderId: true,
+      cancelRequestedAt: true,
+      service: { select: { cancel: true } },
+      provider: { select: { apiUrl: true, apiKeyEncrypted: true, timeoutMs: true } },
+    },
+  });
+  if (!order) return { ok: false, error: "Order not found." };
+  if (!order.service?.cancel) return { ok: false, error: "This service does not allow cancelling." };
+  if ((order.state !== "pending" && order.state !== "in_progress") || !order.upstreamOrderId) {
+    return { ok: false, error: "This order can no longer be cancelled." };
+  }
+  if (order.cancelRequestedAt) return { ok: false, error: "A cancel was already requested for this order." };
+
+  // Claimed before sending so that a double click asks the upstream once.
+  const now = new Date();
+  const claimed = await db.order.updateMany({
+    where: { id: orderId, userId: customerId, cancelRequestedAt: null, state: { in: ["pending", "in_progress"] } },
+    data: { cancelRequestedAt: now },
+  });
+  if (claimed.count === 0) return { ok: false, error: "A cancel was already requested for this order." };
+
+  let answer;
+  try {
+    answer = await upstreamClientFor(order.provider).cancel([order.upstreamOrderId]);
+  } catch (error) {
+    answer = { ok: false as const, kind: "definite" as const, message: (error as Error).message };
+  }
+  const item = answer.ok ? answer.value.find((i) => i.order === order.upstreamOrderId) : undefined;
+  if (item && "ok" in item) {
+    // Poll soon: the Canceled status (and its refund) usually follows quickly.
+    await db.order.updateMany({ where: { id: orderId }, data: { nextSyncAt: now } });
+    await recordOrderEvent(db, orderId, "cancel-requested", "cancel accepted by the upstream; refund follows when it reports Canceled");
+    return { ok: true };
+  }
+  const failure = answer.ok ? (item && "error" in item ? item : { error: "no answer for this order", kind: "indeterminate" as const }) : { error: answer.message, kind: answer.kind };
+  if (failure.kind === "definite") {
+    // Refused: nothing was requested, so the customer may ask again later.
+    await db.order.updateMany({ where: { id: orderId, cancelRequestedAt: now }, data: { cancelRequestedAt: null } });
+    await recordOrderEvent(db, orderId, "cancel-requested", `cancel refused upstream: ${failure.error}`);
+    return { ok: false, error: "The provider refused to cancel this order." };
+  }
+  await recordOrderEvent(db, orderId, "cancel-requested", `cancel may or may not have reached the upstream: ${failure.error}`);
+  return { ok: false, error: "The cancel request could not be confirmed; the order status will show whether it was cancelled." };
+}

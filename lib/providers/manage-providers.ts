@@ -1,0 +1,85 @@
+import type { Db } from "@/lib/db/connection";
+import { Prisma } from "@/lib/db/generated/client";
+import { createUpstreamClient, type UpstreamClient } from "@/lib/upstream";
+import { decryptProviderKey, encryptProviderKey } from "./key-encryption";
+import { ZProviderInput } from "./schemas";
+
+export type AddProviderResult =
+  | { ok: true; provider: { id: number; name: string } }
+  | { ok: false; fieldErrors: Record<string, string> };
+
+/** Registers an upstream panel; its API key is encrypted before it is stored. */
+export async function addProvider(db: Db, input: unknown): Promise<AddProviderResult> {
+  const parsed = ZProviderInput.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+    return { ok: false, fieldErrors };
+  }
+  const p = parsed.data;
+  try {
+    const provider = await db.provider.create({
+      data: {
+        name: p.name,
+        apiUrl: p.url,
+        apiKeyEncrypted: encryptProviderKey(p.key),
+        currency: p.currency,
+        exchangeRate: p.exchangeRate,
+        timeoutMs: p.timeoutMs,
+      },
+      select: { id: true, name: true },
+    });
+    return { ok: true, provider };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, fieldErrors: { name: "A provider with this name already exists." } };
+    }
+    throw error;
+  }
+}
+
+export async function listProviders(db: Db) {
+  return db.provider.findMany({ orderBy: { id: "asc" } });
+}
+
+export async function findProviderByName(db: Db, name: string) {
+  return db.provider.findUnique({ where: { name } });
+}
+
+/** The upstream client for a stored provider (the only place its key is decrypted). */
+export async function clientForProvider(db: Db, providerId: number): Promise<UpstreamClient> {
+  const row = await db.provider.findUniqueOrThrow({
+    where: { id: providerId },
+    select: { apiUrl: true, apiKeyEncrypted: true, timeoutMs: true },
+  });
+  return createUpstreamClient({ url: row.apiUrl, key: decryptProviderKey(row.apiKeyEncrypted), timeoutMs: row.timeoutMs });
+}
+
+export type ProviderCheck =
+  | { ok: true; balance: string; currency: string; services: number; products: number | null }
+  | { ok: false; step: "balance" | "services"; kind: "definite" | "indeterminate"; message: string };
+
+/** Calls `balance` and `services` (and `products`, which not every panel has) and reports. */
+export async function checkUpstream(client: UpstreamClient): Promise<ProviderCheck> {
+  const balance = await client.balance();
+  if (!balance.ok) return { ok: false, step: "balance", kind: balance.kind, message: balance.message };
+  const services = await client.services();
+  if (!services.ok) return { ok: false, step: "services", kind: services.kind, message: services.message };
+  const products = await client.products();
+  return {
+    ok: true,
+    balance: balance.value.balance.toString(),
+    currency: balance.value.currency,
+    services: services.value.length,
+    products: products.ok ? products.value.length : null,
+  };
+}
+
+/** Checks a stored provider and remembers its balance for the staff overview. */
+export async function checkProvider(db: Db, providerId: number): Promise<ProviderCheck> {
+  const result = await checkUpstream(await clientForProvider(db, providerId));
+  if (result.ok) {
+    await db.provider.update({ where: { id: providerId }, data: { lastBalance: result.balance, lastBalanceAt: new Date() } });
+  }
+  return result;
+}

@@ -1,0 +1,5 @@
+export { startSimulator, type SimulatorHandle, type SimulatorOptions, type SimulatedOrder, type SimulatedProductOrder, type SimulatedRefill } from "./start-simulator";
+export { parseFaultSpec, type Fault, type FaultKind } from "./faults";
+export { DEFAULT_REALTIME_SPEED, type ClockOption } from "./clock";
+export { ERROR_TEXTS, SIMULATED_ACTIONS } from "./actions";
+export type { SimProduct, SimService } from "./catalog";
