@@ -1,0 +1,93 @@
+// npm run demo — the panel on embedded defaults: PGlite in ./data (kept across restarts),
+// migrations applied, demo accounts, the built-in upstream simulator as "Demo provider", a
+// production build served on http://localhost:3000 with the order worker running inside it.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { closeDb, getDb } from "@/lib/db/connection";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { describeTarget, resolveDatabaseTarget } from "@/lib/db/target";
+import { DEMO_ACCOUNTS, setUpDemo } from "@/lib/demo/demo-setup";
+import { startSimulator } from "@/lib/upstream/simulator";
+
+const PORT = Number(process.env.PORT ?? 3000);
+const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
+const SIMULATOR_KEY = "demo-simulator-key";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const target = resolveDatabaseTarget();
+console.log(`Database: ${describeTarget(target)}`);
+const applied = await migrateDatabase(target);
+if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+
+const simulator = await startSimulator({
+  port: SIMULATOR_PORT,
+  seed: 1,
+  services: 200,
+  apiKey: SIMULATOR_KEY,
+  balance: "5000",
+  clock: { realtime: true },
+  statePath: path.join("data", "simulator-state.json"),
+});
+console.log(`Upstream simulator: ${simulator.url} (key ${SIMULATOR_KEY})`);
+
+for (const note of await setUpDemo(await getDb(), { url: simulator.url, key: SIMULATOR_KEY })) console.log(note);
+// PGlite is single-process: release it before the app opens it.
+await closeDb();
+
+if (needsBuild()) {
+  console.log("Building the app (next build)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const app = spawn("npx", ["next", "start", "-p", String(PORT)], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    PANEL_DEMO: "1",
+    IN_PROCESS_WORKER: process.env.IN_PROCESS_WORKER ?? "1",
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
+  },
+});
+
+console.log(`
+  Panel:     http://localhost:${PORT}
+  Admin:     ${DEMO_ACCOUNTS.admin.email} / ${DEMO_ACCOUNTS.admin.password}
+  Customer:  ${DEMO_ACCOUNTS.customer.email} / ${DEMO_ACCOUNTS.customer.password}
+  Upstream:  ${simulator.url} (key ${SIMULATOR_KEY})
+  Ctrl-C stops everything. The CLI needs the embedded database to itself: stop the panel first,
+  or check the simulator directly: npm run panel -- provider:check --url ${simulator.url} --key ${SIMULATOR_KEY}
+`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  app.kill("SIGTERM");
+  await simulator.close();
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+app.on("exit", async (code) => {
+  await stop();
+  process.exit(code ?? 0);
+});
+
+/** A build is needed when there is none or any source file is newer than it. */
+function needsBuild(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  const newer = (dir: string): boolean =>
+    fs.existsSync(dir) &&
+    fs.readdirSync(dir, { withFileTypes: true }).some((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name !== "generated" && newer(full);
+      return fs.statSync(full).mtimeMs > builtAt;
+    });
+  return ["app", "components", "lib", "proxy.ts", "next.config.ts", "package-lock.json"].some((p) =>
+    fs.existsSync(p) && fs.statSync(p).isDirectory() ? newer(p) : fs.existsSync(p) && fs.statSync(p).mtimeMs > builtAt,
+  );
+}
