@@ -1,9 +1,4 @@
-// What the navigation shows: only pages that exist and work. Add an entry when its page lands.
+// What the customer navigation shows: only pages that exist and work. Add an entry when its page lands.
 import type { NavItem } from "@/components/layout/nav-links";
 
 export const customerNav: NavItem[] = [{ href: "/dashboard", label: "Dashboard" }];
-
-export const staffNav: NavItem[] = [
-  { href: "/admin", label: "Overview" },
-  { href: "/admin/users", label: "Users" },
-];

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 import { requireStaff } from "@/lib/auth/session";
-import { staffNav } from "@/lib/navigation";
+import { staffNav } from "@/lib/navigation-staff";
 
 export const dynamic = "force-dynamic";
 

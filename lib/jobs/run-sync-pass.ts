@@ -1,0 +1,92 @@
+// One pass of the background worker: finish interrupted submissions, poll due orders, follow
+// refills. Passes may run side by side (several workers, or a CLI pass next to the loop):
+// leases keep them off each other's orders and every money move is a conditional update.
+import os from "node:os";
+import crypto from "node:crypto";
+import type { Db } from "@/lib/db/connection";
+import type { SubmitOutcome } from "@/lib/orders/submit-order";
+import { syncDueRefills, type RefillTally } from "@/lib/refills/sync-refills";
+import { claimDueOrders } from "./claim-orders";
+import { expireStaleSubmissions, submitNeverSentOrders } from "./pending-submissions";
+import { emptyPollTally, pollClaimedOrders, type PollTally } from "./poll-orders";
+
+export type SyncPassOptions = {
+  /** Who holds the leases, for staff reading the table; unique per worker. */
+  owner?: string;
+  /** Most orders claimed for polling in one pass. */
+  limit?: number;
+  /** Most upstream requests (batches) in flight at once. */
+  concurrency?: number;
+  now?: Date;
+  /** How long a claim keeps other passes off an order. */
+  leaseMs?: number;
+  /** A charged order not yet sent is left to its own request for this long before the worker sends it. */
+  submitGraceMs?: number;
+  /** A sent order with no recorded answer after this long becomes `unknown`. Longer than any `add` timeout. */
+  submitLeaseMs?: number;
+  /** Stops between steps (graceful shutdown); leases left behind simply expire. */
+  signal?: AbortSignal;
+};
+
+export type SyncPassReport = {
+  expiredSubmissions: number;
+  submitted: Record<SubmitOutcome, number>;
+  claimed: number;
+  polled: PollTally;
+  refills: RefillTally;
+};
+
+export function workerOwner(): string {
+  return `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
+}
+
+export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promise<SyncPassReport> {
+  const now = options.now ?? new Date();
+  const limit = options.limit ?? 500;
+  const concurrency = options.concurrency ?? 4;
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const submitLeaseMs = options.submitLeaseMs ?? 10 * 60_000;
+  const report: SyncPassReport = {
+    expiredSubmissions: 0,
+    submitted: { placed: 0, failed: 0, unknown: 0, "not-sent": 0 },
+    claimed: 0,
+    polled: emptyPollTally(),
+    refills: { claimed: 0, changed: 0, failed: 0, expired: 0 },
+  };
+  const stopped = () => options.signal?.aborted ?? false;
+
+  report.expiredSubmissions = await expireStaleSubmissions(db, { now, submitLeaseMs });
+  if (stopped()) return report;
+  report.submitted = await submitNeverSentOrders(db, { now, submitGraceMs: options.submitGraceMs ?? 60_000, limit, concurrency });
+  if (stopped()) return report;
+
+  const claimed = await claimDueOrders(db, { owner: options.owner ?? workerOwner(), now, leaseMs, limit });
+  report.claimed = claimed.length;
+  report.polled = await pollClaimedOrders(db, claimed, { now, concurrency, signal: options.signal });
+  if (stopped()) return report;
+
+  report.refills = await syncDueRefills(db, { now, leaseMs, submitLeaseMs, limit, concurrency });
+  return report;
+}
+
+/** One line per kind of change, for the CLI and the worker's log. */
+export function describeSyncPass(report: SyncPassReport): string[] {
+  const lines: string[] = [];
+  const add = (count: number, text: string) => count > 0 && lines.push(`${count} ${text}`);
+  add(report.expiredSubmissions, "unanswered submission(s) turned unknown");
+  add(report.submitted.placed, "interrupted order(s) submitted");
+  add(report.submitted.failed, "interrupted order(s) refused upstream and refunded");
+  add(report.submitted.unknown, "interrupted order(s) with a lost answer (unknown)");
+  add(report.claimed, "order(s) polled");
+  add(report.polled.progressed, "order(s) progressed");
+  add(report.polled.completed, "order(s) completed");
+  add(report.polled.partial, "order(s) partial, remains refunded");
+  add(report.polled.canceled, "order(s) canceled, refunded");
+  add(report.polled.flagged, "order(s) flagged for staff");
+  add(report.polled.results, "product order result(s) stored");
+  add(report.polled.failed, "poll(s) failed, retried later");
+  add(report.refills.claimed, "refill(s) polled");
+  add(report.refills.changed, "refill(s) changed state");
+  add(report.refills.expired, "unanswered refill request(s) turned unknown");
+  return lines;
+}

@@ -1,0 +1,43 @@
+// The worker in-process: a pass, a pause, again, until stopped. A failing pass is logged and
+// retried next round; stop() waits for the pass in flight to reach a safe point.
+import type { Db } from "@/lib/db/connection";
+import { getDb } from "@/lib/db/connection";
+import { describeSyncPass, runSyncPass, workerOwner, type SyncPassOptions } from "./run-sync-pass";
+
+export type WorkerLoop = { stop(): Promise<void> };
+
+export function startWorkerLoop(
+  options: { intervalMs: number; db?: Db; log?: (line: string) => void } & Omit<SyncPassOptions, "now" | "signal">,
+): WorkerLoop {
+  const { intervalMs, log = () => {}, ...passOptions } = options;
+  const owner = passOptions.owner ?? workerOwner();
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | null = null;
+  let wake: (() => void) | null = null;
+
+  const finished = (async () => {
+    while (!controller.signal.aborted) {
+      try {
+        const db = options.db ?? (await getDb());
+        const report = await runSyncPass(db, { ...passOptions, owner, signal: controller.signal });
+        for (const line of describeSyncPass(report)) log(line);
+      } catch (error) {
+        log(`sync pass failed: ${(error as Error).message}`);
+      }
+      if (controller.signal.aborted) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        timer = setTimeout(resolve, intervalMs);
+      });
+    }
+  })();
+
+  return {
+    async stop() {
+      controller.abort();
+      if (timer) clearTimeout(timer);
+      wake?.();
+      await finished;
+    },
+  };
+}

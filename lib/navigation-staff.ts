@@ -1,0 +1,7 @@
+// What the staff navigation shows: only pages that exist and work. Add an entry when its page lands.
+import type { NavItem } from "@/components/layout/nav-links";
+
+export const staffNav: NavItem[] = [
+  { href: "/admin", label: "Overview" },
+  { href: "/admin/users", label: "Users" },
+];

@@ -1,0 +1,76 @@
+// Following refills to the end: claim due ones with a lease, ask each provider in ≤100-id
+// batches, record the status. Refills move no money, so an odd answer is only recorded.
+import type { Db } from "@/lib/db/connection";
+import type { RefillState } from "@/lib/db/generated/enums";
+import { loadProviderConnection, upstreamClientFor } from "@/lib/orders/provider-client";
+import { MAX_IDS_PER_REQUEST } from "@/lib/upstream/batches";
+import { nextPollAt, retryAt } from "@/lib/jobs/backoff";
+import { chunk, mapWithConcurrency } from "@/lib/jobs/concurrency";
+
+export type RefillTally = { claimed: number; changed: number; failed: number; expired: number };
+
+type ClaimedRefill = { id: number; upstreamRefillId: string; providerId: number; state: RefillState; createdAt: Date };
+
+export async function syncDueRefills(
+  db: Db,
+  options: { now: Date; leaseMs: number; submitLeaseMs: number; limit: number; concurrency: number },
+): Promise<RefillTally> {
+  const { now } = options;
+  // A refill whose request was never answered: the provider may have it; staff can check.
+  const expired = await db.refill.updateMany({
+    where: { state: "pending_submit", createdAt: { lt: new Date(now.getTime() - options.submitLeaseMs) } },
+    data: { state: "unknown", lastError: "no answer recorded for the refill request" },
+  });
+  const leaseUntil = new Date(now.getTime() + options.leaseMs);
+  const claimed = await db.$queryRaw<ClaimedRefill[]>`
+    UPDATE "Refill" r SET "leaseUntil" = ${leaseUntil}
+    FROM "Order" o
+    WHERE o.id = r."orderId" AND r.id IN (
+      SELECT id FROM "Refill"
+      WHERE state IN ('pending', 'in_progress') AND "upstreamRefillId" IS NOT NULL
+        AND "nextSyncAt" <= ${now} AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})
+      ORDER BY "nextSyncAt" LIMIT ${options.limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING r.id, r."upstreamRefillId", o."providerId", r.state, r."createdAt"`;
+  const tally: RefillTally = { claimed: claimed.length, changed: 0, failed: 0, expired: expired.count };
+
+  const byProvider = new Map<number, ClaimedRefill[]>();
+  for (const refill of claimed) byProvider.set(refill.providerId, [...(byProvider.get(refill.providerId) ?? []), refill]);
+  const batches: { providerId: number; refills: ClaimedRefill[] }[] = [];
+  for (const [providerId, refills] of byProvider) for (const part of chunk(refills, MAX_IDS_PER_REQUEST)) batches.push({ providerId, refills: part });
+
+  await mapWithConcurrency(batches, options.concurrency, async ({ providerId, refills }) => {
+    const provider = await loadProviderConnection(db, providerId);
+    let answer;
+    try {
+      answer = provider?.enabled ? await upstreamClientFor(provider).refillStatuses(refills.map((r) => r.upstreamRefillId)) : null;
+    } catch {
+      answer = null;
+    }
+    const items = new Map(answer?.ok ? answer.value.map((item) => [item.refill, item]) : []);
+    for (const refill of refills) {
+      const item = items.get(refill.upstreamRefillId);
+      if (!item || "error" in item) {
+        tally.failed++;
+        await db.refill.update({
+          where: { id: refill.id },
+          data: { lastError: (item && "error" in item ? item.error : answer && !answer.ok ? answer.message : "no answer").slice(0, 2000), nextSyncAt: retryAt(now, 3), leaseUntil: null },
+        });
+        continue;
+      }
+      const state: RefillState = item.statusClass === "unknown" ? refill.state : item.statusClass;
+      if (state !== refill.state) tally.changed++;
+      await db.refill.updateMany({
+        where: { id: refill.id, state: { in: ["pending", "in_progress"] } },
+        data: {
+          state,
+          upstreamStatus: item.status.slice(0, 200),
+          lastError: item.statusClass === "unknown" ? `unknown refill status "${item.status}"` : null,
+          nextSyncAt: nextPollAt(now, refill.createdAt),
+          leaseUntil: null,
+        },
+      });
+    }
+  });
+  return tally;
+}
