@@ -4,4 +4,8 @@ import type { NavItem } from "@/components/layout/nav-links";
 export const staffNav: NavItem[] = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/orders", label: "Orders" },
+  { href: "/admin/providers", label: "Providers" },
+  { href: "/admin/services", label: "Services" },
+  { href: "/admin/products", label: "Products" },
 ];

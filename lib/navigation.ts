@@ -1,4 +1,11 @@
 // What the customer navigation shows: only pages that exist and work. Add an entry when its page lands.
 import type { NavItem } from "@/components/layout/nav-links";
 
-export const customerNav: NavItem[] = [{ href: "/dashboard", label: "Dashboard" }];
+export const customerNav: NavItem[] = [
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/new-order", label: "New order" },
+  { href: "/orders", label: "Orders" },
+  { href: "/services", label: "Services" },
+  { href: "/products", label: "Products" },
+  { href: "/funds", label: "Funds" },
+];

@@ -27,7 +27,6 @@ const simulator = await startSimulator({
   apiKey: SIMULATOR_KEY,
   balance: "5000",
   clock: { realtime: true },
-  statePath: path.join("data", "simulator-state.json"),
 });
 console.log(`Upstream simulator: ${simulator.url} (key ${SIMULATOR_KEY})`);
 

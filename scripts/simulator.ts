@@ -14,6 +14,7 @@ const USAGE = `Usage: npm run simulator -- [options]
   --balance X     starting reseller balance, exact decimal (default 1000)
   --speed N       simulated time runs N× wall time (default ${DEFAULT_REALTIME_SPEED}: a real second is a simulated
                   minute, so orders finish within 1–3 real minutes)
+  --state FILE    keep orders, balance and clock in FILE across restarts
   --fault SPEC    repeatable; action=type[:arg][@probability][#times], e.g.
                     add=http500   status=latency:3000   *=rate-limit:2@0.2
                     add=create-then-drop#1   balance=error:Invalid API key
@@ -45,6 +46,7 @@ function parseOptions() {
       key: { type: "string" },
       balance: { type: "string" },
       speed: { type: "string" },
+      state: { type: "string" },
       fault: { type: "string", multiple: true },
       help: { type: "boolean" },
     },
@@ -85,6 +87,7 @@ const simulator = await startSimulator({
   apiKey: values.key ?? "sim-key",
   balance: values.balance ?? "1000",
   clock: { realtime: true, speed },
+  statePath: values.state,
 }).catch((error: unknown) => {
   process.stderr.write(`simulator could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

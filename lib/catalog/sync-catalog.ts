@@ -7,13 +7,17 @@ import { canonicalServiceType } from "@/lib/upstream/add-order-input";
 import type { ProductListing, ServiceListing } from "@/lib/upstream/types";
 import { loadProviderConnection, upstreamClientFor } from "@/lib/orders/provider-client";
 import { fromDb } from "@/lib/ledger/db-decimal";
+import { parseMarkupPercent } from "./markup";
 
 export type SyncCounts = { created: number; updated: number; delisted: number };
 export type SyncCatalogResult =
   | { ok: true; services: SyncCounts; products: SyncCounts | null; warnings: string[] }
   | { ok: false; error: string };
 
-export async function syncCatalog(db: Db, providerId: number, options: { markupPercent: Decimal }): Promise<SyncCatalogResult> {
+/** `markupPercent`: 25 for 25 %; text such as "25%" is accepted too. */
+export async function syncCatalog(db: Db, providerId: number, options: { markupPercent: Decimal | string }): Promise<SyncCatalogResult> {
+  const markup = typeof options.markupPercent === "string" ? parseMarkupPercent(options.markupPercent) : options.markupPercent;
+  if (!markup) return { ok: false, error: `"${options.markupPercent}" is not a markup percentage such as 25%.` };
   const provider = await loadProviderConnection(db, providerId);
   if (!provider) return { ok: false, error: `No provider ${providerId}.` };
   let client;
@@ -25,8 +29,8 @@ export async function syncCatalog(db: Db, providerId: number, options: { markupP
   const services = await client.services();
   if (!services.ok) return { ok: false, error: `services: ${services.message}` };
   const exchangeRate = fromDb(provider.exchangeRate);
-  const sellRateOf = (rate: Decimal) => applyMarkup(convertCurrency(rate, exchangeRate), options.markupPercent);
-  const markupPercent = options.markupPercent.toFixed();
+  const sellRateOf = (rate: Decimal) => applyMarkup(convertCurrency(rate, exchangeRate), markup);
+  const markupPercent = markup.toFixed();
   const warnings: string[] = [];
 
   const serviceCounts = await upsertServices(db, providerId, services.value.map((listing) => {

@@ -16,10 +16,22 @@ export const DEMO_MARKUP = "25";
 export const DEMO_STARTING_BALANCE = "100";
 
 export async function setUpDemo(db: Db, simulator: { url: string; key: string }): Promise<string[]> {
-  const notes: string[] = [];
   await seedAccounts(db, Object.values(DEMO_ACCOUNTS));
+  const notes = await ensureSimulatorProvider(db, DEMO_PROVIDER, simulator, DEMO_MARKUP);
+  const credited = await ensureStartingBalance(db, DEMO_ACCOUNTS.customer.email, DEMO_STARTING_BALANCE);
+  if (credited) notes.push(credited);
+  return notes;
+}
 
-  const existing = await db.provider.findUnique({ where: { name: DEMO_PROVIDER } });
+/** Registers (or re-points) a provider at a simulator and imports its catalog at a markup. */
+export async function ensureSimulatorProvider(
+  db: Db,
+  name: string,
+  simulator: { url: string; key: string },
+  markupPercent: string,
+): Promise<string[]> {
+  const notes: string[] = [];
+  const existing = await db.provider.findUnique({ where: { name } });
   let providerId: number;
   if (existing) {
     // The simulator may listen on another port than last time.
@@ -29,21 +41,22 @@ export async function setUpDemo(db: Db, simulator: { url: string; key: string })
     });
     providerId = existing.id;
   } else {
-    const added = await addProvider(db, { name: DEMO_PROVIDER, url: simulator.url, key: simulator.key });
-    if (!added.ok) throw new Error(`Cannot register the demo provider: ${JSON.stringify(added.fieldErrors)}`);
+    const added = await addProvider(db, { name, url: simulator.url, key: simulator.key });
+    if (!added.ok) throw new Error(`Cannot register ${name}: ${JSON.stringify(added.fieldErrors)}`);
     providerId = added.provider.id;
-    notes.push(`Registered "${DEMO_PROVIDER}" at ${simulator.url}`);
+    notes.push(`Registered "${name}" at ${simulator.url}`);
   }
-
-  const sync = await syncCatalog(db, providerId, { markupPercent: DEMO_MARKUP });
-  notes.push(`Catalog: ${JSON.stringify(sync)}`);
-
-  const customer = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.customer.email } });
-  const credited = await db.ledgerEntry.count({ where: { userId: customer.id, kind: "credit" } });
-  if (credited === 0) {
-    const result = await creditFunds(db, { customerId: customer.id, amount: DEMO_STARTING_BALANCE, reason: "Demo starting balance" });
-    if (!result.ok) throw new Error(`Cannot credit the demo customer: ${result.error}`);
-    notes.push(`Credited ${DEMO_STARTING_BALANCE} to ${customer.email}`);
-  }
+  const sync = await syncCatalog(db, providerId, { markupPercent });
+  notes.push(`Catalog of "${name}": ${JSON.stringify(sync)}`);
   return notes;
+}
+
+/** Credits a customer once, the first time only (a repeatable seed). */
+export async function ensureStartingBalance(db: Db, email: string, amount: string): Promise<string | null> {
+  const customer = await db.user.findUniqueOrThrow({ where: { email } });
+  const credited = await db.ledgerEntry.count({ where: { userId: customer.id, kind: "credit" } });
+  if (credited > 0) return null;
+  const result = await creditFunds(db, { customerId: customer.id, amount, reason: "Starting balance" });
+  if (!result.ok) throw new Error(`Cannot credit ${email}: ${result.error}`);
+  return `Credited ${amount} to ${email}`;
 }

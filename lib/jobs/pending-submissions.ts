@@ -5,13 +5,15 @@
 import type { Db } from "@/lib/db/connection";
 import { recordOrderEvent, flagOrder } from "@/lib/orders/order-events";
 import { submitOrder, type SubmitOutcome } from "@/lib/orders/submit-order";
+import { onlyProviders } from "./claim-orders";
 import { mapWithConcurrency } from "./concurrency";
 
-export async function expireStaleSubmissions(db: Db, options: { now: Date; submitLeaseMs: number }): Promise<number> {
+export async function expireStaleSubmissions(db: Db, options: { now: Date; submitLeaseMs: number; providerIds?: number[] }): Promise<number> {
   const cutoff = new Date(options.now.getTime() - options.submitLeaseMs);
   const stale = await db.$queryRaw<{ id: number }[]>`
     UPDATE "Order" SET state = 'unknown', "lastError" = 'no answer recorded for add within the lease', "updatedAt" = now()
     WHERE state = 'pending_submit' AND "submitStartedAt" IS NOT NULL AND "submitStartedAt" < ${cutoff}
+      ${onlyProviders(options.providerIds)}
     RETURNING id`;
   for (const { id } of stale) {
     await recordOrderEvent(db, id, "submit-expired", "add was sent but its answer was never recorded; never re-sent, staff must resolve");
@@ -22,11 +24,16 @@ export async function expireStaleSubmissions(db: Db, options: { now: Date; submi
 
 export async function submitNeverSentOrders(
   db: Db,
-  options: { now: Date; submitGraceMs: number; limit: number; concurrency: number },
+  options: { now: Date; submitGraceMs: number; limit: number; concurrency: number; providerIds?: number[] },
 ): Promise<Record<SubmitOutcome, number>> {
   const tally: Record<SubmitOutcome, number> = { placed: 0, failed: 0, unknown: 0, "not-sent": 0 };
   const due = await db.order.findMany({
-    where: { state: "pending_submit", submitStartedAt: null, createdAt: { lt: new Date(options.now.getTime() - options.submitGraceMs) } },
+    where: {
+      state: "pending_submit",
+      submitStartedAt: null,
+      createdAt: { lt: new Date(options.now.getTime() - options.submitGraceMs) },
+      ...(options.providerIds ? { providerId: { in: options.providerIds } } : {}),
+    },
     orderBy: { id: "asc" },
     take: options.limit,
     select: { id: true },

@@ -24,6 +24,8 @@ export type SyncPassOptions = {
   submitGraceMs?: number;
   /** A sent order with no recorded answer after this long becomes `unknown`. Longer than any `add` timeout. */
   submitLeaseMs?: number;
+  /** Only these providers' orders (a worker per provider; tests sharing a database). */
+  providerIds?: number[];
   /** Stops between steps (graceful shutdown); leases left behind simply expire. */
   signal?: AbortSignal;
 };
@@ -55,17 +57,18 @@ export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promis
   };
   const stopped = () => options.signal?.aborted ?? false;
 
-  report.expiredSubmissions = await expireStaleSubmissions(db, { now, submitLeaseMs });
+  const { providerIds } = options;
+  report.expiredSubmissions = await expireStaleSubmissions(db, { now, submitLeaseMs, providerIds });
   if (stopped()) return report;
-  report.submitted = await submitNeverSentOrders(db, { now, submitGraceMs: options.submitGraceMs ?? 60_000, limit, concurrency });
+  report.submitted = await submitNeverSentOrders(db, { now, submitGraceMs: options.submitGraceMs ?? 60_000, limit, concurrency, providerIds });
   if (stopped()) return report;
 
-  const claimed = await claimDueOrders(db, { owner: options.owner ?? workerOwner(), now, leaseMs, limit });
+  const claimed = await claimDueOrders(db, { owner: options.owner ?? workerOwner(), now, leaseMs, limit, providerIds });
   report.claimed = claimed.length;
   report.polled = await pollClaimedOrders(db, claimed, { now, concurrency, signal: options.signal });
   if (stopped()) return report;
 
-  report.refills = await syncDueRefills(db, { now, leaseMs, submitLeaseMs, limit, concurrency });
+  report.refills = await syncDueRefills(db, { now, leaseMs, submitLeaseMs, limit, concurrency, providerIds });
   return report;
 }
 

@@ -1,6 +1,8 @@
 // Following refills to the end: claim due ones with a lease, ask each provider in ≤100-id
 // batches, record the status. Refills move no money, so an odd answer is only recorded.
 import type { Db } from "@/lib/db/connection";
+import { Prisma } from "@/lib/db/generated/client";
+import { onlyProviders } from "@/lib/jobs/claim-orders";
 import type { RefillState } from "@/lib/db/generated/enums";
 import { loadProviderConnection, upstreamClientFor } from "@/lib/orders/provider-client";
 import { MAX_IDS_PER_REQUEST } from "@/lib/upstream/batches";
@@ -13,12 +15,16 @@ type ClaimedRefill = { id: number; upstreamRefillId: string; providerId: number;
 
 export async function syncDueRefills(
   db: Db,
-  options: { now: Date; leaseMs: number; submitLeaseMs: number; limit: number; concurrency: number },
+  options: { now: Date; leaseMs: number; submitLeaseMs: number; limit: number; concurrency: number; providerIds?: number[] },
 ): Promise<RefillTally> {
   const { now } = options;
   // A refill whose request was never answered: the provider may have it; staff can check.
   const expired = await db.refill.updateMany({
-    where: { state: "pending_submit", createdAt: { lt: new Date(now.getTime() - options.submitLeaseMs) } },
+    where: {
+      state: "pending_submit",
+      createdAt: { lt: new Date(now.getTime() - options.submitLeaseMs) },
+      ...(options.providerIds ? { order: { providerId: { in: options.providerIds } } } : {}),
+    },
     data: { state: "unknown", lastError: "no answer recorded for the refill request" },
   });
   const leaseUntil = new Date(now.getTime() + options.leaseMs);
@@ -26,16 +32,21 @@ export async function syncDueRefills(
     UPDATE "Refill" r SET "leaseUntil" = ${leaseUntil}
     FROM "Order" o
     WHERE o.id = r."orderId" AND r.id IN (
-      SELECT id FROM "Refill"
-      WHERE state IN ('pending', 'in_progress') AND "upstreamRefillId" IS NOT NULL
-        AND "nextSyncAt" <= ${now} AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})
-      ORDER BY "nextSyncAt" LIMIT ${options.limit}
-      FOR UPDATE SKIP LOCKED)
+      SELECT rr.id FROM "Refill" rr JOIN "Order" ro ON ro.id = rr."orderId"
+      WHERE rr.state IN ('pending', 'in_progress') AND rr."upstreamRefillId" IS NOT NULL
+        AND rr."nextSyncAt" <= ${now} AND (rr."leaseUntil" IS NULL OR rr."leaseUntil" < ${now})
+        ${onlyProviders(options.providerIds, Prisma.raw('ro."providerId"'))}
+      ORDER BY rr."nextSyncAt" LIMIT ${options.limit}
+      FOR UPDATE OF rr SKIP LOCKED)
     RETURNING r.id, r."upstreamRefillId", o."providerId", r.state, r."createdAt"`;
   const tally: RefillTally = { claimed: claimed.length, changed: 0, failed: 0, expired: expired.count };
 
   const byProvider = new Map<number, ClaimedRefill[]>();
-  for (const refill of claimed) byProvider.set(refill.providerId, [...(byProvider.get(refill.providerId) ?? []), refill]);
+  for (const refill of claimed) {
+    const group = byProvider.get(refill.providerId);
+    if (group) group.push(refill);
+    else byProvider.set(refill.providerId, [refill]);
+  }
   const batches: { providerId: number; refills: ClaimedRefill[] }[] = [];
   for (const [providerId, refills] of byProvider) for (const part of chunk(refills, MAX_IDS_PER_REQUEST)) batches.push({ providerId, refills: part });
 

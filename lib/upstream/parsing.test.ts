@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { Decimal } from "@/lib/money";
 import { parseCancelBatch, parseCreatedRefill, parseOrderStatusBatch, parseRefillBatch, parseRefillStatusBatch } from "./batch-answers";
 import { canonicalServiceType } from "./add-order-input";
-import { interpretUpstreamAnswer } from "./response";
+import { interpretUpstreamAnswer, parseJsonKeepingNumberText } from "./response";
 import { parseAnswer, zBalance, zCreatedOrder, zOrderStatus, zServiceList } from "./schemas";
 import { classifyOrderStatus, classifyRefillStatus, isFinalOrderClass } from "./statuses";
 import { buildFormBody, parseRetryAfter, scrubSecret } from "./transport";
@@ -95,7 +95,7 @@ describe("value variants", () => {
         if (!fromString.ok) throw new Error(fromString.message);
         expect(fromString.value.balance.equals(new Decimal(text))).toBe(true);
         // JSON numbers are exact as long as they are representable in 17 significant digits.
-        if (text.replace(/^0\.?0*|\./g, "").length <= 15 && fromNumber.ok) expect(fromNumber.value.balance.equals(new Decimal(text))).toBe(true);
+        if (new Decimal(text).sd() <= 15) expect(fromNumber.ok && fromNumber.value.balance.equals(new Decimal(text))).toBe(true);
       }),
     );
   });
@@ -142,6 +142,35 @@ describe("batch answers", () => {
       ],
     });
     expect(parseCancelBatch([{ order: 2, cancel: "maybe" }])).toMatchObject({ ok: false, kind: "indeterminate" });
+  });
+});
+
+describe("exact JSON numbers", () => {
+  const numbersAsText = (value: unknown): unknown =>
+    typeof value === "number"
+      ? JSON.stringify(value)
+      : Array.isArray(value)
+        ? value.map(numbersAsText)
+        : value && typeof value === "object"
+          ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, numbersAsText(item)]))
+          : value;
+
+  it("parses like JSON.parse, with every number literal kept as its text", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(parseJsonKeepingNumberText(JSON.stringify(value))).toEqual(numbersAsText(value));
+      }),
+    );
+  });
+
+  it("keeps digits a float would lose, leaves strings alone, and rejects what JSON.parse rejects", () => {
+    const parsed = parseAnswer(zOrderStatus, parseJsonKeepingNumberText('{"charge": 12345678.123456789, "status": "Done \\"1,5\\" 2", "remains": -2}'), "status");
+    expect(parsed.ok && parsed.value.charge!.toString()).toBe("12345678.123456789");
+    expect(parsed.ok && parsed.value.status).toBe('Done "1,5" 2');
+    expect(parsed.ok && parsed.value.remains).toBe(-2);
+    for (const invalid of ['{"a": 01}', '{"a": 1.}', '{"a": -}', "[1,]", '{{"a": 1}}', '{"a": 1', '"open']) {
+      expect(() => parseJsonKeepingNumberText(invalid), invalid).toThrow();
+    }
   });
 });
 

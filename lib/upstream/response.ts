@@ -21,9 +21,46 @@ export function refusalText(json: unknown): string | null {
   return typeof error === "string" ? error : JSON.stringify(error);
 }
 
+const NUMBER_LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/**
+ * JSON.parse, except that every number literal arrives as its exact source text (a string).
+ * JSON.parse would turn `"charge": 12345678.123456789` into a float and lose digits; the
+ * schemas accept numeric text wherever they accept numbers, so nothing else changes.
+ * Anything that is not valid JSON stays invalid.
+ */
+export function parseJsonKeepingNumberText(text: string): unknown {
+  const pieces: string[] = [];
+  let copiedUpTo = 0;
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index];
+    if (char === '"') {
+      // Skip the whole string literal, escapes included; numbers inside it are text already.
+      index++;
+      while (index < text.length && text[index] !== '"') index += text[index] === "\\" ? 2 : 1;
+      index++;
+      continue;
+    }
+    if (char === "-" || (char >= "0" && char <= "9")) {
+      NUMBER_LITERAL.lastIndex = index;
+      const literal = NUMBER_LITERAL.exec(text);
+      if (literal) {
+        pieces.push(text.slice(copiedUpTo, index), `"${literal[0]}"`);
+        index += literal[0].length;
+        copiedUpTo = index;
+        continue;
+      }
+    }
+    index++;
+  }
+  pieces.push(text.slice(copiedUpTo));
+  return JSON.parse(pieces.join(""));
+}
+
 function parseJson(text: string): { ok: true; json: unknown } | { ok: false } {
   try {
-    return { ok: true, json: JSON.parse(text) };
+    return { ok: true, json: parseJsonKeepingNumberText(text) };
   } catch {
     return { ok: false };
   }

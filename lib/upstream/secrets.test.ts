@@ -1,7 +1,7 @@
 // The API key never leaves the client in a failure message, whatever the upstream echoes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUpstreamClient } from "./client";
-import { startScriptedUpstream, type ScriptedUpstream } from "./testing/scripted-upstream";
+import { startScriptedUpstream, type ScriptedAnswer, type ScriptedUpstream } from "./testing/scripted-upstream";
 
 const KEY = "sk-live+9f/3c2=e1a7b";
 const ENCODED_KEY = encodeURIComponent(KEY);
@@ -9,7 +9,7 @@ const ENCODED_KEY = encodeURIComponent(KEY);
 let upstream: ScriptedUpstream;
 
 beforeAll(async () => {
-  upstream = await startScriptedUpstream((request) => {
+  upstream = await startScriptedUpstream((request): ScriptedAnswer => {
     const key = request.get("key") ?? "";
     switch (request.get("action")) {
       case "balance":

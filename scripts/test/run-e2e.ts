@@ -1,14 +1,19 @@
 // Browser tests: a throwaway PostgreSQL database, seeded accounts, a production build of the
 // app, and Playwright driving Debian's Chromium against `next start`. Drops the database after.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { ensureChromium } from "./ensure-chromium";
 import { E2E_ACCOUNTS } from "../../e2e/accounts";
 import { createTestDatabase } from "./test-database";
 import { seedAccounts } from "@/lib/demo/seed-accounts";
+import { ensureSimulatorProvider, ensureStartingBalance } from "@/lib/demo/demo-setup";
+import { startSimulator } from "@/lib/upstream/simulator";
 
 export async function runE2e(extraArgs: string[] = []): Promise<number> {
   ensureChromium();
+  // Set here too: this process seeds the database (and encrypts the provider key) for the server.
+  process.env.PROVIDER_KEY_SECRET ??= "e2e-provider-key-secret";
+  process.env.NEXTAUTH_SECRET ??= "e2e-nextauth-secret";
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -22,18 +27,28 @@ export async function runE2e(extraArgs: string[] = []): Promise<number> {
     if (build.status !== 0) return build.status ?? 1;
   }
   const database = await createTestDatabase("panel_e2e");
+  // The upstream behind the panel under test: a real HTTP simulator on a realtime clock, fast
+  // enough that orders finish within the tests.
+  const simulator = await startSimulator({ port: 0, seed: 7, services: 60, apiKey: "e2e-sim-key", balance: "100000", clock: { realtime: true, speed: 600 } });
   try {
     process.env.DATABASE_URL = database.url;
-    await seedAccounts(await getDb(), Object.values(E2E_ACCOUNTS));
+    const db = await getDb();
+    await seedAccounts(db, Object.values(E2E_ACCOUNTS));
+    await ensureSimulatorProvider(db, "E2E simulator", { url: simulator.url, key: "e2e-sim-key" }, "25");
+    await ensureStartingBalance(db, E2E_ACCOUNTS.customer.email, "50");
     await closeDb();
-    const run = spawnSync("npx", ["playwright", "test", ...extraArgs], {
+    // Asynchronous on purpose: the simulator lives in this process and must keep answering.
+    const run = spawn("npx", ["playwright", "test", ...extraArgs], {
       stdio: "inherit",
-      env: { ...env, DATABASE_URL: database.url, IN_PROCESS_WORKER: "0" },
+      env: { ...env, DATABASE_URL: database.url, IN_PROCESS_WORKER: "1", WORKER_INTERVAL_MS: "1000" },
     });
-    return run.status ?? 1;
+    return await new Promise<number>((resolve) => run.on("exit", (code) => resolve(code ?? 1)));
   } finally {
     await closeDb();
-    await database.drop();
+    await simulator.close();
+    // E2E_KEEP_DB=1 keeps the database for a post-mortem (its URL is printed).
+    if (process.env.E2E_KEEP_DB === "1") console.log(`Kept the e2e database: ${database.url}`);
+    else await database.drop();
   }
 }
 

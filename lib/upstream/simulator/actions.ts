@@ -126,7 +126,7 @@ function placeOrder(state: SimulatorState, now: number, params: URLSearchParams)
   const { link, units, runs, interval } = checked.add;
   if (chargeFor(service, units).gt(state.balance)) return refusal(ERROR_TEXTS.noFunds);
   const fields = Object.fromEntries([...params].filter(([name]) => name !== "key"));
-  const order = planOrder({ seed: state.seed, id: state.nextOrderId(), service, link, quantity: units, runs, interval, fields, now });
+  const order = planOrder({ seed: state.seed, id: state.orderIds.next(), service, link, quantity: units, runs, interval, fields, now });
   state.balance = state.balance.minus(order.charged);
   state.recordOrder(order);
   return answer({ order: order.id });
@@ -164,8 +164,8 @@ function createRefill(state: SimulatorState, now: number, orderId: string): { re
   if (!order) return { error: ERROR_TEXTS.incorrectOrder };
   const finished = order.settled?.status === "Completed" || order.settled?.status === "Partial";
   if (!order.service.refill || !finished) return { error: ERROR_TEXTS.refillNotEligible };
-  const refill = planRefill(state.seed, state.nextRefillId(), order.id, now);
-  state.refills.set(refill.id, refill);
+  const refill = planRefill(state.seed, state.refillIds.next(), order.id, now);
+  state.recordRefill(refill);
   return { refill: refill.id };
 }
 
@@ -211,6 +211,7 @@ function requestCancel(state: SimulatorState, now: number, params: URLSearchPara
         return { order: echoId(id), cancel: { error: ERROR_TEXTS.cancelNotEligible } };
       }
       order.cancelAt = now + createPrng(state.seed, "cancel", order.id).int(1, 3);
+      state.touch();
       return { order: echoId(id), cancel: 1 };
     }),
   );
@@ -227,7 +228,7 @@ function placeProductOrder(state: SimulatorState, now: number, params: URLSearch
   const require = params.get("require")?.trim() || null;
   if (product.require && !require) return refusal(ERROR_TEXTS.incorrectRequest);
   if (product.rate.times(quantity).gt(state.balance)) return refusal(ERROR_TEXTS.noFunds);
-  const order = planProductOrder({ seed: state.seed, id: state.nextProductOrderId(), product, quantity, require, now });
+  const order = planProductOrder({ seed: state.seed, id: state.productOrderIds.next(), product, quantity, require, now });
   state.balance = state.balance.minus(order.charged);
   state.recordProductOrder(order);
   return answer({ order: order.id });

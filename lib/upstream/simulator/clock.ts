@@ -7,8 +7,9 @@ export const DEFAULT_REALTIME_SPEED = 60;
 
 export type SimClock = { now(): number; advance(minutes: number): void };
 
-export function createClock(option: ClockOption): SimClock {
-  let offsetMinutes = 0;
+/** `startAt`: simulated minutes already elapsed (a restored simulator continues where it stopped). */
+export function createClock(option: ClockOption, startAt = 0): SimClock {
+  let offsetMinutes = startAt;
   if (option === "manual") {
     return { now: () => offsetMinutes, advance: (minutes) => void (offsetMinutes += minutes) };
   }

@@ -15,25 +15,37 @@ export type SimulatorState = {
   products: SimProduct[];
   productsById: Map<number, SimProduct>;
   orders: ReadonlyMap<number, SimOrder>;
-  refills: Map<number, SimRefill>;
+  refills: ReadonlyMap<number, SimRefill>;
   productOrders: ReadonlyMap<number, SimProductOrder>;
   recordOrder(order: SimOrder): void;
+  recordRefill(refill: SimRefill): void;
   recordProductOrder(order: SimProductOrder): void;
   balance: Decimal;
-  nextOrderId(): number;
-  nextRefillId(): number;
-  nextProductOrderId(): number;
+  orderIds: IdSequence;
+  refillIds: IdSequence;
+  productOrderIds: IdSequence;
   /** Applies every outcome that is due by `now`. */
   settle(now: number): void;
+  /** Grows with every change worth saving (see persistence.ts). */
+  revision: number;
+  touch(): void;
 };
 
+export type IdSequence = { next(): number; upcoming(): number; startAt(id: number): void };
+
 /** Ids with gaps, like a panel that also serves other customers. */
-function idSequence(prng: Prng, start: number, maxGap: number): () => number {
-  let next = start;
-  return () => {
-    const id = next;
-    next += prng.int(1, maxGap);
-    return id;
+function idSequence(prng: Prng, start: number, maxGap: number): IdSequence {
+  let upcoming = start;
+  return {
+    next() {
+      const id = upcoming;
+      upcoming += prng.int(1, maxGap);
+      return id;
+    },
+    upcoming: () => upcoming,
+    startAt(id) {
+      upcoming = id;
+    },
   };
 }
 
@@ -45,6 +57,7 @@ export function createSimulatorState(options: { seed: number; services: number; 
   const activeOrders = new Set<SimOrder>();
   const activeProductOrders = new Set<SimProductOrder>();
   const orders = new Map<number, SimOrder>();
+  const refills = new Map<number, SimRefill>();
   const productOrders = new Map<number, SimProductOrder>();
 
   const state: SimulatorState = {
@@ -54,33 +67,45 @@ export function createSimulatorState(options: { seed: number; services: number; 
     products,
     productsById: new Map(products.map((product) => [product.id, product])),
     orders,
-    refills: new Map(),
+    refills,
     productOrders,
     recordOrder(order) {
       orders.set(order.id, order);
-      activeOrders.add(order);
+      if (!order.settled) activeOrders.add(order);
+      state.touch();
+    },
+    recordRefill(refill) {
+      refills.set(refill.id, refill);
+      state.touch();
     },
     recordProductOrder(order) {
       productOrders.set(order.id, order);
-      activeProductOrders.add(order);
+      if (!order.settled) activeProductOrders.add(order);
+      state.touch();
     },
     balance: options.balance,
-    nextOrderId: idSequence(ids, ids.int(20_000, 90_000), 3),
-    nextRefillId: idSequence(ids, ids.int(100, 900), 2),
-    nextProductOrderId: idSequence(ids, ids.int(5_000, 9_000), 2),
+    orderIds: idSequence(ids, ids.int(20_000, 90_000), 3),
+    refillIds: idSequence(ids, ids.int(100, 900), 2),
+    productOrderIds: idSequence(ids, ids.int(5_000, 9_000), 2),
     settle(now) {
       for (const order of activeOrders) {
         if (finalAt(order) > now) continue;
         order.settled = finalOutcome(order);
         state.balance = state.balance.plus(order.charged.minus(order.settled.charge));
         activeOrders.delete(order);
+        state.touch();
       }
       for (const order of activeProductOrders) {
         if (order.endsAt > now) continue;
         order.settled = finalProductOutcome(order);
         state.balance = state.balance.plus(order.charged.minus(order.settled.charge));
         activeProductOrders.delete(order);
+        state.touch();
       }
+    },
+    revision: 0,
+    touch() {
+      state.revision += 1;
     },
   };
   return state;

@@ -8,6 +8,7 @@ import type { SimProduct, SimService } from "./catalog";
 import { createClock, type ClockOption } from "./clock";
 import { createFaultTable, faultPerformsAction, type Fault, type FaultKind } from "./faults";
 import { toJsonText } from "./json-output";
+import { restoreState, saveState } from "./persistence";
 import { createPrng } from "./prng";
 import { viewProductOrder } from "./product-orders";
 import { viewRefill } from "./refills";
@@ -24,6 +25,11 @@ export type SimulatorOptions = {
   /** The reseller's starting balance at this panel, exact decimal text. */
   balance?: string;
   clock?: ClockOption;
+  /**
+   * JSON file that keeps orders, refills, balance and simulated time across restarts (for the
+   * demo, whose database remembers upstream ids). Without it the simulator starts empty.
+   */
+  statePath?: string;
 };
 
 export type SimulatedOrder = {
@@ -106,8 +112,20 @@ function malform(text: string): string {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
   const { port = 0, host = "127.0.0.1", seed = 1, apiKey = "sim-key" } = options;
-  const clock = createClock(options.clock ?? "manual");
   const state = createSimulatorState({ seed, services: options.services ?? 200, products: options.products ?? 12, balance: exactBalance(options.balance ?? "1000") });
+  const { statePath } = options;
+  const restored = statePath ? restoreState(statePath, state) : null;
+  if (restored && "skipped" in restored && restored.skipped !== "no saved state yet") {
+    process.stderr.write(`simulator: starting afresh, ${restored.skipped}: ${statePath}\n`);
+  }
+  const clock = createClock(options.clock ?? "manual", restored && "now" in restored ? restored.now : 0);
+  let savedRevision = state.revision;
+  /** Saves after any change; cheap enough for a demo, and a created order is never lost. */
+  const persist = () => {
+    if (!statePath || state.revision === savedRevision) return;
+    saveState(statePath, state, clock.now());
+    savedRevision = state.revision;
+  };
   const faults = createFaultTable(createPrng(seed, "faults"));
   const counts: Record<string, number> = Object.fromEntries(SIMULATED_ACTIONS.map((action) => [action, 0]));
   const lastRequests = new Map<string, Record<string, string>>();
@@ -125,6 +143,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   function perform(params: URLSearchParams): string {
     const { body } = answerRequest(state, apiKey, clock.now(), params);
+    persist();
     return toJsonText(body);
   }
 
@@ -201,6 +220,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       for (const response of hanging) response.socket?.destroy();
+      state.touch();
+      persist();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -209,6 +230,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     advance(minutes) {
       clock.advance(minutes);
       state.settle(now());
+      persist();
     },
     now,
     counts,
@@ -245,6 +267,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     catalog: () => ({ services: state.services, products: state.products }),
     setBalance(amount) {
       state.balance = exactBalance(amount);
+      state.touch();
+      persist();
     },
     balance() {
       state.settle(now());

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { UserRowActions } from "@/components/admin/user-row-actions";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/session";
@@ -36,7 +37,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             {users.map((u) => (
               <tr key={u.id} data-testid={`user-row-${u.email}`}>
                 <td className="py-2">{u.id}</td>
-                <td>{u.email}</td>
+                <td>
+                  <Link href={`/admin/users/${u.id}`} className="text-indigo-700 hover:underline">
+                    {u.email}
+                  </Link>
+                </td>
                 <td>{u.role}</td>
                 <td>{u.status}</td>
                 <td className="text-right tabular-nums">{formatMoney(u.balance, PANEL_CURRENCY)}</td>

@@ -1,0 +1,153 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge, OrderStateBadge } from "@/components/admin/badges";
+import { FilterBar, FilterInput, FilterSelect, YES_NO } from "@/components/admin/filter-bar";
+import { formatWhen } from "@/components/admin/format";
+import { OrderEvents } from "@/components/admin/order-events";
+import { OrdersTable } from "@/components/admin/orders-table";
+import { Pagination } from "@/components/admin/pagination";
+import { ResolveOrderForm } from "@/components/admin/resolve-order-form";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { listProviderNames } from "@/lib/admin/catalog-items";
+import {
+  countOrdersForAttention, listFlaggedOrders, listOrdersForStaff, listOrdersToResolve, type StaffOrder,
+} from "@/lib/admin/orders";
+import { ORDER_STATES } from "@/lib/admin/schemas";
+import { requireStaff } from "@/lib/auth/session";
+import { PANEL_CURRENCY } from "@/lib/currency";
+import { getDb } from "@/lib/db/client";
+import { formatMoney } from "@/lib/money";
+
+export const metadata: Metadata = { title: "Orders — Reseller Panel" };
+
+type Params = { view?: string; state?: string; email?: string; providerId?: string; flagged?: string; page?: string };
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const actor = await requireStaff();
+  const { view, ...filters } = await searchParams;
+  const db = await getDb();
+  const counts = await countOrdersForAttention(db, actor);
+  const tabs = [
+    { key: undefined, label: "All orders" },
+    { key: "resolve", label: `To resolve (${counts.unknown})` },
+    { key: "flagged", label: `Flagged (${counts.flagged})` },
+  ];
+  return (
+    <>
+      <PageHeader title="Orders" description="Every customer's orders, with what the provider answered." />
+      <nav aria-label="Order views" className="mb-4 flex gap-1 border-b border-slate-200">
+        {tabs.map((t) => {
+          const active = (view === "resolve" || view === "flagged" ? view : undefined) === t.key;
+          return (
+            <Link
+              key={t.label}
+              href={t.key ? `/admin/orders?view=${t.key}` : "/admin/orders"}
+              aria-current={active ? "page" : undefined}
+              className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${active ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+            >
+              {t.label}
+            </Link>
+          );
+        })}
+      </nav>
+      {view === "resolve" ? (
+        <ToResolve orders={await listOrdersToResolve(db, actor)} isAdmin={actor.role === "admin"} />
+      ) : view === "flagged" ? (
+        <Flagged orders={await listFlaggedOrders(db, actor)} />
+      ) : (
+        <AllOrders filters={filters} result={await listOrdersForStaff(db, actor, filters)} providers={await listProviderNames(db, actor)} />
+      )}
+    </>
+  );
+}
+
+function AllOrders({
+  filters,
+  result,
+  providers,
+}: {
+  filters: Omit<Params, "view">;
+  result: Awaited<ReturnType<typeof listOrdersForStaff>>;
+  providers: { id: number; name: string }[];
+}) {
+  return (
+    <Card>
+      <FilterBar resetHref="/admin/orders">
+        <FilterSelect label="State" name="state" value={filters.state} options={ORDER_STATES.map((s) => ({ value: s, label: s.replace("_", " ") }))} />
+        <FilterInput label="Customer email" name="email" value={filters.email} placeholder="part of an email" />
+        <FilterSelect label="Provider" name="providerId" value={filters.providerId} options={providers.map((p) => ({ value: String(p.id), label: p.name }))} />
+        <FilterSelect label="Flag" name="flagged" value={filters.flagged} options={YES_NO("Flagged", "Not flagged")} />
+      </FilterBar>
+      {result.orders.length === 0 ? <EmptyState>No order matches these filters.</EmptyState> : <OrdersTable orders={result.orders} />}
+      <Pagination path="/admin/orders" params={filters} page={result.page} pageSize={result.pageSize} total={result.total} />
+    </Card>
+  );
+}
+
+type WithEvents = StaffOrder & { events: { id: string; type: string; message: string; createdAt: Date }[] };
+
+function OrderSummary({ order }: { order: WithEvents }) {
+  return (
+    <div className="flex flex-wrap items-baseline justify-between gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="font-semibold text-slate-900">#{order.id}</span>
+        <OrderStateBadge state={order.state} />
+        <span className="text-sm text-slate-700">
+          {order.item} × {order.quantity.toLocaleString("en-US")} · {order.provider.name}
+        </span>
+      </div>
+      <span className="text-sm text-slate-600">
+        <Link href={`/admin/users/${order.user.id}`} className="text-indigo-700 hover:underline">
+          {order.user.email}
+        </Link>{" "}
+        · charged {formatMoney(order.charge, PANEL_CURRENCY)} · {formatWhen(order.createdAt)}
+      </span>
+    </div>
+  );
+}
+
+function ToResolve({ orders, isAdmin }: { orders: WithEvents[]; isAdmin: boolean }) {
+  if (orders.length === 0) return <EmptyState>Nothing to resolve: every order has a definite answer from its provider.</EmptyState>;
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-600">
+        The provider&apos;s answer to these orders was lost: they may or may not exist upstream, and they are never sent again. Look each one up in
+        the provider&apos;s own panel (link, quantity, time), then record what you found.
+      </p>
+      {orders.map((o) => (
+        <Card key={o.id}>
+          <div className="space-y-3" data-testid={`to-resolve-${o.id}`}>
+            <OrderSummary order={o} />
+            {o.link ? <p className="break-all font-mono text-xs text-slate-600">{o.link}</p> : null}
+            {o.lastError ? <p className="text-xs text-slate-500">Last error: {o.lastError}</p> : null}
+            <OrderEvents events={o.events} />
+            {isAdmin ? <ResolveOrderForm orderId={o.id} /> : <p className="text-xs text-slate-500">Only an admin can resolve orders.</p>}
+          </div>
+        </Card>
+      ))}
+    </div>
+  );
+}
+
+function Flagged({ orders }: { orders: WithEvents[] }) {
+  if (orders.length === 0) return <EmptyState>No flagged order.</EmptyState>;
+  return (
+    <div className="space-y-4">
+      {orders.map((o) => (
+        <Card key={o.id}>
+          <div className="space-y-3" data-testid={`flagged-${o.id}`}>
+            <OrderSummary order={o} />
+            <p className="flex items-start gap-2 text-sm text-red-700">
+              <Badge tone="red">flag</Badge> {o.flag}
+            </p>
+            <p className="text-xs text-slate-500">
+              Upstream: {o.upstreamOrderId ?? "no id"} · status {o.upstreamStatus ?? "—"} · charge{" "}
+              {o.upstreamCharge !== null ? `${o.upstreamCharge} ${o.upstreamCurrency ?? ""}` : "—"}
+            </p>
+            <OrderEvents events={o.events} />
+          </div>
+        </Card>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { adminAction } from "@/lib/actions/action-client";
+import { ZCreditFundsForm } from "@/lib/admin/schemas";
+import { creditFundsForAdmin } from "@/lib/admin/users";
+import { PANEL_CURRENCY } from "@/lib/currency";
+import { getDb } from "@/lib/db/client";
+import { formatMoney } from "@/lib/money";
+
+export const creditFundsAction = adminAction(ZCreditFundsForm, async (input, actor) => {
+  const result = await creditFundsForAdmin(await getDb(), actor, input);
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  revalidatePath(`/admin/users/${input.customerId}`);
+  revalidatePath("/admin/users");
+  revalidatePath("/admin");
+  return { ok: true, message: `Added ${formatMoney(result.entryAmount, PANEL_CURRENCY)}. Balance now ${formatMoney(result.balance, PANEL_CURRENCY)}.` };
+});

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { PANEL_CURRENCY } from "@/lib/currency";
+import { getDb } from "@/lib/db/client";
+import { formatMoney } from "@/lib/money";
+import { listLedgerEntries } from "@/lib/panel/ledger-history";
+
+export const metadata: Metadata = { title: "Funds — Reseller Panel" };
+
+const KIND_LABELS: Record<string, string> = {
+  credit: "Funds added",
+  charge: "Order charge",
+  refund_failed: "Refund: order not placed",
+  refund_partial: "Refund: partial delivery",
+  refund_canceled: "Refund: order canceled",
+  adjustment: "Adjustment",
+};
+
+export default async function FundsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const user = await requireUser();
+  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const db = await getDb();
+  const [account, history] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { balance: true } }),
+    listLedgerEntries(db, user.id, { page }),
+  ]);
+  return (
+    <>
+      <PageHeader title="Funds" description="Every change of your balance. To add funds, contact support: staff credit your account." />
+      <div className="mb-6 max-w-xs">
+        <Stat label="Balance" value={formatMoney(account.balance.toString(), PANEL_CURRENCY)} />
+      </div>
+      <Card title="History">
+        {history.entries.length === 0 ? (
+          <EmptyState>No movements yet.</EmptyState>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-2">Date</th>
+                <th>What</th>
+                <th>Order</th>
+                <th className="text-right">Amount</th>
+                <th className="text-right">Balance after</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {history.entries.map((e) => (
+                <tr key={e.id} data-testid="ledger-row">
+                  <td className="py-2 text-xs text-slate-500">{e.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                  <td>
+                    {KIND_LABELS[e.kind] ?? e.kind}
+                    {e.reason ? <span className="ml-2 text-xs text-slate-400">{e.reason}</span> : null}
+                  </td>
+                  <td>{e.orderId ? <Link href={`/orders/${e.orderId}`} className="text-indigo-600 hover:underline">#{e.orderId}</Link> : "—"}</td>
+                  <td className={`text-right tabular-nums ${e.amount.startsWith("-") ? "text-red-700" : "text-green-700"}`}>{formatMoney(e.amount)}</td>
+                  <td className="text-right tabular-nums">{formatMoney(e.balanceAfter)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {history.total > history.pageSize * page ? (
+          <Link href={`/funds?page=${page + 1}`} className="mt-4 inline-block text-sm text-indigo-600">Older →</Link>
+        ) : null}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+import { useActionState } from "react";
+import { clearSellRateOverrideAction } from "@/app/(admin)/admin/services/clear-sell-rate-override-action";
+import { setCatalogItemEnabledAction } from "@/app/(admin)/admin/services/set-catalog-item-enabled-action";
+import { setSellRateAction } from "@/app/(admin)/admin/services/set-sell-rate-action";
+import { SubmitButton } from "@/components/ui/button";
+import { initialActionState } from "@/lib/actions/action-state";
+
+const small = "px-2 py-1 text-xs";
+
+/** Admin controls on one service or product row: fix the price, return to markup, switch on/off. */
+export function CatalogRowActions({
+  item,
+}: {
+  item: { kind: "service" | "product"; id: number; sellRate: string; sellRateOverride: boolean; enabled: boolean; upstreamListed: boolean };
+}) {
+  const [rate, rateAction] = useActionState(setSellRateAction, initialActionState);
+  const [clear, clearAction] = useActionState(clearSellRateOverrideAction, initialActionState);
+  const [toggle, toggleAction] = useActionState(setCatalogItemEnabledAction, initialActionState);
+  const rateError = rate.fieldErrors?.sellRate;
+  const fieldId = `sell-rate-${item.kind}-${item.id}`;
+  const feedback = rate.error && !rateError ? rate.error : (clear.error ?? toggle.error);
+  const done = rate.message ?? clear.message ?? toggle.message;
+  return (
+    <div className="flex min-w-44 flex-col gap-1.5">
+      <form action={rateAction} noValidate className="flex items-center gap-1">
+        <input type="hidden" name="kind" value={item.kind} />
+        <input type="hidden" name="id" value={item.id} />
+        <label htmlFor={fieldId} className="sr-only">
+          New sell rate
+        </label>
+        <input
+          id={fieldId}
+          name="sellRate"
+          inputMode="decimal"
+          placeholder={item.sellRate}
+          defaultValue={rate.values?.sellRate}
+          aria-invalid={rateError ? true : undefined}
+          aria-describedby={rateError ? `${fieldId}-error` : undefined}
+          className={`w-24 rounded border px-1.5 py-1 text-xs tabular-nums ${rateError ? "border-red-400" : "border-slate-300"}`}
+        />
+        <SubmitButton variant="secondary" className={small} pendingText="…">
+          Set price
+        </SubmitButton>
+      </form>
+      {rateError ? (
+        <p id={`${fieldId}-error`} role="alert" className="text-xs text-red-600">
+          {rateError}
+        </p>
+      ) : null}
+      <div className="flex gap-1">
+        {item.sellRateOverride ? (
+          <form action={clearAction}>
+            <input type="hidden" name="kind" value={item.kind} />
+            <input type="hidden" name="id" value={item.id} />
+            <SubmitButton variant="secondary" className={small} title="Drop the fixed price and use the markup again">
+              Use markup
+            </SubmitButton>
+          </form>
+        ) : null}
+        {item.enabled || item.upstreamListed ? (
+          <form action={toggleAction}>
+            <input type="hidden" name="kind" value={item.kind} />
+            <input type="hidden" name="id" value={item.id} />
+            <input type="hidden" name="enabled" value={item.enabled ? "false" : "true"} />
+            <SubmitButton variant="secondary" className={small}>
+              {item.enabled ? "Disable" : "Enable"}
+            </SubmitButton>
+          </form>
+        ) : null}
+      </div>
+      {feedback ? (
+        <p role="alert" className="text-xs text-red-600">
+          {feedback}
+        </p>
+      ) : done ? (
+        <p role="status" className="text-xs text-green-700">
+          {done}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import type { ReactNode } from "react";
+import { PANEL_CURRENCY } from "@/lib/currency";
+import { formatMoney } from "@/lib/money";
+import { Badge, EnabledBadge } from "./badges";
+import { CatalogRowActions } from "./catalog-row-actions";
+
+type Row = {
+  id: number;
+  upstreamId: string;
+  name: string;
+  category: string;
+  provider: { name: string; currency: string };
+  upstreamRate: string;
+  cost: string;
+  sellRate: string;
+  markupPercent: string;
+  sellRateOverride: boolean;
+  belowCost: boolean;
+  min: number;
+  max: number;
+  enabled: boolean;
+  upstreamListed: boolean;
+};
+
+/**
+ * The staff price table shared by services (rates per 1000) and products (rates per unit):
+ * upstream cost exactly as the provider sent it, our price, and how that price was set.
+ */
+export function CatalogTable<R extends Row>({
+  kind,
+  rows,
+  isAdmin,
+  describe,
+  flags,
+}: {
+  kind: "service" | "product";
+  rows: R[];
+  isAdmin: boolean;
+  describe: (row: R) => ReactNode;
+  flags: (row: R) => ReactNode;
+}) {
+  const unit = kind === "service" ? "per 1000" : "per unit";
+  return (
+    <div className="-mx-5 overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
+          <tr>
+            <th className="py-2 pl-5 pr-3">{kind === "service" ? "Service" : "Product"}</th>
+            <th className="px-3">Provider</th>
+            <th className="px-3 text-right">Upstream cost<span className="block font-normal normal-case">{unit}, exact</span></th>
+            <th className="px-3 text-right">Sell rate<span className="block font-normal normal-case">{unit}</span></th>
+            <th className="px-3 text-right">Min – max</th>
+            <th className="px-3">Flags</th>
+            {isAdmin ? <th className="py-2 pl-3 pr-5">Admin</th> : null}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 align-top">
+          {rows.map((row) => (
+            <tr key={row.id} data-testid={`${kind}-row-${row.id}`} className={row.enabled ? "" : "bg-slate-50/70 text-slate-500"}>
+              <td className="max-w-80 py-2 pl-5 pr-3">
+                <div className="font-medium text-slate-900">{row.name}</div>
+                <div className="text-xs text-slate-500">
+                  #{row.id} · upstream {row.upstreamId} · {row.category}
+                </div>
+                <div className="text-xs text-slate-500">{describe(row)}</div>
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{row.provider.name}</td>
+              <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap" data-testid="upstream-rate">
+                {row.upstreamRate} {row.provider.currency}
+                {row.provider.currency !== PANEL_CURRENCY || row.cost !== row.upstreamRate ? (
+                  <span className="block text-xs text-slate-500">= {formatMoney(row.cost, PANEL_CURRENCY)}</span>
+                ) : null}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap" data-testid="sell-rate">
+                <span className="font-medium text-slate-900">{formatMoney(row.sellRate, PANEL_CURRENCY)}</span>
+                <span className="block text-xs">
+                  {row.sellRateOverride ? <Badge tone="indigo" title="Set by an admin; kept across syncs">fixed price</Badge> : <span className="text-slate-500">markup {row.markupPercent}%</span>}
+                </span>
+                {row.belowCost ? (
+                  <span className="mt-0.5 block">
+                    <Badge tone="red">below cost</Badge>
+                  </span>
+                ) : null}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">
+                {row.min.toLocaleString("en-US")} – {row.max.toLocaleString("en-US")}
+              </td>
+              <td className="px-3 py-2">
+                <div className="flex max-w-40 flex-wrap gap-1">
+                  <EnabledBadge enabled={row.enabled} />
+                  {row.upstreamListed ? null : <Badge tone="amber" title="The provider stopped listing it">not listed upstream</Badge>}
+                  {flags(row)}
+                </div>
+              </td>
+              {isAdmin ? (
+                <td className="py-2 pl-3 pr-5">
+                  <CatalogRowActions item={{ kind, id: row.id, sellRate: row.sellRate, sellRateOverride: row.sellRateOverride, enabled: row.enabled, upstreamListed: row.upstreamListed }} />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

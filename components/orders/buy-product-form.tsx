@@ -1,0 +1,49 @@
+"use client";
+import Link from "next/link";
+import { useActionState, useEffect, useState } from "react";
+import { placeProductOrderAction } from "@/app/(panel)/products/place-product-order-action";
+import { SubmitButton } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { initialActionState } from "@/lib/actions/action-state";
+import type { CatalogProduct } from "@/lib/catalog/list-catalog";
+import { formatMoney, productCharge } from "@/lib/money";
+
+export function BuyProductForm({ product, currency }: { product: CatalogProduct; currency: string }) {
+  const [state, formAction] = useActionState(placeProductOrderAction, initialActionState);
+  const [quantity, setQuantity] = useState(String(product.min));
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  useEffect(() => {
+    if (state !== initialActionState) setIdempotencyKey(crypto.randomUUID());
+  }, [state]);
+  const q = /^\d{1,6}$/.test(quantity) ? Number(quantity) : null;
+  const fe = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} className="space-y-3" noValidate data-testid={`buy-product-${product.id}`} data-stock={product.stockStatus}>
+      <input type="hidden" name="productId" value={product.id} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <TextField
+        label="Quantity"
+        name="quantity"
+        inputMode="numeric"
+        value={quantity}
+        onChange={(e) => setQuantity(e.target.value)}
+        error={fe.quantity}
+        hint={`${product.min}–${product.max}`}
+      />
+      {product.requireText ? (
+        <TextField label={product.requireText} name="require" defaultValue={state.ok ? "" : state.values?.require} error={fe.require} />
+      ) : null}
+      <div className="flex items-center justify-between">
+        <span className="text-sm text-slate-600">{q ? formatMoney(productCharge(product.sellRate, q).toString(), currency) : "—"}</span>
+        <SubmitButton pendingText="Buying…">Buy</SubmitButton>
+      </div>
+      <FormMessage error={state.error} message={state.ok ? state.message : undefined} />
+      {state.ok && typeof state.data?.orderId === "number" ? (
+        <Link className="text-sm font-medium text-indigo-600 hover:underline" href={`/orders/${state.data.orderId}`}>
+          See order #{state.data.orderId}
+        </Link>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+import Link from "next/link";
+import { useActionState, useEffect, useMemo, useState } from "react";
+import { placeOrderAction } from "@/app/(panel)/new-order/place-order-action";
+import { SubmitButton } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/card";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { initialActionState } from "@/lib/actions/action-state";
+import type { CatalogCategory, CatalogService } from "@/lib/catalog/list-catalog";
+import { formatMoney } from "@/lib/money";
+import { ZPlaceOrderInput } from "@/lib/orders/schemas";
+import { serviceOrderCharge, validateServiceOrder } from "@/lib/orders/service-order-rules";
+import { FIELD_LABELS, fieldsForService } from "./service-fields";
+
+/** The same rules the server applies, run on what is typed, for a live price. */
+function estimate(service: CatalogService | undefined, values: Record<string, string>): string | null {
+  if (!service) return null;
+  const parsed = ZPlaceOrderInput.safeParse({ ...values, serviceId: service.id });
+  if (!parsed.success) return null;
+  const checked = validateServiceOrder(service, parsed.data);
+  if (!checked.ok) return null;
+  return serviceOrderCharge(service.sellRate, checked.order).toString();
+}
+
+export function NewOrderForm({ catalog, initialServiceId, currency }: { catalog: CatalogCategory[]; initialServiceId?: number; currency: string }) {
+  const [state, formAction] = useActionState(placeOrderAction, initialActionState);
+  const services = useMemo(() => catalog.flatMap((c) => c.services), [catalog]);
+  const [serviceId, setServiceId] = useState<number | undefined>(initialServiceId ?? services[0]?.id);
+  const [values, setValues] = useState<Record<string, string>>({});
+  // One key per intended order: a double click or a resent request cannot place it twice.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  useEffect(() => {
+    if (state !== initialActionState) setIdempotencyKey(crypto.randomUUID());
+    if (state.ok) setValues({});
+  }, [state]);
+
+  const service = services.find((s) => s.id === serviceId);
+  const fields = service ? fieldsForService(service) : [];
+  const price = estimate(service, values);
+  const fe = state.fieldErrors ?? {};
+  const kept = state.ok ? {} : (state.values ?? {});
+
+  return (
+    <form
+      action={formAction}
+      onChange={(e) => {
+        const form = e.currentTarget;
+        setValues(Object.fromEntries(Array.from(new FormData(form).entries()).map(([k, v]) => [k, String(v)])));
+      }}
+      className="space-y-4"
+      noValidate
+    >
+      <FormMessage error={state.error} message={state.ok ? state.message : undefined} />
+      {state.ok && typeof state.data?.orderId === "number" ? (
+        <p className="text-sm">
+          <Link className="font-medium text-indigo-600 hover:underline" href={`/orders/${state.data.orderId}`}>
+            Follow order #{state.data.orderId}
+          </Link>
+        </p>
+      ) : null}
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <SelectField
+        label="Service"
+        name="serviceId"
+        value={serviceId ?? ""}
+        onChange={(e) => setServiceId(Number(e.target.value))}
+        error={fe.serviceId}
+      >
+        {catalog.map((group) => (
+          <optgroup key={group.category} label={group.category}>
+            {group.services.map((s) => (
+              <option key={s.id} value={s.id}>
+                #{s.id} {s.name} — {formatMoney(s.sellRate)} per 1000
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </SelectField>
+      {service ? (
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600" data-testid="service-summary">
+          {service.type} · min {service.min} · max {service.max}
+          {service.refill ? " · refill" : ""}
+          {service.cancel ? " · cancel" : ""}
+          {service.dripfeed ? " · drip-feed" : ""}
+          {service.description ? <span className="mt-1 block">{service.description}</span> : null}
+        </p>
+      ) : null}
+      {fields.map((field) => {
+        const meta = FIELD_LABELS[field];
+        const common = { key: `${serviceId}-${field}`, label: meta.label, name: field, error: fe[field], hint: meta.hint, defaultValue: kept[field] };
+        return meta.multiline ? (
+          <TextAreaField {...common} rows={5} />
+        ) : (
+          <TextField {...common} inputMode={meta.numeric ? "numeric" : undefined} />
+        );
+      })}
+      <div className="flex items-center justify-between border-t border-slate-100 pt-4">
+        <span className="text-sm text-slate-600">
+          Charge: <strong data-testid="order-estimate">{price ? formatMoney(price, currency) : "—"}</strong>
+        </span>
+        <SubmitButton pendingText="Placing…" disabled={!service}>
+          Place order
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

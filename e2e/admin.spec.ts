@@ -1,0 +1,170 @@
+// Staff pages against a real upstream: a simulator started here, added as a provider through
+// the form, checked, synced, priced; a customer credited; customers refused.
+import { expect, test, type Page } from "@playwright/test";
+import { startSimulator, type SimulatorHandle } from "../lib/upstream/simulator";
+import { E2E_ACCOUNTS } from "./accounts";
+import { screenshot, signIn, signOut } from "./helpers";
+
+const { admin, customer } = E2E_ACCOUNTS;
+const SIM_KEY = "admin-spec-secret-key-42";
+let sim: SimulatorHandle;
+
+test.beforeAll(async () => {
+  sim = await startSimulator({ port: 0, seed: 21, services: 30, products: 3, apiKey: SIM_KEY, balance: "4321.5" });
+});
+test.afterAll(async () => {
+  await sim?.close();
+});
+
+async function addProvider(page: Page, name: string) {
+  const form = page.getByTestId("add-provider-form");
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("API URL").fill(sim.url);
+  await form.getByLabel("API key").fill(SIM_KEY);
+  await form.getByRole("button", { name: "Add provider" }).click();
+}
+
+test("admin adds a provider, checks its balance, syncs its catalog and fixes a service price", async ({ page }) => {
+  const name = `Spec sim ${Date.now().toString(36)}`;
+  await signIn(page, admin.email, admin.password);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Providers" }).click();
+  await expect(page.getByRole("heading", { name: "Providers" })).toBeVisible();
+
+  // Bad input: errors beside the fields, what was typed kept — except the key, which never comes back.
+  const form = page.getByTestId("add-provider-form");
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("API URL").fill("not a url");
+  await form.getByLabel("API key").fill(SIM_KEY);
+  await form.getByLabel("Exchange rate").fill("-2");
+  await form.getByRole("button", { name: "Add provider" }).click();
+  await expect(page.locator("#url-error")).toContainText("full API URL");
+  await expect(page.locator("#exchangeRate-error")).toContainText("positive decimal");
+  await expect(form.getByLabel("Name")).toHaveValue(name);
+  await expect(form.getByLabel("API key")).toHaveValue("");
+  expect(await page.content()).not.toContain(SIM_KEY);
+  await expect(page.getByTestId(`provider-${name}`)).toHaveCount(0);
+
+  await form.getByLabel("Exchange rate").fill("1");
+  await addProvider(page, name);
+  await expect(form.getByTestId("form-message")).toContainText(`Provider ${name} added`);
+  const card = page.getByTestId(`provider-${name}`);
+  await expect(card).toContainText("not checked");
+  expect(await page.content()).not.toContain(SIM_KEY);
+
+  await card.getByRole("button", { name: "Check" }).click();
+  await expect(card.getByTestId("form-message")).toHaveText("Balance 4321.5 USD · 30 services · 3 products.");
+  await expect(card).toContainText("4321.50 USD");
+  await expect(card).toContainText(/checked \d{4}-\d\d-\d\d/);
+
+  await card.getByLabel("Markup").fill("lots");
+  await card.getByRole("button", { name: "Sync catalog" }).click();
+  await expect(card.getByRole("alert")).toContainText("Enter a markup such as 25%");
+  await expect(card.getByLabel("Markup")).toHaveValue("lots");
+  await card.getByLabel("Markup").fill("40%");
+  await card.getByRole("button", { name: "Sync catalog" }).click();
+  await expect(card.getByTestId("form-message")).toContainText("Services: 30 new, 0 updated, 0 no longer listed.");
+  await expect(card).toContainText("of 30");
+  await screenshot(page, "admin-providers");
+
+  // The overview's upstream funds come from the remembered balance.
+  await page.goto("/admin");
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("4321.50 USD");
+
+  await page.goto("/admin/providers");
+  await page.getByTestId(`provider-${name}`).getByRole("link", { name: /enabled of 30/ }).click();
+  await expect(page).toHaveURL(/\/admin\/services\?providerId=\d+/);
+  const row = page.locator("tbody tr").filter({ hasText: "markup 40%" }).first();
+  const rowId = (await row.getAttribute("data-testid"))!;
+  const target = page.getByTestId(rowId);
+  const upstreamRate = (await target.getByTestId("upstream-rate").innerText()).trim();
+  expect(upstreamRate).toMatch(/^\d+(\.\d+)? USD$/);
+
+  await target.getByLabel("New sell rate").fill("1,5");
+  await target.getByRole("button", { name: "Set price" }).click();
+  await expect(target.getByRole("alert")).toHaveText("Enter a price such as 1.25.");
+  await expect(target.getByLabel("New sell rate")).toHaveValue("1,5");
+  await expect(target.getByTestId("sell-rate")).toContainText("markup 40%");
+
+  await target.getByLabel("New sell rate").fill("7.25");
+  await target.getByRole("button", { name: "Set price" }).click();
+  await expect(target.getByTestId("sell-rate")).toContainText("7.25 USD");
+  await expect(target.getByTestId("sell-rate")).toContainText("fixed price");
+  await expect(target.getByRole("status")).toContainText("Price set to 7.250000");
+  await screenshot(page, "admin-services");
+
+  // Fixed prices can be filtered, and survive another sync.
+  await page.goto("/admin/providers");
+  await page.getByTestId(`provider-${name}`).getByRole("button", { name: "Sync catalog" }).click();
+  await expect(page.getByTestId(`provider-${name}`).getByTestId("form-message")).toContainText("0 new, 30 updated");
+  await page.goto(`/admin/services?override=yes&search=${rowId.replace("service-row-", "")}`);
+  await expect(page.getByTestId(rowId).getByTestId("sell-rate")).toContainText("7.25 USD");
+
+  await page.getByTestId(rowId).getByRole("button", { name: "Use markup" }).click();
+  await expect(page.getByTestId(rowId).getByTestId("sell-rate")).toContainText("markup 40%");
+
+  await page.goto("/admin/products");
+  await expect(page.getByRole("heading", { name: "Products" })).toBeVisible();
+  await screenshot(page, "admin-products");
+});
+
+test("admin credits a customer and sees the ledger entry and the new balance", async ({ page }) => {
+  // A customer of this test's own, so that no other test's balance is touched.
+  const email = `credit-${Date.now()}@panel.test`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-good-password-1");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await signOut(page);
+
+  await signIn(page, admin.email, admin.password);
+  await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  await page.getByTestId(`user-row-${email}`).getByRole("link", { name: email }).click();
+  await expect(page.getByRole("heading", { name: email })).toBeVisible();
+  await expect(page.getByTestId("stat-balance")).toHaveText("0.00 USD");
+
+  const form = page.getByTestId("credit-funds-form");
+  await form.getByLabel("Amount (USD)").fill("12.3456789");
+  await form.getByRole("button", { name: "Add funds" }).click();
+  await expect(page.locator("#amount-error")).toHaveText("Use at most 6 decimals.");
+  await expect(page.locator("#reason-error")).toHaveText("Say why the funds are added.");
+  await expect(form.getByLabel("Amount (USD)")).toHaveValue("12.3456789");
+  await expect(page.getByTestId("stat-balance")).toHaveText("0.00 USD");
+
+  await form.getByLabel("Amount (USD)").fill("12.345678");
+  await form.getByLabel("Reason").fill("Bank transfer E2E-1");
+  await form.getByRole("button", { name: "Add funds" }).click();
+  await expect(form.getByTestId("form-message")).toHaveText("Added 12.345678 USD. Balance now 12.345678 USD.");
+  await expect(page.getByTestId("stat-balance")).toHaveText("12.345678 USD");
+  const entry = page.getByTestId("ledger").locator("tbody tr").first();
+  await expect(entry).toContainText("credit");
+  await expect(entry).toContainText("+12.345678");
+  await expect(entry).toContainText("Bank transfer E2E-1");
+  await expect(entry).toContainText(admin.email);
+  await expect(form.getByLabel("Amount (USD)")).toHaveValue("");
+  await screenshot(page, "admin-user-detail");
+
+  await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  await expect(page.getByTestId(`user-row-${email}`)).toContainText("12.345678 USD");
+});
+
+test("staff order views render, with the resolve queue", async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  await page.goto("/admin/orders");
+  await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible();
+  await screenshot(page, "admin-orders");
+  await page.getByRole("link", { name: /To resolve/ }).click();
+  await expect(page).toHaveURL(/view=resolve/);
+  await screenshot(page, "admin-orders-resolve");
+  await page.getByRole("link", { name: /Flagged/ }).click();
+  await expect(page).toHaveURL(/view=flagged/);
+});
+
+test("a customer opening the staff pages gets 404", async ({ page }) => {
+  await signIn(page, customer.email, customer.password);
+  for (const path of ["/admin/providers", "/admin/services", "/admin/products", "/admin/orders", "/admin/users/1"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
+});

@@ -1,0 +1,23 @@
+// Every staff data function takes the acting user and checks the role itself, so that a page or
+// action that forgot its own check still cannot read or change anything.
+import "server-only";
+
+export type StaffActor = { id: number; role: "customer" | "staff" | "admin" };
+
+export type AdminResult<T extends object = object> =
+  | ({ ok: true } & T)
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+/** Reads: a customer reaching one is a bug in the caller, not an expected refusal. */
+export function assertStaff(actor: StaffActor): void {
+  if (actor.role !== "staff" && actor.role !== "admin") throw new Error("Staff only.");
+}
+
+/** Writes that change money or configuration: a refusal the caller shows as a message. */
+export function adminRefusal(actor: StaffActor): { ok: false; error: string } | null {
+  return actor.role === "admin" ? null : { ok: false, error: "Only an admin can do this." };
+}
+
+export function staffRefusal(actor: StaffActor): { ok: false; error: string } | null {
+  return actor.role === "admin" || actor.role === "staff" ? null : { ok: false, error: "You are not allowed to do this." };
+}

@@ -1,0 +1,115 @@
+// Every customer's orders for staff, the `unknown` ones waiting for an operator, and the flagged
+// ones with their history. Resolving goes through lib/orders, the one road for order money.
+import "server-only";
+import type { Db } from "@/lib/db/connection";
+import type { Prisma } from "@/lib/db/generated/client";
+import { resolveUnknownOrder, type ResolveResult } from "@/lib/orders/resolve-unknown-order";
+import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
+import { fieldErrorsOf } from "./field-errors";
+import { ZOrderFilters, ZResolveOrderInput, type OrderFilters } from "./schemas";
+
+export const ORDERS_PAGE_SIZE = 50;
+
+const ORDER_SELECT = {
+  id: true, createdAt: true, kind: true, state: true, quantity: true, link: true, remains: true,
+  charge: true, upstreamOrderId: true, upstreamStatus: true, upstreamCharge: true, upstreamCurrency: true,
+  flag: true, lastError: true, submitStartedAt: true,
+  user: { select: { id: true, email: true } },
+  provider: { select: { id: true, name: true } },
+  service: { select: { name: true } },
+  product: { select: { name: true } },
+} as const;
+
+type OrderRow = Prisma.OrderGetPayload<{ select: typeof ORDER_SELECT }>;
+
+function toStaffOrder({ service, product, charge, upstreamCharge, ...row }: OrderRow) {
+  return {
+    ...row,
+    item: service?.name ?? product?.name ?? "—",
+    charge: charge.toFixed(6),
+    upstreamCharge: upstreamCharge?.toFixed() ?? null,
+  };
+}
+export type StaffOrder = ReturnType<typeof toStaffOrder>;
+export type OrderEventView = { id: string; type: string; message: string; createdAt: Date };
+
+const eventsOf = (events: { id: bigint; type: string; message: string; createdAt: Date }[]): OrderEventView[] =>
+  events.map((e) => ({ ...e, id: e.id.toString() })).reverse();
+
+export async function listOrdersForStaff(db: Db, actor: StaffActor, input?: OrderFilters) {
+  assertStaff(actor);
+  const parsed = ZOrderFilters.safeParse(input ?? {});
+  const f = parsed.success ? parsed.data : ZOrderFilters.parse({});
+  const where: Prisma.OrderWhereInput = {
+    ...(f.state ? { state: f.state } : {}),
+    ...(f.email ? { user: { email: { contains: f.email, mode: "insensitive" } } } : {}),
+    ...(f.providerId ? { providerId: f.providerId } : {}),
+    ...(f.flagged ? { flag: f.flagged === "yes" ? { not: null } : null } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.order.findMany({ where, orderBy: { id: "desc" }, skip: (f.page - 1) * ORDERS_PAGE_SIZE, take: ORDERS_PAGE_SIZE, select: ORDER_SELECT }),
+    db.order.count({ where }),
+  ]);
+  return { orders: rows.map(toStaffOrder), total, page: f.page, pageSize: ORDERS_PAGE_SIZE };
+}
+
+// The latest 50 events, shown oldest first.
+const EVENTS = { orderBy: { id: "desc" }, take: 50, select: { id: true, type: true, message: true, createdAt: true } } as const;
+
+/** Orders whose `add` answer was lost, oldest first: each needs a look at the provider's panel. */
+export async function listOrdersToResolve(db: Db, actor: StaffActor, limit = 100) {
+  assertStaff(actor);
+  const rows = await db.order.findMany({
+    where: { state: "unknown" },
+    orderBy: { id: "asc" },
+    take: limit,
+    select: { ...ORDER_SELECT, events: EVENTS },
+  });
+  return rows.map(({ events, ...row }) => ({ ...toStaffOrder(row), events: eventsOf(events) }));
+}
+
+/** Contradictions and unknown upstream statuses, newest first, with the order's history. */
+export async function listFlaggedOrders(db: Db, actor: StaffActor, limit = 50) {
+  assertStaff(actor);
+  const rows = await db.order.findMany({
+    where: { flag: { not: null } },
+    orderBy: { updatedAt: "desc" },
+    take: limit,
+    select: { ...ORDER_SELECT, events: EVENTS },
+  });
+  return rows.map(({ events, ...row }) => ({ ...toStaffOrder(row), events: eventsOf(events) }));
+}
+
+export type ResolveOrderResult = ResolveResult | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+/** "Placed upstream as #id" (the worker then follows it) or "failed" (refunded once, by lib/orders). */
+export async function resolveOrderForStaff(db: Db, actor: StaffActor, input: unknown): Promise<ResolveOrderResult> {
+  const refused = adminRefusal(actor);
+  if (refused) return refused;
+  const parsed = ZResolveOrderInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  const r = parsed.data;
+  if (r.outcome === "failed") return resolveUnknownOrder(db, r.orderId, { failed: true }, actor.id);
+  // Two of our orders following one upstream order would settle its money twice.
+  const order = await db.order.findUnique({ where: { id: r.orderId }, select: { providerId: true } });
+  if (!order) return { ok: false, error: `No order ${r.orderId}.` };
+  const taken = await db.order.findFirst({
+    where: { providerId: order.providerId, upstreamOrderId: r.upstreamId, id: { not: r.orderId } },
+    select: { id: true },
+  });
+  if (taken) {
+    const message = `Order #${taken.id} already follows upstream order ${r.upstreamId}.`;
+    return { ok: false, error: message, fieldErrors: { upstreamId: message } };
+  }
+  return resolveUnknownOrder(db, r.orderId, { placed: r.upstreamId }, actor.id);
+}
+
+/** The tab counts: orders waiting for an operator and orders with a flag. */
+export async function countOrdersForAttention(db: Db, actor: StaffActor) {
+  assertStaff(actor);
+  const [unknown, flagged] = await Promise.all([
+    db.order.count({ where: { state: "unknown" } }),
+    db.order.count({ where: { flag: { not: null } } }),
+  ]);
+  return { unknown, flagged };
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { applyMarkup } from "@/lib/money";
+import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
+import {
+  addProviderForAdmin, checkProviderForStaff, listProvidersForStaff, setProviderEnabled, syncProviderCatalog,
+} from "./providers";
+import { addSimulatorProvider, makeActors, unique } from "./test-support";
+
+let db: Db;
+let sim: SimulatorHandle;
+let actors: Awaited<ReturnType<typeof makeActors>>;
+
+beforeAll(async () => {
+  db = await getDb();
+  sim = await startSimulator({ port: 0, seed: 11, services: 24, products: 4, balance: "1234.56789", apiKey: "sim-secret-key-abc" });
+  actors = await makeActors(db);
+});
+afterAll(async () => {
+  await sim.close();
+  await closeDb();
+});
+
+describe("providers for staff", () => {
+  it("lists providers without their key, and refuses a customer", async () => {
+    const id = await addSimulatorProvider(db, sim);
+    const rows = await listProvidersForStaff(db, actors.staff);
+    const row = rows.find((p) => p.id === id)!;
+    expect(row).toMatchObject({ apiUrl: sim.url, currency: "USD", exchangeRate: "1", enabled: true, lastBalance: null, services: 0 });
+    expect(JSON.stringify(rows)).not.toContain("sim-secret-key-abc");
+    expect(Object.keys(row)).not.toContain("apiKeyEncrypted");
+    await expect(listProvidersForStaff(db, actors.customer)).rejects.toThrow("Staff only.");
+  });
+
+  it("adds a provider for an admin only, with errors beside the fields and nothing written on error", async () => {
+    const name = unique("added");
+    const valid = { name, url: sim.url, key: "k", exchangeRate: "0.9", timeoutMs: "5000" };
+    expect(await addProviderForAdmin(db, actors.staff, valid)).toEqual({ ok: false, error: "Only an admin can do this." });
+    const bad = await addProviderForAdmin(db, actors.admin, { ...valid, url: "ftp://x", exchangeRate: "abc", timeoutMs: "10" });
+    expect(bad.ok).toBe(false);
+    expect(Object.keys((bad as { fieldErrors: object }).fieldErrors).sort()).toEqual(["exchangeRate", "timeoutMs", "url"]);
+    expect(await db.provider.count({ where: { name } })).toBe(0);
+    expect(await addProviderForAdmin(db, actors.admin, valid)).toMatchObject({ ok: true });
+    const stored = await db.provider.findUniqueOrThrow({ where: { name }, select: { exchangeRate: true, timeoutMs: true } });
+    expect([stored.exchangeRate.toFixed(), stored.timeoutMs]).toEqual(["0.9", 5000]);
+  });
+
+  it("check reports balance and service count and remembers the balance; an unreachable provider gets a classified error", async () => {
+    const id = await addSimulatorProvider(db, sim);
+    const report = await checkProviderForStaff(db, actors.staff, id);
+    expect(report).toEqual({ ok: true, balance: "1234.56789", currency: "USD", services: 24, products: 4, warning: undefined });
+    const row = await db.provider.findUniqueOrThrow({ where: { id }, select: { lastBalance: true, lastBalanceAt: true } });
+    expect(row.lastBalance?.toFixed()).toBe("1234.56789");
+    expect(row.lastBalanceAt).not.toBeNull();
+
+    const dead = await addProviderForAdmin(db, actors.admin, { name: unique("dead"), url: "http://127.0.0.1:9/api/v2", key: "k", timeoutMs: "1000" });
+    if (!dead.ok || !("provider" in dead)) throw new Error("not added");
+    const failed = await checkProviderForStaff(db, actors.staff, dead.provider.id);
+    expect(failed.ok).toBe(false);
+    expect((failed as { error: string }).error).toMatch(/^balance: /);
+    const deadRow = await db.provider.findUniqueOrThrow({ where: { id: dead.provider.id }, select: { lastBalance: true } });
+    expect(deadRow.lastBalance).toBeNull();
+    expect(await checkProviderForStaff(db, actors.customer, id)).toEqual({ ok: false, error: "You are not allowed to do this." });
+    expect(await checkProviderForStaff(db, actors.staff, 999_999)).toEqual({ ok: false, error: "No such provider." });
+  });
+
+  it("syncs the catalog with a markup for an admin; a bad markup or a staff member changes nothing", async () => {
+    const id = await addSimulatorProvider(db, sim);
+    expect(await syncProviderCatalog(db, actors.staff, { providerId: id, markupPercent: "25%" })).toEqual({ ok: false, error: "Only an admin can do this." });
+    for (const markupPercent of ["", "abc", "-100", "25.12345"]) {
+      const bad = await syncProviderCatalog(db, actors.admin, { providerId: id, markupPercent });
+      expect(bad).toMatchObject({ ok: false, fieldErrors: { markupPercent: expect.any(String) } });
+    }
+    expect(await db.service.count({ where: { providerId: id } })).toBe(0);
+
+    const synced = await syncProviderCatalog(db, actors.admin, { providerId: id, markupPercent: "25%" });
+    expect(synced).toMatchObject({ ok: true, services: { created: 24, updated: 0, delisted: 0 } });
+    const upstream = sim.catalog().services[0];
+    const row = await db.service.findUniqueOrThrow({ where: { providerId_upstreamId: { providerId: id, upstreamId: String(upstream.id) } } });
+    expect(row.upstreamRate.toFixed()).toBe(upstream.rate.toFixed());
+    expect(row.sellRate.toFixed(6)).toBe(applyMarkup(upstream.rate, "25").toFixed(6));
+    expect(row.markupPercent.toFixed()).toBe("25");
+  });
+
+  it("enables and disables a provider for an admin only", async () => {
+    const id = await addSimulatorProvider(db, sim);
+    expect(await setProviderEnabled(db, actors.staff, { providerId: String(id), enabled: "false" })).toEqual({ ok: false, error: "Only an admin can do this." });
+    expect(await setProviderEnabled(db, actors.admin, { providerId: String(id), enabled: "false" })).toEqual({ ok: true });
+    expect((await db.provider.findUniqueOrThrow({ where: { id } })).enabled).toBe(false);
+    expect(await setProviderEnabled(db, actors.admin, { providerId: String(id), enabled: "yes" })).toMatchObject({ ok: false });
+    expect(await setProviderEnabled(db, actors.admin, { providerId: "999999", enabled: "true" })).toEqual({ ok: false, error: "No such provider." });
+  });
+});

@@ -1,0 +1,106 @@
+// Staff view of the upstream panels: what is configured, what each holds for us, and the admin
+// operations on them. The provider's API key never leaves this layer (the client omits it).
+import "server-only";
+import { syncCatalog, type SyncCatalogResult } from "@/lib/catalog/sync-catalog";
+import { parseMarkupPercent } from "@/lib/catalog/markup";
+import type { Db } from "@/lib/db/connection";
+import { addProvider, checkProvider, type AddProviderResult } from "@/lib/providers/manage-providers";
+import { adminRefusal, assertStaff, staffRefusal, type AdminResult, type StaffActor } from "./authorize";
+import { ZSetProviderEnabledInput, ZSyncCatalogInput } from "./schemas";
+import { fieldErrorsOf } from "./field-errors";
+
+export type StaffProvider = {
+  id: number;
+  name: string;
+  apiUrl: string;
+  currency: string;
+  exchangeRate: string;
+  timeoutMs: number;
+  enabled: boolean;
+  lastBalance: string | null;
+  lastBalanceAt: Date | null;
+  services: number;
+  enabledServices: number;
+  products: number;
+  /** The markup of the last catalog sync, e.g. "25%"; null before the first. */
+  lastMarkup: string | null;
+};
+
+export async function listProvidersForStaff(db: Db, actor: StaffActor): Promise<StaffProvider[]> {
+  assertStaff(actor);
+  const [rows, enabled, markups] = await Promise.all([
+    db.provider.findMany({
+      orderBy: { id: "asc" },
+      select: {
+        id: true, name: true, apiUrl: true, currency: true, exchangeRate: true, timeoutMs: true, enabled: true,
+        lastBalance: true, lastBalanceAt: true, _count: { select: { services: true, products: true } },
+      },
+    }),
+    db.service.groupBy({ by: ["providerId"], where: { enabled: true }, _count: { _all: true } }),
+    db.service.findMany({ distinct: ["providerId"], orderBy: [{ providerId: "asc" }, { updatedAt: "desc" }], select: { providerId: true, markupPercent: true } }),
+  ]);
+  const markupBy = new Map(markups.map((m) => [m.providerId, `${m.markupPercent.toFixed()}%`]));
+  const enabledBy = new Map(enabled.map((g) => [g.providerId, g._count._all]));
+  return rows.map(({ _count, exchangeRate, lastBalance, ...row }) => ({
+    ...row,
+    exchangeRate: exchangeRate.toFixed(),
+    lastBalance: lastBalance?.toFixed() ?? null,
+    services: _count.services,
+    enabledServices: enabledBy.get(row.id) ?? 0,
+    products: _count.products,
+    lastMarkup: markupBy.get(row.id) ?? null,
+  }));
+}
+
+export async function addProviderForAdmin(db: Db, actor: StaffActor, input: unknown): Promise<AddProviderResult | { ok: false; error: string }> {
+  return adminRefusal(actor) ?? addProvider(db, input);
+}
+
+export type ProviderCheckReport = AdminResult<{ balance: string; currency: string; services: number; products: number | null; warning?: string }>;
+
+/** Calls the provider and remembers its balance (the overview's upstream funds). Staff may check. */
+export async function checkProviderForStaff(db: Db, actor: StaffActor, providerId: number): Promise<ProviderCheckReport> {
+  const refused = staffRefusal(actor);
+  if (refused) return refused;
+  const provider = await db.provider.findUnique({ where: { id: providerId }, select: { currency: true } });
+  if (!provider) return { ok: false, error: "No such provider." };
+  let result;
+  try {
+    result = await checkProvider(db, providerId);
+  } catch (error) {
+    // Only the key's decryption throws here; its message names the cause and holds no secret.
+    return { ok: false, error: (error as Error).message };
+  }
+  if (!result.ok) {
+    const kind = result.kind === "indeterminate" ? "no usable answer" : "refused";
+    return { ok: false, error: `${result.step}: ${kind} — ${result.message}` };
+  }
+  const warning =
+    result.currency && result.currency.toUpperCase() !== provider.currency.toUpperCase()
+      ? `The provider reports its balance in ${result.currency}, but it is set up as ${provider.currency}: check the currency and exchange rate.`
+      : undefined;
+  return { ok: true, balance: result.balance, currency: result.currency, services: result.services, products: result.products, warning };
+}
+
+export async function syncProviderCatalog(
+  db: Db,
+  actor: StaffActor,
+  input: unknown,
+): Promise<SyncCatalogResult | { ok: false; error: string; fieldErrors?: Record<string, string> }> {
+  const refused = adminRefusal(actor);
+  if (refused) return refused;
+  const parsed = ZSyncCatalogInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  const exists = await db.provider.findUnique({ where: { id: parsed.data.providerId }, select: { id: true } });
+  if (!exists) return { ok: false, error: "No such provider." };
+  return syncCatalog(db, parsed.data.providerId, { markupPercent: parseMarkupPercent(parsed.data.markupPercent)! });
+}
+
+export async function setProviderEnabled(db: Db, actor: StaffActor, input: unknown): Promise<AdminResult> {
+  const refused = adminRefusal(actor);
+  if (refused) return refused;
+  const parsed = ZSetProviderEnabledInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "Invalid request.", fieldErrors: fieldErrorsOf(parsed.error) };
+  const { count } = await db.provider.updateMany({ where: { id: parsed.data.providerId }, data: { enabled: parsed.data.enabled } });
+  return count ? { ok: true } : { ok: false, error: "No such provider." };
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncCatalog } from "@/lib/catalog/sync-catalog";
+import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { applyMarkup, Decimal } from "@/lib/money";
+import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
+import { listProductsForStaff, listServicesForStaff } from "./catalog-items";
+import { clearSellRateOverride, setCatalogItemEnabled, setSellRate } from "./sell-rates";
+import { addSimulatorProvider, makeActors } from "./test-support";
+
+let db: Db;
+let sim: SimulatorHandle;
+let actors: Awaited<ReturnType<typeof makeActors>>;
+let providerId: number;
+
+const services = () => db.service.findMany({ where: { providerId }, orderBy: { id: "asc" } });
+
+beforeAll(async () => {
+  db = await getDb();
+  sim = await startSimulator({ port: 0, seed: 5, services: 12, products: 3 });
+  actors = await makeActors(db);
+  providerId = await addSimulatorProvider(db, sim);
+  // An exchange rate other than 1, so that prices are converted before the markup.
+  await db.provider.update({ where: { id: providerId }, data: { exchangeRate: "0.5" } });
+  const synced = await syncCatalog(db, providerId, { markupPercent: new Decimal(20) });
+  if (!synced.ok) throw new Error(synced.error);
+});
+afterAll(async () => {
+  await sim.close();
+  await closeDb();
+});
+
+describe("sell-rate overrides", () => {
+  it("refuses bad decimal input beside the field and changes nothing", async () => {
+    const [row] = await services();
+    for (const sellRate of ["", "abc", "1,50", "0", "-1", "1.1234567", "NaN", "Infinity", "1e13", " ", "0x10"]) {
+      const result = await setSellRate(db, actors.admin, { kind: "service", id: String(row.id), sellRate });
+      expect(result, `"${sellRate}"`).toMatchObject({ ok: false, fieldErrors: { sellRate: expect.any(String) } });
+    }
+    const after = await db.service.findUniqueOrThrow({ where: { id: row.id } });
+    expect([after.sellRate.toFixed(6), after.sellRateOverride]).toEqual([row.sellRate.toFixed(6), false]);
+  });
+
+  it("is admin-only", async () => {
+    const [row] = await services();
+    for (const actor of [actors.staff, actors.customer]) {
+      expect(await setSellRate(db, actor, { kind: "service", id: row.id, sellRate: "9" })).toMatchObject({ ok: false });
+      expect(await clearSellRateOverride(db, actor, { kind: "service", id: row.id })).toMatchObject({ ok: false });
+      expect(await setCatalogItemEnabled(db, actor, { kind: "service", id: row.id, enabled: "false" })).toMatchObject({ ok: false });
+    }
+    expect((await db.service.findUniqueOrThrow({ where: { id: row.id } })).sellRate.toFixed(6)).toBe(row.sellRate.toFixed(6));
+    await expect(listServicesForStaff(db, actors.customer)).rejects.toThrow();
+  });
+
+  it("keeps an override across syncs, while the other rows follow the new markup; clearing returns to markup pricing", async () => {
+    const [overridden, other] = await services();
+    const set = await setSellRate(db, actors.admin, { kind: "service", id: String(overridden.id), sellRate: "0.123456" });
+    expect(set).toMatchObject({ ok: true, sellRate: "0.123456" });
+
+    const resynced = await syncCatalog(db, providerId, { markupPercent: new Decimal(50) });
+    expect(resynced.ok).toBe(true);
+    const keptRow = await db.service.findUniqueOrThrow({ where: { id: overridden.id } });
+    expect([keptRow.sellRate.toFixed(6), keptRow.sellRateOverride, keptRow.markupPercent.toFixed()]).toEqual(["0.123456", true, "50"]);
+    const otherRow = await db.service.findUniqueOrThrow({ where: { id: other.id } });
+    const expectedOther = applyMarkup(new Decimal(other.upstreamRate.toFixed()).times("0.5"), "50").toFixed(6);
+    expect(otherRow.sellRate.toFixed(6)).toBe(expectedOther);
+    expect(otherRow.sellRate.toFixed(6)).not.toBe(other.sellRate.toFixed(6));
+
+    const listed = await listServicesForStaff(db, actors.staff, { providerId: String(providerId), override: "yes" });
+    expect(listed.rows.map((r) => [r.id, r.sellRate, r.sellRateOverride])).toEqual([[overridden.id, "0.123456", true]]);
+
+    const cleared = await clearSellRateOverride(db, actors.admin, { kind: "service", id: overridden.id });
+    const expected = applyMarkup(new Decimal(overridden.upstreamRate.toFixed()).times("0.5"), "50").toFixed(6);
+    expect(cleared).toMatchObject({ ok: true, sellRate: expected });
+    const clearedRow = await db.service.findUniqueOrThrow({ where: { id: overridden.id } });
+    expect([clearedRow.sellRate.toFixed(6), clearedRow.sellRateOverride]).toEqual([expected, false]);
+  });
+
+  it("tells when an override is below the upstream cost, and lists exact costs", async () => {
+    const [, , row] = await services();
+    const cost = new Decimal(row.upstreamRate.toFixed()).times("0.5");
+    const below = cost.minus("0.000001").toFixed(6);
+    expect(new Decimal(below).gt(0)).toBe(true);
+    expect(await setSellRate(db, actors.admin, { kind: "service", id: row.id, sellRate: below })).toMatchObject({ ok: true, belowCost: true });
+    const page = await listServicesForStaff(db, actors.staff, { search: row.upstreamId, providerId });
+    const listed = page.rows.find((r) => r.id === row.id)!;
+    expect(listed).toMatchObject({ upstreamRate: row.upstreamRate.toFixed(), cost: cost.toFixed(), belowCost: true, sellRateOverride: true });
+  });
+
+  it("switches rows off and on, but never on when the provider stopped listing them", async () => {
+    const [, , , row] = await services();
+    expect(await setCatalogItemEnabled(db, actors.admin, { kind: "service", id: row.id, enabled: "false" })).toEqual({ ok: true });
+    expect((await listServicesForStaff(db, actors.staff, { providerId, enabled: "no" })).rows.map((r) => r.id)).toContain(row.id);
+    expect(await setCatalogItemEnabled(db, actors.admin, { kind: "service", id: row.id, enabled: "true" })).toEqual({ ok: true });
+    await db.service.update({ where: { id: row.id }, data: { upstreamListed: false, enabled: false } });
+    const refused = await setCatalogItemEnabled(db, actors.admin, { kind: "service", id: row.id, enabled: "true" });
+    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining("no longer lists") });
+    expect((await db.service.findUniqueOrThrow({ where: { id: row.id } })).enabled).toBe(false);
+  });
+
+  it("works the same on products", async () => {
+    const { rows } = await listProductsForStaff(db, actors.staff, { providerId });
+    expect(rows).toHaveLength(3);
+    const [product] = rows;
+    expect(await setSellRate(db, actors.admin, { kind: "product", id: product.id, sellRate: "abc" })).toMatchObject({ ok: false, fieldErrors: { sellRate: expect.any(String) } });
+    expect(await setSellRate(db, actors.admin, { kind: "product", id: product.id, sellRate: "2.5" })).toMatchObject({ ok: true, sellRate: "2.500000" });
+    const stored = await db.product.findUniqueOrThrow({ where: { id: product.id } });
+    expect([stored.sellRate.toFixed(6), stored.sellRateOverride]).toEqual(["2.500000", true]);
+    expect(await setSellRate(db, actors.admin, { kind: "product", id: 999_999, sellRate: "1" })).toEqual({ ok: false, error: "No such product." });
+  });
+});

@@ -1,0 +1,72 @@
+// One account as staff see it: profile, balance, every ledger entry and recent orders, plus the
+// admin's credit. The balance only ever changes through lib/ledger.
+import "server-only";
+import type { Db } from "@/lib/db/connection";
+import { creditFunds, type CreditFundsResult } from "@/lib/ledger/credit-funds";
+import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
+import { fieldErrorsOf } from "./field-errors";
+import { ZCreditFundsForm } from "./schemas";
+
+export const LEDGER_PAGE_SIZE = 50;
+
+export async function getUserDetail(db: Db, actor: StaffActor, userId: number, options: { ledgerPage?: number } = {}) {
+  assertStaff(actor);
+  if (!Number.isSafeInteger(userId) || userId <= 0 || userId > 2_147_483_647) return null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, status: true, balance: true, createdAt: true, _count: { select: { orders: true, ledgerEntries: true } } },
+  });
+  if (!user) return null;
+  const page = Math.max(1, Math.floor(options.ledgerPage ?? 1));
+  const [entries, orders] = await Promise.all([
+    db.ledgerEntry.findMany({
+      where: { userId },
+      orderBy: { id: "desc" },
+      skip: (page - 1) * LEDGER_PAGE_SIZE,
+      take: LEDGER_PAGE_SIZE,
+      select: {
+        id: true, kind: true, amount: true, balanceAfter: true, orderId: true, reason: true, createdAt: true,
+        actor: { select: { id: true, email: true } },
+      },
+    }),
+    db.order.findMany({
+      where: { userId },
+      orderBy: { id: "desc" },
+      take: 10,
+      select: {
+        id: true, createdAt: true, state: true, quantity: true, charge: true, upstreamOrderId: true, flag: true,
+        service: { select: { name: true } }, product: { select: { name: true } }, provider: { select: { name: true } },
+      },
+    }),
+  ]);
+  const { _count, balance, ...profile } = user;
+  return {
+    user: { ...profile, balance: balance.toFixed(6), orderCount: _count.orders },
+    ledger: {
+      page,
+      pageSize: LEDGER_PAGE_SIZE,
+      total: _count.ledgerEntries,
+      entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: e.amount.toFixed(6), balanceAfter: e.balanceAfter.toFixed(6) })),
+    },
+    orders: orders.map(({ service, product, provider, charge, ...o }) => ({
+      ...o,
+      item: service?.name ?? product?.name ?? "—",
+      provider: provider.name,
+      charge: charge.toFixed(6),
+    })),
+  };
+}
+export type UserDetail = NonNullable<Awaited<ReturnType<typeof getUserDetail>>>;
+
+/** Adds funds to a customer's balance, written to the ledger with the admin as actor. */
+export async function creditFundsForAdmin(db: Db, actor: StaffActor, input: unknown): Promise<CreditFundsResult> {
+  const refused = adminRefusal(actor);
+  if (refused) return refused;
+  const parsed = ZCreditFundsForm.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  const target = await db.user.findUnique({ where: { id: parsed.data.customerId }, select: { role: true } });
+  if (!target) return { ok: false, error: "No such customer." };
+  // Staff balances are not money we owe anyone; an admin topping up staff (or themselves) is refused.
+  if (target.role !== "customer") return { ok: false, error: "Funds can only be added to customer accounts." };
+  return creditFunds(db, { ...parsed.data, actorId: actor.id });
+}

@@ -1,0 +1,143 @@
+// Random and malformed requests against /api/v2 over real HTTP: whatever arrives, the answer is
+// JSON, never a 5xx, and a customer with no funds and no orders cannot change anything — not
+// their own rows, and not those of a customer whose order ids are sprinkled into the requests.
+import fc from "fast-check";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { POST } from "@/app/api/v2/route";
+import { revokeApiKey } from "@/lib/api-keys";
+import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { createUpstreamClient } from "@/lib/upstream";
+import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
+import { API_ACTIONS } from "./definitions";
+import { connectUpstream, createCustomer, writeCounts, type TestCustomer } from "./testing/fixtures";
+import { serveHandler, type ServedHandler } from "./testing/serve-handler";
+
+let db: Db;
+let sim: SimulatorHandle;
+let served: ServedHandler;
+let attacker: TestCustomer;
+let victim: TestCustomer;
+let revokedKey: string;
+const victimIds: string[] = [];
+const serviceIds: string[] = [];
+
+process.env.API_RATE_LIMIT_PER_MINUTE = "100000";
+
+beforeAll(async () => {
+  db = await getDb();
+  sim = await startSimulator({ seed: 9, services: 20, products: 6 });
+  await connectUpstream(db, { url: sim.url, key: sim.apiKey }, "15");
+  attacker = await createCustomer(db, "fuzz-attacker");
+  victim = await createCustomer(db, "fuzz-victim", "500");
+  const revoked = await createCustomer(db, "fuzz-revoked", "500");
+  const row = await db.apiKey.findFirstOrThrow({ where: { userId: revoked.id } });
+  await revokeApiKey(db, revoked.id, row.id);
+  revokedKey = revoked.key;
+  served = await serveHandler(POST);
+  const client = createUpstreamClient({ url: served.url, key: victim.key });
+  const services = await client.services();
+  if (!services.ok) throw new Error(services.message);
+  for (const listing of services.value) serviceIds.push(listing.service);
+  const cheap = services.value.filter((s) => s.type === "Default").slice(0, 3);
+  for (const listing of cheap) {
+    const placed = await client.add({ service: listing.service, type: "Default", link: "https://instagram.com/p/victim", quantity: listing.min });
+    if (placed.ok) victimIds.push(placed.value.order);
+  }
+  sim.advance(600);
+});
+
+afterAll(async () => {
+  await served?.close();
+  await sim?.close();
+  await closeDb();
+});
+
+const FIELD_NAMES = [
+  "service", "link", "quantity", "runs", "interval", "comments", "usernames", "hashtags", "hashtag", "username", "media",
+  "answer_number", "min", "max", "posts", "old_posts", "delay", "expiry", "order", "orders", "refill", "refills", "product",
+  "require", "idempotency_key", "action", "key",
+];
+
+const hostile = fc.constantFrom(
+  "", " ", "0", "-1", "1e30", "99999999999999999999", "2147483648", "1.5", "NaN", "Infinity", "0x1F", "１２３",
+  "' OR '1'='1", "'; DROP TABLE \"Order\"; --", "<script>alert(1)</script>", "${7*7}", "../../etc/passwd", "\u202e\u0000",
+  "\ud800", "😀".repeat(50), "a,b,,c", ",,,,", "%00", "null", "[]", "{}", "https://instagram.com/p/abc", "@alice",
+  "31/12/2030", "29/02/2031",
+);
+
+const value = (): fc.Arbitrary<string> =>
+  fc.oneof(
+    hostile,
+    fc.string({ maxLength: 40 }),
+    fc.string({ unit: "binary", maxLength: 20 }),
+    fc.integer({ min: -5, max: 3_000_000_000 }).map(String),
+    fc.constantFrom(...(victimIds.length ? victimIds : ["1"])),
+    fc.constantFrom(...(serviceIds.length ? serviceIds : ["1"])),
+    fc.array(fc.constantFrom(...(victimIds.length ? victimIds : ["1"]), "abc", "999999999"), { maxLength: 150 }).map((ids) => ids.join(",")),
+  );
+
+const keyChoice = () =>
+  fc.oneof(
+    fc.constant(attacker.key),
+    fc.constant(attacker.key),
+    fc.constant(revokedKey),
+    fc.constant(undefined),
+    fc.string({ maxLength: 60 }),
+  );
+
+const actionChoice = () => fc.oneof(fc.constantFrom(...API_ACTIONS.map((a) => a.name)), fc.constant(undefined), fc.string({ maxLength: 20 }));
+
+type Encoding = "form" | "json" | "multipart" | "raw";
+
+const request = () =>
+  fc.record({
+    key: keyChoice(),
+    action: actionChoice(),
+    fields: fc.dictionary(fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.string({ maxLength: 10 })), value(), { maxKeys: 8 }),
+    jsonExtras: fc.dictionary(fc.constantFrom(...FIELD_NAMES), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+    encoding: fc.constantFrom<Encoding>("form", "json", "multipart", "raw"),
+    raw: fc.uint8Array({ maxLength: 200 }),
+    contentType: fc.constantFrom("application/x-www-form-urlencoded", "application/json", "text/plain", "multipart/form-data; boundary=x", ""),
+  });
+
+function bodyOf(r: fc.Arbitrary<unknown> extends never ? never : Awaited<ReturnType<ReturnType<typeof request>["generate"]>>["value"]) {
+  const fields: Record<string, string> = { ...r.fields };
+  if (r.key !== undefined) fields.key = r.key;
+  if (r.action !== undefined) fields.action = r.action;
+  switch (r.encoding) {
+    case "form":
+      return { body: new URLSearchParams(fields), headers: {} };
+    case "json":
+      return { body: JSON.stringify({ ...r.jsonExtras, ...fields }), headers: { "content-type": "application/json" } };
+    case "multipart": {
+      const form = new FormData();
+      for (const [name, text] of Object.entries(fields)) form.append(name, text);
+      return { body: form, headers: {} };
+    }
+    case "raw":
+      return { body: Buffer.from(r.raw), headers: r.contentType ? { "content-type": r.contentType } : {} };
+  }
+}
+
+it("never answers 5xx or non-JSON, and writes nothing", async () => {
+  const before = await writeCounts(db, [attacker.id, victim.id]);
+  const victimRows = await db.order.findMany({ where: { userId: victim.id }, orderBy: { id: "asc" } });
+  const statuses = new Map<number, number>();
+  await fc.assert(
+    fc.asyncProperty(request(), async (r) => {
+      const { body, headers } = bodyOf(r);
+      const response = await fetch(served.url, { method: "POST", body, headers });
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      const text = await response.text();
+      expect(response.status, text).toBe(200);
+      const json = JSON.parse(text) as unknown;
+      if (json && typeof json === "object" && !Array.isArray(json) && "error" in json) {
+        expect(typeof (json as { error: unknown }).error).toBe("string");
+      }
+    }),
+    { numRuns: 400, seed: 20261129 },
+  );
+  expect(await writeCounts(db, [attacker.id, victim.id])).toEqual(before);
+  expect(await db.order.findMany({ where: { userId: victim.id }, orderBy: { id: "asc" } })).toEqual(victimRows);
+  expect([...statuses.keys()]).toEqual([200]);
+});

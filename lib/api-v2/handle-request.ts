@@ -1,0 +1,80 @@
+// POST /api/v2: body → key → rate limit → action, every answer JSON. Refusals are HTTP 200
+// `{"error": ...}` as on the panels tools are written for; too many requests is 429 with
+// Retry-After. Anything unexpected is logged here and answered 503 `{"error": "Internal error,
+// try again later"}`: a 5xx, so that clients (ours included) treat it as "may or may not have
+// happened" and never as a refusal they could refund on; never a 500 page.
+import { authenticateApiKey, hashApiKey } from "@/lib/api-keys";
+import { getDb } from "@/lib/db/connection";
+import type { Db } from "@/lib/db/connection";
+import { findApiAction } from "./definitions";
+import { API_ERRORS, ApiRefusal, incorrectRequest } from "./errors";
+import { readApiParams } from "./read-body";
+import { createRateLimiter, rateLimitFromEnv, type RateLimiter } from "./rate-limit";
+
+export type ApiHandlerOptions = {
+  db?: () => Promise<Db>;
+  rateLimiter?: RateLimiter;
+  log?: (message: string, error: unknown) => void;
+};
+
+const INTERNAL_RETRY_AFTER_SECONDS = 5;
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
+}
+
+export function createApiHandler(options: ApiHandlerOptions = {}): (request: Request) => Promise<Response> {
+  const openDb = options.db ?? getDb;
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  // Created on first use so that API_RATE_LIMIT_PER_MINUTE is read at run time, not at build time.
+  let limiter = options.rateLimiter;
+
+  return async function handleApiRequest(request: Request): Promise<Response> {
+    let action = "";
+    try {
+      const read = await readApiParams(request);
+      if (!read.ok) return json(200, { error: read.error });
+      const { params } = read;
+      const key = params.get("key") ?? "";
+
+      limiter ??= createRateLimiter({ perMinute: rateLimitFromEnv() });
+      const decision = limiter.take(hashApiKey(key));
+      const rateHeaders = { "x-ratelimit-limit": String(decision.limit), "x-ratelimit-remaining": String(decision.remaining) };
+      if (!decision.allowed) {
+        return json(429, { error: API_ERRORS.tooManyRequests }, { ...rateHeaders, "retry-after": String(decision.retryAfterSeconds) });
+      }
+
+      const db = await openDb();
+      const customer = await authenticateApiKey(db, key);
+      if (!customer) return json(200, { error: API_ERRORS.invalidKey }, rateHeaders);
+
+      action = params.text("action") ?? "";
+      const definition = findApiAction(action);
+      if (!definition) {
+        const refusal = action ? incorrectRequest(`unknown action "${action.slice(0, 40)}"`) : incorrectRequest("action is required");
+        return json(200, { error: refusal.text }, rateHeaders);
+      }
+      try {
+        const answer = await definition.handle(
+          { db, customerId: customer.customerId, idempotencyKeyHeader: request.headers.get("idempotency-key") ?? undefined },
+          params,
+        );
+        return json(200, answer, rateHeaders);
+      } catch (error) {
+        if (error instanceof ApiRefusal) return json(200, { error: error.text }, rateHeaders);
+        throw error;
+      }
+    } catch (error) {
+      log(`api/v2 ${action || "request"} failed`, error);
+      return json(503, { error: API_ERRORS.internal }, { "retry-after": String(INTERNAL_RETRY_AFTER_SECONDS) });
+    }
+  };
+}
+
+/** The same for any other method: the protocol is POST only. */
+export function methodNotAllowed(): Response {
+  return json(405, { error: `${API_ERRORS.incorrectRequest}: use POST` }, { allow: "POST" });
+}

@@ -1,0 +1,99 @@
+// What `status` and `product_order_status` report for our orders: our ids, our status names and
+// the charge net of refunds, read from the ledger (a Partial order costs what was delivered, a
+// Canceled one nothing), as panels of this kind report it.
+import { PANEL_CURRENCY } from "@/lib/currency";
+import type { Db } from "@/lib/db/connection";
+import { fromDb } from "@/lib/ledger/db-decimal";
+import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import { getOrder, getProductResults, type CustomerOrder } from "@/lib/orders";
+import { API_ERRORS } from "./errors";
+import { parseOurId } from "./params";
+import { ORDER_STATUS_TEXT } from "./statuses";
+
+type ItemError = { error: string };
+
+export type ServiceOrderView = { charge: string; start_count: string; status: string; remains: string; currency: string };
+export type ProductOrderView = { charge: string; status: string; result?: string; remains?: string };
+
+const notFound = (): ItemError => ({ error: API_ERRORS.incorrectOrder });
+
+async function netCharges(db: Db, customerId: number, orderIds: number[]): Promise<Map<number, Decimal>> {
+  if (orderIds.length === 0) return new Map();
+  const sums = await db.ledgerEntry.groupBy({
+    by: ["orderId"],
+    where: { userId: customerId, orderId: { in: orderIds } },
+    _sum: { amount: true },
+  });
+  return new Map(sums.map((row) => [row.orderId!, row._sum.amount ? fromDb(row._sum.amount).negated() : new Decimal(0)]));
+}
+
+/** The customer's own orders of one kind, keyed by the id text asked for; others are absent. */
+async function ownOrders(db: Db, customerId: number, ids: string[], kind: CustomerOrder["kind"]) {
+  const found = new Map<string, CustomerOrder>();
+  for (const text of ids) {
+    const id = parseOurId(text);
+    const order = id === null ? null : await getOrder(db, customerId, id);
+    if (order && order.kind === kind) found.set(text, order);
+  }
+  return found;
+}
+
+const money = (amount: Decimal | undefined) => (amount ?? new Decimal(0)).toFixed(LEDGER_SCALE);
+
+export async function serviceOrderViews(db: Db, customerId: number, ids: string[]): Promise<Map<string, ServiceOrderView | ItemError>> {
+  const orders = await ownOrders(db, customerId, ids, "service");
+  const charges = await netCharges(db, customerId, [...orders.values()].map((o) => o.id));
+  const views = new Map<string, ServiceOrderView | ItemError>();
+  for (const id of ids) {
+    const order = orders.get(id);
+    if (!order) {
+      views.set(id, notFound());
+      continue;
+    }
+    // Nothing delivered yet, or refused: all of it remains. A Completed order without a count: none.
+    const remains = order.state === "failed" ? order.quantity : (order.remains ?? (order.state === "completed" ? 0 : order.quantity));
+    views.set(id, {
+      charge: money(charges.get(order.id)),
+      start_count: String(order.startCount ?? 0),
+      status: ORDER_STATUS_TEXT[order.state],
+      remains: String(remains),
+      currency: PANEL_CURRENCY,
+    });
+  }
+  return views;
+}
+
+/**
+ * A finished product order is reported Completed/Partial only once its delivered lines are
+ * stored here: before that, "In progress", so that a client asking for `result_product` as
+ * soon as it sees Completed always gets the lines.
+ */
+export async function productOrderViews(db: Db, customerId: number, ids: string[]): Promise<Map<string, ProductOrderView | ItemError>> {
+  const orders = await ownOrders(db, customerId, ids, "product");
+  const charges = await netCharges(db, customerId, [...orders.values()].map((o) => o.id));
+  const views = new Map<string, ProductOrderView | ItemError>();
+  for (const id of ids) {
+    const order = orders.get(id);
+    if (!order) {
+      views.set(id, notFound());
+      continue;
+    }
+    const charge = money(charges.get(order.id));
+    if (order.state !== "completed" && order.state !== "partial") {
+      views.set(id, { charge, status: ORDER_STATUS_TEXT[order.state] });
+      continue;
+    }
+    const results = await getProductResults(db, customerId, order.id);
+    if (!results.ok) {
+      views.set(id, { charge, status: ORDER_STATUS_TEXT.in_progress });
+      continue;
+    }
+    views.set(id, {
+      charge,
+      status: ORDER_STATUS_TEXT[order.state],
+      ...(results.lines.length ? { result: results.lines.join("\n") } : {}),
+      ...(order.state === "partial" ? { remains: String(order.remains ?? 0) } : {}),
+    });
+  }
+  return views;
+}

@@ -1,0 +1,29 @@
+import { getDb } from "@/lib/db/connection";
+import { creditFunds } from "@/lib/ledger/credit-funds";
+import { defineCommand } from "../command";
+
+export default defineCommand({
+  name: "funds:add",
+  summary: "add funds to a customer's balance (written to the ledger)",
+  options: {
+    email: { type: "string", description: "the customer's email", required: true },
+    amount: { type: "string", description: "amount in the panel currency, e.g. 25 or 12.50", required: true },
+    reason: { type: "string", description: "why (shown in the ledger)", required: true },
+  },
+  async run({ options }) {
+    const db = await getDb();
+    const email = String(options.email).trim().toLowerCase();
+    const customer = await db.user.findUnique({ where: { email }, select: { id: true, email: true } });
+    if (!customer) {
+      console.error(`No account with email ${email}.`);
+      return 1;
+    }
+    const result = await creditFunds(db, { customerId: customer.id, amount: options.amount, reason: options.reason, actorId: null });
+    if (!result.ok) {
+      console.error(result.error);
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) console.error(`--${field}: ${message}`);
+      return 1;
+    }
+    console.log(`Added ${result.entryAmount} to ${customer.email}; balance now ${result.balance}.`);
+  },
+});

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { verifyLedger } from "@/lib/ledger/verify-ledger";
+import { serviceCharge } from "@/lib/money";
+import { openOrder } from "@/lib/orders/open-order";
+import { submitOrder } from "@/lib/orders/submit-order";
+import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/orders/testing/fixtures";
+import { runSyncPass } from "./run-sync-pass";
+import { startWorkerLoop } from "./worker-loop";
+
+let db: Db;
+let provider: TestProvider;
+beforeAll(async () => {
+  db = await getDb();
+  provider = await startTestProvider(db, { seed: 23 });
+});
+afterAll(async () => {
+  await provider.close();
+  await closeDb();
+});
+
+const minutesAhead = (m: number) => new Date(Date.now() + m * 60_000);
+
+/** Step one only (charged, pending_submit): what a crash right after charging leaves behind. */
+async function chargedButNotSent(customerId: number) {
+  const service = await serviceOfType(db, provider.providerId, "Default", { min: { lte: 100 } });
+  const opened = await openOrder(db, {
+    customerId,
+    kind: "service",
+    serviceId: service.id,
+    providerId: provider.providerId,
+    link: TEST_LINK,
+    quantity: 100,
+    params: { type: "Default", link: TEST_LINK, quantity: 100 },
+    charge: serviceCharge(service.sellRate.toFixed(), 100),
+    requestHash: `h-${Math.random()}`,
+  });
+  if (!opened.ok) throw new Error(opened.error);
+  return opened.orderId;
+}
+
+describe("interrupted submissions", () => {
+  it("an order charged but never sent is sent once by the worker after the grace period", async () => {
+    const customerId = await createCustomer(db, "100");
+    const orderId = await chargedButNotSent(customerId);
+    const adds = provider.sim.counts.add;
+    // Within the grace period the customer's own request may still send it.
+    expect((await runSyncPass(db, { providerIds: [provider.providerId], now: new Date() })).submitted.placed).toBe(0);
+    // The customer's request and two workers race for it: one add.
+    const later = minutesAhead(2);
+    const [own] = await Promise.all([
+      submitOrder(db, orderId),
+      runSyncPass(db, { providerIds: [provider.providerId], now: later }),
+      runSyncPass(db, { providerIds: [provider.providerId], now: later }),
+    ]);
+    expect(["placed", "not-sent"]).toContain(own);
+    expect(provider.sim.counts.add).toBe(adds + 1);
+    expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ state: "pending", upstreamOrderId: expect.any(String) });
+    await runSyncPass(db, { providerIds: [provider.providerId], now: minutesAhead(5) });
+    expect(provider.sim.counts.add).toBe(adds + 1);
+    expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
+  });
+
+  it("an order whose add went out but whose answer was never recorded becomes unknown after the lease, and is never re-sent", async () => {
+    const customerId = await createCustomer(db, "100");
+    const orderId = await chargedButNotSent(customerId);
+    await db.order.update({ where: { id: orderId }, data: { submitStartedAt: new Date() } });
+    const adds = provider.sim.counts.add;
+    expect((await runSyncPass(db, { providerIds: [provider.providerId], now: minutesAhead(5) })).expiredSubmissions).toBe(0);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).state).toBe("pending_submit");
+    expect((await runSyncPass(db, { providerIds: [provider.providerId], now: minutesAhead(11) })).expiredSubmissions).toBe(1);
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order).toMatchObject({ state: "unknown", flag: expect.stringContaining("lost") });
+    await runSyncPass(db, { providerIds: [provider.providerId], now: minutesAhead(30) });
+    expect(provider.sim.counts.add).toBe(adds);
+    // Money stays charged until staff resolve it.
+    expect(await db.ledgerEntry.count({ where: { orderId, kind: "refund_failed" } })).toBe(0);
+    expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
+  });
+});
+
+describe("startWorkerLoop", () => {
+  it("runs passes until stopped and stops cleanly", async () => {
+    const customerId = await createCustomer(db, "100");
+    const orderId = await chargedButNotSent(customerId);
+    await db.order.update({ where: { id: orderId }, data: { createdAt: minutesAhead(-10) } });
+    const lines: string[] = [];
+    const loop = startWorkerLoop({ intervalMs: 20, db, providerIds: [provider.providerId], log: (line) => lines.push(line) });
+    const deadline = Date.now() + 10_000;
+    while ((await db.order.findUniqueOrThrow({ where: { id: orderId } })).state === "pending_submit" && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await loop.stop();
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).state).toBe("pending");
+    expect(lines).toContain("1 interrupted order(s) submitted");
+    // Stopped means stopped: nothing is picked up any more.
+    const afterStop = await chargedButNotSent(customerId);
+    await db.order.update({ where: { id: afterStop }, data: { createdAt: minutesAhead(-10) } });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect((await db.order.findUniqueOrThrow({ where: { id: afterStop } })).state).toBe("pending_submit");
+  });
+});

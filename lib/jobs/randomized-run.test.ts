@@ -1,0 +1,176 @@
+// A long randomized run: thousands of orders of every kind from many customers, cancels and
+// refills, with a fifth of all upstream calls failing in every way the simulator knows, worker
+// passes racing the customers. At the end the ledger must be clean and money conserved.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { verifyLedger } from "@/lib/ledger/verify-ledger";
+import { Decimal } from "@/lib/money";
+import { getOrder } from "@/lib/orders/list-orders";
+import { placeOrder } from "@/lib/orders/place-order";
+import { placeProductOrder } from "@/lib/orders/place-product-order";
+import { requestCancel } from "@/lib/orders/request-cancel";
+import { resolveUnknownOrder } from "@/lib/orders/resolve-unknown-order";
+import { createCustomer, startTestProvider, type TestProvider } from "@/lib/orders/testing/fixtures";
+import { requestRefill } from "@/lib/refills/request-refill";
+import type { Fault } from "@/lib/upstream/simulator";
+import { mapWithConcurrency } from "./concurrency";
+import { runSyncPass } from "./run-sync-pass";
+
+const SEED = Number(process.env.RANDOMIZED_RUN_SEED ?? 20261129);
+const ORDERS = 2_000;
+const BATCH = 100;
+
+/** mulberry32: small, seeded, good enough to pick test inputs. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] };
+}
+
+const FAULTS: Fault[] = [
+  { type: "http500" },
+  { type: "http502" },
+  { type: "truncated-json" },
+  { type: "malformed-json" },
+  { type: "error", message: "Incorrect request" },
+  { type: "rate-limit", retryAfter: 0 },
+  { type: "create-then-drop" },
+  { type: "hang" },
+  { type: "latency", ms: 400 },
+];
+
+let db: Db;
+let provider: TestProvider;
+beforeAll(async () => {
+  db = await getDb();
+  provider = await startTestProvider(db, { seed: SEED % 1000, services: 60, products: 8, timeoutMs: 250 });
+});
+afterAll(async () => {
+  await provider.close();
+  await closeDb();
+});
+
+describe(`randomized run (seed ${SEED})`, () => {
+  it(`${ORDERS} orders with 20 % injected faults end with a clean ledger and money conserved`, { timeout: 180_000 }, async () => {
+    const random = prng(SEED);
+    const customers: number[] = [];
+    let credited = new Decimal(0);
+    for (let i = 0; i < 20; i++) {
+      const funds = new Decimal(random.int(50, 5_000)).plus(new Decimal(random.int(0, 999_999)).dividedBy(1_000_000));
+      customers.push(await createCustomer(db, funds.toFixed(6)));
+      credited = credited.plus(funds);
+    }
+    const services = await db.service.findMany({ where: { providerId: provider.providerId, enabled: true } });
+    const products = await db.product.findMany({ where: { providerId: provider.providerId, enabled: true, OR: [{ inventory: null }, { inventory: { gt: 0 } }] } });
+    const orderIds: number[] = [];
+    let linkSerial = 0;
+    let minutes = 60;
+    const pass = (offset = 0) => runSyncPass(db, { providerIds: [provider.providerId], now: new Date(Date.now() + (minutes + offset) * 60_000), concurrency: 3 });
+
+    const placeRandom = async (customerId: number) => {
+      const link = `https://instagram.com/p/run-${SEED}-${linkSerial++}`;
+      if (random.next() < 0.08 && products.length) {
+        const product = random.pick(products);
+        return placeProductOrder(db, customerId, { productId: product.id, quantity: 1, require: product.requireText ? "me@example.com" : undefined });
+      }
+      const service = random.next() < 0.85 ? random.pick(services.filter((s) => s.type === "Default")) : random.pick(services);
+      const quantity = random.int(service.min, Math.min(service.max, service.min * 3));
+      const lines = (n: number) => Array.from({ length: n }, (_, i) => `line ${i}`).join("\n");
+      const byType: Record<string, Record<string, unknown>> = {
+        Default: { link, quantity },
+        Package: { link },
+        "Custom Comments": { link, comments: lines(Math.min(service.max, Math.max(service.min, 3))) },
+        "Custom Comments Package": { link, comments: lines(5) },
+        Mentions: { link, quantity, usernames: "alice\nbob" },
+        "Mentions with Hashtags": { link, quantity, usernames: "alice", hashtags: "#a" },
+        "Mentions Custom List": { link, usernames: lines(Math.max(service.min, 2)).replace(/line /g, "user") },
+        "Mentions Hashtag": { link, quantity, hashtag: "#sun" },
+        "Mentions User Followers": { link, quantity, username: "star" },
+        "Mentions Media Likers": { link, quantity, media: "https://instagram.com/p/m" },
+        "Comment Likes": { link, quantity, username: "star" },
+        Poll: { link, quantity, answerNumber: 1 },
+        "Comment Replies": { link, username: "star", comments: lines(Math.max(service.min, 2)) },
+        Subscriptions: { username: "star", min: service.min, max: service.min, posts: 1, delay: 0, expiry: "31/12/2099" },
+      };
+      // Sometimes the same request twice with one idempotency key (a retried form post).
+      const key = random.next() < 0.05 ? `k-${linkSerial}` : undefined;
+      const input = { serviceId: service.id, ...byType[service.type], idempotencyKey: key };
+      const result = await placeOrder(db, customerId, input);
+      if (key) await placeOrder(db, customerId, input);
+      return result;
+    };
+
+    const started = Date.now();
+    let refused = 0;
+    while (orderIds.length < ORDERS) {
+      provider.sim.setFault("*", { ...random.pick(FAULTS), probability: 0.2 });
+      const results = await mapWithConcurrency(Array.from({ length: BATCH }), 25, async () => {
+        const customerId = random.pick(customers);
+        const roll = random.next();
+        // Some customers act on their existing orders while new ones are being placed.
+        if (roll < 0.05 && orderIds.length) {
+          const id = random.pick(orderIds);
+          const order = await getOrder(db, customerId, id);
+          if (order?.canCancel) await requestCancel(db, customerId, id);
+          if (order?.canRefill) await requestRefill(db, customerId, id);
+          return null;
+        }
+        return placeRandom(customerId);
+      });
+      for (const result of results) {
+        if (!result) continue;
+        if (result.ok || result.orderId) orderIds.push(result.ok ? result.order.id : result.orderId!);
+        else refused++;
+      }
+      provider.sim.advance(random.int(0, 90));
+      minutes += 45;
+      await Promise.all([pass(), pass(0.001)]);
+    }
+    expect(refused).toBeLessThan(ORDERS / 2);
+
+    // Staff resolve every unknown order against the provider's records (by its unique link).
+    provider.sim.clearFaults();
+    const upstreamByLink = new Map(provider.sim.orders().map((o) => [o.link, o.id]));
+    const unknown = await db.order.findMany({ where: { id: { in: orderIds }, state: "unknown" } });
+    for (const order of unknown) {
+      const upstreamId = order.link ? upstreamByLink.get(order.link) : undefined;
+      const resolved = await resolveUnknownOrder(db, order.id, upstreamId ? { placed: upstreamId } : { failed: true }, null);
+      expect(resolved.ok).toBe(true);
+    }
+    // Let everything finish and the worker catch up.
+    provider.sim.advance(2_000);
+    for (let i = 0; i < 8; i++) {
+      minutes += 120;
+      await pass();
+      if ((await db.order.count({ where: { id: { in: orderIds }, state: { in: ["pending", "in_progress", "pending_submit"] } } })) === 0) break;
+    }
+
+    const states = await db.order.groupBy({ by: ["state"], where: { id: { in: orderIds } }, _count: true });
+    const count = (state: string) => states.find((s) => s.state === state)?._count ?? 0;
+    expect(orderIds.length).toBeGreaterThanOrEqual(ORDERS);
+    expect(count("pending") + count("in_progress") + count("pending_submit")).toBe(0);
+    expect(count("partial")).toBeGreaterThan(0);
+    expect(count("canceled")).toBeGreaterThan(0);
+    expect(count("failed")).toBeGreaterThan(0);
+
+    // Every add went out at most once: the simulator saw exactly one add per order we sent.
+    const sent = await db.order.count({ where: { id: { in: orderIds }, submitStartedAt: { not: null } } });
+    expect(provider.sim.counts.add + provider.sim.counts.add_product_order).toBe(sent);
+
+    const report = await verifyLedger(db, { customerIds: customers });
+    expect(report.mismatches).toEqual([]);
+    expect(report.ok).toBe(true);
+    const { totals } = report;
+    expect(totals.credits.toFixed(6)).toBe(credited.toFixed(6));
+    expect(totals.credits.toFixed(6)).toBe(totals.balances.plus(totals.charges).minus(totals.refunds).toFixed(6));
+    const balances = await db.user.findMany({ where: { id: { in: customers } }, select: { balance: true } });
+    expect(balances.every((b) => b.balance.gte(0))).toBe(true);
+    console.log(`randomized run: ${orderIds.length} orders, ${JSON.stringify(Object.fromEntries(states.map((s) => [s.state, s._count])))}, ${unknown.length} resolved by staff, ${Math.round((Date.now() - started) / 1000)} s`);
+  });
+});

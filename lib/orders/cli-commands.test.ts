@@ -1,0 +1,100 @@
+// The operator commands of this area, run through the real CLI entry point against a database
+// of their own (ledger:verify checks the whole database, which other test files share).
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { runCli } from "@/lib/cli/main";
+import { closeDb, getDb } from "@/lib/db/connection";
+import { createTestDatabase } from "@/scripts/test/test-database";
+import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "./testing/fixtures";
+import { placeOrder } from "./place-order";
+
+let dropDatabase: () => Promise<void>;
+let sharedUrl: string | undefined;
+let provider: TestProvider;
+
+beforeAll(async () => {
+  await closeDb();
+  const own = await createTestDatabase("panel_cli_test");
+  dropDatabase = own.drop;
+  sharedUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = own.url;
+  provider = await startTestProvider(await getDb(), { sync: false });
+});
+afterAll(async () => {
+  await provider.close();
+  await closeDb();
+  process.env.DATABASE_URL = sharedUrl;
+  await dropDatabase();
+});
+
+/** Runs a command; returns its exit code and what it printed. */
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const log = vi.spyOn(console, "log").mockImplementation((...args) => void out.push(args.join(" ")));
+  const error = vi.spyOn(console, "error").mockImplementation((...args) => void out.push(args.join(" ")));
+  try {
+    const code = await runCli(argv);
+    return { code, text: out.join("\n") };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+describe("operator commands", () => {
+  it("funds:add credits through the ledger; ledger:verify prints totals and fails on a mismatch", async () => {
+    const db = await getDb();
+    const user = await db.user.findUniqueOrThrow({ where: { id: await createCustomer(db) } });
+    expect(await cli("funds:add", "--email", user.email.toUpperCase(), "--amount", "12.5", "--reason", "bank transfer")).toEqual({
+      code: 0,
+      text: `Added 12.500000 to ${user.email}; balance now 12.500000.`,
+    });
+    expect((await cli("funds:add", "--email", user.email, "--amount=-3", "--reason", "x")).code).toBe(1);
+    expect((await cli("funds:add", "--email", user.email, "--amount", "0", "--reason", "x")).code).toBe(1);
+    expect((await cli("funds:add", "--email", "nobody@test.local", "--amount", "3", "--reason", "x")).code).toBe(1);
+    expect((await cli("funds:add", "--email", user.email)).code).toBe(2);
+
+    const verified = await cli("ledger:verify");
+    expect(verified.code).toBe(0);
+    expect(verified.text).toMatch(/credits\s+12\.50/);
+    expect(verified.text).toMatch(/customer balances\s+12\.50/);
+    expect(verified.text).toMatch(/conservation: .* holds/);
+    expect(verified.text).toContain("Ledger OK.");
+
+    await (await getDb()).$executeRaw`UPDATE "User" SET balance = balance + 1 WHERE id = ${user.id}`;
+    const broken = await cli("ledger:verify");
+    expect(broken.code).toBe(1);
+    expect(broken.text).toContain("MISMATCH [balance]");
+    expect(broken.text).toContain("BROKEN");
+    await (await getDb()).$executeRaw`UPDATE "User" SET balance = balance - 1 WHERE id = ${user.id}`;
+  });
+
+  it("catalog:sync imports a provider's catalog at a markup", async () => {
+    const db = await getDb();
+    const { name } = await db.provider.findUniqueOrThrow({ where: { id: provider.providerId } });
+    expect((await cli("catalog:sync", name, "--markup", "abc")).code).toBe(2);
+    expect((await cli("catalog:sync", "no-such-provider", "--markup", "25%")).code).toBe(1);
+    const synced = await cli("catalog:sync", name, "--markup", "25%");
+    expect(synced).toMatchObject({ code: 0, text: expect.stringContaining("services: 40 new, 0 updated, 0 no longer listed") });
+    expect(await (await getDb()).service.count({ where: { providerId: provider.providerId, markupPercent: 25 } })).toBe(40);
+  });
+
+  it("order:resolve settles an unknown order once; sync:once runs a pass", async () => {
+    let db = await getDb();
+    const customerId = await createCustomer(db, "100");
+    const service = await serviceOfType(db, provider.providerId, "Default", { min: { lte: 100 } });
+    provider.sim.setFault("add", { type: "http502", times: 1 });
+    const placed = await placeOrder(db, customerId, { serviceId: service.id, link: TEST_LINK, quantity: 100 });
+    if (!placed.ok || placed.order.state !== "unknown") throw new Error("expected an unknown order");
+    const id = String(placed.order.id);
+    expect((await cli("order:resolve", id)).code).toBe(2);
+    expect((await cli("order:resolve", id, "--failed", "--placed", "123")).code).toBe(2);
+    expect(await cli("order:resolve", id, "--failed")).toEqual({ code: 0, text: `Order ${id} marked failed; charge refunded.` });
+    expect(await cli("order:resolve", id, "--placed", "123")).toEqual({ code: 1, text: `Order ${id} is failed, not unknown: nothing changed.` });
+    db = await getDb();
+    expect((await db.user.findUniqueOrThrow({ where: { id: customerId } })).balance.toFixed(6)).toBe("100.000000");
+
+    const once = await cli("sync:once");
+    expect(once.code).toBe(0);
+    expect((await cli("ledger:verify")).code).toBe(0);
+  });
+});

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { verifyLedger } from "@/lib/ledger/verify-ledger";
+import { Decimal } from "@/lib/money";
+import { createChargedOrder, createCustomer } from "./testing/fixtures";
+import { settleOrderStatus, type ObservedStatus } from "./settle-order-status";
+
+let db: Db;
+beforeAll(async () => {
+  db = await getDb();
+});
+afterAll(closeDb);
+
+const status = (text: string, statusClass: ObservedStatus["statusClass"], remains: number | null = null): ObservedStatus => ({
+  status: text,
+  statusClass,
+  remains,
+  charge: new Decimal("1.5"),
+  startCount: 10,
+  currency: "USD",
+});
+const later = () => ({ nextSyncAt: new Date(Date.now() + 60_000) });
+const refunds = (orderId: number) => db.ledgerEntry.findMany({ where: { orderId, kind: { in: ["refund_partial", "refund_canceled", "refund_failed"] } } });
+
+describe("settleOrderStatus", () => {
+  it("moves pending → in_progress → completed without money and records each step", async () => {
+    const customerId = await createCustomer(db, "10");
+    const orderId = await createChargedOrder(db, customerId, { charge: "2", quantity: 1000 });
+    expect(await settleOrderStatus(db, orderId, status("Pending", "pending"), later())).toBe("unchanged");
+    expect(await settleOrderStatus(db, orderId, status("In progress", "in_progress", 400), later())).toBe("progressed");
+    expect(await settleOrderStatus(db, orderId, status("Completed", "completed", 0), later())).toBe("completed");
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order).toMatchObject({ state: "completed", remains: 0, startCount: 10, upstreamStatus: "Completed", leaseUntil: null });
+    expect(order.finishedAt).not.toBeNull();
+    expect(await refunds(orderId)).toHaveLength(0);
+    expect((await db.orderEvent.findMany({ where: { orderId, type: "status" } })).map((e) => e.message)).toEqual([
+      "pending → in_progress (In progress)",
+      "in_progress → completed (Completed)",
+    ]);
+    expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
+  });
+
+  it("Partial refunds floor(charge × remains / quantity) once, even with 10 settlers racing", async () => {
+    const customerId = await createCustomer(db, "10");
+    const orderId = await createChargedOrder(db, customerId, { charge: "1.000001", quantity: 3 });
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => settleOrderStatus(db, orderId, status("Partial", "partial", 1), later())));
+    expect(outcomes.filter((o) => o === "partial")).toHaveLength(1);
+    expect(outcomes.filter((o) => o === "unchanged")).toHaveLength(9);
+    const entries = await refunds(orderId);
+    expect(entries.map((e) => [e.kind, e.amount.toFixed(6)])).toEqual([["refund_partial", "0.333333"]]);
+    expect((await db.user.findUniqueOrThrow({ where: { id: customerId } })).balance.toFixed(6)).toBe("9.333332");
+    expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
+  });
+
+  it("Canceled refunds the full charge once; a later contradiction is flagged and moves nothing", async () => {
+    const customerId = await createCustomer(db, "10");
+    const orderId = await createChargedOrder(db, customerId, { charge: "4.25", quantity: 100 });
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => settleOrderStatus(db, orderId, status("Cancelled", "canceled", 100), later())));
+    expect(outcomes.filter((o) => o === "canceled")).toHaveLength(1);
+    expect((await refunds(orderId)).map((e) => [e.kind, e.amount.toFixed(6)])).toEqual([["refund_canceled", "4.250000"]]);
+    // Final states never reopen.
+    expect(await settleOrderStatus(db, orderId, status("Partial", "partial", 50), later())).toBe("flagged");
+    expect(await settleOrderStatus(db, orderId, status("In progress", "in_progress"), later())).toBe("flagged");
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order.state).toBe("canceled");
+    expect(order.flag).toMatch(/settled as canceled/);
+    expect(await refunds(orderId)).toHaveLength(1);
+    expect((await db.user.findUniqueOrThrow({ where: { id: customerId } })).balance.toFixed(6)).toBe("10.000000");
+    expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
+  });
+
+  it("unknown statuses and a Partial without remains are flagged, never settled", async () => {
+    const customerId = await createCustomer(db, "10");
+    const orderId = await createChargedOrder(db, customerId, { charge: "1", quantity: 100 });
+    expect(await settleOrderStatus(db, orderId, status("Success", "unknown"), later())).toBe("flagged");
+    expect(await settleOrderStatus(db, orderId, status("Success", "unknown"), later())).toBe("flagged");
+    let order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order).toMatchObject({ state: "pending", upstreamStatus: "Success", flag: expect.stringContaining("unknown upstream status") });
+    // The same flag seen on every poll is recorded once.
+    expect(await db.orderEvent.count({ where: { orderId, type: "flag" } })).toBe(1);
+    expect(await settleOrderStatus(db, orderId, status("Partial", "partial", null), later())).toBe("flagged");
+    order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order.state).toBe("pending");
+    expect(await refunds(orderId)).toHaveLength(0);
+    // Once the upstream reports properly, it settles.
+    expect(await settleOrderStatus(db, orderId, status("Partial", "partial", 25), later())).toBe("partial");
+    expect((await refunds(orderId)).map((e) => e.amount.toFixed(6))).toEqual(["0.250000"]);
+    expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
+  });
+
+  it("remains outside 0..quantity are clamped: negative refunds nothing, more than ordered refunds the charge", async () => {
+    const customerId = await createCustomer(db, "10");
+    const over = await createChargedOrder(db, customerId, { charge: "1", quantity: 100 });
+    const under = await createChargedOrder(db, customerId, { charge: "2", quantity: 100 });
+    await settleOrderStatus(db, over, status("Partial", "partial", -5), later());
+    await settleOrderStatus(db, under, status("Partial", "partial", 250), later());
+    expect((await refunds(over)).map((e) => e.amount.toFixed(6))).toEqual(["0.000000"]);
+    expect((await refunds(under)).map((e) => e.amount.toFixed(6))).toEqual(["2.000000"]);
+    expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
+  });
+});

@@ -1,0 +1,22 @@
+import "server-only";
+import type { Db } from "@/lib/db/connection";
+
+/** A customer's own ledger entries, newest first: every change of their balance, explained. */
+export async function listLedgerEntries(db: Db, customerId: number, { page = 1, pageSize = 50 } = {}) {
+  const [entries, total] = await Promise.all([
+    db.ledgerEntry.findMany({
+      where: { userId: customerId },
+      orderBy: { id: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, kind: true, amount: true, balanceAfter: true, orderId: true, reason: true, createdAt: true },
+    }),
+    db.ledgerEntry.count({ where: { userId: customerId } }),
+  ]);
+  return {
+    entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: e.amount.toFixed(6), balanceAfter: e.balanceAfter.toFixed(6) })),
+    total,
+    page,
+    pageSize,
+  };
+}

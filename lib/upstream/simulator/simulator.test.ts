@@ -1,0 +1,170 @@
+// The simulator itself: deterministic from its seed, strict like a real panel, faults that do
+// what they say, and a clock that finishes orders in time for a demo.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_REALTIME_SPEED, parseFaultSpec, startSimulator, type SimulatorHandle } from "./index";
+
+const started: SimulatorHandle[] = [];
+async function simulator(options: Parameters<typeof startSimulator>[0] = {}) {
+  const sim = await startSimulator(options);
+  started.push(sim);
+  return sim;
+}
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((sim) => sim.close()));
+});
+
+async function post(sim: SimulatorHandle, fields: Record<string, string>) {
+  const response = await fetch(sim.url, { method: "POST", body: new URLSearchParams({ key: sim.apiKey, ...fields }) });
+  return { status: response.status, text: await response.text() };
+}
+
+async function postJson(sim: SimulatorHandle, fields: Record<string, string>) {
+  return JSON.parse((await post(sim, fields)).text);
+}
+
+describe("determinism", () => {
+  it("the same seed gives the same catalog, ids and fates; another seed does not", async () => {
+    const runs = [];
+    for (const seed of [5, 5, 6]) {
+      const sim = await simulator({ seed, services: 60 });
+      const services = await postJson(sim, { action: "services" });
+      const service = services.find((candidate: { type: string }) => candidate.type === "Default");
+      const ids = [];
+      for (let index = 0; index < 10; index++) ids.push((await postJson(sim, { action: "add", service: String(service.service), link: "l", quantity: service.min })).order);
+      sim.advance(10_000);
+      runs.push(JSON.stringify({ services, fates: await postJson(sim, { action: "status", orders: ids.join(",") }) }));
+    }
+    expect(runs[0]).toBe(runs[1]);
+    expect(runs[0]).not.toBe(runs[2]);
+  });
+});
+
+describe("protocol strictness", () => {
+  it("refuses a wrong key, an unknown or missing action, and more than 100 ids", async () => {
+    const sim = await simulator({ services: 20 });
+    expect(JSON.parse((await post(sim, { key: "wrong", action: "balance" })).text)).toEqual({ error: "Invalid API key" });
+    expect(await postJson(sim, { action: "teleport" })).toEqual({ error: "Incorrect request" });
+    expect(await postJson(sim, {})).toEqual({ error: "Incorrect request" });
+    const ids = Array.from({ length: 101 }, (_, index) => String(index + 1)).join(",");
+    for (const [action, field] of [["status", "orders"], ["refill", "orders"], ["refill_status", "refills"], ["cancel", "orders"], ["product_order_status", "orders"]]) {
+      expect(await postJson(sim, { action, [field]: ids }), action).toEqual({ error: "Incorrect request" });
+    }
+    expect((await fetch(sim.url.replace("/api/v2", "/api/v1"), { method: "POST" })).status).toBe(404);
+  });
+
+  it("validates type-specific fields with the protocol's texts", async () => {
+    const sim = await simulator({ services: 20, seed: 2 });
+    const byType = new Map(sim.catalog().services.map((service) => [service.type, service]));
+    const poll = byType.get("Poll")!;
+    const replies = byType.get("Comment Replies")!;
+    const subscription = byType.get("Subscriptions")!;
+    const add = (fields: Record<string, string | number>) => postJson(sim, { action: "add", ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)])) });
+    expect(await add({ service: poll.id, link: "l", quantity: poll.min })).toEqual({ error: "Incorrect request" });
+    expect(await add({ service: poll.id, link: "l", quantity: poll.min, answer_number: 1 })).toHaveProperty("order");
+    expect(await add({ service: replies.id, link: "l", comments: "a\nb" })).toEqual({ error: "Incorrect request" });
+    expect(await add({ service: subscription.id, username: "u", min: subscription.min, max: subscription.min, delay: 7 })).toEqual({ error: "Incorrect request" });
+    expect(await add({ service: subscription.id, username: "u", min: subscription.min, max: subscription.min, delay: 30, expiry: "2030-12-31" })).toEqual({ error: "Incorrect request" });
+    expect(await add({ service: subscription.id, username: "u", min: subscription.min - 1, max: subscription.min, delay: 30 })).toEqual({
+      error: `Quantity less than minimal ${subscription.min}`,
+    });
+    const plain = sim.catalog().services.find((service) => service.type === "Default" && !service.dripfeed)!;
+    expect(await add({ service: plain.id, link: "l", quantity: plain.min, runs: 2, interval: 5 })).toEqual({ error: "Drip-feed is disabled for this service" });
+  });
+
+  it("prints money as exact strings for services and statuses, as bare numbers for products", async () => {
+    const sim = await simulator({ services: 20 });
+    const services = (await post(sim, { action: "services" })).text;
+    expect(services).toMatch(/"service":\d+,/);
+    expect(services).toMatch(/"rate":"\d+(\.\d{1,5})?"/);
+    expect(services).toMatch(/"min":"\d+"/);
+    const products = (await post(sim, { action: "products" })).text;
+    expect(products).toMatch(/"rate":\d+(\.\d+)?,/);
+    expect(products).toMatch(/"type":"Auto"/);
+    expect(products).toMatch(/"type":"Service"/);
+    expect(await postJson(sim, { action: "balance" })).toEqual({ balance: "1000.00000", currency: "USD" });
+  });
+});
+
+describe("faults", () => {
+  it("malformed and truncated bodies are what they claim; create-then-drop still creates", async () => {
+    const sim = await simulator({ services: 20 });
+    sim.setFault("products", { type: "malformed-json", times: 1 });
+    const malformed = (await post(sim, { action: "products" })).text;
+    expect(malformed.startsWith("[{{")).toBe(true);
+    sim.setFault("balance", { type: "truncated-json", times: 1 });
+    const truncated = (await post(sim, { action: "balance" })).text;
+    expect(() => JSON.parse(truncated)).toThrow();
+    expect('{"balance":"1000.00000","currency":"USD"}'.startsWith(truncated)).toBe(true);
+    // `times` ran out: the next answer is healthy.
+    expect(await postJson(sim, { action: "balance" })).toEqual({ balance: "1000.00000", currency: "USD" });
+
+    sim.setFault("add_product_order", { type: "create-then-drop" });
+    await expect(post(sim, { action: "add_product_order", product: "1", quantity: "1" })).rejects.toThrow();
+    expect(sim.productOrders()).toHaveLength(1);
+    expect(sim.counts.add_product_order).toBe(1);
+  });
+
+  it("parses CLI fault specs", () => {
+    expect(parseFaultSpec("add=http500")).toEqual({ action: "add", fault: { type: "http500" } });
+    expect(parseFaultSpec("status=latency:3000#2")).toEqual({ action: "status", fault: { type: "latency", ms: 3000, times: 2 } });
+    expect(parseFaultSpec("*=rate-limit:2@0.25")).toEqual({ action: "*", fault: { type: "rate-limit", retryAfter: 2, probability: 0.25 } });
+    expect(parseFaultSpec("add=error:Not enough funds on balance")).toEqual({ action: "add", fault: { type: "error", message: "Not enough funds on balance" } });
+    expect(parseFaultSpec("add=teleport")).toHaveProperty("error");
+    expect(parseFaultSpec("latency:30")).toHaveProperty("error");
+    expect(parseFaultSpec("add=latency:soon")).toHaveProperty("error");
+  });
+});
+
+describe("clock", () => {
+  it("every non-drip-feed order is final within 135 simulated minutes, i.e. ≈2¼ real minutes at the default speed", async () => {
+    const sim = await simulator({ services: 200, seed: 11, balance: "100000000" });
+    for (const service of sim.catalog().services.filter((candidate) => candidate.type === "Default" && !candidate.dripfeed).slice(0, 40)) {
+      await postJson(sim, { action: "add", service: String(service.id), link: "l", quantity: String(service.max) });
+    }
+    sim.advance(135);
+    expect(sim.orders().every((order) => ["Completed", "Partial", "Canceled"].includes(order.status))).toBe(true);
+    expect(135 / DEFAULT_REALTIME_SPEED).toBeLessThanOrEqual(3);
+  });
+
+  it("a realtime clock moves orders with wall time", async () => {
+    const sim = await simulator({ services: 20, clock: { realtime: true, speed: 60_000 } });
+    const service = sim.catalog().services.find((candidate) => candidate.type === "Default" && !candidate.dripfeed)!;
+    const { order } = await postJson(sim, { action: "add", service: String(service.id), link: "l", quantity: String(service.min) });
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(["Completed", "Partial", "Canceled"]).toContain((await postJson(sim, { action: "status", order: String(order) })).status);
+  });
+});
+
+describe("statePath", () => {
+  it("keeps orders, refills, balance, clock and id sequence across a restart", async () => {
+    const statePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sim-state-")), "state.json");
+    const first = await startSimulator({ seed: 4, services: 30, statePath });
+    const service = first.catalog().services.find((candidate) => candidate.type === "Default" && candidate.refill)!;
+    const add = () => postJson(first, { action: "add", service: String(service.id), link: "l", quantity: String(service.min) });
+    const orders: number[] = [];
+    for (let index = 0; index < 6; index++) orders.push((await add()).order);
+    first.advance(500);
+    const done = await postJson(first, { action: "status", orders: orders.join(",") });
+    const refillable = orders.find((id) => ["Completed", "Partial"].includes(done[String(id)].status))!;
+    const { refill } = await postJson(first, { action: "refill", order: String(refillable) });
+    const pending = (await add()).order;
+    const before = { balance: first.balance(), now: first.now(), orders: first.orders(), refills: first.refills() };
+    await first.close();
+
+    const second = await simulator({ seed: 4, services: 30, statePath });
+    expect({ balance: second.balance(), now: second.now(), orders: second.orders(), refills: second.refills() }).toEqual(before);
+    expect(await postJson(second, { action: "refill_status", refill })).toEqual({ status: "Pending" });
+    const next = await postJson(second, { action: "add", service: String(service.id), link: "l", quantity: String(service.min) });
+    expect(next.order).toBeGreaterThan(pending);
+    second.advance(500);
+    expect((await postJson(second, { action: "status", order: String(pending) })).status).toMatch(/Completed|Partial|Canceled/);
+    await second.close();
+
+    const otherSeed = await simulator({ seed: 5, services: 30, statePath });
+    expect(otherSeed.orders()).toEqual([]);
+    fs.rmSync(path.dirname(statePath), { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,25 @@
+// npm run worker: the background sync loop until SIGINT/SIGTERM. On a signal the pass in
+// flight stops at its next safe point; leases it leaves behind expire on their own.
+import { closeDb } from "@/lib/db/connection";
+import { startWorkerLoop } from "@/lib/jobs/worker-loop";
+import { workerOwner } from "@/lib/jobs/run-sync-pass";
+
+const intervalMs = Number(process.env.WORKER_INTERVAL_MS) > 0 ? Number(process.env.WORKER_INTERVAL_MS) : 5_000;
+const owner = workerOwner();
+const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+
+log(`worker ${owner} started, a pass every ${intervalMs} ms`);
+const loop = startWorkerLoop({ intervalMs, owner, log });
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: finishing the current pass`);
+  await loop.stop();
+  await closeDb();
+  log("worker stopped");
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
