@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useMemo, useState } from "react";
 import { placeProductOrderAction } from "@/app/(panel)/products/place-product-order-action";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
@@ -12,10 +12,8 @@ import { formatMoney, productCharge } from "@/lib/money";
 export function BuyProductForm({ product, currency }: { product: CatalogProduct; currency: string }) {
   const [state, formAction] = useActionState(placeProductOrderAction, initialActionState);
   const [quantity, setQuantity] = useState(String(product.min));
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  useEffect(() => {
-    if (state !== initialActionState) setIdempotencyKey(crypto.randomUUID());
-  }, [state]);
+  // One key per intended order (see NewOrderForm).
+  const idempotencyKey = useMemo(() => (state ? crypto.randomUUID() : ""), [state]);
   const q = /^\d{1,6}$/.test(quantity) ? Number(quantity) : null;
   const fe = state.fieldErrors ?? {};
   return (

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useEffect, useMemo, useState } from "react";
+import { useActionState, useMemo, useState } from "react";
 import { placeOrderAction } from "@/app/(panel)/new-order/place-order-action";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
@@ -27,12 +27,15 @@ export function NewOrderForm({ catalog, initialServiceId, currency }: { catalog:
   const services = useMemo(() => catalog.flatMap((c) => c.services), [catalog]);
   const [serviceId, setServiceId] = useState<number | undefined>(initialServiceId ?? services[0]?.id);
   const [values, setValues] = useState<Record<string, string>>({});
-  // One key per intended order: a double click or a resent request cannot place it twice.
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  useEffect(() => {
-    if (state !== initialActionState) setIdempotencyKey(crypto.randomUUID());
+  // One key per intended order: a double click or a resent request cannot place it twice. Each
+  // answer from the server starts a new intended order, so the key follows the action state.
+  const idempotencyKey = useMemo(() => (state ? crypto.randomUUID() : ""), [state]);
+  // A placed order empties the form (React resets its inputs), so forget what was typed too.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
     if (state.ok) setValues({});
-  }, [state]);
+  }
 
   const service = services.find((s) => s.id === serviceId);
   const fields = service ? fieldsForService(service) : [];

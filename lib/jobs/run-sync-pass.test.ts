@@ -97,8 +97,8 @@ describe("runSyncPass", () => {
   it("a customer's cancel racing the sync's Canceled refunds once", async () => {
     const customerId = await createCustomer(db, "1000");
     const ids = await placeMany(customerId, 6, { cancel: true });
-    const first = await Promise.all([requestCancel(db, customerId, ids[0]), requestCancel(db, customerId, ids[0]), pass()]);
-    expect(first.slice(0, 2).filter((r) => r.ok)).toHaveLength(1);
+    const [a, b] = await Promise.all([requestCancel(db, customerId, ids[0]), requestCancel(db, customerId, ids[0]), pass()]);
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1);
     const cancels = await Promise.all(ids.slice(1).map((id) => requestCancel(db, customerId, id)));
     expect(cancels.every((c) => c.ok)).toBe(true);
     provider.sim.advance(5);
