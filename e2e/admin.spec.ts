@@ -7,7 +7,11 @@ import { screenshot, signIn, signOut } from "./helpers";
 
 const { admin, customer } = E2E_ACCOUNTS;
 const SIM_KEY = "admin-spec-secret-key-42";
+const CUSTOMER_PASSWORD = "a-good-password-1";
 let sim: SimulatorHandle;
+// One story in steps: the provider added first is priced, ordered from and resolved later.
+test.describe.configure({ mode: "serial" });
+const story = { providerId: "", customerEmail: "" };
 
 test.beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: 21, services: 30, products: 3, apiKey: SIM_KEY, balance: "4321.5" });
@@ -52,7 +56,7 @@ test("admin adds a provider, checks its balance, syncs its catalog and fixes a s
   expect(await page.content()).not.toContain(SIM_KEY);
 
   await card.getByRole("button", { name: "Check" }).click();
-  await expect(card.getByTestId("form-message")).toHaveText("Balance 4321.5 USD · 30 services · 3 products.");
+  await expect(card.getByTestId("check-feedback")).toHaveText("Balance 4321.5 USD · 30 services · 3 products.");
   await expect(card).toContainText("4321.50 USD");
   await expect(card).toContainText(/checked \d{4}-\d\d-\d\d/);
 
@@ -62,7 +66,7 @@ test("admin adds a provider, checks its balance, syncs its catalog and fixes a s
   await expect(card.getByLabel("Markup")).toHaveValue("lots");
   await card.getByLabel("Markup").fill("40%");
   await card.getByRole("button", { name: "Sync catalog" }).click();
-  await expect(card.getByTestId("form-message")).toContainText("Services: 30 new, 0 updated, 0 no longer listed.");
+  await expect(card.getByTestId("sync-feedback")).toContainText("Services: 30 new, 0 updated, 0 no longer listed.");
   await expect(card).toContainText("of 30");
   await screenshot(page, "admin-providers");
 
@@ -73,6 +77,7 @@ test("admin adds a provider, checks its balance, syncs its catalog and fixes a s
   await page.goto("/admin/providers");
   await page.getByTestId(`provider-${name}`).getByRole("link", { name: /enabled of 30/ }).click();
   await expect(page).toHaveURL(/\/admin\/services\?providerId=\d+/);
+  story.providerId = new URL(page.url()).searchParams.get("providerId")!;
   const row = page.locator("tbody tr").filter({ hasText: "markup 40%" }).first();
   const rowId = (await row.getAttribute("data-testid"))!;
   const target = page.getByTestId(rowId);
@@ -95,7 +100,7 @@ test("admin adds a provider, checks its balance, syncs its catalog and fixes a s
   // Fixed prices can be filtered, and survive another sync.
   await page.goto("/admin/providers");
   await page.getByTestId(`provider-${name}`).getByRole("button", { name: "Sync catalog" }).click();
-  await expect(page.getByTestId(`provider-${name}`).getByTestId("form-message")).toContainText("0 new, 30 updated");
+  await expect(page.getByTestId(`provider-${name}`).getByTestId("sync-feedback")).toContainText("0 new, 30 updated");
   await page.goto(`/admin/services?override=yes&search=${rowId.replace("service-row-", "")}`);
   await expect(page.getByTestId(rowId).getByTestId("sell-rate")).toContainText("7.25 USD");
 
@@ -110,9 +115,10 @@ test("admin adds a provider, checks its balance, syncs its catalog and fixes a s
 test("admin credits a customer and sees the ledger entry and the new balance", async ({ page }) => {
   // A customer of this test's own, so that no other test's balance is touched.
   const email = `credit-${Date.now()}@panel.test`;
+  story.customerEmail = email;
   await page.goto("/sign-up");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a-good-password-1");
+  await page.getByLabel("Password").fill(CUSTOMER_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard/);
   await signOut(page);
@@ -148,16 +154,65 @@ test("admin credits a customer and sees the ledger entry and the new balance", a
   await expect(page.getByTestId(`user-row-${email}`)).toContainText("12.345678 USD");
 });
 
-test("staff order views render, with the resolve queue", async ({ page }) => {
+test("an order whose upstream answer was lost is resolved by an admin as not placed, refunded once", async ({ page, browser }) => {
+  expect(story.providerId, "needs the provider of the first test").not.toBe("");
+  // A cheap plain service of our provider, so that the credited customer can afford it.
   await signIn(page, admin.email, admin.password);
+  await page.goto(`/admin/services?providerId=${story.providerId}&enabled=yes`);
+  const row = page.locator("tbody tr").filter({ hasText: /· Default$|^Default$/ }).first();
+  const serviceRow = (await row.getAttribute("data-testid"))!;
+  const serviceId = serviceRow.replace("service-row-", "");
+  await row.getByLabel("New sell rate").fill("0.01");
+  await row.getByRole("button", { name: "Set price" }).click();
+  await expect(page.getByTestId(serviceRow).getByTestId("sell-rate")).toContainText("0.01 USD");
+
+  // The customer orders it; the simulator creates the order but the answer is lost.
+  sim.setFault("add", { type: "create-then-drop", times: 1 });
+  const customerContext = await browser.newContext();
+  const customerPage = await customerContext.newPage();
+  await signIn(customerPage, story.customerEmail, CUSTOMER_PASSWORD);
+  await customerPage.goto(`/new-order?service=${serviceId}`);
+  const min = Number(/min (\d+)/.exec(await customerPage.getByTestId("service-summary").innerText())![1]);
+  await customerPage.getByLabel("Link").fill("https://instagram.com/p/admin-e2e");
+  await customerPage.getByLabel("Quantity", { exact: true }).fill(String(min));
+  await customerPage.getByRole("button", { name: "Place order" }).click();
+  await expect(customerPage.getByTestId("form-message").or(customerPage.getByTestId("form-error"))).toBeVisible();
+  await customerContext.close();
+  expect(sim.orders()).toHaveLength(1);
+
   await page.goto("/admin/orders");
-  await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible();
+  const orderRow = page.locator('[data-testid^="order-row-"]').filter({ hasText: story.customerEmail }).first();
+  await expect(orderRow).toContainText("unknown");
+  await expect(orderRow).toContainText("flagged");
+  const orderId = (await orderRow.getAttribute("data-testid"))!.replace("order-row-", "");
   await screenshot(page, "admin-orders");
-  await page.getByRole("link", { name: /To resolve/ }).click();
-  await expect(page).toHaveURL(/view=resolve/);
+
+  await page.getByRole("link", { name: /To resolve \(\d+\)/ }).click();
+  const card = page.getByTestId(`to-resolve-${orderId}`);
+  await expect(card).toContainText(story.customerEmail);
+  await expect(card).toContainText("submit-unanswered");
+  // Bad id: message beside the field, nothing changes.
+  await card.getByLabel("Provider's order id").fill("12 34");
+  await card.getByRole("button", { name: "Placed upstream" }).click();
+  await expect(page.locator(`#upstream-id-${orderId}-error`)).toContainText("Letters, digits");
+  await expect(card.getByLabel("Provider's order id")).toHaveValue("12 34");
   await screenshot(page, "admin-orders-resolve");
-  await page.getByRole("link", { name: /Flagged/ }).click();
-  await expect(page).toHaveURL(/view=flagged/);
+
+  await card.getByRole("button", { name: "Not placed: fail and refund" }).click();
+  await expect(card.getByTestId("form-message")).toHaveText(`Order #${orderId} marked failed; its charge was refunded.`);
+  await page.reload();
+  await expect(page.getByTestId(`to-resolve-${orderId}`)).toHaveCount(0);
+
+  // The customer's ledger: credit, charge, refund; the balance is back where it was.
+  await page.goto("/admin/users?q=" + encodeURIComponent(story.customerEmail));
+  await page.getByRole("link", { name: story.customerEmail }).click();
+  await expect(page.getByTestId("stat-balance")).toHaveText("12.345678 USD");
+  const kinds = await page.getByTestId("ledger").locator("tbody tr td:nth-child(2)").allInnerTexts();
+  expect(kinds).toEqual(["refund failed", "charge", "credit"]);
+  await expect(page.getByTestId("ledger").locator("tbody tr").first()).toContainText(admin.email);
+
+  await page.goto(`/admin/orders?view=flagged`);
+  await expect(page.getByTestId(`flagged-${orderId}`)).toHaveCount(0);
 });
 
 test("a customer opening the staff pages gets 404", async ({ page }) => {

@@ -61,10 +61,16 @@ export function ProviderActions({ provider, isAdmin }: { provider: { id: number;
           </>
         ) : null}
       </div>
-      <div className="space-y-2" data-testid={`provider-feedback-${provider.id}`}>
-        <FormMessage error={check.error} message={check.message} />
-        <FormMessage error={markupError ? undefined : sync.error} message={sync.message} />
-        <FormMessage error={toggle.error} message={toggle.message} />
+      <div className="space-y-2">
+        <div data-testid="check-feedback">
+          <FormMessage error={check.error} message={check.message} />
+        </div>
+        <div data-testid="sync-feedback">
+          <FormMessage error={markupError ? undefined : sync.error} message={sync.message} />
+        </div>
+        <div data-testid="toggle-feedback">
+          <FormMessage error={toggle.error} message={toggle.message} />
+        </div>
       </div>
     </div>
   );

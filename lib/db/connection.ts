@@ -38,5 +38,8 @@ export function getDb(): Promise<Db> {
 export async function closeDb(): Promise<void> {
   const current = state.db;
   state.db = undefined;
-  if (current) await (await current).close();
+  if (!current) return;
+  // A client that never opened (e.g. the embedded database was locked) has nothing to close.
+  const opened = await current.catch(() => null);
+  if (opened) await opened.close();
 }
