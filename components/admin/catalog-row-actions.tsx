@@ -6,7 +6,7 @@ import { setSellRateAction } from "@/app/(admin)/admin/services/set-sell-rate-ac
 import { SubmitButton } from "@/components/ui/button";
 import { initialActionState } from "@/lib/actions/action-state";
 
-const small = "px-2 py-1 text-xs";
+const small = "whitespace-nowrap px-2 py-1 text-xs";
 
 /** Admin controls on one service or product row: fix the price, return to markup, switch on/off. */
 export function CatalogRowActions({
@@ -22,7 +22,7 @@ export function CatalogRowActions({
   const feedback = rate.error && !rateError ? rate.error : (clear.error ?? toggle.error);
   const done = rate.message ?? clear.message ?? toggle.message;
   return (
-    <div className="flex min-w-44 flex-col gap-1.5">
+    <div className="flex min-w-52 flex-col gap-1.5">
       <form action={rateAction} noValidate className="flex items-center gap-1">
         <input type="hidden" name="kind" value={item.kind} />
         <input type="hidden" name="id" value={item.id} />
@@ -37,7 +37,7 @@ export function CatalogRowActions({
           defaultValue={rate.values?.sellRate}
           aria-invalid={rateError ? true : undefined}
           aria-describedby={rateError ? `${fieldId}-error` : undefined}
-          className={`w-24 rounded border px-1.5 py-1 text-xs tabular-nums ${rateError ? "border-red-400" : "border-slate-300"}`}
+          className={`w-28 rounded border px-1.5 py-1 text-xs tabular-nums ${rateError ? "border-red-400" : "border-slate-300"}`}
         />
         <SubmitButton variant="secondary" className={small} pendingText="…">
           Set price

@@ -62,7 +62,9 @@ export function CatalogTable<R extends Row>({
                 <div className="text-xs text-slate-500">
                   #{row.id} · upstream {row.upstreamId} · {row.category}
                 </div>
-                <div className="text-xs text-slate-500">{describe(row)}</div>
+                <div className="text-xs text-slate-500" data-testid="item-detail">
+                  {describe(row)}
+                </div>
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{row.provider.name}</td>
               <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap" data-testid="upstream-rate">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-const control = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+const control = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 /** A GET form: filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function FilterBar({ resetHref, children, hidden = {} }: { resetHref: string; children: ReactNode; hidden?: Record<string, string> }) {
@@ -11,8 +11,8 @@ export function FilterBar({ resetHref, children, hidden = {} }: { resetHref: str
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
-      <button className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">Filter</button>
-      <Link href={resetHref} className="py-1.5 text-sm text-slate-500 hover:text-slate-800">
+      <button className="h-9 rounded-md bg-slate-800 px-3 text-sm font-medium text-white hover:bg-slate-700">Filter</button>
+      <Link href={resetHref} className="flex h-9 items-center text-sm text-slate-500 hover:text-slate-800">
         Reset
       </Link>
     </form>

@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
 import { initialActionState } from "@/lib/actions/action-state";
 
-const small = "px-3 py-1.5 text-xs";
+const small = "whitespace-nowrap px-3 py-1.5 text-xs";
 
 export function ProviderActions({ provider, isAdmin }: { provider: { id: number; enabled: boolean; markup?: string }; isAdmin: boolean }) {
   const [check, checkAction] = useActionState(checkProviderAction, initialActionState);

@@ -39,14 +39,14 @@ export function ResolveOrderForm({ orderId }: { orderId: number }) {
               </p>
             ) : null}
           </div>
-          <SubmitButton variant="secondary" className="px-3 py-1.5 text-xs" pendingText="Saving…">
+          <SubmitButton variant="secondary" className="whitespace-nowrap px-3 py-1.5 text-xs" pendingText="Saving…">
             Placed upstream
           </SubmitButton>
         </form>
         <form action={failedAction}>
           <input type="hidden" name="orderId" value={orderId} />
           <input type="hidden" name="outcome" value="failed" />
-          <SubmitButton variant="danger" className="px-3 py-1.5 text-xs" pendingText="Refunding…">
+          <SubmitButton variant="danger" className="whitespace-nowrap px-3 py-1.5 text-xs" pendingText="Refunding…">
             Not placed: fail and refund
           </SubmitButton>
         </form>

@@ -9,10 +9,13 @@ type Gate = "public" | "user" | "staff" | "admin";
 /** A thrown expected error: its message is shown to the user as is. */
 export class ActionError extends Error {}
 
+const SECRET_FIELDS = new Set(["password", "key", "apiKey", "secret"]);
+
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION") && key !== "password") values[key] = value;
+    // Secrets are never sent back to the browser, not even to refill a form.
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !SECRET_FIELDS.has(key)) values[key] = value;
   }
   return values;
 }

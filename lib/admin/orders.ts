@@ -113,3 +113,18 @@ export async function countOrdersForAttention(db: Db, actor: StaffActor) {
   ]);
   return { unknown, flagged };
 }
+
+/** Resolutions of the last day, newest first: where a resolved order goes, so the admin sees the outcome. */
+export async function listRecentlyResolved(db: Db, actor: StaffActor, since = new Date(Date.now() - 24 * 3600_000)) {
+  assertStaff(actor);
+  const events = await db.orderEvent.findMany({
+    where: { type: "resolved", createdAt: { gte: since } },
+    orderBy: { id: "desc" },
+    take: 20,
+    select: {
+      id: true, message: true, createdAt: true,
+      order: { select: { id: true, state: true, upstreamOrderId: true, charge: true, user: { select: { id: true, email: true } } } },
+    },
+  });
+  return events.map(({ id, order, ...e }) => ({ ...e, id: id.toString(), order: { ...order, charge: order.charge.toFixed(6) } }));
+}

@@ -8,8 +8,9 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger";
 import { Decimal, partialRefund, serviceCharge } from "@/lib/money";
-import { createUpstreamClient, type AddOrderInput, type OrderStatus, type ServiceListing, type UpstreamClient, type UpstreamResult } from "@/lib/upstream";
+import { createUpstreamClient, type OrderStatus, type ServiceListing, type UpstreamClient, type UpstreamResult } from "@/lib/upstream";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
+import { exampleOrder } from "./testing/example-orders";
 import { connectUpstream, createCustomer, workerPass, type TestCustomer } from "./testing/fixtures";
 import { serveHandler, type ServedHandler } from "./testing/serve-handler";
 
@@ -36,7 +37,9 @@ beforeAll(async () => {
   served = await serveHandler(POST);
   client = createUpstreamClient({ url: served.url, key: customer.key, timeoutMs: 20_000, retryDelayMs: 5 });
   otherClient = createUpstreamClient({ url: served.url, key: other.key, timeoutMs: 20_000, retryDelayMs: 5 });
-  services = unwrap(await client.services());
+  // Other test files register their own simulators in the same database; use ours only.
+  const ours = new Set((await db.service.findMany({ where: { providerId }, select: { id: true } })).map((row) => String(row.id)));
+  services = unwrap(await client.services()).filter((listing) => ours.has(listing.service));
   const cheap = services.find((s) => s.type === "Default" && s.rate.lt(10))!;
   othersOrder = unwrap(await otherClient.add({ service: cheap.service, type: "Default", link: "https://instagram.com/p/other", quantity: cheap.min })).order;
 });
@@ -58,64 +61,22 @@ function serviceWhere(predicate: (service: ServiceListing) => boolean, what: str
   return found;
 }
 
-const lines = (count: number, prefix: string) => Array.from({ length: count }, (_, index) => `${prefix}${index + 1}`);
-
-/** An order of the listing's type with the smallest valid amounts, and the units it bills. */
-function exampleOrder(listing: ServiceListing): { input: AddOrderInput; units: number } {
-  const base = { service: listing.service, link: "https://instagram.com/p/abc" };
-  const quantity = listing.min;
-  switch (listing.type) {
-    case "Default":
-      return { input: { ...base, type: "Default", quantity }, units: quantity };
-    case "Package":
-      return { input: { ...base, type: "Package" }, units: 1 };
-    case "Custom Comments":
-      return { input: { ...base, type: "Custom Comments", comments: lines(listing.min, "Nice ") }, units: listing.min };
-    case "Custom Comments Package":
-      return { input: { ...base, type: "Custom Comments Package", comments: lines(3, "Wow ") }, units: 3 };
-    case "Mentions":
-      return { input: { ...base, type: "Mentions", quantity, usernames: ["alice", "bob"] }, units: quantity };
-    case "Mentions with Hashtags":
-      return { input: { ...base, type: "Mentions with Hashtags", quantity, usernames: ["alice"], hashtags: ["#sun", "#sea"] }, units: quantity };
-    case "Mentions Custom List":
-      return { input: { ...base, type: "Mentions Custom List", usernames: lines(listing.min, "user") }, units: listing.min };
-    case "Mentions Hashtag":
-      return { input: { ...base, type: "Mentions Hashtag", quantity, hashtag: "#sun" }, units: quantity };
-    case "Mentions User Followers":
-      return { input: { ...base, type: "Mentions User Followers", quantity, username: "alice" }, units: quantity };
-    case "Mentions Media Likers":
-      return { input: { ...base, type: "Mentions Media Likers", quantity, media: "https://instagram.com/p/xyz" }, units: quantity };
-    case "Comment Likes":
-      return { input: { ...base, type: "Comment Likes", quantity, username: "alice" }, units: quantity };
-    case "Poll":
-      return { input: { ...base, type: "Poll", quantity, answerNumber: 2 }, units: quantity };
-    case "Comment Replies":
-      return { input: { ...base, type: "Comment Replies", username: "alice", comments: lines(listing.min, "Agreed ") }, units: listing.min };
-    case "Subscriptions":
-      return {
-        input: { service: listing.service, type: "Subscriptions", username: "alice", min: listing.min, max: listing.min * 2, posts: 3, oldPosts: 1, delay: 30, expiry: "31/12/2030" },
-        units: listing.min * 2 * 3,
-      };
-    default:
-      throw new Error(`no example for ${listing.type}`);
-  }
-}
-
 async function balanceOf(id: number): Promise<Decimal> {
   return new Decimal((await db.user.findUniqueOrThrow({ where: { id }, select: { balance: true } })).balance.toFixed(6));
 }
 
 async function finishEverything() {
   sim.advance(600);
-  await workerPass(db);
-  await workerPass(db);
+  await workerPass(db, [providerId]);
+  await workerPass(db, [providerId]);
 }
 
 describe("catalog and balance", () => {
   it("services lists our ids, our marked-up rates as strings, types, limits and flags", async () => {
     const rows = await db.service.findMany({ where: { providerId, enabled: true } });
     const byId = new Map(rows.map((row) => [String(row.id), row]));
-    const mine = services.filter((s) => byId.has(s.service));
+    const all = unwrap(await client.services());
+    const mine = all.filter((s) => byId.has(s.service));
     expect(mine.length).toBe(rows.length);
     expect(new Set(mine.map((s) => s.type)).size).toBe(14);
     for (const listing of mine) {
@@ -253,7 +214,7 @@ describe("service orders", () => {
 
     expect(unwrap(await client.refillStatus(single.refill))).toMatchObject({ status: "Pending", statusClass: "pending" });
     sim.advance(120);
-    await workerPass(db);
+    await workerPass(db, [providerId]);
     const refillIds = [single.refill, ...created.map((item) => item.refill)];
     const statuses = unwrap(await client.refillStatuses([...refillIds, "999999999"]));
     for (const id of refillIds) {
@@ -282,7 +243,7 @@ describe("service orders", () => {
     // Requested is not refunded.
     expect((await balanceOf(customer.id)).equals(before)).toBe(true);
     sim.advance(10);
-    await workerPass(db);
+    await workerPass(db, [providerId]);
     const status = unwrap(await client.status(id));
     expect(status).toMatchObject({ status: "Canceled", statusClass: "canceled" });
     expect(status.charge!.isZero()).toBe(true);

@@ -27,7 +27,7 @@ process.env.API_RATE_LIMIT_PER_MINUTE = "100000";
 beforeAll(async () => {
   db = await getDb();
   sim = await startSimulator({ seed: 9, services: 20, products: 6 });
-  await connectUpstream(db, { url: sim.url, key: sim.apiKey }, "15");
+  const providerId = await connectUpstream(db, { url: sim.url, key: sim.apiKey }, "15");
   attacker = await createCustomer(db, "fuzz-attacker");
   victim = await createCustomer(db, "fuzz-victim", "500");
   const revoked = await createCustomer(db, "fuzz-revoked", "500");
@@ -38,18 +38,20 @@ beforeAll(async () => {
   const client = createUpstreamClient({ url: served.url, key: victim.key });
   const services = await client.services();
   if (!services.ok) throw new Error(services.message);
-  for (const listing of services.value) serviceIds.push(listing.service);
-  const products = await client.products();
-  if (products.ok) for (const listing of products.value) productIds.push(listing.product);
-  const cheap = services.value.filter((s) => s.type === "Default").slice(0, 3);
+  // Other test files register their own simulators in the same database; use ours only.
+  const ours = new Set((await db.service.findMany({ where: { providerId }, select: { id: true } })).map((row) => String(row.id)));
+  const oursListed = services.value.filter((listing) => ours.has(listing.service));
+  for (const listing of oursListed) serviceIds.push(listing.service);
+  for (const row of await db.product.findMany({ where: { providerId }, select: { id: true } })) productIds.push(String(row.id));
+  const cheap = oursListed.filter((s) => s.type === "Default").slice(0, 3);
   for (const listing of cheap) {
     const placed = await client.add({ service: listing.service, type: "Default", link: "https://instagram.com/p/victim", quantity: listing.min });
     if (placed.ok) victimIds.push(placed.value.order);
   }
   // Finished before fuzzing, so that no worker pass (this file's or another's) changes them meanwhile.
   sim.advance(600);
-  await workerPass(db);
-  await workerPass(db);
+  await workerPass(db, [providerId]);
+  await workerPass(db, [providerId]);
   const open = await db.order.count({ where: { userId: victim.id, state: { notIn: ["completed", "partial", "canceled"] } } });
   if (open !== 0 || victimIds.length === 0) throw new Error("the victim's orders did not finish");
 });

@@ -2,15 +2,17 @@
 // burst and then `perMinute` a minute, refilled continuously. Several app processes each keep
 // their own buckets (the effective limit is per process); a shared store would be needed for an
 // exact limit across processes. Buckets are keyed by the key's hash, so unknown keys are
-// throttled too, and the table is bounded so random keys cannot grow it without limit.
+// throttled too. The table is bounded: refilled buckets (which hold no state) are dropped, and
+// when it is still full a new key is let through untracked, so that a flood of random keys can
+// neither grow memory nor reset a busy key's bucket.
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 120;
-const MAX_BUCKETS = 10_000;
+export const MAX_BUCKETS = 10_000;
 
 export type RateDecision =
   | { allowed: true; limit: number; remaining: number }
   | { allowed: false; limit: number; remaining: 0; retryAfterSeconds: number };
 
-export type RateLimiter = { take(bucket: string): RateDecision; readonly perMinute: number };
+export type RateLimiter = { take(bucket: string): RateDecision; readonly perMinute: number; size(): number };
 
 type Bucket = { tokens: number; at: number };
 
@@ -29,23 +31,24 @@ export function createRateLimiter(options: { perMinute: number; now?: () => numb
 
   const refilled = (bucket: Bucket, at: number) => Math.min(perMinute, bucket.tokens + (at - bucket.at) * perMs);
 
-  function makeRoom(at: number) {
-    // Full buckets carry no information: dropping them changes nothing.
+  let lastSweep = Number.NEGATIVE_INFINITY;
+
+  /** Full buckets carry no information: dropping them changes nothing. At most once a second. */
+  function dropRefilled(at: number) {
+    if (at - lastSweep < 1_000) return;
+    lastSweep = at;
     for (const [key, bucket] of buckets) if (refilled(bucket, at) >= perMinute) buckets.delete(key);
-    // Still full of busy keys: forget the oldest (a Map iterates in insertion order).
-    for (const key of buckets.keys()) {
-      if (buckets.size < MAX_BUCKETS) break;
-      buckets.delete(key);
-    }
   }
 
   return {
     perMinute,
+    size: () => buckets.size,
     take(key) {
       const at = now();
       let bucket = buckets.get(key);
       if (!bucket) {
-        if (buckets.size >= MAX_BUCKETS) makeRoom(at);
+        if (buckets.size >= MAX_BUCKETS) dropRefilled(at);
+        if (buckets.size >= MAX_BUCKETS) return { allowed: true, limit: perMinute, remaining: perMinute - 1 };
         bucket = { tokens: perMinute, at };
         buckets.set(key, bucket);
       }

@@ -43,7 +43,10 @@ beforeAll(async () => {
   const client = createUpstreamClient({ url: served.url, key: rich.key });
   const listed = await client.services();
   if (!listed.ok) throw new Error(listed.message);
-  services = listed.value;
+  const providerId = (await db.provider.findFirstOrThrow({ where: { apiUrl: sim.url } })).id;
+  const ours = new Set((await db.service.findMany({ where: { providerId }, select: { id: true } })).map((row) => String(row.id)));
+  // Other test files register their own simulators in the same database; use ours only.
+  services = listed.value.filter((listing) => ours.has(listing.service));
   const cheap = services.find((s) => s.type === "Default")!;
   const placed = await client.add({ service: cheap.service, type: "Default", link: "https://instagram.com/p/mine", quantity: cheap.min });
   if (!placed.ok) throw new Error(placed.message);

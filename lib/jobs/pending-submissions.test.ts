@@ -44,14 +44,15 @@ describe("interrupted submissions", () => {
     const customerId = await createCustomer(db, "100");
     const orderId = await chargedButNotSent(customerId);
     const adds = provider.sim.counts.add;
-    // Within the grace period the customer's own request may still send it.
-    expect((await runSyncPass(db, { providerIds: [provider.providerId], now: new Date() })).submitted.placed).toBe(0);
-    // The customer's request and two workers race for it: one add.
-    const later = minutesAhead(2);
+    // Within the grace period the customer's own request may still send it; a pass whose
+    // scheduling clock runs ahead does not change that (the grace is wall-clock time).
+    expect((await runSyncPass(db, { providerIds: [provider.providerId], now: minutesAhead(600) })).submitted.placed).toBe(0);
+    // Two minutes on, the customer's request and two workers race for it: one add.
+    await db.order.update({ where: { id: orderId }, data: { createdAt: minutesAhead(-2) } });
     const [own] = await Promise.all([
       submitOrder(db, orderId),
-      runSyncPass(db, { providerIds: [provider.providerId], now: later }),
-      runSyncPass(db, { providerIds: [provider.providerId], now: later }),
+      runSyncPass(db, { providerIds: [provider.providerId] }),
+      runSyncPass(db, { providerIds: [provider.providerId] }),
     ]);
     expect(["placed", "not-sent"]).toContain(own);
     expect(provider.sim.counts.add).toBe(adds + 1);
@@ -64,11 +65,12 @@ describe("interrupted submissions", () => {
   it("an order whose add went out but whose answer was never recorded becomes unknown after the lease, and is never re-sent", async () => {
     const customerId = await createCustomer(db, "100");
     const orderId = await chargedButNotSent(customerId);
-    await db.order.update({ where: { id: orderId }, data: { submitStartedAt: new Date() } });
+    await db.order.update({ where: { id: orderId }, data: { submitStartedAt: minutesAhead(-5), createdAt: minutesAhead(-5) } });
     const adds = provider.sim.counts.add;
-    expect((await runSyncPass(db, { providerIds: [provider.providerId], now: minutesAhead(5) })).expiredSubmissions).toBe(0);
+    expect((await runSyncPass(db, { providerIds: [provider.providerId], now: minutesAhead(600) })).expiredSubmissions).toBe(0);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).state).toBe("pending_submit");
-    expect((await runSyncPass(db, { providerIds: [provider.providerId], now: minutesAhead(11) })).expiredSubmissions).toBe(1);
+    await db.order.update({ where: { id: orderId }, data: { submitStartedAt: minutesAhead(-11) } });
+    expect((await runSyncPass(db, { providerIds: [provider.providerId] })).expiredSubmissions).toBe(1);
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     expect(order).toMatchObject({ state: "unknown", flag: expect.stringContaining("lost") });
     await runSyncPass(db, { providerIds: [provider.providerId], now: minutesAhead(30) });

@@ -17,6 +17,7 @@ export type SyncPassOptions = {
   limit?: number;
   /** Most upstream requests (batches) in flight at once. */
   concurrency?: number;
+  /** The scheduling clock: which polls are due. Submission waits always use the wall clock. */
   now?: Date;
   /** How long a claim keeps other passes off an order. */
   leaseMs?: number;
@@ -58,9 +59,9 @@ export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promis
   const stopped = () => options.signal?.aborted ?? false;
 
   const { providerIds } = options;
-  report.expiredSubmissions = await expireStaleSubmissions(db, { now, submitLeaseMs, providerIds });
+  report.expiredSubmissions = await expireStaleSubmissions(db, { submitLeaseMs, providerIds });
   if (stopped()) return report;
-  report.submitted = await submitNeverSentOrders(db, { now, submitGraceMs: options.submitGraceMs ?? 60_000, limit, concurrency, providerIds });
+  report.submitted = await submitNeverSentOrders(db, { submitGraceMs: options.submitGraceMs ?? 60_000, limit, concurrency, providerIds });
   if (stopped()) return report;
 
   const claimed = await claimDueOrders(db, { owner: options.owner ?? workerOwner(), now, leaseMs, limit, providerIds });

@@ -15,14 +15,14 @@ export type SubmitOutcome = "placed" | "failed" | "unknown" | "not-sent";
 /** How long after `add` the first status poll is due. */
 export const FIRST_POLL_DELAY_MS = 30_000;
 
-export async function submitOrder(db: Db, orderId: number, now = new Date()): Promise<SubmitOutcome> {
+export async function submitOrder(db: Db, orderId: number): Promise<SubmitOutcome> {
   const claimed = await db.order.updateMany({
     where: { id: orderId, state: "pending_submit", submitStartedAt: null },
-    data: { submitStartedAt: now },
+    data: { submitStartedAt: new Date() },
   });
   if (claimed.count === 0) return "not-sent";
   const result = await sendAdd(db, orderId);
-  return recordSubmitOutcome(db, orderId, result, new Date(Math.max(Date.now(), now.getTime())));
+  return recordSubmitOutcome(db, orderId, result);
 }
 
 async function sendAdd(db: Db, orderId: number): Promise<UpstreamResult<CreatedOrder>> {

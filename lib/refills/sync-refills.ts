@@ -19,10 +19,11 @@ export async function syncDueRefills(
 ): Promise<RefillTally> {
   const { now } = options;
   // A refill whose request was never answered: the provider may have it; staff can check.
+  // (Wall clock: this waits for a real process, not for the schedule.)
   const expired = await db.refill.updateMany({
     where: {
       state: "pending_submit",
-      createdAt: { lt: new Date(now.getTime() - options.submitLeaseMs) },
+      createdAt: { lt: new Date(Date.now() - options.submitLeaseMs) },
       ...(options.providerIds ? { order: { providerId: { in: options.providerIds } } } : {}),
     },
     data: { state: "unknown", lastError: "no answer recorded for the refill request" },

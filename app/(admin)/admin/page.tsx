@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
@@ -16,12 +17,18 @@ export default async function AdminOverviewPage() {
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Upstream funds" value={formatMoney(s.upstreamFunds, PANEL_CURRENCY)} hint="Last checked provider balances, converted." />
         <Stat label="Customer balances" value={formatMoney(s.customerBalances, PANEL_CURRENCY)} hint={`Owed to ${s.customers} customers`} />
-        <Stat label="Orders to resolve" value={s.unknownOrders} hint="Upstream answer lost: never re-sent, resolve by hand." />
+        <Stat
+          label="Orders to resolve"
+          value={<Link href="/admin/orders?view=resolve" className="hover:underline">{s.unknownOrders}</Link>}
+          hint="Upstream answer lost: never re-sent, resolve by hand."
+        />
         <Stat label="Orders in 24 h" value={s.ordersToday} hint={`${s.flagged} flagged`} />
       </div>
       <Card title="Providers" className="mt-6">
         {s.providers.length === 0 ? (
-          <p className="text-sm text-slate-500">No provider yet. Add one with `npm run panel -- provider:add`.</p>
+          <p className="text-sm text-slate-500">
+            No provider yet. <Link href="/admin/providers" className="text-indigo-600 hover:underline">Add one</Link> or use `npm run panel -- provider:add`.
+          </p>
         ) : (
           <table className="w-full text-left text-sm">
             <thead className="text-xs uppercase text-slate-500">

@@ -39,13 +39,14 @@ export async function connectUpstream(db: Db, upstream: { url: string; key: stri
 let passClock = Date.now();
 
 /**
- * One worker pass, as if ten minutes had passed since the last one (orders are due again).
- * Submission grace and lease are long, so that a pass never touches an order another test is
- * placing at that moment.
+ * One worker pass over these providers' orders, as if ten minutes had passed since the last one
+ * (so every open order is due again). Limited to the test's own providers: other test files
+ * share the database, and a pass on their orders would poll their simulators at the wrong time
+ * and lease their orders into this file's future.
  */
-export async function workerPass(db: Db) {
+export async function workerPass(db: Db, providerIds: number[]) {
   passClock = Math.max(passClock, Date.now()) + 10 * 60_000;
-  return runSyncPass(db, { now: new Date(passClock), submitGraceMs: 24 * 3_600_000, submitLeaseMs: 24 * 3_600_000 });
+  return runSyncPass(db, { now: new Date(passClock), providerIds });
 }
 
 /** Rows a bad request must not write, for these customers (other test files share the database). */

@@ -10,7 +10,7 @@ import { ResolveOrderForm } from "@/components/admin/resolve-order-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { listProviderNames } from "@/lib/admin/catalog-items";
 import {
-  countOrdersForAttention, listFlaggedOrders, listOrdersForStaff, listOrdersToResolve, type StaffOrder,
+  countOrdersForAttention, listFlaggedOrders, listOrdersForStaff, listOrdersToResolve, listRecentlyResolved, type StaffOrder,
 } from "@/lib/admin/orders";
 import { ORDER_STATES } from "@/lib/admin/schemas";
 import { requireStaff } from "@/lib/auth/session";
@@ -51,7 +51,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         })}
       </nav>
       {view === "resolve" ? (
-        <ToResolve orders={await listOrdersToResolve(db, actor)} isAdmin={actor.role === "admin"} />
+        <>
+          <ToResolve orders={await listOrdersToResolve(db, actor)} isAdmin={actor.role === "admin"} />
+          <RecentlyResolved resolutions={await listRecentlyResolved(db, actor)} />
+        </>
       ) : view === "flagged" ? (
         <Flagged orders={await listFlaggedOrders(db, actor)} />
       ) : (
@@ -126,6 +129,31 @@ function ToResolve({ orders, isAdmin }: { orders: WithEvents[]; isAdmin: boolean
         </Card>
       ))}
     </div>
+  );
+}
+
+function RecentlyResolved({ resolutions }: { resolutions: Awaited<ReturnType<typeof listRecentlyResolved>> }) {
+  if (resolutions.length === 0) return null;
+  return (
+    <Card title="Resolved in the last 24 hours" className="mt-6">
+      <ul className="divide-y divide-slate-100 text-sm">
+        {resolutions.map((r) => (
+          <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid={`resolved-${r.order.id}`}>
+            <span className="flex items-center gap-2">
+              <span className="font-medium">#{r.order.id}</span>
+              <OrderStateBadge state={r.order.state} />
+              <span className="text-slate-700">{r.message}</span>
+            </span>
+            <span className="text-xs text-slate-500">
+              <Link href={`/admin/users/${r.order.user.id}`} className="text-indigo-700 hover:underline">
+                {r.order.user.email}
+              </Link>{" "}
+              · {formatMoney(r.order.charge, PANEL_CURRENCY)} · {formatWhen(r.createdAt)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }
 

@@ -58,7 +58,7 @@ export default async function UserDetailPage({ params, searchParams }: { params:
           <RecentOrders orders={orders} email={user.email} />
         </Card>
       </div>
-      <Card title={`Ledger (${ledger.total} entries)`} className="mt-6">
+      <Card title={`Ledger (${ledger.total} ${ledger.total === 1 ? "entry" : "entries"})`} className="mt-6">
         <LedgerTable entries={ledger.entries} />
         <Pagination path={`/admin/users/${user.id}`} params={{}} page={ledger.page} pageSize={ledger.pageSize} total={ledger.total} pageParam="ledgerPage" />
       </Card>

@@ -1,0 +1,13 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { userAction } from "@/lib/actions/action-client";
+import { createApiKey, ZCreateApiKeyInput } from "@/lib/api-keys";
+import { getDb } from "@/lib/db/client";
+
+export const createApiKeyAction = userAction(ZCreateApiKeyInput, async (input, user) => {
+  const result = await createApiKey(await getDb(), user.id, input.name);
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  revalidatePath("/api-keys");
+  // The key travels back in this one answer only; the database keeps its hash.
+  return { ok: true, message: `Key "${result.apiKey.name}" created.`, data: { key: result.key } };
+});
