@@ -1,0 +1,87 @@
+// npm run bench — figures for the money path on the real PostgreSQL at 127.0.0.1:5432 with the
+// upstream simulator over HTTP. Prints throughput and latency; asserts nothing.
+//   --orders N       orders to place (default 1000)
+//   --customers N    customers placing them (default 20)
+//   --concurrency N  orders in flight at once (default 20)
+import { parseArgs } from "node:util";
+import { closeDb, getDb } from "@/lib/db/connection";
+import { ensureSimulatorProvider } from "@/lib/demo/demo-setup";
+import { runSyncPass } from "@/lib/jobs";
+import { creditFunds, verifyLedger } from "@/lib/ledger";
+import { placeOrder } from "@/lib/orders";
+import { createUser } from "@/lib/users/create-user";
+import { startSimulator } from "@/lib/upstream/simulator";
+import { createTestDatabase } from "../scripts/test/test-database";
+import { mapWithConcurrency } from "@/lib/jobs/concurrency";
+
+const { values } = parseArgs({
+  options: { orders: { type: "string", default: "1000" }, customers: { type: "string", default: "20" }, concurrency: { type: "string", default: "20" } },
+});
+const ORDERS = Number(values.orders);
+const CUSTOMERS = Number(values.customers);
+const CONCURRENCY = Number(values.concurrency);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+function line(label: string, figure: string) {
+  console.log(`${label.padEnd(44)} ${figure}`);
+}
+
+process.env.PROVIDER_KEY_SECRET ??= "bench-provider-key-secret";
+const database = await createTestDatabase("panel_bench");
+const simulator = await startSimulator({ port: 0, seed: 3, services: 50, apiKey: "bench", balance: "100000000", clock: "manual" });
+try {
+  process.env.DATABASE_URL = database.url;
+  const db = await getDb();
+  await ensureSimulatorProvider(db, "Bench simulator", { url: simulator.url, key: "bench" }, "25");
+  const service = await db.service.findFirstOrThrow({ where: { type: "Default", enabled: true }, orderBy: { min: "asc" } });
+  const customers: number[] = [];
+  for (let i = 0; i < CUSTOMERS; i++) {
+    const made = await createUser(db, { email: `bench-${i}@bench.local`, password: "bench-password-1" });
+    if (!made.ok) throw new Error("cannot create bench customer");
+    await creditFunds(db, { customerId: made.user.id, amount: "1000000", reason: "bench" });
+    customers.push(made.user.id);
+  }
+
+  console.log(`bench: ${ORDERS} orders, ${CUSTOMERS} customers, concurrency ${CONCURRENCY}, PostgreSQL + simulator over HTTP`);
+  const latencies: number[] = [];
+  let placed = 0;
+  const started = performance.now();
+  await mapWithConcurrency(
+    Array.from({ length: ORDERS }, (_, i) => i),
+    CONCURRENCY,
+    async (i) => {
+      const t = performance.now();
+      const result = await placeOrder(db, customers[i % CUSTOMERS]!, { serviceId: service.id, link: `https://example.com/p/${i}`, quantity: service.min });
+      latencies.push(performance.now() - t);
+      if (result.ok) placed++;
+    },
+  );
+  const placeSeconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  line("placeOrder (debit + add + record)", `${(ORDERS / placeSeconds).toFixed(1)} orders/s, ${placed} placed`);
+  line("placeOrder latency p50 / p95 / max", `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 95).toFixed(1)} / ${latencies.at(-1)!.toFixed(1)} ms`);
+
+  simulator.advance(24 * 60);
+  const syncStarted = performance.now();
+  let passes = 0;
+  let settled = 0;
+  for (;;) {
+    const report = await runSyncPass(db, { now: new Date(Date.now() + 48 * 3600_000), limit: 500, concurrency: 4 });
+    passes++;
+    settled += report.claimed;
+    if (report.claimed === 0) break;
+  }
+  const syncSeconds = (performance.now() - syncStarted) / 1000;
+  line("sync passes (status batches of ≤100)", `${(settled / syncSeconds).toFixed(1)} orders/s over ${passes} passes, ${settled} claimed`);
+
+  const verifyStarted = performance.now();
+  const report = await verifyLedger(db);
+  const entries = await db.ledgerEntry.count();
+  line("verifyLedger", `${(performance.now() - verifyStarted).toFixed(0)} ms for ${entries} entries, ${report.ok ? "clean" : `${report.mismatches.length} mismatches`}`);
+} finally {
+  await closeDb();
+  await simulator.close();
+  await database.drop();
+}
