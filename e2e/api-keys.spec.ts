@@ -6,7 +6,8 @@ const { customer } = E2E_ACCOUNTS;
 
 test("a customer creates an API key (shown once), uses it, revokes it, and the same call is refused", async ({ page }) => {
   await signIn(page, customer.email, customer.password);
-  await page.goto("/api-keys");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API", exact: true }).click();
+  await expect(page).toHaveURL(/\/api-keys$/);
   await expect(page.getByRole("heading", { name: "API", exact: true })).toBeVisible();
 
   // A blank name is refused beside the field, and nothing is created.
@@ -25,7 +26,7 @@ test("a customer creates an API key (shown once), uses it, revokes it, and the s
   await expect(row).toContainText("Active");
   await expect(row).toContainText(`${key.slice(0, 11)}…`);
   await expect(row.locator("td").nth(3)).toHaveText("never");
-  await screenshot(page, "api-keys-created");
+  await page.screenshot({ path: "test-results/screens/api-keys-created.png" });
 
   const balance = await page.request.post("/api/v2", { form: { key, action: "balance" } });
   expect(balance.status()).toBe(200);
@@ -38,7 +39,8 @@ test("a customer creates an API key (shown once), uses it, revokes it, and the s
   await expect(row.locator("td").nth(3)).toHaveText(/UTC$/);
 
   // The documentation is there, generated from the endpoint's own definitions.
-  await expect(page.getByTestId("api-doc-add")).toContainText("Mentions with Hashtags");
+  await page.getByTestId("api-doc-add").locator("summary").click();
+  await expect(page.getByTestId("api-doc-add").getByText("Mentions with Hashtags", { exact: true })).toBeVisible();
   await expect(page.getByTestId("curl-balance")).toContainText("-d action=balance");
   await expect(page.getByTestId("api-doc-status")).toContainText("Incorrect order ID");
 

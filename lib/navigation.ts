@@ -8,4 +8,5 @@ export const customerNav: NavItem[] = [
   { href: "/services", label: "Services" },
   { href: "/products", label: "Products" },
   { href: "/funds", label: "Funds" },
+  { href: "/api-keys", label: "API" },
 ];

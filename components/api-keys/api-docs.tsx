@@ -51,11 +51,14 @@ export function ApiDocs({ apiUrl }: { apiUrl: string }) {
           </a>
         ))}
       </nav>
-      <div className="space-y-8">
+      <div className="space-y-3">
         {API_ACTIONS.map((action) => (
-          <section key={action.name} id={`api-${action.name}`} data-testid={`api-doc-${action.name}`} className="space-y-3">
-            <h3 className="font-mono text-base font-semibold text-slate-900">action={action.name}</h3>
-            <p className="text-sm text-slate-700">{action.summary}</p>
+          <details key={action.name} id={`api-${action.name}`} data-testid={`api-doc-${action.name}`} className="group space-y-3 rounded-md border border-slate-200 p-3">
+            <summary className="cursor-pointer list-none">
+              <h3 className="inline font-mono text-base font-semibold text-slate-900">action={action.name}</h3>
+              <span className="ml-2 text-xs text-slate-400 group-open:hidden">show</span>
+              <span className="mt-1 block text-sm text-slate-700">{action.summary}</span>
+            </summary>
             {action.variants.map((variant) => (
               <div key={variant.title} className="space-y-2 border-l-2 border-slate-200 pl-4">
                 <h4 className="text-sm font-semibold text-slate-800">{variant.title}</h4>
@@ -84,7 +87,7 @@ export function ApiDocs({ apiUrl }: { apiUrl: string }) {
                 <Code>{answerJson(variant.answer)}</Code>
               </div>
             ))}
-          </section>
+          </details>
         ))}
       </div>
     </Card>

@@ -11,7 +11,7 @@ export function CreateApiKeyForm() {
   const newKey = state.ok && typeof state.data?.key === "string" ? state.data.key : null;
   return (
     <div className="space-y-4">
-      <form action={action} className="flex flex-wrap items-end gap-3">
+      <form action={action} className="flex flex-wrap items-start gap-3">
         <div className="w-72">
           <TextField
             label="Key name"
@@ -24,7 +24,9 @@ export function CreateApiKeyForm() {
             hint="So that you can tell your keys apart."
           />
         </div>
-        <SubmitButton pendingText="Creating…">Create key</SubmitButton>
+        <SubmitButton pendingText="Creating…" className="mt-6">
+          Create key
+        </SubmitButton>
       </form>
       {state.error ? <FormMessage error={state.error} /> : null}
       {newKey ? <NewKey key={newKey} apiKey={newKey} message={state.message} /> : null}

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/connection";
 import { applyMarkup, convertCurrency, type Decimal } from "@/lib/money";
 import { canonicalServiceType } from "@/lib/upstream/add-order-input";
 import type { ProductListing, ServiceListing } from "@/lib/upstream/types";
-import { loadProviderConnection, upstreamClientFor } from "@/lib/orders/provider-client";
+import { loadProviderConnection, upstreamClientFor } from "@/lib/providers/provider-client";
 import { fromDb } from "@/lib/ledger/db-decimal";
 import { parseMarkupPercent } from "./markup";
 

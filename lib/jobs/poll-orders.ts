@@ -2,7 +2,7 @@
 // order state machine. Failures only move nextSyncAt: a poll never moves money by itself.
 import type { Db } from "@/lib/db/connection";
 import { flagOrder, recordOrderEvent } from "@/lib/orders/order-events";
-import { upstreamClientFor, loadProviderConnection } from "@/lib/orders/provider-client";
+import { upstreamClientFor, loadProviderConnection } from "@/lib/providers/provider-client";
 import { settleOrderStatus, type SettleOutcome } from "@/lib/orders/settle-order-status";
 import { MAX_IDS_PER_REQUEST } from "@/lib/upstream/batches";
 import type { UpstreamClient } from "@/lib/upstream/client";

@@ -2,7 +2,7 @@
 // reports Canceled, through settleOrderStatus, so a cancel that the upstream ignores costs nothing.
 import type { Db } from "@/lib/db/connection";
 import { recordOrderEvent } from "./order-events";
-import { upstreamClientFor } from "./provider-client";
+import { upstreamClientFor } from "@/lib/providers/provider-client";
 
 export type RequestCancelResult = { ok: true } | { ok: false; error: string };
 

@@ -7,7 +7,7 @@ import { moneyTransaction } from "@/lib/ledger/transaction";
 import { fromDb } from "@/lib/ledger/db-decimal";
 import type { UpstreamResult, CreatedOrder } from "@/lib/upstream/types";
 import { flagOrder, recordOrderEvent } from "./order-events";
-import { upstreamClientFor } from "./provider-client";
+import { upstreamClientFor } from "@/lib/providers/provider-client";
 import { addInputFor, type ServiceOrderParams } from "./service-order-rules";
 
 export type SubmitOutcome = "placed" | "failed" | "unknown" | "not-sent";

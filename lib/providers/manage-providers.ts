@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/connection";
 import { Prisma } from "@/lib/db/generated/client";
-import { createUpstreamClient, type UpstreamClient } from "@/lib/upstream";
-import { decryptProviderKey, encryptProviderKey } from "./key-encryption";
+import type { UpstreamClient } from "@/lib/upstream";
+import { encryptProviderKey } from "./key-encryption";
+import { loadProviderConnection, upstreamClientFor } from "./provider-client";
 import { ZProviderInput } from "./schemas";
 
 export type AddProviderResult =
@@ -46,13 +47,11 @@ export async function findProviderByName(db: Db, name: string) {
   return db.provider.findUnique({ where: { name } });
 }
 
-/** The upstream client for a stored provider (the only place its key is decrypted). */
+/** The upstream client for a stored provider. */
 export async function clientForProvider(db: Db, providerId: number): Promise<UpstreamClient> {
-  const row = await db.provider.findUniqueOrThrow({
-    where: { id: providerId },
-    select: { apiUrl: true, apiKeyEncrypted: true, timeoutMs: true },
-  });
-  return createUpstreamClient({ url: row.apiUrl, key: decryptProviderKey(row.apiKeyEncrypted), timeoutMs: row.timeoutMs });
+  const row = await loadProviderConnection(db, providerId);
+  if (!row) throw new Error(`No provider with id ${providerId}.`);
+  return upstreamClientFor(row);
 }
 
 export type ProviderCheck =

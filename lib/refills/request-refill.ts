@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/connection";
 import { moneyTransaction } from "@/lib/ledger/transaction";
 import { recordOrderEvent } from "@/lib/orders/order-events";
-import { upstreamClientFor } from "@/lib/orders/provider-client";
+import { upstreamClientFor } from "@/lib/providers/provider-client";
 import type { RefillState } from "@/lib/db/generated/enums";
 
 export type RequestRefillResult = { ok: true; refill: { id: number; state: RefillState } } | { ok: false; error: string };

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/connection";
 import { Prisma } from "@/lib/db/generated/client";
 import { onlyProviders } from "@/lib/jobs/claim-orders";
 import type { RefillState } from "@/lib/db/generated/enums";
-import { loadProviderConnection, upstreamClientFor } from "@/lib/orders/provider-client";
+import { loadProviderConnection, upstreamClientFor } from "@/lib/providers/provider-client";
 import { MAX_IDS_PER_REQUEST } from "@/lib/upstream/batches";
 import { nextPollAt, retryAt } from "@/lib/jobs/backoff";
 import { chunk, mapWithConcurrency } from "@/lib/jobs/concurrency";

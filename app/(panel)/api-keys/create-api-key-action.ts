@@ -6,7 +6,8 @@ import { getDb } from "@/lib/db/client";
 
 export const createApiKeyAction = userAction(ZCreateApiKeyInput, async (input, user) => {
   const result = await createApiKey(await getDb(), user.id, input.name);
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  // A problem with the name is shown beside the field; anything else above the form.
+  if (!result.ok) return result.fieldErrors ? { fieldErrors: result.fieldErrors } : { error: result.error };
   revalidatePath("/api-keys");
   // The key travels back in this one answer only; the database keeps its hash.
   return { ok: true, message: `Key "${result.apiKey.name}" created.`, data: { key: result.key } };

@@ -21,14 +21,3 @@ export async function loadProviderConnection(db: Db, providerId: number) {
     select: { id: true, name: true, apiUrl: true, apiKeyEncrypted: true, timeoutMs: true, enabled: true, exchangeRate: true, currency: true },
   });
 }
-
-/** Loads and builds in one step; null when the provider is missing or its key cannot be read. */
-export async function upstreamClientForProviderId(db: Db, providerId: number): Promise<UpstreamClient | null> {
-  const provider = await loadProviderConnection(db, providerId);
-  if (!provider) return null;
-  try {
-    return upstreamClientFor(provider);
-  } catch {
-    return null;
-  }
-}
