@@ -91,6 +91,8 @@ async function syncRows<F>(
     existing: ExistingRow[];
     create(data: RowData<F> & { upstreamId: string; sellRate: string }): Promise<unknown>;
     update(id: number, data: RowData<F>): Promise<unknown>;
+    /** Reprices only while the row has no admin-set price, decided by the database at write time. */
+    repriceUnlessOverridden(id: number, sellRate: string): Promise<unknown>;
     delistAllBut(upstreamIds: string[]): Promise<{ count: number }>;
   },
 ): Promise<SyncCounts> {
@@ -111,10 +113,11 @@ async function syncRows<F>(
     await store.update(row.id, {
       ...listing.fields,
       ...prices,
-      ...(row.sellRateOverride ? {} : { sellRate: listing.sellRate.toFixed(6) }),
       ...(listing.orderable ? {} : { enabled: false }),
       upstreamListed: true,
     });
+    // Conditional, not decided from the row read above: an admin may set a price meanwhile.
+    if (!row.sellRateOverride) await store.repriceUnlessOverridden(row.id, listing.sellRate.toFixed(6));
     counts.updated++;
   }
   counts.delisted = (await store.delistAllBut([...seen])).count;
@@ -130,6 +133,7 @@ function upsertServices(db: Db, providerId: number, listings: Listing<ReturnType
       existing,
       create: (data) => db.service.create({ data: { providerId, ...data }, select: { id: true } }),
       update: (id, data) => db.service.update({ where: { id }, data, select: { id: true } }),
+      repriceUnlessOverridden: (id, sellRate) => db.service.updateMany({ where: { id, sellRateOverride: false }, data: { sellRate } }),
       delistAllBut: (ids) => db.service.updateMany({ where: { providerId, upstreamListed: true, upstreamId: { notIn: ids } }, data: DELISTED }),
     }),
   );
@@ -141,6 +145,7 @@ function upsertProducts(db: Db, providerId: number, listings: Listing<ReturnType
       existing,
       create: (data) => db.product.create({ data: { providerId, ...data }, select: { id: true } }),
       update: (id, data) => db.product.update({ where: { id }, data, select: { id: true } }),
+      repriceUnlessOverridden: (id, sellRate) => db.product.updateMany({ where: { id, sellRateOverride: false }, data: { sellRate } }),
       delistAllBut: (ids) => db.product.updateMany({ where: { providerId, upstreamListed: true, upstreamId: { notIn: ids } }, data: DELISTED }),
     }),
   );
