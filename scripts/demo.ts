@@ -2,6 +2,7 @@
 // migrations applied, demo accounts, the built-in upstream simulator as "Demo provider", a
 // production build served on http://localhost:3000 with the order worker running inside it.
 import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { closeDb, getDb } from "@/lib/db/connection";
@@ -15,6 +16,7 @@ const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
 const SIMULATOR_KEY = "demo-simulator-key";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+useDemoSecrets(path.join("data", "demo-secrets.json"));
 const target = resolveDatabaseTarget();
 console.log(`Database: ${describeTarget(target)}`);
 const applied = await migrateDatabase(target);
@@ -40,12 +42,13 @@ if (needsBuild()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const app = spawn("npx", ["next", "start", "-p", String(PORT)], {
+// Started with node directly (not npx) so that stopping the demo stops the server itself.
+const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+const app = spawn(process.execPath, [nextBin, "start", "-p", String(PORT)], {
   stdio: "inherit",
   env: {
     ...process.env,
     NODE_ENV: "production",
-    PANEL_DEMO: "1",
     IN_PROCESS_WORKER: process.env.IN_PROCESS_WORKER ?? "1",
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
   },
@@ -69,10 +72,28 @@ const stop = async () => {
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+process.on("SIGHUP", stop);
+// Whatever ends this process, the server must not outlive it holding the database.
+process.on("exit", () => app.kill("SIGTERM"));
 app.on("exit", async (code) => {
   await stop();
   process.exit(code ?? 0);
 });
+
+/**
+ * The demo runs a production build, which requires real secrets: make random ones on the first
+ * run and keep them in ./data (so sessions and stored provider keys survive restarts).
+ * Values already in the environment win.
+ */
+function useDemoSecrets(file: string) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file)) {
+    const random = () => crypto.randomBytes(32).toString("base64url");
+    fs.writeFileSync(file, JSON.stringify({ NEXTAUTH_SECRET: random(), PROVIDER_KEY_SECRET: random() }), { mode: 0o600 });
+  }
+  const secrets = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
+  for (const [name, value] of Object.entries(secrets)) process.env[name] ??= value;
+}
 
 /** A build is needed when there is none or any source file is newer than it. */
 function needsBuild(): boolean {

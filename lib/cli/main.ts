@@ -2,9 +2,12 @@ import { closeDb } from "@/lib/db/connection";
 import { parseCommandArgs, usageOf, UsageError } from "./command";
 import { loadCommands } from "./registry";
 
-/** Runs one CLI command; returns the process exit code (2 for bad arguments). */
-export async function runCli(argv: string[]): Promise<number> {
-  const commands = await loadCommands();
+/**
+ * Runs one CLI command; returns the process exit code (2 for bad arguments). The app runs
+ * forwarded commands with `keepDb`, since the database client is its own.
+ */
+export async function runCli(argv: string[], { keepDb = false } = {}): Promise<number> {
+  const commands = loadCommands();
   const usage = () =>
     `usage: npm run panel -- <command> [options]\n\ncommands:\n${[...commands.values()].map(usageOf).join("\n")}`;
   const [name, ...rest] = argv;
@@ -28,6 +31,6 @@ export async function runCli(argv: string[]): Promise<number> {
     console.error(`error: ${(error as Error).message}`);
     return 1;
   } finally {
-    await closeDb();
+    if (!keepDb) await closeDb();
   }
 }

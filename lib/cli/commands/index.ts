@@ -1,0 +1,30 @@
+// Every operator command. A static list (not a folder scan) so that the app process can bundle
+// them too: it runs commands forwarded by the CLI while it owns the embedded database.
+import type { CliCommand } from "../command";
+import adminCreate from "./admin-create";
+import apikeyCreate from "./apikey-create";
+import catalogSync from "./catalog-sync";
+import customerCreate from "./customer-create";
+import fundsAdd from "./funds-add";
+import ledgerVerify from "./ledger-verify";
+import orderResolve from "./order-resolve";
+import providerAdd from "./provider-add";
+import providerCheck from "./provider-check";
+import providerList from "./provider-list";
+import syncOnce from "./sync-once";
+import userList from "./user-list";
+
+export const COMMANDS: CliCommand[] = [
+  adminCreate,
+  customerCreate,
+  userList,
+  apikeyCreate,
+  providerAdd,
+  providerList,
+  providerCheck,
+  catalogSync,
+  fundsAdd,
+  ledgerVerify,
+  orderResolve,
+  syncOnce,
+];

@@ -1,0 +1,30 @@
+// What the app process starts besides serving pages (called from instrumentation.ts, Node only):
+// with the embedded database it owns PGlite, so it serves forwarded CLI commands and, unless
+// IN_PROCESS_WORKER=0, runs the order worker (on PostgreSQL the worker is `npm run worker`).
+import { serveCliCommands } from "@/lib/cli/control-channel";
+import { runCli } from "@/lib/cli/main";
+import { resolveDatabaseTarget } from "@/lib/db/target";
+import { startWorkerLoop } from "@/lib/jobs";
+import { assertProviderKeySecretConfigured } from "@/lib/providers/key-encryption";
+
+export async function startInProcessServices(): Promise<void> {
+  assertProviderKeySecretConfigured();
+  const target = resolveDatabaseTarget();
+  const stops: (() => unknown)[] = [];
+  const stopAll = () => stops.forEach((stop) => stop());
+  process.once("SIGTERM", stopAll);
+  process.once("SIGINT", stopAll);
+
+  if (target.kind === "pglite") {
+    stops.push(await serveCliCommands(target.dir, (argv) => runCli(argv, { keepDb: true })));
+  }
+  const setting = process.env.IN_PROCESS_WORKER;
+  const workerEnabled = setting === undefined ? target.kind === "pglite" : setting === "1";
+  if (!workerEnabled) return;
+  const loop = startWorkerLoop({
+    intervalMs: Number(process.env.WORKER_INTERVAL_MS ?? 5000),
+    log: (line) => console.log(`[worker] ${line}`),
+  });
+  stops.push(() => void loop.stop());
+  console.log("[worker] order worker running inside the app");
+}
