@@ -16,7 +16,7 @@ const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
 const SIMULATOR_KEY = "demo-simulator-key";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-useDemoSecrets(path.join("data", "demo-secrets.json"));
+loadDemoSecrets(path.join("data", "demo-secrets.json"));
 const target = resolveDatabaseTarget();
 console.log(`Database: ${describeTarget(target)}`);
 const applied = await migrateDatabase(target);
@@ -29,6 +29,8 @@ const simulator = await startSimulator({
   apiKey: SIMULATOR_KEY,
   balance: "5000",
   clock: { realtime: true },
+  // Its orders survive restarts, like the panel's that refer to them.
+  statePath: path.join("data", "simulator-state.json"),
 });
 console.log(`Upstream simulator: ${simulator.url} (key ${SIMULATOR_KEY})`);
 
@@ -85,7 +87,7 @@ app.on("exit", async (code) => {
  * run and keep them in ./data (so sessions and stored provider keys survive restarts).
  * Values already in the environment win.
  */
-function useDemoSecrets(file: string) {
+function loadDemoSecrets(file: string) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (!fs.existsSync(file)) {
     const random = () => crypto.randomBytes(32).toString("base64url");
