@@ -50,11 +50,11 @@ const balanceOf = async (id: number) => (await db.user.findUniqueOrThrow({ where
 describe("orders for staff", () => {
   it("lists the unknown order to resolve and as flagged, with its events; filters by customer email and state", async () => {
     const { customer, order } = await unknownOrder();
-    const toResolve = await listOrdersToResolve(db, actors.staff);
+    const toResolve = await listOrdersToResolve(db, actors.staff, { providerId });
     const listed = toResolve.find((o) => o.id === order.id)!;
     expect(listed).toMatchObject({ state: "unknown", upstreamOrderId: null, user: { email: customer.email } });
     expect(listed.events.map((e) => e.type)).toEqual(expect.arrayContaining(["submit-unanswered", "flag"]));
-    expect((await listFlaggedOrders(db, actors.staff)).map((o) => o.id)).toContain(order.id);
+    expect((await listFlaggedOrders(db, actors.staff, { providerId })).map((o) => o.id)).toContain(order.id);
 
     const byEmail = await listOrdersForStaff(db, actors.staff, { email: customer.email.toUpperCase() });
     expect(byEmail.orders.map((o) => o.id)).toEqual([order.id]);

@@ -57,10 +57,10 @@ export async function listOrdersForStaff(db: Db, actor: StaffActor, input?: Orde
 const EVENTS = { orderBy: { id: "desc" }, take: 50, select: { id: true, type: true, message: true, createdAt: true } } as const;
 
 /** Orders whose `add` answer was lost, oldest first: each needs a look at the provider's panel. */
-export async function listOrdersToResolve(db: Db, actor: StaffActor, limit = 100) {
+export async function listOrdersToResolve(db: Db, actor: StaffActor, { providerId, limit = 100 }: { providerId?: number; limit?: number } = {}) {
   assertStaff(actor);
   const rows = await db.order.findMany({
-    where: { state: "unknown" },
+    where: { state: "unknown", ...(providerId ? { providerId } : {}) },
     orderBy: { id: "asc" },
     take: limit,
     select: { ...ORDER_SELECT, events: EVENTS },
@@ -69,10 +69,10 @@ export async function listOrdersToResolve(db: Db, actor: StaffActor, limit = 100
 }
 
 /** Contradictions and unknown upstream statuses, newest first, with the order's history. */
-export async function listFlaggedOrders(db: Db, actor: StaffActor, limit = 50) {
+export async function listFlaggedOrders(db: Db, actor: StaffActor, { providerId, limit = 50 }: { providerId?: number; limit?: number } = {}) {
   assertStaff(actor);
   const rows = await db.order.findMany({
-    where: { flag: { not: null } },
+    where: { flag: { not: null }, ...(providerId ? { providerId } : {}) },
     orderBy: { updatedAt: "desc" },
     take: limit,
     select: { ...ORDER_SELECT, events: EVENTS },
