@@ -1,26 +1,11 @@
 import type { ReactNode } from "react";
+import type { StaffCatalogItem } from "@/lib/admin/catalog-items";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { formatMoney } from "@/lib/money";
 import { Badge, EnabledBadge } from "./badges";
 import { CatalogRowActions } from "./catalog-row-actions";
 
-type Row = {
-  id: number;
-  upstreamId: string;
-  name: string;
-  category: string;
-  provider: { name: string; currency: string };
-  upstreamRate: string;
-  cost: string;
-  sellRate: string;
-  markupPercent: string;
-  sellRateOverride: boolean;
-  belowCost: boolean;
-  min: number;
-  max: number;
-  enabled: boolean;
-  upstreamListed: boolean;
-};
+type Row = StaffCatalogItem;
 
 /**
  * The staff price table shared by services (rates per 1000) and products (rates per unit):

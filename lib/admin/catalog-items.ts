@@ -9,7 +9,7 @@ import { ZCatalogFilters, type CatalogFilters } from "./schemas";
 
 export const CATALOG_PAGE_SIZE = 50;
 
-type Priced = {
+export type StaffCatalogItem = {
   id: number;
   upstreamId: string;
   name: string;
@@ -28,8 +28,8 @@ type Priced = {
   enabled: boolean;
   upstreamListed: boolean;
 };
-export type StaffService = Priced & { type: string; refill: boolean; cancel: boolean; dripfeed: boolean };
-export type StaffProduct = Priced & { productType: string; stockStatus: string; inventory: number | null };
+export type StaffService = StaffCatalogItem & { type: string; refill: boolean; cancel: boolean; dripfeed: boolean };
+export type StaffProduct = StaffCatalogItem & { productType: string; stockStatus: string; inventory: number | null };
 export type CatalogPage<T> = { rows: T[]; total: number; page: number; pageSize: number; categories: string[] };
 
 const PROVIDER_SELECT = { select: { id: true, name: true, currency: true, exchangeRate: true } } as const;
