@@ -15,4 +15,4 @@ export async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/dashboard/:path*", "/admin/:path*", "/orders/:path*", "/new-order/:path*", "/products/:path*", "/funds/:path*", "/api-keys/:path*", "/services/:path*"] };
+export const config = { matcher: ["/dashboard/:path*", "/admin/:path*", "/orders/:path*", "/new-order/:path*", "/products/:path*", "/funds/:path*", "/api-keys/:path*", "/services/:path*", "/account/:path*"] };

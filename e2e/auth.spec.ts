@@ -124,3 +124,35 @@ test("suspending a customer ends their session at the next request", async ({ pa
   await row.getByRole("button", { name: "Reactivate" }).click();
   await expect(row).toContainText("active");
 });
+
+test("changing the password keeps this session and ends every other one", async ({ page, browser }) => {
+  const email = `pw-${Date.now()}@panel.test`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("first-password-1");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, email, "first-password-1");
+
+  await page.getByTestId("signed-in-as").click();
+  await expect(page).toHaveURL(/\/account/);
+  await page.getByLabel("Current password").fill("wrong-password-1");
+  await page.getByLabel("New password").fill("second-password-2");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.locator("#currentPassword-error")).toHaveText("That is not your current password.");
+
+  await page.getByLabel("Current password").fill("first-password-1");
+  await page.getByLabel("New password").fill("second-password-2");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByTestId("form-message")).toContainText("Password changed");
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("signed-in-as")).toContainText(email);
+
+  await other.goto("/dashboard");
+  await expect(other).toHaveURL(/\/sign-in/);
+  await signIn(other, email, "second-password-2");
+  await otherContext.close();
+});

@@ -28,9 +28,9 @@ export function AppShell({
           </div>
           <div className="flex items-center gap-3 text-sm text-slate-600">
             {extra}
-            <span data-testid="signed-in-as">
+            <Link href="/account" data-testid="signed-in-as" className="hover:text-slate-900" title="Account">
               {user.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{user.role}</span>
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -1,0 +1,10 @@
+"use server";
+import { userAction } from "@/lib/actions/action-client";
+import { getDb } from "@/lib/db/client";
+import { changePassword, ZChangePasswordInput } from "@/lib/users/change-password";
+
+export const changePasswordAction = userAction(ZChangePasswordInput, async (input, user) => {
+  const result = await changePassword(await getDb(), user.id, input);
+  if (!result.ok) return { fieldErrors: result.fieldErrors };
+  return { ok: true, message: "Password changed. Every other session was signed out." };
+});

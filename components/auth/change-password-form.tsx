@@ -1,0 +1,43 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
+import { changePasswordAction } from "@/app/(panel)/account/change-password-action";
+import { SubmitButton } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { initialActionState } from "@/lib/actions/action-state";
+
+export function ChangePasswordForm({ email }: { email: string }) {
+  const router = useRouter();
+  const [state, formAction] = useActionState(changePasswordAction, initialActionState);
+  // The change ends this session too; sign in again with the new password right away.
+  const typed = useRef("");
+  useEffect(() => {
+    if (!state.ok) return;
+    void signIn("credentials", { email, password: typed.current, redirect: false }).then(() => router.refresh());
+  }, [state, email, router]);
+  const fe = state.fieldErrors ?? {};
+  return (
+    <form
+      action={formAction}
+      onSubmit={(e) => {
+        typed.current = String(new FormData(e.currentTarget).get("newPassword") ?? "");
+      }}
+      className="space-y-4"
+      noValidate
+    >
+      <FormMessage error={state.error} message={state.message} />
+      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={fe.currentPassword} />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        error={fe.newPassword}
+        hint="At least 10 characters, with letters and a digit."
+      />
+      <SubmitButton pendingText="Saving…">Change password</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+// provider:add / provider:list / provider:check through the real CLI entry point, against the
+// simulator over HTTP — healthy, and answering HTML error pages.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { runCli } from "@/lib/cli/main";
+import { closeDb, getDb } from "@/lib/db/connection";
+import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
+
+let sim: SimulatorHandle;
+const name = `CLI check ${Date.now()}`;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, seed: 5, services: 40, products: 6, apiKey: "cli-secret-key", balance: "123.45678" });
+});
+afterAll(async () => {
+  await sim.close();
+  await closeDb();
+});
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const log = vi.spyOn(console, "log").mockImplementation((...args) => void out.push(args.join(" ")));
+  const error = vi.spyOn(console, "error").mockImplementation((...args) => void out.push(args.join(" ")));
+  try {
+    return { code: await runCli(argv), text: out.join("\n") };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+describe("provider commands", () => {
+  it("adds a provider with its key encrypted, lists it without the key, and checks it", async () => {
+    expect((await cli("provider:add", "--name", name, "--url", sim.url, "--key", "cli-secret-key", "--rate", "0.5")).code).toBe(0);
+    const stored = await (await getDb()).provider.findUniqueOrThrow({ where: { name }, omit: { apiKeyEncrypted: false } });
+    expect(stored.apiKeyEncrypted).not.toContain("cli-secret-key");
+    expect(stored.exchangeRate.toString()).toBe("0.5");
+
+    const list = await cli("provider:list");
+    expect(list.text).toContain(name);
+    expect(list.text).not.toContain("cli-secret-key");
+
+    const check = await cli("provider:check", name);
+    expect(check).toEqual({ code: 0, text: `${name}: balance 123.45678 USD, 40 services, 6 products` });
+    const after = await (await getDb()).provider.findUniqueOrThrow({ where: { name } });
+    expect(after.lastBalance?.toString()).toBe("123.45678");
+  });
+
+  it("reports an upstream answering HTML as an indeterminate failure, with exit code 1 and no key", async () => {
+    sim.setFault("*", { type: "http502" });
+    try {
+      const byUrl = await cli("provider:check", "--url", sim.url, "--key", "cli-secret-key");
+      expect(byUrl.code).toBe(1);
+      expect(byUrl.text).toMatch(/balance failed \(indeterminate\)/);
+      expect(byUrl.text).not.toContain("cli-secret-key");
+      const byName = await cli("provider:check", name);
+      expect(byName.code).toBe(1);
+      expect(byName.text).toMatch(/indeterminate/);
+    } finally {
+      sim.clearFaults();
+    }
+  });
+
+  it("refuses bad arguments with usage and exit code 2, and a bad key as a definite failure", async () => {
+    expect((await cli("provider:check")).code).toBe(2);
+    expect((await cli("provider:check", "--url", sim.url)).code).toBe(2);
+    expect((await cli("provider:add", "--name", "x", "--url", "not a url", "--key", "k")).code).toBe(2);
+    const wrongKey = await cli("provider:check", "--url", sim.url, "--key", "wrong");
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.text).toContain("(definite): Invalid API key");
+  });
+});
