@@ -2,7 +2,11 @@
 // retried next round; stop() waits for the pass in flight to reach a safe point.
 import type { Db } from "@/lib/db/connection";
 import { getDb } from "@/lib/db/connection";
+import { refreshProviderBalances } from "@/lib/providers/manage-providers";
 import { describeSyncPass, runSyncPass, workerOwner, type SyncPassOptions } from "./run-sync-pass";
+
+/** How often the loop refreshes the providers' balances for the staff overview. */
+const BALANCE_REFRESH_MS = 10 * 60_000;
 
 export type WorkerLoop = { stop(): Promise<void> };
 
@@ -15,12 +19,18 @@ export function startWorkerLoop(
   let timer: NodeJS.Timeout | null = null;
   let wake: (() => void) | null = null;
 
+  let balancesRefreshedAt = 0;
   const finished = (async () => {
     while (!controller.signal.aborted) {
       try {
         const db = options.db ?? (await getDb());
         const report = await runSyncPass(db, { ...passOptions, owner, signal: controller.signal });
         for (const line of describeSyncPass(report)) log(line);
+        if (!passOptions.providerIds && Date.now() - balancesRefreshedAt >= BALANCE_REFRESH_MS) {
+          balancesRefreshedAt = Date.now();
+          const balances = await refreshProviderBalances(db);
+          for (const failure of balances.failed) log(`provider balance not refreshed: ${failure}`);
+        }
       } catch (error) {
         log(`sync pass failed: ${(error as Error).message}`);
       }

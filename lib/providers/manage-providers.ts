@@ -82,3 +82,27 @@ export async function checkProvider(db: Db, providerId: number): Promise<Provide
   }
   return result;
 }
+
+/**
+ * Asks every enabled provider for its balance and remembers it, so that the staff overview's
+ * upstream funds stay current. A provider that does not answer keeps its last figure.
+ */
+export async function refreshProviderBalances(
+  db: Db,
+  { providerIds }: { providerIds?: number[] } = {},
+): Promise<{ checked: number; failed: string[] }> {
+  const providers = await db.provider.findMany({
+    where: { enabled: true, ...(providerIds ? { id: { in: providerIds } } : {}) },
+    select: { id: true, name: true },
+  });
+  const failed: string[] = [];
+  for (const provider of providers) {
+    const result = await (await clientForProvider(db, provider.id)).balance();
+    if (result.ok) {
+      await db.provider.update({ where: { id: provider.id }, data: { lastBalance: result.value.balance.toFixed(), lastBalanceAt: new Date() } });
+    } else {
+      failed.push(`${provider.name}: ${result.message}`);
+    }
+  }
+  return { checked: providers.length - failed.length, failed };
+}

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "@/lib/cli/main";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
+import { refreshProviderBalances } from "./manage-providers";
 
 let sim: SimulatorHandle;
 const name = `CLI check ${Date.now()}`;
@@ -67,5 +68,22 @@ describe("provider commands", () => {
     const wrongKey = await cli("provider:check", "--url", sim.url, "--key", "wrong");
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.text).toContain("(definite): Invalid API key");
+  });
+
+  it("refreshes stored balances for the staff overview and keeps the last figure when a provider fails", async () => {
+    const db = await getDb();
+    const provider = await db.provider.findUniqueOrThrow({ where: { name } });
+    sim.setBalance("99.00001");
+    expect(await refreshProviderBalances(db, { providerIds: [provider.id] })).toEqual({ checked: 1, failed: [] });
+    expect((await db.provider.findUniqueOrThrow({ where: { id: provider.id } })).lastBalance?.toString()).toBe("99.00001");
+    sim.setFault("balance", { type: "http500" });
+    try {
+      const failed = await refreshProviderBalances(db, { providerIds: [provider.id] });
+      expect(failed.checked).toBe(0);
+      expect(failed.failed[0]).toContain(name);
+    } finally {
+      sim.clearFaults();
+    }
+    expect((await db.provider.findUniqueOrThrow({ where: { id: provider.id } })).lastBalance?.toString()).toBe("99.00001");
   });
 });

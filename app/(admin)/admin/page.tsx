@@ -15,7 +15,11 @@ export default async function AdminOverviewPage() {
     <>
       <PageHeader title="Staff overview" description="Money held upstream, money owed to customers, and what needs an operator." />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Upstream funds" value={formatMoney(s.upstreamFunds, PANEL_CURRENCY)} hint="Last checked provider balances, converted." />
+        <Stat
+          label="Upstream funds"
+          value={s.providers.some((p) => p.lastBalance) ? formatMoney(s.upstreamFunds, PANEL_CURRENCY) : "not checked"}
+          hint="Providers' balances as last checked (the worker refreshes them every 10 minutes), converted."
+        />
         <Stat label="Customer balances" value={formatMoney(s.customerBalances, PANEL_CURRENCY)} hint={`Owed to ${s.customers} customers`} />
         <Stat
           label="Orders to resolve"
