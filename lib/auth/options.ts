@@ -5,6 +5,11 @@ import { getDb } from "@/lib/db/client";
 import { ZSignInInput } from "@/lib/users/schemas";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { authSecret } from "./secret";
+import { createRateLimiter } from "@/lib/api-v2/rate-limit";
+
+// Password guessing: at most 10 attempts per email in a burst, then 10 a minute (per process).
+// A throttled attempt gets the same answer as a wrong password.
+const signInAttempts = createRateLimiter({ perMinute: 10 });
 
 declare module "next-auth" {
   interface Session {
@@ -37,6 +42,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials) {
         const parsed = ZSignInInput.safeParse(credentials ?? {});
         if (!parsed.success) return null;
+        if (!signInAttempts.take(parsed.data.email).allowed) return null;
         const db = await getDb();
         const user = await db.user.findUnique({
           where: { email: parsed.data.email },
