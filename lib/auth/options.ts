@@ -5,11 +5,9 @@ import { getDb } from "@/lib/db/client";
 import { ZSignInInput } from "@/lib/users/schemas";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { authSecret } from "./secret";
-import { createRateLimiter } from "@/lib/api-v2/rate-limit";
+import { createSignInThrottle } from "./sign-in-throttle";
 
-// Password guessing: at most 10 attempts per email in a burst, then 10 a minute (per process).
-// A throttled attempt gets the same answer as a wrong password.
-const signInAttempts = createRateLimiter({ perMinute: 10 });
+const signInThrottle = createSignInThrottle();
 
 declare module "next-auth" {
   interface Session {
@@ -42,7 +40,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials) {
         const parsed = ZSignInInput.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        if (!signInAttempts.take(parsed.data.email).allowed) return null;
+        if (signInThrottle.isBlocked(parsed.data.email)) return null;
         const db = await getDb();
         const user = await db.user.findUnique({
           where: { email: parsed.data.email },
@@ -51,9 +49,14 @@ export const authOptions: NextAuthOptions = {
         // Same work whether or not the email exists, so the answer does not reveal it.
         if (!user) {
           await burnPasswordCheck(parsed.data.password);
+          signInThrottle.recordFailure(parsed.data.email);
           return null;
         }
-        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) {
+          signInThrottle.recordFailure(parsed.data.email);
+          return null;
+        }
+        signInThrottle.recordSuccess(parsed.data.email);
         if (user.status !== "active") return null;
         return { id: String(user.id), email: user.email, role: user.role, sessionVersion: user.sessionVersion };
       },
