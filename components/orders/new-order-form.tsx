@@ -32,15 +32,18 @@ export function NewOrderForm({ catalog, initialServiceId, currency }: { catalog:
   const idempotencyKey = useMemo(() => (state ? crypto.randomUUID() : ""), [state]);
   // A placed order empties the form (React resets its inputs), so forget what was typed too.
   const [answered, setAnswered] = useState(state);
+  // A field's error is shown until the field is edited again.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   if (answered !== state) {
     setAnswered(state);
+    setEdited(new Set());
     if (state.ok) setValues({});
   }
 
   const service = services.find((s) => s.id === serviceId);
   const fields = service ? fieldsForService(service) : [];
   const price = estimate(service, values);
-  const fe = state.fieldErrors ?? {};
+  const fe = Object.fromEntries(Object.entries(state.fieldErrors ?? {}).filter(([field]) => !edited.has(field)));
   const kept = state.ok ? {} : (state.values ?? {});
 
   return (
@@ -48,6 +51,8 @@ export function NewOrderForm({ catalog, initialServiceId, currency }: { catalog:
       action={formAction}
       onChange={(e) => {
         const form = e.currentTarget;
+        const name = (e.target as unknown as { name?: string }).name;
+        if (name && !edited.has(name)) setEdited(new Set(edited).add(name));
         setValues(Object.fromEntries(Array.from(new FormData(form).entries()).map(([k, v]) => [k, String(v)])));
       }}
       className="space-y-4"
