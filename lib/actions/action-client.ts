@@ -9,13 +9,14 @@ type Gate = "public" | "user" | "staff" | "admin";
 /** A thrown expected error: its message is shown to the user as is. */
 export class ActionError extends Error {}
 
-const SECRET_FIELDS = new Set(["password", "key", "apiKey", "secret"]);
+/** currentPassword, newPassword, key, apiKey, …: never echoed back. */
+const SECRET_FIELD = /password|key|secret|token/i;
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     // Secrets are never sent back to the browser, not even to refill a form.
-    if (typeof value === "string" && !key.startsWith("$ACTION") && !SECRET_FIELDS.has(key)) values[key] = value;
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !SECRET_FIELD.test(key)) values[key] = value;
   }
   return values;
 }

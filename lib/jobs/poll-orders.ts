@@ -58,19 +58,30 @@ export async function pollClaimedOrders(
         tally.failed++;
         continue;
       }
-      const outcome = await settleOrderStatus(db, order.id, { ...item, note: "note" in item ? item.note : null }, {
-        now: options.now,
-        nextSyncAt: nextPollAt(options.now, order.createdAt),
-      });
-      tally[outcome]++;
-      if (batch.kind === "product" && (outcome === "completed" || outcome === "partial")) {
-        if (await storeProductResults(db, batch.client, order, options.now)) tally.results++;
+      // One order the database refuses to store must not stall the rest of the batch (and the
+      // refunds behind it): it is recorded and retried later on its own.
+      try {
+        const outcome = await settleOrderStatus(db, order.id, { ...item, note: "note" in item ? item.note : null }, {
+          now: options.now,
+          nextSyncAt: nextPollAt(options.now, order.createdAt),
+        });
+        tally[outcome]++;
+        if (batch.kind === "product" && (outcome === "completed" || outcome === "partial")) {
+          if (await storeProductResults(db, batch.client, order, options.now)) tally.results++;
+        }
+      } catch (error) {
+        await recordPollFailure(db, order, options.now, `could not apply the status: ${(error as Error).message}`, "indeterminate");
+        tally.failed++;
       }
     }
     // Finished product orders whose results are still missing.
     for (const order of batch.orders.filter((o) => o.state === "completed" || o.state === "partial")) {
       if (options.signal?.aborted) return;
-      if (await storeProductResults(db, batch.client, order, options.now)) tally.results++;
+      const stored = await storeProductResults(db, batch.client, order, options.now).catch(async (error: Error) => {
+        await recordPollFailure(db, order, options.now, `could not store the results: ${error.message}`, "indeterminate");
+        return false;
+      });
+      if (stored) tally.results++;
       else tally.failed++;
     }
   });
@@ -85,7 +96,7 @@ async function storeProductResults(db: Db, client: UpstreamClient, order: Claime
   }
   const stored = await db.order.updateMany({
     where: { id: order.id, resultsFetched: false },
-    data: { resultLines: answer.value, resultsFetched: true, leaseUntil: null, leaseOwner: null },
+    data: { resultLines: answer.value.map(withoutNul), resultsFetched: true, leaseUntil: null, leaseOwner: null },
   });
   if (stored.count) await recordOrderEvent(db, order.id, "results", `${answer.value.length} result line(s) stored`);
   return true;
@@ -99,6 +110,11 @@ async function recordPollFailure(db: Db, order: ClaimedOrder, now: Date, message
   });
   // "Incorrect order ID" for an order the upstream accepted is for staff, not for the money.
   if (kind === "definite") await flagOrder(db, order.id, `upstream refuses to report this order: ${message}`);
+}
+
+/** PostgreSQL text cannot hold NUL; an upstream may still send it. */
+export function withoutNul(text: string): string {
+  return text.replaceAll("\u0000", "");
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {

@@ -60,7 +60,7 @@ export function toCustomerOrder(row: Row): CustomerOrder {
     charge: row.charge.toFixed(6),
     state: row.state,
     status: row.upstreamStatus,
-    startCount: row.startCount,
+    startCount: row.startCount === null ? null : Number(row.startCount),
     remains: row.remains,
     canCancel: open && !!row.service?.cancel && !row.cancelRequestedAt,
     canRefill: (row.state === "completed" || row.state === "partial") && !!row.service?.refill,

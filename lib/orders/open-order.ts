@@ -68,16 +68,30 @@ export async function openOrder(db: Db, order: NewOrder): Promise<OpenOrderResul
   }
 }
 
-async function findByKey(db: Db, order: NewOrder): Promise<OpenOrderResult | null> {
+function findByKey(db: Db, order: NewOrder): Promise<OpenOrderResult | null> {
+  return findOrderByIdempotencyKey(db, order.customerId, order.idempotencyKey!, order.requestHash);
+}
+
+/**
+ * The order an earlier request with this key created: the same order again for the same
+ * request, a refusal for a different one, null when the key is new. Callers ask this before
+ * validating, so that a retry is answered with its order even if the catalog changed since.
+ */
+export async function findOrderByIdempotencyKey(
+  db: Db,
+  customerId: number,
+  idempotencyKey: string,
+  requestHash: string,
+): Promise<OpenOrderResult | null> {
   const earlier = await db.order.findUnique({
-    where: { userId_idempotencyKey: { userId: order.customerId, idempotencyKey: order.idempotencyKey! } },
+    where: { userId_idempotencyKey: { userId: customerId, idempotencyKey } },
     select: { id: true, requestHash: true },
   });
   if (!earlier) return null;
-  if (earlier.requestHash !== order.requestHash) return { ok: false, error: KEY_REUSED };
+  if (earlier.requestHash !== requestHash) return { ok: false, error: KEY_REUSED };
   return { ok: true, orderId: earlier.id, duplicate: true };
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

@@ -7,6 +7,7 @@ import { getOrder, listOrders } from "./list-orders";
 import { placeOrder } from "./place-order";
 import { placeProductOrder } from "./place-product-order";
 import { resolveUnknownOrder } from "./resolve-unknown-order";
+import { recordSubmitOutcome } from "./submit-order";
 
 let db: Db;
 let provider: TestProvider;
@@ -79,6 +80,27 @@ describe("placeOrder", () => {
     const report = await verifyLedger(db, { customerIds: [customerId] });
     expect(report.mismatches).toEqual([]);
     expect(report.ok).toBe(true);
+  });
+
+  it("a retry with the same key is answered with its order even after the service was disabled and the balance spent", async () => {
+    const service = await serviceOfType(db, provider.providerId, "Default", { min: { lte: 100 } });
+    const charge = serviceCharge(service.sellRate.toFixed(), 100);
+    const customerId = await createCustomer(db, charge.toFixed(6));
+    const input = { serviceId: service.id, link: TEST_LINK, quantity: 100, idempotencyKey: "retry-after-change" };
+    const first = await placeOrder(db, customerId, input);
+    if (!first.ok) throw new Error(first.error);
+    const adds = provider.sim.counts.add;
+    await db.service.update({ where: { id: service.id }, data: { enabled: false } });
+    try {
+      const retry = await placeOrder(db, customerId, input);
+      expect(retry).toMatchObject({ ok: true, duplicate: true, order: { id: first.order.id } });
+      expect(await placeOrder(db, customerId, { ...input, idempotencyKey: "a-new-key" })).toMatchObject({ ok: false });
+    } finally {
+      await db.service.update({ where: { id: service.id }, data: { enabled: true } });
+    }
+    expect(provider.sim.counts.add).toBe(adds);
+    expect(await balanceOf(customerId)).toBe("0.000000");
+    expect(await db.ledgerEntry.count({ where: { userId: customerId, kind: "charge" } })).toBe(1);
   });
 
   it("the same idempotency key sent 50 times at once makes one order and one debit; another payload with it is refused", async () => {
@@ -222,6 +244,28 @@ describe("upstream failures during add", () => {
     const outcomes = await Promise.all(Array.from({ length: 5 }, () => resolveUnknownOrder(db, orderId, { failed: true }, null)));
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(await balanceOf(customerId)).toBe("100.000000");
+    expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
+  });
+
+  it("two of our orders can never follow one upstream order (the database refuses the second)", async () => {
+    const service = await serviceOfType(db, provider.providerId, "Default", { min: { lte: 100 } });
+    const customerId = await createCustomer(db, "100");
+    const unknownOrder = async () => {
+      provider.sim.setFault("add", { type: "http502", times: 1 });
+      const placed = await placeOrder(db, customerId, { serviceId: service.id, link: TEST_LINK, quantity: 100 });
+      if (!placed.ok) throw new Error(placed.error);
+      return placed.order.id;
+    };
+    const [first, second] = [await unknownOrder(), await unknownOrder()];
+    expect(await resolveUnknownOrder(db, first, { placed: "dup-123" }, null)).toEqual({ ok: true, state: "pending" });
+    expect(await resolveUnknownOrder(db, second, { placed: "dup-123" }, null)).toEqual({
+      ok: false,
+      error: "Upstream order dup-123 is already followed by another order of this provider.",
+    });
+    expect(await db.order.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ state: "unknown", upstreamOrderId: null });
+    // A late `add` answer naming the same upstream order leaves ours unknown and flagged, not placed twice.
+    expect(await recordSubmitOutcome(db, second, { ok: true, value: { order: "dup-123" } })).toBe("not-sent");
+    expect(await db.order.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ state: "unknown", upstreamOrderId: null });
     expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // (openOrder), send once (submitOrder), settle the answer.
 import type { Db } from "@/lib/db/connection";
 import { customerCanOrder, resultOfPlacement, type PlaceOrderResult } from "./placement-result";
-import { openOrder } from "./open-order";
+import { findOrderByIdempotencyKey, openOrder } from "./open-order";
 import { requestHashOf } from "./request-hash";
 import { fieldErrorsOf, ZPlaceOrderInput } from "./schemas";
 import { serviceOrderCharge, validateServiceOrder } from "./service-order-rules";
@@ -12,6 +12,11 @@ export async function placeOrder(db: Db, customerId: number, input: unknown): Pr
   const parsed = ZPlaceOrderInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   const { idempotencyKey, ...request } = parsed.data;
+  const requestHash = requestHashOf({ kind: "service", ...request });
+  if (idempotencyKey) {
+    const earlier = await findOrderByIdempotencyKey(db, customerId, idempotencyKey, requestHash);
+    if (earlier) return earlier.ok ? resultOfPlacement(db, customerId, earlier.orderId, true) : earlier;
+  }
 
   const refusal = await customerCanOrder(db, customerId);
   if (refusal) return { ok: false, error: refusal };
@@ -40,7 +45,7 @@ export async function placeOrder(db: Db, customerId: number, input: unknown): Pr
     params: rules.order.params,
     charge,
     idempotencyKey,
-    requestHash: requestHashOf({ kind: "service", ...request }),
+    requestHash,
   });
   if (!opened.ok) return opened;
   if (!opened.duplicate) await submitOrder(db, opened.orderId);

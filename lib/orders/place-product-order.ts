@@ -2,7 +2,7 @@
 import type { Db } from "@/lib/db/connection";
 import { productCharge } from "@/lib/money";
 import { customerCanOrder, resultOfPlacement, type PlaceOrderResult } from "./placement-result";
-import { openOrder } from "./open-order";
+import { findOrderByIdempotencyKey, openOrder } from "./open-order";
 import { requestHashOf } from "./request-hash";
 import { fieldErrorsOf, ZPlaceProductOrderInput } from "./schemas";
 import { submitOrder } from "./submit-order";
@@ -11,6 +11,11 @@ export async function placeProductOrder(db: Db, customerId: number, input: unkno
   const parsed = ZPlaceProductOrderInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   const { idempotencyKey, ...request } = parsed.data;
+  const requestHash = requestHashOf({ kind: "product", ...request });
+  if (idempotencyKey) {
+    const earlier = await findOrderByIdempotencyKey(db, customerId, idempotencyKey, requestHash);
+    if (earlier) return earlier.ok ? resultOfPlacement(db, customerId, earlier.orderId, true) : earlier;
+  }
 
   const refusal = await customerCanOrder(db, customerId);
   if (refusal) return { ok: false, error: refusal };
@@ -44,7 +49,7 @@ export async function placeProductOrder(db: Db, customerId: number, input: unkno
     params: product.requireText && request.require ? { require: request.require } : {},
     charge: productCharge(product.sellRate.toFixed(), request.quantity),
     idempotencyKey,
-    requestHash: requestHashOf({ kind: "product", ...request }),
+    requestHash,
   });
   if (!opened.ok) return opened;
   if (!opened.duplicate) await submitOrder(db, opened.orderId);

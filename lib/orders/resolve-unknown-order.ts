@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/connection";
 import { fromDb } from "@/lib/ledger/db-decimal";
 import { refundForOrder } from "@/lib/ledger/order-money";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
+import { isUniqueViolation } from "./open-order";
 import { recordOrderEvent } from "./order-events";
 
 export type UnknownOrderResolution = { placed: string } | { failed: true };
@@ -18,6 +19,18 @@ export async function resolveUnknownOrder(
   if (placedId !== null && !/^[A-Za-z0-9_-]{1,100}$/.test(placedId)) return { ok: false, error: "Give the provider's order id." };
   const now = new Date();
   const who = actorId ? `staff ${actorId}` : "operator";
+  try {
+    return await resolveOnce(db, orderId, placedId, actorId, now, who);
+  } catch (error) {
+    // The database keeps one of our orders per upstream order.
+    if (placedId !== null && isUniqueViolation(error)) {
+      return { ok: false, error: `Upstream order ${placedId} is already followed by another order of this provider.` };
+    }
+    throw error;
+  }
+}
+
+function resolveOnce(db: Db, orderId: number, placedId: string | null, actorId: number | null, now: Date, who: string): Promise<ResolveResult> {
   return moneyTransaction(db, async (tx) => {
     const where = { id: orderId, state: "unknown" as const, upstreamOrderId: null };
     if (placedId !== null) {

@@ -25,6 +25,7 @@ export type ObservedStatus = {
 export type SettleOutcome = "unchanged" | "progressed" | "completed" | "partial" | "canceled" | "flagged";
 
 const OPEN: OrderState[] = ["pending", "in_progress"];
+const INT32_MAX = 2_147_483_647;
 const FINAL: OrderState[] = ["completed", "partial", "canceled", "failed"];
 
 export async function settleOrderStatus(
@@ -34,6 +35,8 @@ export async function settleOrderStatus(
   options: { now?: Date; nextSyncAt: Date },
 ): Promise<SettleOutcome> {
   const now = options.now ?? new Date();
+  // PostgreSQL text cannot hold NUL, and an upstream may still send it.
+  observed = { ...observed, status: observed.status.replaceAll("\u0000", ""), note: observed.note?.replaceAll("\u0000", "") ?? null };
   return moneyTransaction(db, async (tx) => {
     const order = await tx.order.findUniqueOrThrow({
       where: { id: orderId },
@@ -51,7 +54,9 @@ export async function settleOrderStatus(
 
     const seen = {
       upstreamStatus: observed.status.slice(0, 200),
-      ...(observed.remains !== null ? { remains: observed.remains } : {}),
+      // Order.remains is a 32-bit integer; anything beyond it is nonsense kept at the bound
+      // (refunds clamp remains to 0..quantity anyway).
+      ...(observed.remains !== null ? { remains: Math.max(-INT32_MAX, Math.min(INT32_MAX, observed.remains)) } : {}),
       ...(observed.startCount != null ? { startCount: observed.startCount } : {}),
       ...(observed.charge ? { upstreamCharge: observed.charge.toFixed() } : {}),
       ...(observed.currency ? { upstreamCurrency: observed.currency.slice(0, 20) } : {}),

@@ -6,6 +6,7 @@ import { refundForOrder } from "@/lib/ledger/order-money";
 import { moneyTransaction } from "@/lib/ledger/transaction";
 import { fromDb } from "@/lib/ledger/db-decimal";
 import type { UpstreamResult, CreatedOrder } from "@/lib/upstream/types";
+import { isUniqueViolation } from "./open-order";
 import { flagOrder, recordOrderEvent } from "./order-events";
 import { upstreamClientFor } from "@/lib/providers/provider-client";
 import { addInputFor, type ServiceOrderParams } from "./service-order-rules";
@@ -65,12 +66,25 @@ export async function recordSubmitOutcome(
   result: UpstreamResult<CreatedOrder>,
   now = new Date(),
 ): Promise<SubmitOutcome> {
+  try {
+    return await recordOutcomeOnce(db, orderId, result, now);
+  } catch (error) {
+    // The database keeps one of our orders per upstream order: an id another order already
+    // follows is a contradiction for staff, never a second order to refund.
+    if (!result.ok || !isUniqueViolation(error)) throw error;
+    const message = `upstream answered with order ${result.value.order}, which another of our orders already follows`;
+    return recordOutcomeOnce(db, orderId, { ok: false, kind: "indeterminate", message }, now);
+  }
+}
+
+function recordOutcomeOnce(db: Db, orderId: number, result: UpstreamResult<CreatedOrder>, now: Date): Promise<SubmitOutcome> {
   const undecided = { id: orderId, state: { in: ["pending_submit" as const, "unknown" as const] }, upstreamOrderId: null };
   return moneyTransaction(db, async (tx) => {
     if (result.ok) {
       const placed = await tx.order.updateMany({
         where: undecided,
-        data: { state: "pending", upstreamOrderId: result.value.order, submittedAt: now, nextSyncAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS), lastError: null },
+        // flag: null — a late answer settles what the "answer lost" flag asked staff to check.
+        data: { state: "pending", upstreamOrderId: result.value.order, submittedAt: now, nextSyncAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS), lastError: null, flag: null },
       });
       if (placed.count === 0) {
         await flagOrder(tx, orderId, `upstream created order ${result.value.order} after this order was already settled`);

@@ -28,7 +28,12 @@ export async function setUserRole(db: Db, actor: { id: number; role: Role }, use
   return updated.count ? { ok: true } : { ok: false, error: "No such user." };
 }
 
-export async function listUsers(db: Db, { query, page = 1, pageSize = 50 }: { query?: string; page?: number; pageSize?: number }) {
+export async function listUsers(
+  db: Db,
+  actor: { role: Role },
+  { query, page = 1, pageSize = 50 }: { query?: string; page?: number; pageSize?: number },
+) {
+  if (actor.role !== "admin" && actor.role !== "staff") throw new Error("Only staff can list users.");
   const where = query ? { email: { contains: query.toLowerCase() } } : {};
   const [users, total] = await Promise.all([
     db.user.findMany({

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Users — Reseller Panel" };
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   const actor = await requireStaff();
   const { q, page } = await searchParams;
-  const { users, total } = await listUsers(await getDb(), { query: q, page: Math.max(1, Number.parseInt(page ?? "1", 10) || 1) });
+  const { users, total } = await listUsers(await getDb(), actor, { query: q, page: Math.max(1, Number.parseInt(page ?? "1", 10) || 1) });
   return (
     <>
       <PageHeader title="Users" description={`${total} accounts`} />
