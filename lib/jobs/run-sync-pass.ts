@@ -39,6 +39,16 @@ export type SyncPassReport = {
   refills: RefillTally;
 };
 
+/**
+ * A claim must outlast the slowest poll it covers (each read tries up to three times, with the
+ * provider's timeout), or another pass would take the orders over mid-work. Money stays safe
+ * either way (conditional updates); this keeps statuses from being applied out of order.
+ */
+async function defaultLeaseMs(db: Db): Promise<number> {
+  const slowest = await db.provider.aggregate({ where: { enabled: true }, _max: { timeoutMs: true } });
+  return Math.max(5 * 60_000, 10 * (slowest._max.timeoutMs ?? 0));
+}
+
 export function workerOwner(): string {
   return `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
 }
@@ -47,7 +57,7 @@ export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promis
   const now = options.now ?? new Date();
   const limit = options.limit ?? 500;
   const concurrency = options.concurrency ?? 4;
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? (await defaultLeaseMs(db));
   const submitLeaseMs = options.submitLeaseMs ?? 10 * 60_000;
   const report: SyncPassReport = {
     expiredSubmissions: 0,

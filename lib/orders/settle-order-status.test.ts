@@ -30,7 +30,7 @@ describe("settleOrderStatus", () => {
     expect(await settleOrderStatus(db, orderId, status("In progress", "in_progress", 400), later())).toBe("progressed");
     expect(await settleOrderStatus(db, orderId, status("Completed", "completed", 0), later())).toBe("completed");
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
-    expect(order).toMatchObject({ state: "completed", remains: 0, startCount: 10, upstreamStatus: "Completed", leaseUntil: null });
+    expect(order).toMatchObject({ state: "completed", remains: 0, startCount: 10n, upstreamStatus: "Completed", leaseUntil: null });
     expect(order.finishedAt).not.toBeNull();
     expect(await refunds(orderId)).toHaveLength(0);
     expect((await db.orderEvent.findMany({ where: { orderId, type: "status" } })).map((e) => e.message)).toEqual([
@@ -38,6 +38,15 @@ describe("settleOrderStatus", () => {
       "in_progress → completed (Completed)",
     ]);
     expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
+  });
+
+  it("stores what the database could refuse: start counts past 2^31, absurd remains, NUL characters", async () => {
+    const customerId = await createCustomer(db, "10");
+    const orderId = await createChargedOrder(db, customerId, { charge: "2", quantity: 1000 });
+    const odd = { ...status("In\u0000 progress", "in_progress", 5_000_000_000), startCount: 3_000_000_000 };
+    expect(await settleOrderStatus(db, orderId, odd, later())).toBe("progressed");
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order).toMatchObject({ state: "in_progress", startCount: 3_000_000_000n, remains: 2_147_483_647, upstreamStatus: "In progress" });
   });
 
   it("Partial refunds floor(charge × remains / quantity) once, even with 10 settlers racing", async () => {
