@@ -1,6 +1,7 @@
 // npm run demo — the panel on embedded defaults: PGlite in ./data (kept across restarts),
 // migrations applied, demo accounts, the built-in upstream simulator as "Demo provider", a
 // production build served on http://localhost:3000 with the order worker running inside it.
+import "./load-env";
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";

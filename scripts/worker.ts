@@ -1,5 +1,6 @@
 // npm run worker: the background sync loop until SIGINT/SIGTERM. On a signal the pass in
 // flight stops at its next safe point; leases it leaves behind expire on their own.
+import "./load-env";
 import { closeDb } from "@/lib/db/connection";
 import { startWorkerLoop } from "@/lib/jobs/worker-loop";
 import { workerOwner } from "@/lib/jobs/run-sync-pass";

@@ -1,4 +1,5 @@
 // npm run db:migrate — apply pending migrations to the configured database.
+import "../load-env";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { describeTarget, resolveDatabaseTarget } from "@/lib/db/target";
 

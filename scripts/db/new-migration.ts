@@ -1,6 +1,7 @@
 // npm run db:migration -- <name> — write prisma/migrations/<timestamp>_<name>/migration.sql from schema changes.
 // The diff is computed against the existing migrations replayed on a throwaway in-memory PGlite,
 // so no database server is needed. Edit the file afterwards to add hand-written SQL (constraints, triggers).
+import "../load-env";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
