@@ -1,7 +1,7 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { changePasswordAction } from "@/app/(panel)/account/change-password-action";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
@@ -12,10 +12,15 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const router = useRouter();
   const [state, formAction] = useActionState(changePasswordAction, initialActionState);
   // The change ends this session too; sign in again with the new password right away.
+  // The success message shows once this browser holds its new session, not before.
   const typed = useRef("");
+  const [signedInAgain, setSignedInAgain] = useState<typeof state | null>(null);
   useEffect(() => {
     if (!state.ok) return;
-    void signIn("credentials", { email, password: typed.current, redirect: false }).then(() => router.refresh());
+    void signIn("credentials", { email, password: typed.current, redirect: false }).then(() => {
+      setSignedInAgain(state);
+      router.refresh();
+    });
   }, [state, email, router]);
   const fe = state.fieldErrors ?? {};
   return (
@@ -27,7 +32,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       className="space-y-4"
       noValidate
     >
-      <FormMessage error={state.error} message={state.message} />
+      <FormMessage error={state.error} message={signedInAgain === state ? state.message : undefined} />
       <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={fe.currentPassword} />
       <TextField
         label="New password"
