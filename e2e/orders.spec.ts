@@ -4,6 +4,9 @@ import { screenshot, signIn } from "./helpers";
 
 const { customer, victim } = E2E_ACCOUNTS;
 
+// The worker's first status poll comes 30 s after an order is sent, so these tests wait on it.
+test.setTimeout(150_000);
+
 test("a customer places an order, sees errors beside fields first, and follows it to a final state", async ({ page }) => {
   await signIn(page, customer.email, customer.password);
   await page.goto("/services");
@@ -37,7 +40,7 @@ test("a customer places an order, sees errors beside fields first, and follows i
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId("order-status")).toHaveText(/Completed|Partial|Canceled/);
-  }).toPass({ timeout: 45_000, intervals: [1000] });
+  }).toPass({ timeout: 100_000, intervals: [1000] });
   await screenshot(page, "order-detail");
 
   await page.goto("/orders");
@@ -83,13 +86,13 @@ test("a customer buys a product and reads and downloads its result lines", async
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId("order-status")).toHaveText(/Completed|Partial|Canceled/);
-  }).toPass({ timeout: 45_000, intervals: [1000] });
+  }).toPass({ timeout: 100_000, intervals: [1000] });
   const status = await page.getByTestId("order-status").innerText();
   if (/Completed|Partial/.test(status)) {
     await expect(async () => {
       await page.reload();
       await expect(page.getByTestId("product-results")).not.toBeEmpty();
-    }).toPass({ timeout: 20_000, intervals: [1000] });
+    }).toPass({ timeout: 40_000, intervals: [1000] });
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: /Download/ }).click();
     const file = await download;
