@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
@@ -12,7 +13,11 @@ export default async function DashboardPage() {
   const summary = await getCustomerSummary(user.id);
   return (
     <>
-      <PageHeader title="Dashboard" description={`Signed in as ${user.email}`} />
+      <PageHeader
+        title="Dashboard"
+        description={`Signed in as ${user.email}`}
+        actions={<Link href="/new-order" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">New order</Link>}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label="Balance" value={formatMoney(summary.balance, PANEL_CURRENCY)} hint="Prepaid; orders are paid from it." />
         <Stat label="Active orders" value={summary.active} />
@@ -25,9 +30,9 @@ export default async function DashboardPage() {
           <ul className="divide-y divide-slate-100 text-sm">
             {summary.recent.map((o) => (
               <li key={o.id} className="flex justify-between py-2">
-                <span>
+                <Link href={`/orders/${o.id}`} className="hover:text-indigo-700">
                   #{o.id} {o.name} × {o.quantity}
-                </span>
+                </Link>
                 <span className="text-slate-500">
                   {o.state.replace("_", " ")} · {formatMoney(o.charge, PANEL_CURRENCY)}
                 </span>
