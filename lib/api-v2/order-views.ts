@@ -5,7 +5,7 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import type { Db } from "@/lib/db/connection";
 import { fromDb } from "@/lib/ledger/db-decimal";
 import { Decimal, LEDGER_SCALE } from "@/lib/money";
-import { getOrder, getProductResults, type CustomerOrder } from "@/lib/orders";
+import { getOrders, getProductResults, type CustomerOrder } from "@/lib/orders";
 import { API_ERRORS } from "./errors";
 import { parseOurId } from "./params";
 import { ORDER_STATUS_TEXT } from "./statuses";
@@ -29,10 +29,11 @@ async function netCharges(db: Db, customerId: number, orderIds: number[]): Promi
 
 /** The customer's own orders of one kind, keyed by the id text asked for; others are absent. */
 async function ownOrders(db: Db, customerId: number, ids: string[], kind: CustomerOrder["kind"]) {
+  const parsed = ids.map((text) => [text, parseOurId(text)] as const);
+  const orders = await getOrders(db, customerId, parsed.flatMap(([, id]) => (id === null ? [] : [id])));
   const found = new Map<string, CustomerOrder>();
-  for (const text of ids) {
-    const id = parseOurId(text);
-    const order = id === null ? null : await getOrder(db, customerId, id);
+  for (const [text, id] of parsed) {
+    const order = id === null ? undefined : orders.get(id);
     if (order && order.kind === kind) found.set(text, order);
   }
   return found;

@@ -28,6 +28,14 @@ export async function getOrder(db: Db, customerId: number, orderId: number): Pro
   return row ? toCustomerOrder(row) : null;
 }
 
+/** Several of a customer's orders in one query; ids of other customers' orders are simply absent. */
+export async function getOrders(db: Db, customerId: number, orderIds: number[]): Promise<Map<number, CustomerOrder>> {
+  const ids = orderIds.filter((id) => Number.isSafeInteger(id));
+  if (ids.length === 0) return new Map();
+  const rows = await db.order.findMany({ where: { id: { in: ids }, userId: customerId }, select: CUSTOMER_ORDER_SELECT });
+  return new Map(rows.map((row) => [row.id, toCustomerOrder(row)]));
+}
+
 export type ProductResults = { ok: true; lines: string[] } | { ok: false; error: string };
 
 /** The delivered lines (accounts, codes…) of a finished product order. */
