@@ -13,6 +13,10 @@ import { createUser } from "@/lib/users/create-user";
 import { startSimulator } from "@/lib/upstream/simulator";
 import { createTestDatabase } from "../scripts/test/test-database";
 import { mapWithConcurrency } from "@/lib/jobs/concurrency";
+import { createApiKey } from "@/lib/api-keys";
+import { createApiHandler } from "@/lib/api-v2/handle-request";
+import { serveHandler } from "@/lib/api-v2/testing/serve-handler";
+import { createUpstreamClient } from "@/lib/upstream";
 
 const { values } = parseArgs({
   options: { orders: { type: "string", default: "1000" }, customers: { type: "string", default: "20" }, concurrency: { type: "string", default: "20" } },
@@ -75,6 +79,31 @@ try {
   }
   const syncSeconds = (performance.now() - syncStarted) / 1000;
   line("sync passes (status batches of ≤100)", `${(settled / syncSeconds).toFixed(1)} orders/s over ${passes} passes, ${settled} claimed`);
+
+  // Our own /api/v2 (the route handler over real HTTP), read by our own client: `status` for
+  // batches of 100 order ids, as a reseller's panel polls us.
+  process.env.API_RATE_LIMIT_PER_MINUTE = "1000000";
+  const served = await serveHandler({ POST: createApiHandler() });
+  try {
+    const key = await createApiKey(db, customers[0]!, "bench");
+    if (!key.ok) throw new Error(key.error);
+    const client = createUpstreamClient({ url: served.url, key: key.key });
+    const own = await db.order.count({ where: { userId: customers[0]! } });
+    await mapWithConcurrency(Array.from({ length: Math.max(0, 100 - own) }, (_, i) => i), CONCURRENCY, (i) =>
+      placeOrder(db, customers[0]!, { serviceId: service.id, link: `https://example.com/api/${i}`, quantity: service.min }),
+    );
+    const ids = (await db.order.findMany({ where: { userId: customers[0]! }, select: { id: true }, take: 100 })).map((o) => String(o.id));
+    const rounds = 50;
+    const apiStarted = performance.now();
+    for (let i = 0; i < rounds; i++) {
+      const answer = await client.statuses(ids);
+      if (!answer.ok) throw new Error(answer.message);
+    }
+    const perRequest = (performance.now() - apiStarted) / rounds;
+    line(`/api/v2 status, ${ids.length} ids per request`, `${perRequest.toFixed(1)} ms per request, ${((1000 / perRequest) * ids.length).toFixed(0)} order statuses/s`);
+  } finally {
+    await served.close();
+  }
 
   const verifyStarted = performance.now();
   const report = await verifyLedger(db);
