@@ -1,8 +1,8 @@
 // Placing a service order: validate everything, then the one road — charge and record
 // (openOrder), send once (submitOrder), settle the answer.
 import type { Db } from "@/lib/db/connection";
-import { customerCanOrder, resultOfPlacement, type PlaceOrderResult } from "./placement-result";
-import { findOrderByIdempotencyKey, openOrder } from "./open-order";
+import { checkBeforePlacing, resultOfPlacement, type PlaceOrderResult } from "./placement-result";
+import { openOrder } from "./open-order";
 import { requestHashOf } from "./request-hash";
 import { fieldErrorsOf, ZPlaceOrderInput } from "./schemas";
 import { serviceOrderCharge, validateServiceOrder } from "./service-order-rules";
@@ -13,13 +13,8 @@ export async function placeOrder(db: Db, customerId: number, input: unknown): Pr
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   const { idempotencyKey, ...request } = parsed.data;
   const requestHash = requestHashOf({ kind: "service", ...request });
-  if (idempotencyKey) {
-    const earlier = await findOrderByIdempotencyKey(db, customerId, idempotencyKey, requestHash);
-    if (earlier) return earlier.ok ? resultOfPlacement(db, customerId, earlier.orderId, true) : earlier;
-  }
-
-  const refusal = await customerCanOrder(db, customerId);
-  if (refusal) return { ok: false, error: refusal };
+  const answered = await checkBeforePlacing(db, customerId, idempotencyKey, requestHash);
+  if (answered) return answered;
 
   const service = await db.service.findUnique({
     where: { id: request.serviceId },

@@ -1,8 +1,8 @@
 // Placing a product order: the same road as services, with the product's own checks.
 import type { Db } from "@/lib/db/connection";
 import { productCharge } from "@/lib/money";
-import { customerCanOrder, resultOfPlacement, type PlaceOrderResult } from "./placement-result";
-import { findOrderByIdempotencyKey, openOrder } from "./open-order";
+import { checkBeforePlacing, resultOfPlacement, type PlaceOrderResult } from "./placement-result";
+import { openOrder } from "./open-order";
 import { requestHashOf } from "./request-hash";
 import { fieldErrorsOf, ZPlaceProductOrderInput } from "./schemas";
 import { submitOrder } from "./submit-order";
@@ -12,13 +12,8 @@ export async function placeProductOrder(db: Db, customerId: number, input: unkno
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   const { idempotencyKey, ...request } = parsed.data;
   const requestHash = requestHashOf({ kind: "product", ...request });
-  if (idempotencyKey) {
-    const earlier = await findOrderByIdempotencyKey(db, customerId, idempotencyKey, requestHash);
-    if (earlier) return earlier.ok ? resultOfPlacement(db, customerId, earlier.orderId, true) : earlier;
-  }
-
-  const refusal = await customerCanOrder(db, customerId);
-  if (refusal) return { ok: false, error: refusal };
+  const answered = await checkBeforePlacing(db, customerId, idempotencyKey, requestHash);
+  if (answered) return answered;
 
   const product = await db.product.findUnique({
     where: { id: request.productId },

@@ -1,10 +1,30 @@
 // What placing an order answers, for both services and products.
 import type { Db } from "@/lib/db/connection";
 import { CUSTOMER_ORDER_SELECT, toCustomerOrder, type CustomerOrder } from "./customer-order";
+import { findOrderByIdempotencyKey } from "./open-order";
 
 export type PlaceOrderResult =
   | { ok: true; order: CustomerOrder; duplicate: boolean }
   | { ok: false; error: string; fieldErrors?: Record<string, string>; orderId?: number };
+
+/**
+ * What every placement checks before anything else: an earlier order for this idempotency key
+ * (a retry is answered with it even if the catalog or the account changed since), then whether
+ * the customer may order at all. Null means: go on and validate.
+ */
+export async function checkBeforePlacing(
+  db: Db,
+  customerId: number,
+  idempotencyKey: string | undefined,
+  requestHash: string,
+): Promise<PlaceOrderResult | null> {
+  if (idempotencyKey) {
+    const earlier = await findOrderByIdempotencyKey(db, customerId, idempotencyKey, requestHash);
+    if (earlier) return earlier.ok ? resultOfPlacement(db, customerId, earlier.orderId, true) : earlier;
+  }
+  const refusal = await customerCanOrder(db, customerId);
+  return refusal ? { ok: false, error: refusal } : null;
+}
 
 /** A refusal message, or null when the customer may order. */
 export async function customerCanOrder(db: Db, customerId: number): Promise<string | null> {
