@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { ZSignInInput } from "@/lib/users/schemas";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 export function SignInForm() {
   const router = useRouter();
@@ -19,9 +20,7 @@ export function SignInForm() {
     const form = Object.fromEntries(new FormData(event.currentTarget).entries());
     const parsed = ZSignInInput.safeParse(form);
     if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-      setFieldErrors(errors);
+      setFieldErrors(fieldErrorsOf(parsed.error));
       setError(undefined);
       return;
     }

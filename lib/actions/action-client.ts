@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getSessionUser, isStaff, type SessionUser } from "@/lib/auth/session";
 import type { ActionState } from "./action-state";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 export type ActionResult = Omit<ActionState, "values">;
 type Gate = "public" | "user" | "staff" | "admin";
@@ -19,12 +20,6 @@ function formValues(formData: FormData): Record<string, string> {
     if (typeof value === "string" && !key.startsWith("$ACTION") && !SECRET_FIELD.test(key)) values[key] = value;
   }
   return values;
-}
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return fieldErrors;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/connection";
 import type { Prisma } from "@/lib/db/generated/client";
 import { resolveUnknownOrder, type ResolveResult } from "@/lib/orders/resolve-unknown-order";
 import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { ZOrderFilters, ZResolveOrderInput, type OrderFilters } from "./schemas";
 
 export const ORDERS_PAGE_SIZE = 50;

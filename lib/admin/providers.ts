@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/connection";
 import { addProvider, checkProvider, type AddProviderResult } from "@/lib/providers/manage-providers";
 import { adminRefusal, assertStaff, staffRefusal, type AdminResult, type StaffActor } from "./authorize";
 import { ZSetProviderEnabledInput, ZSyncCatalogInput } from "./schemas";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 export type StaffProvider = {
   id: number;

@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/connection";
 import { applyMarkup, convertCurrency, LEDGER_SCALE, toDecimal } from "@/lib/money";
 import { canonicalServiceType } from "@/lib/upstream/add-order-input";
 import { adminRefusal, type AdminResult, type StaffActor } from "./authorize";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { ZCatalogItemRef, ZSetEnabledInput, ZSetSellRateInput, type CatalogKind } from "./schemas";
 
 type RowWhere = { id: number; upstreamRate?: string; markupPercent?: string; upstreamListed?: boolean };

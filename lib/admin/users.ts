@@ -4,7 +4,7 @@ import "server-only";
 import type { Db } from "@/lib/db/connection";
 import { creditFunds, type CreditFundsResult } from "@/lib/ledger/credit-funds";
 import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { ZCreditFundsForm } from "./schemas";
 
 export const LEDGER_PAGE_SIZE = 50;

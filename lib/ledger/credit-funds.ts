@@ -3,6 +3,7 @@ import { Decimal } from "@/lib/money";
 import { applyBalanceChange } from "./balance-change";
 import { ZCreditFundsInput } from "./schemas";
 import { moneyTransaction } from "./transaction";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 export type CreditFundsResult =
   | { ok: true; balance: string; entryAmount: string }
@@ -12,9 +13,7 @@ export type CreditFundsResult =
 export async function creditFunds(db: Db, input: unknown): Promise<CreditFundsResult> {
   const parsed = ZCreditFundsInput.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    return { ok: false, error: "Check the highlighted fields.", fieldErrors };
+    return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   }
   const { customerId, amount, reason, actorId } = parsed.data;
   const customer = await db.user.findUnique({ where: { id: customerId }, select: { id: true } });

@@ -61,9 +61,4 @@ export const ZListOrdersInput = z.object({
 });
 export type ListOrdersInput = z.input<typeof ZListOrdersInput>;
 
-/** Field errors from a zod failure, first message per field. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return fieldErrors;
-}
+export { fieldErrorsOf } from "@/lib/validation/field-errors";

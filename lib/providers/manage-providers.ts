@@ -4,6 +4,7 @@ import type { UpstreamClient } from "@/lib/upstream";
 import { encryptProviderKey } from "./key-encryption";
 import { loadProviderConnection, upstreamClientFor } from "./provider-client";
 import { ZProviderInput } from "./schemas";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 export type AddProviderResult =
   | { ok: true; provider: { id: number; name: string } }
@@ -13,9 +14,7 @@ export type AddProviderResult =
 export async function addProvider(db: Db, input: unknown): Promise<AddProviderResult> {
   const parsed = ZProviderInput.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    return { ok: false, fieldErrors };
+    return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   }
   const p = parsed.data;
   try {

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/connection";
 import { hashPassword } from "@/lib/auth/password";
 import { Prisma } from "@/lib/db/generated/client";
 import { ZSignUpInput } from "./schemas";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 export type Role = "customer" | "staff" | "admin";
 export type CreateUserResult =
@@ -12,9 +13,7 @@ export type CreateUserResult =
 export async function createUser(db: Db, input: unknown, role: Role = "customer"): Promise<CreateUserResult> {
   const parsed = ZSignUpInput.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    return { ok: false, fieldErrors };
+    return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   }
   const { email, password, name } = parsed.data;
   const passwordHash = await hashPassword(password);

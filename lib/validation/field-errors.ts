@@ -1,3 +1,4 @@
+// Zod failures as the forms show them: one message beside each field (client-safe).
 import type { z } from "zod";
 
 /** First message per field, keyed by the field's name. */
