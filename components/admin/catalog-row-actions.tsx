@@ -1,8 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import { clearSellRateOverrideAction } from "@/app/(admin)/admin/services/clear-sell-rate-override-action";
-import { setCatalogItemEnabledAction } from "@/app/(admin)/admin/services/set-catalog-item-enabled-action";
-import { setSellRateAction } from "@/app/(admin)/admin/services/set-sell-rate-action";
+import { clearSellRateOverrideAction } from "@/components/admin/actions/clear-sell-rate-override-action";
+import { setCatalogItemEnabledAction } from "@/components/admin/actions/set-catalog-item-enabled-action";
+import { setSellRateAction } from "@/components/admin/actions/set-sell-rate-action";
 import { SubmitButton } from "@/components/ui/button";
 import { initialActionState } from "@/lib/actions/action-state";
 

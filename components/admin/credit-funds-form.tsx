@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { creditFundsAction } from "@/app/(admin)/admin/users/[id]/credit-funds-action";
+import { creditFundsAction } from "@/components/admin/actions/credit-funds-action";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";

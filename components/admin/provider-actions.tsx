@@ -1,8 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import { checkProviderAction } from "@/app/(admin)/admin/providers/check-provider-action";
-import { setProviderEnabledAction } from "@/app/(admin)/admin/providers/set-provider-enabled-action";
-import { syncCatalogAction } from "@/app/(admin)/admin/providers/sync-catalog-action";
+import { checkProviderAction } from "@/components/admin/actions/check-provider-action";
+import { setProviderEnabledAction } from "@/components/admin/actions/set-provider-enabled-action";
+import { syncCatalogAction } from "@/components/admin/actions/sync-catalog-action";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
 import { initialActionState } from "@/lib/actions/action-state";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { resolveOrderAction } from "@/app/(admin)/admin/orders/resolve-order-action";
+import { resolveOrderAction } from "@/components/admin/actions/resolve-order-action";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
 import { initialActionState } from "@/lib/actions/action-state";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { createApiKeyAction } from "@/app/(panel)/api-keys/create-api-key-action";
+import { createApiKeyAction } from "@/components/api-keys/actions/create-api-key-action";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/card";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { revokeApiKeyAction } from "@/app/(panel)/api-keys/revoke-api-key-action";
+import { revokeApiKeyAction } from "@/components/api-keys/actions/revoke-api-key-action";
 import { SubmitButton } from "@/components/ui/button";
 import { initialActionState } from "@/lib/actions/action-state";
 

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useActionState, useMemo, useState } from "react";
-import { placeProductOrderAction } from "@/app/(panel)/products/place-product-order-action";
+import { placeProductOrderAction } from "@/components/orders/actions/place-product-order-action";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useActionState, useMemo, useState } from "react";
-import { placeOrderAction } from "@/app/(panel)/new-order/place-order-action";
+import { placeOrderAction } from "@/components/orders/actions/place-order-action";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";

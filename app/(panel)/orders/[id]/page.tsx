@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
 import { getOrder, getProductResults } from "@/lib/orders";
 import { listOrderRefills } from "@/lib/panel/order-refills";
-import { requestCancelAction, requestRefillAction } from "./order-actions";
+import { requestCancelAction, requestRefillAction } from "@/components/orders/actions/order-actions";
 
 export const metadata: Metadata = { title: "Order — Reseller Panel" };
 
