@@ -8,5 +8,6 @@ export const customerNav: NavItem[] = [
   { href: "/services", label: "Services" },
   { href: "/products", label: "Products" },
   { href: "/funds", label: "Funds" },
+  { href: "/funds/add", label: "Add funds" },
   { href: "/api-keys", label: "API" },
 ];
