@@ -8,6 +8,7 @@ import { createTestDatabase } from "./test-database";
 import { seedAccounts } from "@/lib/demo/seed-accounts";
 import { ensureSimulatorProvider, ensureStartingBalance } from "@/lib/demo/demo-setup";
 import { startSimulator } from "@/lib/upstream/simulator";
+import { startE2eGateways } from "@/lib/payments/testing/e2e-gateways";
 
 export async function runE2e(extraArgs: string[] = []): Promise<number> {
   ensureChromium();
@@ -30,6 +31,8 @@ export async function runE2e(extraArgs: string[] = []): Promise<number> {
   // The upstream behind the panel under test: a real HTTP simulator on a realtime clock, fast
   // enough that orders finish within the tests.
   const simulator = await startSimulator({ port: 0, seed: 7, services: 60, apiKey: "e2e-sim-key", balance: "100000", clock: { realtime: true, speed: 600 } });
+  // Local Stripe and Cryptomus API servers; the app reaches them through STRIPE_API_BASE / CRYPTOMUS_API_BASE.
+  const gateways = await startE2eGateways(Number(process.env.E2E_PORT ?? 3100));
   try {
     process.env.DATABASE_URL = database.url;
     const db = await getDb();
@@ -40,12 +43,13 @@ export async function runE2e(extraArgs: string[] = []): Promise<number> {
     // Asynchronous on purpose: the simulator lives in this process and must keep answering.
     const run = spawn("npx", ["playwright", "test", ...extraArgs], {
       stdio: "inherit",
-      env: { ...env, DATABASE_URL: database.url, IN_PROCESS_WORKER: "1", WORKER_INTERVAL_MS: "1000" },
+      env: { ...env, ...gateways.env, DATABASE_URL: database.url, IN_PROCESS_WORKER: "1", WORKER_INTERVAL_MS: "1000" },
     });
     return await new Promise<number>((resolve) => run.on("exit", (code) => resolve(code ?? 1)));
   } finally {
     await closeDb();
     await simulator.close();
+    await gateways.close();
     // E2E_KEEP_DB=1 keeps the database for a post-mortem (its URL is printed).
     if (process.env.E2E_KEEP_DB === "1") console.log(`Kept the e2e database: ${database.url}`);
     else await database.drop();
