@@ -89,7 +89,7 @@ test("an admin sets up card, crypto and manual methods with keys and a bonus", a
   await rules.getByLabel("Bonus (%)").fill("250");
   await rules.getByLabel(/From/).fill("100");
   await rules.getByRole("button", { name: "Add bonus rule" }).click();
-  await expect(page.locator("#percent-error")).toContainText("at most 100");
+  await expect(page.locator("#rule-percent-error")).toContainText("at most 100");
   await rules.getByLabel("Bonus (%)").fill("10");
   await rules.getByRole("button", { name: "Add bonus rule" }).click();
   await expect(page.getByTestId("bonus-rules")).toContainText("+10 % from 100 USD");

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { addBonusRuleAction, removeBonusRuleAction } from "@/components/payments/actions/method-actions";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
-import { TextField } from "@/components/ui/field";
+import { ScopedField } from "@/components/payments/scoped-field";
 import { initialActionState } from "@/lib/actions/action-state";
 
 type Rule = { id: number; minAmount: string; percent: string };
@@ -38,8 +38,8 @@ export function BonusRules({ methodId, currency, rules, canEdit }: { methodId: n
           <input type="hidden" name="methodId" value={methodId} />
           <FormMessage error={added.error && !fe.minAmount && !fe.percent ? added.error : undefined} message={added.message} />
           <div className="grid gap-2 sm:grid-cols-2">
-            <TextField label={`From (${currency})`} name="minAmount" inputMode="decimal" autoComplete="off" defaultValue={added.values?.minAmount} error={fe.minAmount} />
-            <TextField label="Bonus (%)" name="percent" inputMode="decimal" autoComplete="off" defaultValue={added.values?.percent} error={fe.percent} />
+            <ScopedField id="rule-minAmount" label={`From (${currency})`} name="minAmount" defaultValue={added.values?.minAmount} error={fe.minAmount} />
+            <ScopedField id="rule-percent" label="Bonus (%)" name="percent" defaultValue={added.values?.percent} error={fe.percent} />
           </div>
           <SubmitButton pendingText="Adding…">Add bonus rule</SubmitButton>
         </form>

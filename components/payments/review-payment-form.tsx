@@ -6,6 +6,7 @@ import { reviewPaymentAction } from "@/components/payments/actions/review-paymen
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
 import { initialActionState } from "@/lib/actions/action-state";
+import { ScopedField as QueueField } from "@/components/payments/scoped-field";
 
 export function ReviewPaymentForm({ paymentId, mode, suggestedAmount }: { paymentId: number; mode: "decide" | "flagged" | "note"; suggestedAmount: string }) {
   const [state, action] = useActionState(reviewPaymentAction, initialActionState);
@@ -33,22 +34,3 @@ export function ReviewPaymentForm({ paymentId, mode, suggestedAmount }: { paymen
   );
 }
 
-/** Several of these forms share a page: ids carry the payment id so that labels stay unique. */
-function QueueField({ id, label, name, defaultValue, error, placeholder }: { id: string; label: string; name: string; defaultValue?: string; error?: string; placeholder?: string }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">{label}</label>
-      <input
-        id={id}
-        name={name}
-        autoComplete="off"
-        defaultValue={defaultValue}
-        placeholder={placeholder}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={`block w-full rounded-md border px-3 py-2 text-sm ${error ? "border-red-400" : "border-slate-300"}`}
-      />
-      {error ? <p id={`${id}-error`} role="alert" className="text-sm text-red-600">{error}</p> : null}
-    </div>
-  );
-}

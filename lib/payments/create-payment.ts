@@ -12,6 +12,8 @@ import { paymentPagePath, publicBaseUrl } from "./public-url";
 import { currencyScale, quotePayment } from "./quote";
 import { ZCreatePaymentInput } from "./schemas";
 
+const MAX_WAITING_PER_DAY = 20;
+
 export type CreatePaymentResult =
   | { ok: true; paymentId: number; redirectUrl: string | null }
   | { ok: false; code: "invalid" | "method" | "gateway"; error: string; fieldErrors?: Record<string, string> };
@@ -30,6 +32,9 @@ export async function createPayment(db: Db, customer: { id: number; email: strin
   if (amount.gt(maxAmount)) return field(`The maximum is ${maxAmount.toFixed()} ${method.currency}.`);
   const reference = parsed.data.reference;
   if (method.gateway === "manual" && !reference) return { ok: false, code: "invalid", error: "Check the highlighted fields.", fieldErrors: { reference: "Enter the reference of your transfer." } };
+  // Each waiting payment is a checkout at the gateway: a customer cannot open them without end.
+  const open = await db.payment.count({ where: { userId: customer.id, state: "waiting", createdAt: { gt: new Date(Date.now() - 86_400_000) } } });
+  if (open >= MAX_WAITING_PER_DAY) return { ok: false, code: "invalid", error: `You have ${open} payments waiting. Finish or let them expire before starting another.` };
   const quote = quotePayment(quoteMethod, amount);
   if (!quote.creditAmount.gt(0)) return field("That amount is too small to credit.");
 
