@@ -3,7 +3,8 @@
 // quotePayment the server stores), then pay: off to the gateway, or to the instructions.
 import { useActionState, useEffect, useState } from "react";
 import { createPaymentAction } from "@/components/payments/actions/create-payment-action";
-import { SubmitButton } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { useKeptForm } from "@/components/payments/use-kept-form";
 import { FormMessage } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { initialActionState } from "@/lib/actions/action-state";
@@ -31,6 +32,7 @@ export function AddFundsForm({ methods, panelCurrency }: { methods: MethodOffer[
   // Controlled, so that the choice and the amount survive a refusal (React resets uncontrolled fields).
   const [methodId, setMethodId] = useState(state.values?.methodId ?? String(methods[0]?.id ?? ""));
   const [amount, setAmount] = useState(state.values?.amount ?? "");
+  const { onSubmit, pending } = useKeptForm(action);
   const fe = state.fieldErrors ?? {};
   const method = methods.find((m) => String(m.id) === methodId);
   const quote = quoteFor(method, amount);
@@ -41,7 +43,7 @@ export function AddFundsForm({ methods, panelCurrency }: { methods: MethodOffer[
   }, [next]);
 
   return (
-    <form action={action} noValidate className="space-y-4" data-testid="add-funds-form">
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="add-funds-form">
       <FormMessage error={state.error && !fe.amount && !fe.methodId && !fe.reference ? state.error : undefined} message={next ? "Taking you to the payment…" : undefined} />
       <SelectField label="Payment method" name="methodId" value={methodId} onChange={(e) => setMethodId(e.target.value)} error={fe.methodId}>
         {methods.map((m) => (
@@ -91,9 +93,9 @@ export function AddFundsForm({ methods, panelCurrency }: { methods: MethodOffer[
           <dd className="text-right tabular-nums" data-testid="quote-bonus">{formatMoney(quote.bonusAmount, panelCurrency)}</dd>
         </dl>
       ) : null}
-      <SubmitButton pendingText="Starting payment…" disabled={!methods.length || Boolean(next)}>
-        {method?.gateway === "manual" ? "Submit transfer" : "Pay"}
-      </SubmitButton>
+      <Button type="submit" disabled={!methods.length || Boolean(next) || pending} aria-busy={pending}>
+        {pending ? "Starting payment…" : method?.gateway === "manual" ? "Submit transfer" : "Pay"}
+      </Button>
     </form>
   );
 }

@@ -3,7 +3,8 @@
 // ("…a1b2") and an empty field keeps them.
 import { useActionState, useState } from "react";
 import { saveMethodAction } from "@/components/payments/actions/method-actions";
-import { SubmitButton } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { useKeptForm } from "@/components/payments/use-kept-form";
 import { FormMessage } from "@/components/ui/card";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { initialActionState } from "@/lib/actions/action-state";
@@ -25,10 +26,11 @@ export function MethodForm({ method }: { method?: StaffMethod }) {
   const [state, action] = useActionState(saveMethodAction, initialActionState);
   const v = state.values ?? {};
   const [gateway, setGateway] = useState<keyof typeof SECRET_FIELDS>((v.gateway as keyof typeof SECRET_FIELDS) ?? method?.gateway ?? "stripe");
+  const { onSubmit, pending } = useKeptForm(action, ["secretKey", "webhookSecret", "merchantId", "apiKey"]);
   const fe = state.fieldErrors ?? {};
   const value = (name: keyof StaffMethod & string, fallback = "") => v[name] ?? (method ? String(method[name] ?? "") : fallback);
   return (
-    <form action={action} noValidate className="space-y-3" data-testid="method-form">
+    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="method-form">
       <input type="hidden" name="methodId" value={method?.id ?? ""} />
       <FormMessage error={state.error} message={state.message} />
       <SelectField label="Gateway" name="gateway" value={gateway} onChange={(e) => setGateway(e.target.value as keyof typeof SECRET_FIELDS)} disabled={Boolean(method)} error={fe.gateway}>
@@ -63,7 +65,7 @@ export function MethodForm({ method }: { method?: StaffMethod }) {
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="enabled" defaultChecked={v.enabled ? v.enabled === "on" : (method?.enabled ?? false)} /> Enabled (customers can use it)
       </label>
-      <SubmitButton pendingText="Saving…">{method ? "Save method" : "Create method"}</SubmitButton>
+      <Button type="submit" disabled={pending} aria-busy={pending}>{pending ? "Saving…" : method ? "Save method" : "Create method"}</Button>
     </form>
   );
 }
