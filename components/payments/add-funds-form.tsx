@@ -67,7 +67,8 @@ export function AddFundsForm({ methods, panelCurrency }: { methods: MethodOffer[
         placeholder={method?.minAmount ?? "25"}
         value={amount}
         onChange={(e) => setAmount(e.target.value)}
-        error={fe.amount}
+        // A refusal speaks about the amount that was sent; once changed, it no longer applies.
+        error={amount === state.values?.amount ? fe.amount : undefined}
       />
       {method?.gateway === "manual" ? (
         <>
