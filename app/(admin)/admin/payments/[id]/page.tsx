@@ -41,7 +41,7 @@ export default async function StaffPaymentPage({ params }: { params: Promise<{ i
             {rows.map(([k, v]) => (
               <div key={k} className="contents">
                 <dt className="text-slate-500">{k}</dt>
-                <dd className="break-all">{v}</dd>
+                <dd className="min-w-0 break-words">{v}</dd>
               </div>
             ))}
           </dl>
