@@ -34,7 +34,7 @@ async function placeMany(customerId: number, count: number, where: Record<string
   const ids: number[] = [];
   for (let i = 0; i < count; i++) {
     const result = await placeOrder(db, customerId, { serviceId: service.id, link: TEST_LINK, quantity: 100 + i });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     ids.push(result.order.id);
   }
   return ids;
@@ -153,7 +153,7 @@ describe("runSyncPass", () => {
     for (const product of products) {
       for (let i = 0; i < 3; i++) {
         const result = await placeProductOrder(db, customerId, { productId: product.id, quantity: Math.min(product.max, 2), require: product.requireText ? "me@example.com" : undefined });
-        if (!result.ok) throw new Error(`${result.error} ${JSON.stringify(result.fieldErrors)}`);
+        if (!result.ok) throw new Error(`${result.message} ${JSON.stringify(result.fields)}`);
         ids.push(result.order.id);
       }
     }

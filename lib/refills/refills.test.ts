@@ -30,7 +30,7 @@ async function completedOrder(customerId: number, where: Record<string, unknown>
   const service = await serviceOfType(db, provider.providerId, "Default", where);
   for (let attempt = 0; attempt < 20; attempt++) {
     const placed = await placeOrder(db, customerId, { serviceId: service.id, link: TEST_LINK, quantity: service.min });
-    if (!placed.ok) throw new Error(placed.error);
+    if (!placed.ok) throw new Error(placed.message);
     provider.sim.advance(500);
     await pass();
     const order = await db.order.findUniqueOrThrow({ where: { id: placed.order.id } });
@@ -79,7 +79,7 @@ describe("requestRefill", () => {
     expect(await requestRefill(db, customerId, noRefill)).toEqual({ ok: false, error: "This service does not offer refills." });
     const service = await serviceOfType(db, provider.providerId, "Default", { refill: true });
     const running = await placeOrder(db, customerId, { serviceId: service.id, link: TEST_LINK, quantity: service.min });
-    if (!running.ok) throw new Error(running.error);
+    if (!running.ok) throw new Error(running.message);
     expect(await requestRefill(db, customerId, running.order.id)).toEqual({ ok: false, error: "A refill can be requested once the order is completed." });
     const stranger = await createCustomer(db);
     const completed = await completedOrder(customerId);
