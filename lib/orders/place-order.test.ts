@@ -33,6 +33,10 @@ describe("placeOrder", () => {
     if (!result.ok) throw new Error(result.message);
     const charge = serviceCharge(service.sellRate.toFixed(), 300);
     expect(result.order).toMatchObject({ state: "pending", quantity: 300, charge: charge.toFixed(6) });
+    // What it cost us at the upstream's listed rate, converted, exactly: rate × 300 / 1000 × exchange rate.
+    const exchangeRate = (await db.provider.findUniqueOrThrow({ where: { id: provider.providerId } })).exchangeRate.toFixed();
+    const cost = new Decimal(service.upstreamRate.toFixed()).times(300).dividedBy(1000).times(exchangeRate).toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
+    expect((await db.order.findUniqueOrThrow({ where: { id: result.order.id } })).upstreamCost?.toFixed(6)).toBe(cost.toFixed(6));
     expect(provider.sim.counts.add).toBe(adds + 1);
     expect(provider.sim.lastRequest("add")).toMatchObject({ service: service.upstreamId, link: TEST_LINK, quantity: "100", runs: "3", interval: "15" });
     const row = await db.order.findUniqueOrThrow({ where: { id: result.order.id } });
@@ -158,6 +162,10 @@ describe("placeOrder", () => {
     const placed = await placeProductOrder(db, customerId, { productId: withRequire.id, quantity: 1, require: "me@example.com" });
     expect(placed).toMatchObject({ ok: true, order: { state: "pending", kind: "product", charge: withRequire.sellRate.toFixed(6) } });
     expect(provider.sim.lastRequest("add_product_order")).toMatchObject({ product: withRequire.upstreamId, quantity: "1", require: "me@example.com" });
+    if (!placed.ok) throw new Error(placed.message);
+    const { exchangeRate } = await db.provider.findUniqueOrThrow({ where: { id: provider.providerId } });
+    const unitCost = new Decimal(withRequire.upstreamRate.toFixed()).times(exchangeRate.toFixed()).toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
+    expect((await db.order.findUniqueOrThrow({ where: { id: placed.order.id } })).upstreamCost?.toFixed(6)).toBe(unitCost.toFixed(6));
     const soldOut = await db.product.findFirst({ where: { providerId: provider.providerId, inventory: 0 } });
     if (soldOut) expect(await placeProductOrder(db, customerId, { productId: soldOut.id, quantity: 1 })).toMatchObject({ ok: false, fields: { quantity: { message: "Out of stock." } } });
   });
@@ -200,9 +208,14 @@ describe("upstream failures during add", () => {
       const customerId = await createCustomer(db, "100");
       const before = { add: provider.sim.counts.add, created: provider.sim.orders().length };
       provider.sim.setFault("add", { ...scenario.fault, times: 1 });
-      const result = await placeOrder(db, customerId, { serviceId: service.id, link: TEST_LINK, quantity: 100 });
+      const input = { serviceId: service.id, link: TEST_LINK, quantity: 100, idempotencyKey: `fault-${scenario.fault.type}` };
+      const result = await placeOrder(db, customerId, input);
       provider.sim.setFault("add", null);
+      // A retry with the same key gets the first answer again and sends nothing.
+      const retry = await placeOrder(db, customerId, input);
       expect(provider.sim.counts.add - before.add).toBe(1);
+      if (result.ok) expect(retry).toMatchObject({ ok: true, duplicate: true, order: { id: result.order.id } });
+      else expect(retry).toEqual(result);
       if (scenario.fault.type === "latency") await new Promise((resolve) => setTimeout(resolve, 1_200));
       expect(provider.sim.orders().length - before.created).toBe(scenario.created ? 1 : 0);
       const order = await db.order.findFirstOrThrow({ where: { userId: customerId } });
