@@ -111,9 +111,9 @@ describe("runSyncPass", () => {
     expect(rows.every((r) => r.order.state === "canceled" && r.refunds.length === 1)).toBe(true);
     expectSettledLikeSimulator(rows);
     expect((await db.user.findUniqueOrThrow({ where: { id: customerId } })).balance.toFixed(6)).toBe("1000.000000");
-    expect(await requestCancel(db, customerId, ids[0])).toEqual({ ok: false, error: "This order can no longer be cancelled." });
+    expect(await requestCancel(db, customerId, ids[0])).toMatchObject({ ok: false, message: "This order can no longer be cancelled." });
     const stranger = await createCustomer(db);
-    expect(await requestCancel(db, stranger, ids[0])).toEqual({ ok: false, error: "Order not found." });
+    expect(await requestCancel(db, stranger, ids[0])).toMatchObject({ ok: false, message: "Order not found." });
     expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
   });
 
