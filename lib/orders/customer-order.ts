@@ -1,6 +1,7 @@
 // What a customer sees of an order: never the upstream's id, cost or our staff notes.
 import type { OrderKind, OrderState } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
+import { LEDGER_SCALE } from "@/lib/money";
 
 export const CUSTOMER_ORDER_SELECT = {
   id: true,
@@ -57,7 +58,7 @@ export function toCustomerOrder(row: Row): CustomerOrder {
     link: row.link,
     quantity: row.quantity,
     params: row.params,
-    charge: row.charge.toFixed(6),
+    charge: row.charge.toFixed(LEDGER_SCALE),
     state: row.state,
     status: row.upstreamStatus,
     startCount: row.startCount === null ? null : Number(row.startCount),

@@ -69,7 +69,10 @@ describe("requestRefill", () => {
     expect((await requestRefill(db, customerId, orderId)).ok).toBe(true);
     process.env.REFILL_COOLDOWN_HOURS = "48";
     expect(await requestRefill(db, customerId, orderId)).toMatchObject({ ok: false, code: "refill_cooldown", data: { nextAt: expect.any(String) } });
+    // A wrong setting is an error that names it, not a silent default (lib/config.ts).
     process.env.REFILL_COOLDOWN_HOURS = "nonsense";
+    expect(() => refillCooldownHours()).toThrow(/REFILL_COOLDOWN_HOURS/);
+    delete process.env.REFILL_COOLDOWN_HOURS;
     expect(refillCooldownHours()).toBe(24);
   });
 

@@ -1,6 +1,7 @@
 // A customer asks the provider to top a finished order back up. At most one refill per order per
 // cooldown (REFILL_COOLDOWN_HOURS, 24 by default): the order row is locked while checking, so
 // two clicks at once create one refill. Refills cost nothing; refused ones do not count.
+import { config } from "@/lib/config";
 import type { Db } from "@/lib/db/connection";
 import { moneyTransaction } from "@/lib/ledger/transaction";
 import { fail, type Failure } from "@/lib/result";
@@ -13,9 +14,7 @@ export type RequestRefillResult = { ok: true; refill: { id: number; state: Refil
 const FIRST_REFILL_POLL_MS = 60_000;
 
 export function refillCooldownHours(): number {
-  const text = process.env.REFILL_COOLDOWN_HOURS?.trim();
-  const hours = text ? Number(text) : Number.NaN;
-  return Number.isFinite(hours) && hours >= 0 ? hours : 24;
+  return config().REFILL_COOLDOWN_HOURS;
 }
 
 export async function requestRefill(db: Db, customerId: number, orderId: number, now = new Date()): Promise<RequestRefillResult> {
