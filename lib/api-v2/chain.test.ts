@@ -14,7 +14,7 @@ import { getProductResults, placeOrder, placeProductOrder, requestCancel, ZPlace
 import { requestRefill } from "@/lib/refills";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { createTestDatabase } from "@/scripts/test/test-database";
-import { connectUpstream, createCustomer, workerPass, type TestCustomer } from "./testing/fixtures";
+import { connectUpstream, createApiCustomer, workerPass, type TestCustomer } from "@/lib/testing/fixtures";
 import { serveHandler, type ServedHandler } from "./testing/serve-handler";
 
 process.env.API_RATE_LIMIT_PER_MINUTE = "100000";
@@ -53,12 +53,12 @@ beforeAll(async () => {
   dbA = await getDb();
   sim = await startSimulator({ seed: 31, services: 60, products: 8, balance: "100000" });
   providerA = await connectUpstream(dbA, { url: sim.url, key: sim.apiKey }, "20");
-  reseller = await createCustomer(dbA, "chain-reseller", "20000");
+  reseller = await createApiCustomer(dbA, "chain-reseller", "20000");
   servedA = await serveHandler({ POST });
   await openPanelB();
   // B knows A only by URL and key, like any provider.
   providerB = await connectUpstream(dbB, { url: servedA.url, key: reseller.key }, "10");
-  buyer = await createCustomer(dbB, "chain-buyer", "20000");
+  buyer = await createApiCustomer(dbB, "chain-buyer", "20000");
 
   const aServices = await dbA.service.findMany({ where: { providerId: providerA } });
   const bServices = await dbB.service.findMany({ where: { providerId: providerB, enabled: true } });

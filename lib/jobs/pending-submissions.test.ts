@@ -4,7 +4,7 @@ import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { serviceCharge } from "@/lib/money";
 import { openOrder } from "@/lib/orders/open-order";
 import { submitOrder } from "@/lib/orders/submit-order";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/orders/testing/fixtures";
+import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
 import { runSyncPass } from "./run-sync-pass";
 import { startWorkerLoop } from "./worker-loop";
 

@@ -10,7 +10,7 @@ import { placeOrder } from "@/lib/orders/place-order";
 import { placeProductOrder } from "@/lib/orders/place-product-order";
 import { requestCancel } from "@/lib/orders/request-cancel";
 import { resolveUnknownOrder } from "@/lib/orders/resolve-unknown-order";
-import { createCustomer, startTestProvider, type TestProvider } from "@/lib/orders/testing/fixtures";
+import { createCustomer, startTestProvider, type TestProvider } from "@/lib/testing/fixtures";
 import { requestRefill } from "@/lib/refills/request-refill";
 import type { Fault } from "@/lib/upstream/simulator";
 import { mapWithConcurrency } from "./concurrency";

@@ -6,7 +6,7 @@ import { placeOrder } from "@/lib/orders/place-order";
 import { requestCancel } from "@/lib/orders/request-cancel";
 import { settleOrderStatus } from "@/lib/orders/settle-order-status";
 import { upstreamClientFor, loadProviderConnection } from "@/lib/providers/provider-client";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/orders/testing/fixtures";
+import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
 import { claimDueOrders } from "./claim-orders";
 import { runSyncPass } from "./run-sync-pass";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal, serviceCharge } from "@/lib/money";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "./testing/fixtures";
+import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
 import { getOrder, listOrders } from "./list-orders";
 import { placeOrder } from "./place-order";
 import { ZPlaceOrderInput } from "./schemas";
