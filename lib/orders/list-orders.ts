@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/connection";
 import type { Prisma } from "@/lib/db/generated/client";
 import { CUSTOMER_ORDER_SELECT, toCustomerOrder, type CustomerOrder } from "./customer-order";
 import { ZListOrdersInput } from "./schemas";
+import { isDeliveredState } from "./state-machine";
 
 export type OrderPage = { orders: CustomerOrder[]; total: number; page: number; pageSize: number };
 
@@ -47,7 +48,7 @@ export async function getProductResults(db: Db, customerId: number, orderId: num
   });
   if (!order) return { ok: false, error: "Order not found." };
   if (order.kind !== "product") return { ok: false, error: "Only product orders have results." };
-  if (order.state !== "completed" && order.state !== "partial") return { ok: false, error: "Results are available once the order is completed." };
+  if (!isDeliveredState(order.state)) return { ok: false, error: "Results are available once the order is completed." };
   if (!order.resultsFetched) return { ok: false, error: "Results are being fetched; try again in a minute." };
   return { ok: true, lines: order.resultLines };
 }

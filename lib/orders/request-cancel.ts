@@ -3,6 +3,7 @@
 import type { Db } from "@/lib/db/connection";
 import { recordOrderEvent } from "./order-events";
 import { upstreamClientFor } from "@/lib/providers/provider-client";
+import { CANCELLABLE_STATES } from "./state-machine";
 
 export type RequestCancelResult = { ok: true } | { ok: false; error: string };
 
@@ -19,7 +20,7 @@ export async function requestCancel(db: Db, customerId: number, orderId: number)
   });
   if (!order) return { ok: false, error: "Order not found." };
   if (!order.service?.cancel) return { ok: false, error: "This service does not allow cancelling." };
-  if ((order.state !== "pending" && order.state !== "in_progress") || !order.upstreamOrderId) {
+  if (!CANCELLABLE_STATES.includes(order.state) || !order.upstreamOrderId) {
     return { ok: false, error: "This order can no longer be cancelled." };
   }
   if (order.cancelRequestedAt) return { ok: false, error: "A cancel was already requested for this order." };
@@ -27,7 +28,7 @@ export async function requestCancel(db: Db, customerId: number, orderId: number)
   // Claimed before sending so that a double click asks the upstream once.
   const now = new Date();
   const claimed = await db.order.updateMany({
-    where: { id: orderId, userId: customerId, cancelRequestedAt: null, state: { in: ["pending", "in_progress"] } },
+    where: { id: orderId, userId: customerId, cancelRequestedAt: null, state: { in: CANCELLABLE_STATES } },
     data: { cancelRequestedAt: now },
   });
   if (claimed.count === 0) return { ok: false, error: "A cancel was already requested for this order." };

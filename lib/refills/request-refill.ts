@@ -6,6 +6,7 @@ import { moneyTransaction } from "@/lib/ledger/transaction";
 import { recordOrderEvent } from "@/lib/orders/order-events";
 import { upstreamClientFor } from "@/lib/providers/provider-client";
 import type { RefillState } from "@/lib/db/generated/enums";
+import { isDeliveredState } from "@/lib/orders/state-machine";
 
 export type RequestRefillResult = { ok: true; refill: { id: number; state: RefillState } } | { ok: false; error: string };
 
@@ -30,7 +31,7 @@ export async function requestRefill(db: Db, customerId: number, orderId: number,
   });
   if (!order) return { ok: false, error: "Order not found." };
   if (!order.service?.refill) return { ok: false, error: "This service does not offer refills." };
-  if ((order.state !== "completed" && order.state !== "partial") || !order.upstreamOrderId) {
+  if (!isDeliveredState(order.state) || !order.upstreamOrderId) {
     return { ok: false, error: "A refill can be requested once the order is completed." };
   }
   const upstreamOrderId = order.upstreamOrderId;
