@@ -13,7 +13,7 @@ import { resolveUnknownOrder } from "@/lib/orders/resolve-unknown-order";
 import { createCustomer, startTestProvider, type TestProvider } from "@/lib/testing/fixtures";
 import { requestRefill } from "@/lib/refills/request-refill";
 import type { Fault } from "@/lib/upstream/simulator";
-import { mapWithConcurrency } from "./concurrency";
+import { mapWithConcurrency } from "@/lib/util/concurrency";
 import { runSyncPass } from "./run-sync-pass";
 
 const SEED = Number(process.env.RANDOMIZED_RUN_SEED ?? 20261129);

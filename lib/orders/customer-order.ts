@@ -2,6 +2,7 @@
 import type { OrderKind, OrderState } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
 import { LEDGER_SCALE } from "@/lib/money";
+import { isDeliveredState, isOpenState } from "./state-machine";
 
 export const CUSTOMER_ORDER_SELECT = {
   id: true,
@@ -48,7 +49,7 @@ export type CustomerOrder = {
 };
 
 export function toCustomerOrder(row: Row): CustomerOrder {
-  const open = row.state === "pending" || row.state === "in_progress";
+  const open = isOpenState(row.state);
   return {
     id: row.id,
     kind: row.kind,
@@ -64,7 +65,7 @@ export function toCustomerOrder(row: Row): CustomerOrder {
     startCount: row.startCount === null ? null : Number(row.startCount),
     remains: row.remains,
     canCancel: open && !!row.service?.cancel && !row.cancelRequestedAt,
-    canRefill: (row.state === "completed" || row.state === "partial") && !!row.service?.refill,
+    canRefill: isDeliveredState(row.state) && !!row.service?.refill,
     createdAt: row.createdAt,
     finishedAt: row.finishedAt,
   };

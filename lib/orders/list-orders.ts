@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { CUSTOMER_ORDER_SELECT, toCustomerOrder, type CustomerOrder } from "./customer-order";
 import { ZListOrdersInput } from "./schemas";
 import { fail, type Failure } from "@/lib/result";
+import { isDeliveredState } from "./state-machine";
 
 export type OrderPage = { orders: CustomerOrder[]; total: number; page: number; pageSize: number };
 
@@ -48,7 +49,7 @@ export async function getProductResults(db: Db, customerId: number, orderId: num
   });
   if (!order) return fail("not_found", "Order not found.");
   if (order.kind !== "product") return fail("not_a_product", "Only product orders have results.");
-  if (order.state !== "completed" && order.state !== "partial") return fail("results_not_ready", "Results are available once the order is completed.");
+  if (!isDeliveredState(order.state)) return fail("results_not_ready", "Results are available once the order is completed.");
   if (!order.resultsFetched) return fail("results_not_ready", "Results are being fetched; try again in a minute.");
   return { ok: true, lines: order.resultLines };
 }

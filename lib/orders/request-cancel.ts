@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/connection";
 import { fail, type Failure } from "@/lib/result";
 import { recordOrderEvent } from "./order-events";
 import { upstreamClientFor } from "@/lib/providers/provider-client";
+import { CANCELLABLE_STATES } from "./state-machine";
 
 export type RequestCancelResult = { ok: true } | Failure;
 
@@ -22,7 +23,7 @@ export async function requestCancel(db: Db, customerId: number, orderId: number)
   });
   if (!order) return fail("not_found", "Order not found.");
   if (!order.service?.cancel) return fail("cancel_not_offered", "This service does not allow cancelling.");
-  if ((order.state !== "pending" && order.state !== "in_progress") || !order.upstreamOrderId) {
+  if (!CANCELLABLE_STATES.includes(order.state) || !order.upstreamOrderId) {
     return fail("not_cancellable", "This order can no longer be cancelled.");
   }
   if (order.cancelRequestedAt) return fail("cancel_already_requested", ALREADY_REQUESTED);
@@ -30,7 +31,7 @@ export async function requestCancel(db: Db, customerId: number, orderId: number)
   // Claimed before sending so that a double click asks the upstream once.
   const now = new Date();
   const claimed = await db.order.updateMany({
-    where: { id: orderId, userId: customerId, cancelRequestedAt: null, state: { in: ["pending", "in_progress"] } },
+    where: { id: orderId, userId: customerId, cancelRequestedAt: null, state: { in: CANCELLABLE_STATES } },
     data: { cancelRequestedAt: now },
   });
   if (claimed.count === 0) return fail("cancel_already_requested", ALREADY_REQUESTED);

@@ -1,6 +1,7 @@
 // Inputs as they arrive from a form, /api/v2 or a test: strings or numbers, empty fields blank.
 import { z } from "zod";
 import { ORDER_FIELDS, type OrderField, type WholeOrderField } from "@/lib/service-types/fields";
+import { ORDER_STATES } from "./state-machine";
 
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
@@ -40,9 +41,7 @@ export type PlaceProductOrderInput = z.input<typeof ZPlaceProductOrderInput>;
 export type ParsedPlaceProductOrderInput = z.output<typeof ZPlaceProductOrderInput>;
 
 export const ZListOrdersInput = z.object({
-  state: z
-    .enum(["pending_submit", "unknown", "failed", "pending", "in_progress", "completed", "partial", "canceled"])
-    .optional(),
+  state: z.enum(ORDER_STATES).optional(),
   kind: z.enum(["service", "product"]).optional(),
   search: optionalText(200),
   page: z.coerce.number().int().min(1).default(1),

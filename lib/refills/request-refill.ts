@@ -8,6 +8,7 @@ import { fail, type Failure } from "@/lib/result";
 import { recordOrderEvent } from "@/lib/orders/order-events";
 import { upstreamClientFor } from "@/lib/providers/provider-client";
 import type { RefillState } from "@/lib/db/generated/enums";
+import { isDeliveredState } from "@/lib/orders/state-machine";
 
 export type RequestRefillResult = { ok: true; refill: { id: number; state: RefillState } } | Failure;
 
@@ -30,7 +31,7 @@ export async function requestRefill(db: Db, customerId: number, orderId: number,
   });
   if (!order) return fail("not_found", "Order not found.");
   if (!order.service?.refill) return fail("refill_not_offered", "This service does not offer refills.");
-  if ((order.state !== "completed" && order.state !== "partial") || !order.upstreamOrderId) {
+  if (!isDeliveredState(order.state) || !order.upstreamOrderId) {
     return fail("not_refillable", "A refill can be requested once the order is completed.");
   }
   const upstreamOrderId = order.upstreamOrderId;

@@ -1,4 +1,4 @@
-import { mapWithConcurrency } from "@/lib/jobs/concurrency";
+import { mapWithConcurrency } from "@/lib/util/concurrency";
 import { requestCancel } from "@/lib/orders";
 import { defineAction, field } from "../action-definition";
 import { API_ERRORS, incorrectRequest } from "../errors";
