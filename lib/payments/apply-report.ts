@@ -5,7 +5,7 @@
 import type { Db } from "@/lib/db/connection";
 import type { PaymentGateway, PaymentState } from "@/lib/db/generated/enums";
 import { creditPayment, debitChargeback } from "@/lib/ledger/credit-payment";
-import { fromDb } from "@/lib/ledger/db-decimal";
+import { fromDb } from "@/lib/money/db-decimal";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
 import { Decimal, LEDGER_SCALE } from "@/lib/money";
 import type { GatewayReport } from "./gateway";

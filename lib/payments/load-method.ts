@@ -1,6 +1,6 @@
 // A payment method with its bonus rules as exact decimals, ready for quoting.
 import type { Db } from "@/lib/db/connection";
-import { fromDb } from "@/lib/ledger/db-decimal";
+import { fromDb } from "@/lib/money/db-decimal";
 import type { Tx } from "@/lib/ledger/transaction";
 import type { QuoteMethod } from "./quote";
 

@@ -2,7 +2,7 @@
 // included), reject credits nothing, staff cannot decide, flagged payments are resolved once; the
 // database itself refuses a second deposit; ledger:verify catches payment money that is wrong.
 import { afterAll, describe, expect, it } from "vitest";
-import { makeUser } from "@/lib/admin/test-support";
+import { makeUser } from "@/lib/testing/fixtures";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { applyBalanceChange } from "@/lib/ledger/balance-change";
 import { moneyTransaction } from "@/lib/ledger/transaction";

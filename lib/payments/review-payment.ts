@@ -8,7 +8,7 @@ import { adminRefusal } from "@/lib/admin/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/connection";
 import { creditPayment } from "@/lib/ledger/credit-payment";
-import { fromDb } from "@/lib/ledger/db-decimal";
+import { fromDb } from "@/lib/money/db-decimal";
 import { moneyTransaction } from "@/lib/ledger/transaction";
 import { Decimal, LEDGER_SCALE } from "@/lib/money";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";

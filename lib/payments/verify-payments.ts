@@ -2,7 +2,7 @@
 // says it credited (and its bonus when it had one), at most one chargeback of its recorded amount,
 // and no payment entry exists for a payment that was never credited or belongs to someone else.
 import type { Tx } from "@/lib/ledger/transaction";
-import { fromDb } from "@/lib/ledger/db-decimal";
+import { fromDb } from "@/lib/money/db-decimal";
 import type { LedgerMismatch } from "@/lib/ledger/verify-ledger";
 
 export async function verifyPayments(tx: Tx, options: { customerIds?: number[] }): Promise<{ mismatches: LedgerMismatch[]; payments: number }> {

@@ -2,7 +2,7 @@
 // saveMethod (so keys are sealed as in production), stubs and a webhook receiver over real HTTP.
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db/connection";
-import { makeUser } from "@/lib/admin/test-support";
+import { makeUser } from "@/lib/testing/fixtures";
 import { addBonusRule, saveMethod } from "../manage-methods";
 import type { SaveMethodInput } from "../schemas";
 
