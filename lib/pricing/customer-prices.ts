@@ -1,6 +1,5 @@
 // Per-customer pricing an admin sets: a percentage off every list price, and a customer's own
 // price for a service. Applied by customer-rate.ts wherever that customer sees or pays a price.
-import "server-only";
 import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { adminRefusal, assertStaff, type AdminResult, type StaffActor } from "@/lib/admin/authorize";

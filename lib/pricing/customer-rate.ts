@@ -2,7 +2,6 @@
 // price less their discount — never taken below the upstream cost by a discount. One function
 // for the catalog, the order form, /api/v2 services and placement (sellRateFor), and the same
 // rule as SQL (customerRateSql) for queries that price many rows at once.
-import "server-only";
 import type { Db } from "@/lib/db/connection";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/ledger/transaction";

@@ -2,7 +2,6 @@
 // that shows old and new prices before saving. Saving reprices every affected row in the same
 // transaction as the rule and its audit entry; the preview runs the very same statements and
 // rolls them back, so what it shows is what saving does.
-import "server-only";
 import type { Db } from "@/lib/db/connection";
 import { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
