@@ -7,6 +7,8 @@ import { requestHashOf } from "./request-hash";
 import { fieldErrorsOf, ZPlaceOrderInput } from "./schemas";
 import { serviceOrderCharge, validateServiceOrder } from "./service-order-rules";
 import { submitOrder } from "./submit-order";
+import { sellRateFor } from "@/lib/pricing/customer-rate";
+import { nonPositiveChargeRefusal } from "@/lib/pricing/order-charge";
 
 export async function placeOrder(db: Db, customerId: number, input: unknown): Promise<PlaceOrderResult> {
   const parsed = ZPlaceOrderInput.safeParse(input);
@@ -29,7 +31,10 @@ export async function placeOrder(db: Db, customerId: number, input: unknown): Pr
   const rules = validateServiceOrder(service, request);
   if (!rules.ok) return { ok: false, error: "Check the highlighted fields.", fieldErrors: rules.fieldErrors };
 
-  const charge = serviceOrderCharge(service.sellRate.toFixed(), rules.order);
+  // The customer's own rate (custom price or discount), priced as the catalog shows it.
+  const charge = serviceOrderCharge((await sellRateFor(db, customerId, service.id)) ?? service.sellRate.toFixed(), rules.order);
+  const refused = nonPositiveChargeRefusal(charge);
+  if (refused) return refused;
   const opened = await openOrder(db, {
     customerId,
     kind: "service",

@@ -6,6 +6,8 @@ import { openOrder } from "./open-order";
 import { requestHashOf } from "./request-hash";
 import { fieldErrorsOf, ZPlaceProductOrderInput } from "./schemas";
 import { submitOrder } from "./submit-order";
+import { productRateFor } from "@/lib/pricing/customer-rate";
+import { nonPositiveChargeRefusal } from "@/lib/pricing/order-charge";
 
 export async function placeProductOrder(db: Db, customerId: number, input: unknown): Promise<PlaceOrderResult> {
   const parsed = ZPlaceProductOrderInput.safeParse(input);
@@ -34,6 +36,9 @@ export async function placeProductOrder(db: Db, customerId: number, input: unkno
   if (product.requireText && !request.require) fieldErrors.require = `Enter: ${product.requireText}`;
   if (Object.keys(fieldErrors).length) return { ok: false, error: "Check the highlighted fields.", fieldErrors };
 
+  const charge = productCharge((await productRateFor(db, customerId, product.id)) ?? product.sellRate.toFixed(), request.quantity);
+  const refused = nonPositiveChargeRefusal(charge);
+  if (refused) return refused;
   const opened = await openOrder(db, {
     customerId,
     kind: "product",
@@ -42,7 +47,7 @@ export async function placeProductOrder(db: Db, customerId: number, input: unkno
     link: null,
     quantity: request.quantity,
     params: product.requireText && request.require ? { require: request.require } : {},
-    charge: productCharge(product.sellRate.toFixed(), request.quantity),
+    charge,
     idempotencyKey,
     requestHash,
   });

@@ -5,7 +5,7 @@ import { findOrderByIdempotencyKey } from "./open-order";
 
 export type PlaceOrderResult =
   | { ok: true; order: CustomerOrder; duplicate: boolean }
-  | { ok: false; error: string; fieldErrors?: Record<string, string>; orderId?: number };
+  | { ok: false; error: string; fieldErrors?: Record<string, string>; orderId?: number; code?: string };
 
 /**
  * What every placement checks before anything else: an earlier order for this idempotency key
