@@ -134,6 +134,12 @@ export async function setCatalogItemEnabled(db: Db, actor: StaffActor, input: un
       actorId: actor.id, action: enabled ? "catalog_item.enable" : "catalog_item.disable", entityType: kind === "service" ? "Service" : "Product",
       entityId: id, before: { enabled: row.enabled }, after: { enabled },
     });
+    // Customers see switches on the Updates page.
+    if (row.enabled !== enabled) {
+      await tx.catalogChange.create({
+        data: { providerId: row.providerId, itemKind: kind, itemId: id, kind: enabled ? "relisted" : "removed", newValue: enabled ? "enabled by an admin" : "disabled by an admin", oldSellRate: row.sellRate, newSellRate: row.sellRate },
+      });
+    }
     return true;
   });
   return done ? { ok: true } : delisted;
