@@ -145,7 +145,7 @@ export async function logChanges(tx: Tx, kind: ItemKind, providerId: number, syn
       UNION ALL
       SELECT CASE WHEN n."upstreamRate" > b."upstreamRate" THEN 'price_up' WHEN n."upstreamRate" < b."upstreamRate" THEN 'price_down'
                   WHEN n."sellRate" > b."sellRate" THEN 'price_up' ELSE 'price_down' END,
-        n."id", b."upstreamRate"::text, n."upstreamRate"::text, b."sellRate", n."sellRate"
+        n."id", trim_scale(b."upstreamRate")::text, trim_scale(n."upstreamRate")::text, b."sellRate", n."sellRate"
         FROM n JOIN sync_before b ON b."id" = n."id"
         WHERE n."upstreamListed" AND (n."upstreamRate" <> b."upstreamRate" OR n."sellRate" <> b."sellRate")
       UNION ALL
