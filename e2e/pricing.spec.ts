@@ -33,6 +33,7 @@ test("an admin previews a rule, then saves it; the service's price follows", asy
   await page.goto("/admin/services?enabled=yes");
   const lastRow = page.locator("tbody tr[data-testid^='service-row-']").last();
   serviceId = (await lastRow.getAttribute("data-testid"))!.replace("service-row-", "");
+  const oldPrice = (await lastRow.getByTestId("sell-rate").innerText()).trim();
 
   await page.goto("/admin/pricing");
   await expect(page.getByRole("heading", { name: "Pricing" })).toBeVisible();
@@ -56,20 +57,17 @@ test("an admin previews a rule, then saves it; the service's price follows", asy
   const newPrice = (await preview.locator("tbody tr td").last().innerText()).trim();
   await bothWidths(page, "admin-pricing-preview");
   await axeClean(page);
-  await page.goto(`/admin/services?search=${serviceId}`);
-  await expect(page.getByTestId(`service-row-${serviceId}`).getByTestId("sell-rate")).not.toContainText(newPrice);
-
-  await page.goto("/admin/pricing");
-  await form.getByLabel("Applies to").selectOption("item");
-  await form.getByLabel("Service or product id").fill(serviceId);
-  await form.getByLabel("Markup %").fill("300");
-  await form.getByLabel("Round up to").fill("0.01");
+  // Nothing saved yet; the previewed rule is still in the form, so it can be saved as it is.
+  await expect(page.getByTestId("price-rules")).not.toContainText(`service #${serviceId}`);
+  await expect(form.getByLabel("Markup %")).toHaveValue("300");
+  await expect(form.getByLabel("Service or product id")).toHaveValue(serviceId);
   await form.getByRole("button", { name: "Save and reprice" }).click();
   await expect(form.getByTestId("rule-feedback")).toContainText("Rule saved: 1 price(s) up, 0 down.");
   await expect(page.getByTestId("price-rules")).toContainText(`service #${serviceId}`);
   await bothWidths(page, "admin-pricing");
   await page.goto(`/admin/services?search=${serviceId}`);
   await expect(page.getByTestId(`service-row-${serviceId}`).getByTestId("sell-rate")).toContainText(newPrice);
+  expect(oldPrice).not.toContain(newPrice);
 });
 
 test("an admin edits a service; a sync keeps the edit; the change log and sync summary show it", async ({ page }) => {

@@ -14,7 +14,7 @@ type Option = { value: string; label: string };
 
 export function PriceRuleForm({ providers, categories }: { providers: Option[]; categories: string[] }) {
   const [state, action] = useActionState(priceRuleAction, initialActionState);
-  const v = state.values ?? {};
+  const v = state.values ?? (state.data?.values as Record<string, string> | undefined) ?? {};
   const e = state.fieldErrors ?? {};
   const [scope, setScope] = useState(v.scope ?? "global");
   const preview = state.data?.preview as RulePreview | undefined;
@@ -25,7 +25,8 @@ export function PriceRuleForm({ providers, categories }: { providers: Option[]; 
           <option value="service">Services (per 1000)</option>
           <option value="product">Products (per unit)</option>
         </SelectField>
-        <SelectField label="Applies to" name="scope" value={scope} onChange={(ev) => setScope(ev.target.value)} error={e.scope}>
+        {/* Uncontrolled, so React's reset after a refused submit restores the choice from the answer. */}
+        <SelectField label="Applies to" name="scope" defaultValue={v.scope ?? "global"} key={`scope-${v.scope}`} onChange={(ev) => setScope(ev.target.value)} error={e.scope}>
           <option value="global">Everything (global default)</option>
           <option value="provider">One provider</option>
           <option value="category">One category</option>

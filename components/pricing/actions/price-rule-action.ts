@@ -18,7 +18,8 @@ export const priceRuleAction = adminAction(ZIntent, async (input, actor) => {
     return {
       ok: true,
       message: changed ? `Saving would change ${changed} price(s): ${up} up, ${down} down. Nothing is saved yet.` : "Saving would change no price. Nothing is saved yet.",
-      data: { preview: result.preview },
+      // What was typed stays in the form, so that the previewed rule can be saved as it is.
+      data: { preview: result.preview, values: Object.fromEntries(Object.entries(input).filter(([k, v]) => typeof v === "string" && k !== "intent")) },
     };
   }
   const result = await setPriceRule(db, actor, input);
