@@ -27,7 +27,7 @@ export function CatalogTable<R extends Row>({
 }) {
   const unit = kind === "service" ? "per 1000" : "per unit";
   return (
-    <div className="-mx-5 overflow-x-auto">
+    <div className="relative -mx-5 overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
           <tr>

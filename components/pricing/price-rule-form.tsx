@@ -74,7 +74,7 @@ export function PriceRuleForm({ providers, categories }: { providers: Option[]; 
 function PreviewTable({ preview }: { preview: RulePreview }) {
   if (preview.rows.length === 0) return null;
   return (
-    <div className="-mx-5 overflow-x-auto" data-testid="rule-preview">
+    <div className="relative -mx-5 overflow-x-auto" data-testid="rule-preview">
       <table className="w-full text-left text-sm">
         <caption className="px-5 pb-2 text-left text-xs text-slate-500">
           {preview.counts.changed > preview.rows.length ? `The ${preview.rows.length} largest of ${preview.counts.changed} changes` : `${preview.counts.changed} change(s)`}

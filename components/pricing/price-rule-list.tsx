@@ -13,7 +13,7 @@ export function PriceRuleList({ rules, isAdmin }: { rules: PriceRuleView[]; isAd
   return (
     <>
       <FormMessage error={state.error} message={state.message} />
-      <div className="-mx-5 overflow-x-auto">
+      <div className="relative -mx-5 overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid="price-rules">
           <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
             <tr>

@@ -50,7 +50,7 @@ export default async function CatalogChangesPage({ searchParams }: { searchParam
           <FilterSelect label="Items" name="itemKind" value={params.itemKind} options={[{ value: "service", label: "Services" }, { value: "product", label: "Products" }]} />
         </FilterBar>
         {changes.rows.length === 0 ? <EmptyState>No changes recorded.</EmptyState> : (
-          <div className="-mx-5 overflow-x-auto">
+          <div className="relative -mx-5 overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="catalog-changes">
               <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
                 <tr>
