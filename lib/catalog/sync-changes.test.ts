@@ -3,12 +3,12 @@
 // fields capped; admin edits surviving; fixed prices overtaken by cost; the customers' Updates;
 // scheduled syncs claimed once; one sync per provider at a time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeActors } from "@/lib/admin/test-support";
+import { makeActors } from "@/lib/testing/fixtures";
 import { setSellRate } from "@/lib/admin/sell-rates";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { convertCurrency, Decimal } from "@/lib/money";
 import { placeOrder } from "@/lib/orders/place-order";
-import { createCustomer, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/orders/testing/fixtures";
+import { createCustomer, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
 import { priceByRule } from "@/lib/pricing/rule-price";
 import type { SimService } from "@/lib/upstream/simulator/catalog";
 import { listCustomerUpdates, listCatalogChanges } from "./change-log";
