@@ -9,4 +9,6 @@ export const staffNav: NavItem[] = [
   { href: "/admin/providers", label: "Providers" },
   { href: "/admin/services", label: "Services" },
   { href: "/admin/products", label: "Products" },
+  { href: "/admin/pricing", label: "Pricing" },
+  { href: "/admin/catalog-changes", label: "Catalog changes" },
 ];

@@ -1,6 +1,6 @@
 // Every staff data function takes the acting user and checks the role itself, so that a page or
-// action that forgot its own check still cannot read or change anything.
-import "server-only";
+// action that forgot its own check still cannot read or change anything. Plain functions with no
+// secrets (no server-only marker), so the operator CLI can share them.
 
 export type StaffActor = { id: number; role: "customer" | "staff" | "admin" };
 

@@ -93,7 +93,8 @@ export async function syncProviderCatalog(
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   const exists = await db.provider.findUnique({ where: { id: parsed.data.providerId }, select: { id: true } });
   if (!exists) return { ok: false, error: "No such provider." };
-  return syncCatalog(db, parsed.data.providerId, { markupPercent: parseMarkupPercent(parsed.data.markupPercent)! });
+  const markup = parsed.data.markupPercent;
+  return syncCatalog(db, parsed.data.providerId, { markupPercent: markup ? parseMarkupPercent(markup)! : undefined, trigger: "manual", actorId: actor.id });
 }
 
 export async function setProviderEnabled(db: Db, actor: StaffActor, input: unknown): Promise<AdminResult> {
