@@ -1,0 +1,49 @@
+// Issue 12 in the browser: the findings of the security review, each checked by real requests
+// against the production build (see SECURITY.md for the list of promises).
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_ACCOUNTS } from "./accounts";
+import { signIn, signOut } from "./helpers";
+
+const { admin, staff, victim } = E2E_ACCOUNTS;
+
+/** The fields of a rendered server-action form, as an attacker copying them would see them. */
+async function capturedForm(page: Page, selector: string): Promise<Record<string, string>> {
+  const fields = await page.locator(selector).first().evaluate((f: HTMLFormElement) =>
+    Array.from(new FormData(f).entries()).map(([k, v]) => [k, String(v)] as [string, string]),
+  );
+  expect(fields.some(([k]) => k.startsWith("$ACTION"))).toBe(true);
+  return Object.fromEntries(fields);
+}
+
+test("staff are read-only: no change buttons, and a captured admin form posted by staff is refused", async ({ page, browser }) => {
+  await signIn(page, admin.email, admin.password);
+  await page.goto("/admin/users");
+  const victimRow = page.getByTestId(`user-row-${victim.email}`);
+  await expect(victimRow).toContainText("active");
+  const suspendForm = await capturedForm(page, `[data-testid="user-row-${victim.email}"] form`);
+  await page.goto("/admin/providers");
+  const checkForm = await capturedForm(page, "form:has(button:text-is('Check'))");
+  const origin = new URL(page.url()).origin;
+
+  const staffContext = await browser.newContext();
+  const staffPage = await staffContext.newPage();
+  await signIn(staffPage, staff.email, staff.password);
+  await staffPage.goto("/admin/users");
+  await expect(staffPage.getByTestId(`user-row-${victim.email}`)).toBeVisible();
+  await expect(staffPage.getByRole("button", { name: "Suspend" })).toHaveCount(0);
+  await staffPage.goto("/admin/providers");
+  await expect(staffPage.getByRole("button", { name: "Check" })).toHaveCount(0);
+
+  const suspended = await staffPage.request.post("/admin/users", { multipart: suspendForm, headers: { origin } });
+  expect(await suspended.text()).toContain("You are not allowed to do this.");
+  const checked = await staffPage.request.post("/admin/providers", { multipart: checkForm, headers: { origin } });
+  expect(await checked.text()).toContain("You are not allowed to do this.");
+  await staffContext.close();
+
+  await page.goto("/admin/users");
+  await expect(page.getByTestId(`user-row-${victim.email}`)).toContainText("active");
+  // Control: the same captured check from the admin reaches the action.
+  const control = await page.request.post("/admin/providers", { multipart: checkForm, headers: { origin } });
+  expect(await control.text()).toContain("Balance ");
+  await signOut(page);
+});
