@@ -47,3 +47,20 @@ test("staff are read-only: no change buttons, and a captured admin form posted b
   expect(await control.text()).toContain("Balance ");
   await signOut(page);
 });
+
+test("a production app with a placeholder secret exits at start with the reason", async () => {
+  const { spawn } = await import("node:child_process");
+  const port = Number(process.env.E2E_PORT ?? 3100) + 1000;
+  const app = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: "change-me", IN_PROCESS_WORKER: "0" },
+  });
+  let output = "";
+  app.stdout.on("data", (chunk) => (output += chunk));
+  app.stderr.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => app.on("exit", resolve));
+  // A request too, in case the server only initialises on its first one: it must not answer.
+  const poke = setInterval(() => void fetch(`http://127.0.0.1:${port}/sign-in`).catch(() => {}), 2000);
+  const code = await exited.finally(() => clearInterval(poke));
+  expect(code).not.toBe(0);
+  expect(output).toContain("Refusing to start: NEXTAUTH_SECRET is a placeholder");
+});

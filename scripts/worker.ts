@@ -1,9 +1,17 @@
 // npm run worker: the background sync loop until SIGINT/SIGTERM. On a signal the pass in
 // flight stops at its next safe point; leases it leaves behind expire on their own.
 import "./load-env";
+import { assertSecretsConfigured } from "@/lib/config/secrets";
 import { closeDb } from "@/lib/db/connection";
 import { startWorkerLoop } from "@/lib/jobs/worker-loop";
 import { workerOwner } from "@/lib/jobs/run-sync-pass";
+
+try {
+  assertSecretsConfigured("cli");
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 const intervalMs = Number(process.env.WORKER_INTERVAL_MS) > 0 ? Number(process.env.WORKER_INTERVAL_MS) : 5_000;
 const owner = workerOwner();

@@ -5,10 +5,8 @@ import { serveCliCommands } from "@/lib/cli/control-channel";
 import { runCli } from "@/lib/cli/main";
 import { resolveDatabaseTarget } from "@/lib/db/target";
 import { startWorkerLoop } from "@/lib/jobs";
-import { assertProviderKeySecretConfigured } from "@/lib/providers/key-encryption";
 
 export async function startInProcessServices(): Promise<void> {
-  assertProviderKeySecretConfigured();
   const target = resolveDatabaseTarget();
   const stops: (() => unknown)[] = [];
   const stopAll = () => stops.forEach((stop) => stop());

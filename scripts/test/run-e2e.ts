@@ -12,14 +12,14 @@ import { startSimulator } from "@/lib/upstream/simulator";
 export async function runE2e(extraArgs: string[] = []): Promise<number> {
   ensureChromium();
   // Set here too: this process seeds the database (and encrypts the provider key) for the server.
-  process.env.PROVIDER_KEY_SECRET ??= "e2e-provider-key-secret";
-  process.env.NEXTAUTH_SECRET ??= "e2e-nextauth-secret";
+  process.env.PROVIDER_KEY_SECRET ??= "e2e-provider-key-secret-0123456789abcdef";
+  process.env.NEXTAUTH_SECRET ??= "e2e-nextauth-secret-0123456789abcdef0123";
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-nextauth-secret",
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-nextauth-secret-0123456789abcdef0123",
     NEXTAUTH_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`,
-    PROVIDER_KEY_SECRET: process.env.PROVIDER_KEY_SECRET ?? "e2e-provider-key-secret",
+    PROVIDER_KEY_SECRET: process.env.PROVIDER_KEY_SECRET ?? "e2e-provider-key-secret-0123456789abcdef",
   };
   if (!process.env.E2E_SKIP_BUILD) {
     console.log("Building the app for the browser tests (next build)…");
