@@ -64,3 +64,21 @@ test("a production app with a placeholder secret exits at start with the reason"
   expect(code).not.toBe(0);
   expect(output).toContain("Refusing to start: NEXTAUTH_SECRET is a placeholder");
 });
+
+test("a copied session cookie stops working once its owner signs out", async ({ page, browser }) => {
+  await signIn(page, victim.email, victim.password);
+  const cookies = await page.context().cookies();
+  expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
+  const thief = await browser.newContext();
+  await thief.addCookies(cookies);
+  const thiefPage = await thief.newPage();
+  await thiefPage.goto("/dashboard");
+  await expect(thiefPage.getByTestId("signed-in-as")).toContainText(victim.email);
+
+  await signOut(page);
+  await thiefPage.goto("/dashboard");
+  await expect(thiefPage).toHaveURL(/\/sign-in/);
+  const api = await thiefPage.request.get("/api/panel/orders");
+  expect(api.status()).toBe(401);
+  await thief.close();
+});

@@ -4,7 +4,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { ZSignInInput } from "@/lib/users/schemas";
 import { burnPasswordCheck, verifyPassword } from "./password";
+import { useSecureCookies } from "./cookies";
 import { authSecret } from "./secret";
+import { MAX_SESSION_SECONDS, revokeSession } from "./session-lifetime";
 import { createSignInThrottle } from "./sign-in-throttle";
 
 const signInThrottle = createSignInThrottle();
@@ -23,6 +25,9 @@ declare module "next-auth/jwt" {
     uid?: number;
     role?: "customer" | "staff" | "admin";
     sv?: number;
+    /** Sign-in time and last activity (ms), for the total and idle lifetimes. */
+    since?: number;
+    seen?: number;
   }
 }
 
@@ -31,7 +36,11 @@ export const authOptions: NextAuthOptions = {
   get secret() {
     return authSecret();
   },
-  session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
+  session: { strategy: "jwt", maxAge: MAX_SESSION_SECONDS },
+  // Explicit (next-auth would infer the same from NEXTAUTH_URL): the token readers must agree.
+  get useSecureCookies() {
+    return useSecureCookies();
+  },
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({
@@ -62,12 +71,19 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // The cookie is cleared by next-auth; revoking makes a copy of it worthless too.
+    async signOut({ token }) {
+      await revokeSession(await getDb(), token);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
         token.role = user.role;
         token.sv = user.sessionVersion;
+        token.since = token.seen = Date.now();
       }
       return token;
     },

@@ -1,6 +1,9 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
+import type { JWT } from "next-auth/jwt";
+import type { Db } from "@/lib/db/connection";
+import { sessionExpiry } from "./session-lifetime";
 import { getToken } from "./token";
 
 export type SessionUser = {
@@ -12,13 +15,16 @@ export type SessionUser = {
 
 /**
  * The signed-in user, re-checked against the database on every call: a session whose
- * sessionVersion is older than the row's (password, role or status changed) or whose user is
- * suspended counts as signed out.
+ * sessionVersion is older than the row's (signed out, password, role or status changed), that sat
+ * idle too long, or whose user is suspended counts as signed out.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const token = await getToken();
-  if (!token?.uid) return null;
-  const db = await getDb();
+  return token ? sessionUserOf(await getDb(), token) : null;
+}
+
+export async function sessionUserOf(db: Db, token: JWT, now = Date.now()): Promise<SessionUser | null> {
+  if (!token.uid || sessionExpiry(token, now)) return null;
   const user = await db.user.findUnique({
     where: { id: token.uid },
     select: { id: true, email: true, name: true, role: true, status: true, sessionVersion: true },
