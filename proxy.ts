@@ -3,12 +3,12 @@
 // and route handler (lib/auth/session re-reads the account and the same idle rule).
 import { NextResponse, type NextRequest } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
-import { sessionCookieName, useSecureCookies } from "@/lib/auth/cookies";
+import { secureCookiesWanted, sessionCookieName } from "@/lib/auth/cookies";
 import { authSecret } from "@/lib/auth/secret";
 import { MAX_SESSION_SECONDS, SEEN_REFRESH_MS, sessionExpiry } from "@/lib/auth/session-lifetime";
 
 export async function proxy(request: NextRequest) {
-  const secure = useSecureCookies();
+  const secure = secureCookiesWanted();
   const token = await getToken({ req: request, secret: authSecret(), secureCookie: secure });
   const now = Date.now();
   if (!token || sessionExpiry(token, now)) {

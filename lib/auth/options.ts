@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { ZSignInInput } from "@/lib/users/schemas";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { useSecureCookies } from "./cookies";
+import { secureCookiesWanted } from "./cookies";
 import { authSecret } from "./secret";
 import { MAX_SESSION_SECONDS, revokeSession } from "./session-lifetime";
 import { createSignInThrottle } from "./sign-in-throttle";
@@ -39,7 +39,7 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: MAX_SESSION_SECONDS },
   // Explicit (next-auth would infer the same from NEXTAUTH_URL): the token readers must agree.
   get useSecureCookies() {
-    return useSecureCookies();
+    return secureCookiesWanted();
   },
   pages: { signIn: "/sign-in" },
   providers: [
