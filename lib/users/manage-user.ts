@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/connection";
+import { boundedPage } from "@/lib/validation/page-number";
 import type { Role } from "./create-user";
 
 export type ManageResult = { ok: true } | { ok: false; error: string };
@@ -28,8 +29,10 @@ export async function setUserRole(db: Db, actor: { id: number; role: Role }, use
 export async function listUsers(
   db: Db,
   actor: { role: Role },
-  { query, page = 1, pageSize = 50 }: { query?: string; page?: number; pageSize?: number },
+  { query, page: rawPage, pageSize: rawPageSize = 50 }: { query?: string; page?: number; pageSize?: number },
 ) {
+  const page = boundedPage(rawPage);
+  const pageSize = Math.min(100, Math.max(1, Math.floor(rawPageSize) || 50));
   if (actor.role !== "admin" && actor.role !== "staff") throw new Error("Only staff can list users.");
   const where = query ? { email: { contains: query.toLowerCase() } } : {};
   const [users, total] = await Promise.all([
