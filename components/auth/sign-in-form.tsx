@@ -29,8 +29,9 @@ export function SignInForm() {
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     setPending(false);
     if (!result || result.error) {
-      // One message whether the email is unknown, the password wrong or the account suspended.
-      setError("Email or password is incorrect.");
+      // One message whether the email is unknown, the password wrong or the account suspended;
+      // the throttle's own message (the same for any email) says how long to wait.
+      setError(result?.error?.startsWith("Too many") ? result.error : "Email or password is incorrect.");
       return;
     }
     router.replace("/");

@@ -7,9 +7,8 @@ import { burnPasswordCheck, verifyPassword } from "./password";
 import { secureCookiesWanted } from "./cookies";
 import { authSecret } from "./secret";
 import { MAX_SESSION_SECONDS, revokeSession } from "./session-lifetime";
-import { createSignInThrottle } from "./sign-in-throttle";
-
-const signInThrottle = createSignInThrottle();
+import { clientIp } from "@/lib/rate-limit/client-ip";
+import { panelLimits, tooManyMessage } from "@/lib/rate-limit/policies";
 
 declare module "next-auth" {
   interface Session {
@@ -46,10 +45,15 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = ZSignInInput.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        if (signInThrottle.isBlocked(parsed.data.email)) return null;
+        // Shared across processes, per account+IP with backoff, per IP and per account (lib/rate-limit).
+        const ip = clientIp(req?.headers);
+        const guard = (await panelLimits()).signIn;
+        const throttle = await guard.check(parsed.data.email, ip);
+        // The same answer for an unknown email: failures count for any address typed.
+        if (!throttle.allowed) throw new Error(tooManyMessage(throttle.retryAfterSeconds));
         const db = await getDb();
         const user = await db.user.findUnique({
           where: { email: parsed.data.email },
@@ -58,14 +62,14 @@ export const authOptions: NextAuthOptions = {
         // Same work whether or not the email exists, so the answer does not reveal it.
         if (!user) {
           await burnPasswordCheck(parsed.data.password);
-          signInThrottle.recordFailure(parsed.data.email);
+          await guard.recordFailure(parsed.data.email, ip);
           return null;
         }
         if (!(await verifyPassword(user.passwordHash, parsed.data.password))) {
-          signInThrottle.recordFailure(parsed.data.email);
+          await guard.recordFailure(parsed.data.email, ip);
           return null;
         }
-        signInThrottle.recordSuccess(parsed.data.email);
+        await guard.recordSuccess(parsed.data.email, ip);
         if (user.status !== "active") return null;
         return { id: String(user.id), email: user.email, role: user.role, sessionVersion: user.sessionVersion };
       },
