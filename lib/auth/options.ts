@@ -2,7 +2,8 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
-import { ZSignInInput } from "@/lib/users/schemas";
+import { SIGN_IN_ERRORS, ZSignInInput } from "@/lib/users/schemas";
+import { verifySignInCode } from "./two-factor";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { secureCookiesWanted } from "./cookies";
 import { authSecret } from "./secret";
@@ -69,8 +70,16 @@ export const authOptions: NextAuthOptions = {
           await guard.recordFailure(parsed.data.email, ip);
           return null;
         }
-        await guard.recordSuccess(parsed.data.email, ip);
         if (user.status !== "active") return null;
+        if (user.totpEnabledAt) {
+          // The password was right; the code is the second step (and guessing it counts as a failure).
+          if (!parsed.data.code) throw new Error(SIGN_IN_ERRORS.codeRequired);
+          if (!(await verifySignInCode(db, user.id, parsed.data.code))) {
+            await guard.recordFailure(parsed.data.email, ip);
+            throw new Error(SIGN_IN_ERRORS.codeInvalid);
+          }
+        }
+        await guard.recordSuccess(parsed.data.email, ip);
         return { id: String(user.id), email: user.email, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
