@@ -9,7 +9,7 @@ import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { resolveOrderForStaff } from "./orders";
 import { addProviderForAdmin, checkProviderForAdmin, setProviderEnabled, syncProviderCatalog } from "./providers";
 import { clearSellRateOverride, setCatalogItemEnabled, setSellRate } from "./sell-rates";
-import { addSimulatorProvider, makeActors, makeUser, unique } from "./test-support";
+import { addSimulatorProvider, makeActors, makeUser, uniqueLabel as unique } from "@/lib/testing/fixtures";
 import { creditFundsForAdmin } from "./users";
 
 let db: Db;

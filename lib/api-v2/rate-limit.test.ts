@@ -9,7 +9,7 @@ import { createApiHandler } from "./handle-request";
 import { createRateLimiter, DEFAULT_RATE_LIMIT_PER_MINUTE, rateLimitFromEnv } from "./rate-limit";
 import { serveHandler } from "./testing/serve-handler";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { createCustomer } from "./testing/fixtures";
+import { createApiCustomer as createCustomer } from "@/lib/testing/fixtures";
 
 let db: Db;
 let stores: LimiterStore[] = [];

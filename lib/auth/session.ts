@@ -55,9 +55,3 @@ export async function requireStaff(): Promise<SessionUser> {
   if (user.needsTwoFactorSetup) redirect("/account?two-factor=required");
   return user;
 }
-
-export async function requireAdmin(): Promise<SessionUser> {
-  const user = await requireUser();
-  if (user.role !== "admin") notFound();
-  return user;
-}

@@ -4,7 +4,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { addProviderForAdmin, checkProviderForAdmin } from "@/lib/admin/providers";
-import { makeActors, unique } from "@/lib/admin/test-support";
+import { makeActors, uniqueLabel as unique } from "@/lib/testing/fixtures";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { createUpstreamClient } from "./client";
 import { addressRefusal, urlRefusal, type EgressPolicy } from "./egress";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getUserDetail } from "@/lib/admin/users";
 import { listOrdersForStaff } from "@/lib/admin/orders";
 import { listServicesForStaff } from "@/lib/admin/catalog-items";
-import { makeActors } from "@/lib/admin/test-support";
+import { makeActors } from "@/lib/testing/fixtures";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { listOrders } from "@/lib/orders/list-orders";
 import { listLedgerEntries } from "@/lib/panel/ledger-history";
