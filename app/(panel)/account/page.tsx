@@ -15,7 +15,7 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title="Account" description={user.email} />
-      <div className="grid max-w-4xl gap-6 md:grid-cols-2">
+      <div className="grid max-w-4xl items-start gap-6 md:grid-cols-2">
         <Card title="Change password">
           <ChangePasswordForm email={user.email} twoFactor={state?.status === "on"} />
         </Card>
