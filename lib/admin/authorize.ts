@@ -13,11 +13,7 @@ export function assertStaff(actor: StaffActor): void {
   if (actor.role !== "staff" && actor.role !== "admin") throw new Error("Staff only.");
 }
 
-/** Writes that change money or configuration: a refusal the caller shows as a message. */
+/** Every write (staff are read-only): a refusal the caller shows as a message. */
 export function adminRefusal(actor: StaffActor): { ok: false; error: string } | null {
   return actor.role === "admin" ? null : { ok: false, error: "Only an admin can do this." };
-}
-
-export function staffRefusal(actor: StaffActor): { ok: false; error: string } | null {
-  return actor.role === "admin" || actor.role === "staff" ? null : { ok: false, error: "You are not allowed to do this." };
 }

@@ -13,14 +13,18 @@ import { startE2eGateways } from "@/lib/payments/testing/e2e-gateways";
 export async function runE2e(extraArgs: string[] = []): Promise<number> {
   ensureChromium();
   // Set here too: this process seeds the database (and encrypts the provider key) for the server.
-  process.env.PROVIDER_KEY_SECRET ??= "e2e-provider-key-secret";
-  process.env.NEXTAUTH_SECRET ??= "e2e-nextauth-secret";
+  process.env.PROVIDER_KEY_SECRET ??= "e2e-provider-key-secret-0123456789abcdef";
+  process.env.NEXTAUTH_SECRET ??= "e2e-nextauth-secret-0123456789abcdef0123";
+  process.env.UPSTREAM_ALLOW_PRIVATE ??= "1";
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-nextauth-secret",
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-nextauth-secret-0123456789abcdef0123",
     NEXTAUTH_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`,
-    PROVIDER_KEY_SECRET: process.env.PROVIDER_KEY_SECRET ?? "e2e-provider-key-secret",
+    PROVIDER_KEY_SECRET: process.env.PROVIDER_KEY_SECRET ?? "e2e-provider-key-secret-0123456789abcdef",
+    // The simulator is local and plain http: allowed by name, as the demo does (lib/upstream/egress.ts).
+    UPSTREAM_ALLOW_PRIVATE: "1",
+    UPSTREAM_ALLOW_HTTP_HOSTS: "127.0.0.1,localhost",
   };
   if (!process.env.E2E_SKIP_BUILD) {
     console.log("Building the app for the browser tests (next build)…");
