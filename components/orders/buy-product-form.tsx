@@ -1,23 +1,24 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { placeProductOrderAction } from "@/components/orders/actions/place-product-order-action";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { initialActionState } from "@/lib/actions/action-state";
 import type { CatalogProduct } from "@/lib/catalog/list-catalog";
 import { formatMoney, productCharge } from "@/lib/money";
 
 export function BuyProductForm({ product, currency }: { product: CatalogProduct; currency: string }) {
-  const [state, formAction] = useActionState(placeProductOrderAction, initialActionState);
+  const { state, formAction, pending, onSubmit } = useKeptFormAction(placeProductOrderAction, initialActionState);
   const [quantity, setQuantity] = useState(String(product.min));
   // One key per intended order (see NewOrderForm).
   const idempotencyKey = useMemo(() => (state ? crypto.randomUUID() : ""), [state]);
   const q = /^\d{1,6}$/.test(quantity) ? Number(quantity) : null;
   const fe = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="space-y-3" noValidate data-testid={`buy-product-${product.id}`} data-stock={product.stockStatus}>
+    <form action={formAction} onSubmit={onSubmit} className="space-y-3" noValidate data-testid={`buy-product-${product.id}`} data-stock={product.stockStatus}>
       <input type="hidden" name="productId" value={product.id} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <TextField
@@ -30,11 +31,16 @@ export function BuyProductForm({ product, currency }: { product: CatalogProduct;
         hint={`${product.min}–${product.max}`}
       />
       {product.requireText ? (
-        <TextField label={product.requireText} name="require" defaultValue={state.ok ? "" : state.values?.require} error={fe.require} />
+        <TextField
+          // A placed order mounts the field empty again (the form is never reset).
+          key={state.ok ? `placed-${String(state.data?.orderId)}` : "require"}
+          label={product.requireText}
+          name="require"
+          defaultValue={state.ok ? "" : state.values?.require} error={fe.require} />
       ) : null}
       <div className="flex items-center justify-between">
         <span className="text-sm text-slate-600">{q ? formatMoney(productCharge(product.sellRate, q).toString(), currency) : "—"}</span>
-        <SubmitButton pendingText="Buying…">Buy</SubmitButton>
+        <SubmitButton pendingText="Buying…" pending={pending}>Buy</SubmitButton>
       </div>
       <FormMessage error={state.error} message={state.ok ? state.message : undefined} />
       {state.ok && typeof state.data?.orderId === "number" ? (

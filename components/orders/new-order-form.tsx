@@ -1,10 +1,11 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { placeOrderAction } from "@/components/orders/actions/place-order-action";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { initialActionState } from "@/lib/actions/action-state";
 import type { CatalogCategory, CatalogService } from "@/lib/catalog/list-catalog";
 import { formatMoney } from "@/lib/money";
@@ -23,7 +24,7 @@ function estimate(service: CatalogService | undefined, values: Record<string, st
 }
 
 export function NewOrderForm({ catalog, initialServiceId, currency }: { catalog: CatalogCategory[]; initialServiceId?: number; currency: string }) {
-  const [state, formAction] = useActionState(placeOrderAction, initialActionState);
+  const { state, formAction, pending, onSubmit } = useKeptFormAction(placeOrderAction, initialActionState);
   const services = useMemo(() => catalog.flatMap((c) => c.services), [catalog]);
   const [serviceId, setServiceId] = useState<number | undefined>(initialServiceId ?? services[0]?.id);
   const [values, setValues] = useState<Record<string, string>>({});
@@ -34,10 +35,15 @@ export function NewOrderForm({ catalog, initialServiceId, currency }: { catalog:
   const [answered, setAnswered] = useState(state);
   // A field's error is shown until the field is edited again.
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  // Bumped after a placed order so that the inputs mount empty again (the form is never reset).
+  const [placedCount, setPlacedCount] = useState(0);
   if (answered !== state) {
     setAnswered(state);
     setEdited(new Set());
-    if (state.ok) setValues({});
+    if (state.ok) {
+      setValues({});
+      setPlacedCount(placedCount + 1);
+    }
   }
 
   const service = services.find((s) => s.id === serviceId);
@@ -49,6 +55,7 @@ export function NewOrderForm({ catalog, initialServiceId, currency }: { catalog:
   return (
     <form
       action={formAction}
+      onSubmit={onSubmit}
       onChange={(e) => {
         const form = e.currentTarget;
         const name = (e.target as unknown as { name?: string }).name;
@@ -59,6 +66,14 @@ export function NewOrderForm({ catalog, initialServiceId, currency }: { catalog:
       noValidate
     >
       <FormMessage error={state.error} message={state.ok ? state.message : undefined} />
+      {state.data?.code === "not_enough_funds" ? (
+        <p className="text-sm">
+          <Link className="font-medium text-indigo-700 hover:underline" href="/funds/add">
+            Add funds
+          </Link>{" "}
+          to place this order.
+        </p>
+      ) : null}
       {state.ok && typeof state.data?.orderId === "number" ? (
         <p className="text-sm">
           <Link className="font-medium text-indigo-600 hover:underline" href={`/orders/${state.data.orderId}`}>
@@ -95,7 +110,7 @@ export function NewOrderForm({ catalog, initialServiceId, currency }: { catalog:
       ) : null}
       {fields.map((field) => {
         const meta = FIELD_LABELS[field];
-        const common = { key: `${serviceId}-${field}`, label: meta.label, name: field, error: fe[field], hint: meta.hint, defaultValue: kept[field] };
+        const common = { key: `${serviceId}-${field}-${placedCount}`, label: meta.label, name: field, error: fe[field], hint: meta.hint, defaultValue: kept[field] };
         return meta.multiline ? (
           <TextAreaField {...common} rows={5} />
         ) : (
@@ -106,7 +121,7 @@ export function NewOrderForm({ catalog, initialServiceId, currency }: { catalog:
         <span className="text-sm text-slate-600">
           Charge: <strong data-testid="order-estimate">{price ? formatMoney(price, currency) : "—"}</strong>
         </span>
-        <SubmitButton pendingText="Placing…" disabled={!service}>
+        <SubmitButton pendingText="Placing…" pending={pending} disabled={!service}>
           Place order
         </SubmitButton>
       </div>

@@ -46,7 +46,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {group.services.map((s) => (
-                  <tr key={s.id}>
+                  <tr key={s.id} data-testid={`service-row-${s.id}`} data-service-id={s.id} data-service-name={s.name}>
                     <td className="py-2 text-slate-500">{s.id}</td>
                     <td>
                       {s.name}

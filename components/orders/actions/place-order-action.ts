@@ -3,11 +3,15 @@ import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action-client";
 import { getDb } from "@/lib/db/client";
 import { placeOrder } from "@/lib/orders";
+import { NOT_ENOUGH_FUNDS } from "@/lib/orders/open-order";
 import { ZPlaceOrderInput } from "@/lib/orders/schemas";
 
 export const placeOrderAction = userAction(ZPlaceOrderInput, async (input, user) => {
   const result = await placeOrder(await getDb(), user.id, input);
-  if (!result.ok) return { error: result.fieldErrors ? undefined : result.error, fieldErrors: result.fieldErrors };
+  if (!result.ok) {
+    const data = result.error === NOT_ENOUGH_FUNDS ? { code: "not_enough_funds" } : undefined;
+    return { error: result.fieldErrors ? undefined : result.error, fieldErrors: result.fieldErrors, data };
+  }
   revalidatePath("/orders");
   revalidatePath("/dashboard");
   return {

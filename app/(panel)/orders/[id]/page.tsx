@@ -28,7 +28,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const params_ = order.params && typeof order.params === "object" ? Object.entries(order.params as Record<string, unknown>) : [];
   const rows: [string, React.ReactNode][] = [
     ["Status", <OrderStateBadge key="s" state={order.state} />],
-    [order.kind === "product" ? "Product" : "Service", order.name],
+    [order.kind === "product" ? "Product" : "Service", order.kind === "service" && order.serviceId ? `#${order.serviceId} ${order.name}` : order.name],
     ["Link", order.link ?? "—"],
     ["Quantity", order.quantity],
     ["Charge", formatMoney(order.charge, PANEL_CURRENCY)],

@@ -1,0 +1,37 @@
+// Shared steps for the storefront browser tests: picking a service on /new-order the way a
+// customer does, and the checks every customer page must pass (axe, no sideways scrolling).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** Chooses a service on /new-order by its id (typed into the service picker). */
+export async function chooseService(page: Page, serviceId: number) {
+  await page.getByLabel("Service", { exact: true }).selectOption(String(serviceId));
+  await expect(page.getByTestId("service-summary")).toBeVisible();
+}
+
+/** The service the form will send, as the browser holds it (not what the page says). */
+export async function submittedServiceId(page: Page): Promise<string> {
+  return page.locator('form [name="serviceId"]').inputValue();
+}
+
+/** A Default-type service (link + quantity) that is not the first one the form offers. */
+export async function notTheFirstDefaultService(page: Page): Promise<{ id: number; name: string }> {
+  await page.goto("/services?q=Default");
+  const rows = page.locator('[data-testid^="service-row-"]');
+  await expect(rows.first()).toBeVisible();
+  const ids = await rows.evaluateAll((els) => els.map((el) => ({ id: Number(el.getAttribute("data-service-id")), name: el.getAttribute("data-service-name") ?? "" })));
+  const chosen = ids.find((s, i) => i > 0 && s.name !== ids[0].name);
+  if (!chosen) throw new Error("the catalog has no second Default service");
+  return chosen;
+}
+
+export async function expectNoSeriousAxeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+export async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `page ${page.url()} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+}
