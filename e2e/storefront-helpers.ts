@@ -3,9 +3,16 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
-/** Chooses a service on /new-order by its id (typed into the service picker). */
+/** Chooses a service on /new-order by typing its id into the picker, with the keyboard only. */
 export async function chooseService(page: Page, serviceId: number) {
-  await page.getByLabel("Service", { exact: true }).selectOption(String(serviceId));
+  await page.getByRole("combobox", { name: "Service", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  const search = page.getByRole("combobox", { name: "Search services by name or id" });
+  await expect(search).toBeFocused();
+  await page.keyboard.type(String(serviceId));
+  await expect(page.getByTestId(`service-option-${serviceId}`)).toHaveAttribute("data-selected", "true");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("combobox", { name: "Service", exact: true })).toContainText(`#${serviceId} `);
   await expect(page.getByTestId("service-summary")).toBeVisible();
 }
 
@@ -16,8 +23,8 @@ export async function submittedServiceId(page: Page): Promise<string> {
 
 /** A Default-type service (link + quantity) that is not the first one the form offers. */
 export async function notTheFirstDefaultService(page: Page): Promise<{ id: number; name: string }> {
-  await page.goto("/services?q=Default");
-  const rows = page.locator('[data-testid^="service-row-"]');
+  await page.goto("/services");
+  const rows = page.locator('[data-testid^="service-row-"][data-service-type="Default"]');
   await expect(rows.first()).toBeVisible();
   const ids = await rows.evaluateAll((els) => els.map((el) => ({ id: Number(el.getAttribute("data-service-id")), name: el.getAttribute("data-service-name") ?? "" })));
   const chosen = ids.find((s, i) => i > 0 && s.name !== ids[0].name);
