@@ -68,11 +68,11 @@ export function ServicePicker({ categories, value, onChange, currency, error }: 
         </label>
         <Popover.Root open={open} onOpenChange={setOpen}>
           <Popover.Trigger asChild>
-            {/* Radix's Trigger adds aria-controls (the popover's id) itself. */}
-            {/* eslint-disable-next-line jsx-a11y/role-has-required-aria-props */}
             <button
               id={`${id}-service`}
               type="button"
+              // Radix's Trigger adds aria-controls (the popover's id) itself.
+              // eslint-disable-next-line jsx-a11y/role-has-required-aria-props
               role="combobox"
               aria-expanded={open}
               aria-haspopup="listbox"
