@@ -95,11 +95,10 @@ export function ServicePicker({ categories, value, onChange, currency, error }: 
               sideOffset={4}
               className="z-50 w-[var(--radix-popover-trigger-width)] max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white shadow-lg"
             >
-              <Command shouldFilter={false} label="Services" loop>
+              <Command shouldFilter={false} label="Search services by name or id" loop>
                 <Command.Input
                   value={query}
                   onValueChange={setQuery}
-                  aria-label="Search services by name or id"
                   placeholder="Search by name or id…"
                   className="w-full border-b border-slate-200 px-3 py-2 text-sm outline-none"
                 />
