@@ -5,18 +5,11 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money/format";
+import { orderParamsForPeople } from "@/lib/service-types/service-types";
 import type { OrderHistory } from "@/lib/storefront/order-history";
 import { formatDateTime } from "@/lib/time/format";
 import { LIVE_STATES, OrderActions, RemainsCell } from "./orders-table";
 import { OrderStateBadge } from "./order-state";
-
-/** Labels for the type-specific fields an order was placed with. */
-const PARAM_LABELS: Record<string, string> = {
-  runs: "Drip-feed runs", interval: "Interval (minutes)", comments: "Comments", usernames: "Usernames", hashtags: "Hashtags",
-  hashtag: "Hashtag", username: "Username", media: "Media link", answer_number: "Answer number", answerNumber: "Answer number",
-  min: "Minimum per post", max: "Maximum per post", posts: "New posts", old_posts: "Old posts", oldPosts: "Old posts",
-  delay: "Delay (minutes)", expiry: "Expiry", require: "Your details",
-};
 
 export function OrderDetail({ initial, currency }: { initial: OrderHistory; currency: string }) {
   const { data } = useQuery({
@@ -30,7 +23,6 @@ export function OrderDetail({ initial, currency }: { initial: OrderHistory; curr
     refetchInterval: (q) => (q.state.data && LIVE_STATES.has(q.state.data.order.state) ? 5_000 : false),
   });
   const { order, events, ledger, refills } = data;
-  const params = order.params && typeof order.params === "object" ? Object.entries(order.params as Record<string, unknown>) : [];
   const rows: [string, ReactNode][] = [
     ["Status", <OrderStateBadge key="s" state={order.state} />],
     [order.kind === "product" ? "Product" : "Service", order.kind === "service" && order.serviceId ? `#${order.serviceId} ${order.name}` : order.name],
@@ -44,7 +36,7 @@ export function OrderDetail({ initial, currency }: { initial: OrderHistory; curr
     ["Placed", formatDateTime(order.createdAt)],
     ["Finished", formatDateTime(order.finishedAt)],
   ];
-  const shownParams = params.filter(([k, v]) => !["type", "link", "quantity", "service"].includes(k) && v !== undefined && v !== null && v !== "");
+  const shownParams = orderParamsForPeople(order.params);
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <Card className="min-w-0 lg:col-span-2">
@@ -55,10 +47,10 @@ export function OrderDetail({ initial, currency }: { initial: OrderHistory; curr
               <dd className="break-words" data-testid={`order-${label.toLowerCase().replace(/\W+/g, "-")}`}>{value}</dd>
             </div>
           ))}
-          {shownParams.map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="text-slate-600">{PARAM_LABELS[k] ?? k}</dt>
-              <dd className="whitespace-pre-wrap break-words">{String(v)}</dd>
+          {shownParams.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-slate-600">{label}</dt>
+              <dd className="whitespace-pre-wrap break-words">{value}</dd>
             </div>
           ))}
         </dl>

@@ -6,7 +6,7 @@ import { applyMarkup, convertCurrency, type Decimal } from "@/lib/money";
 import { canonicalServiceType } from "@/lib/upstream/add-order-input";
 import type { ProductListing, ServiceListing } from "@/lib/upstream/types";
 import { loadProviderConnection, upstreamClientFor } from "@/lib/providers/provider-client";
-import { fromDb } from "@/lib/ledger/db-decimal";
+import { fromDb } from "@/lib/money/db-decimal";
 import { parseMarkupPercent } from "./markup";
 
 export type SyncCounts = { created: number; updated: number; delisted: number };

@@ -35,7 +35,7 @@ async function chargedButNotSent(customerId: number) {
     charge: serviceCharge(service.sellRate.toFixed(), 100),
     requestHash: `h-${Math.random()}`,
   });
-  if (!opened.ok) throw new Error(opened.error);
+  if (!opened.ok) throw new Error(opened.message);
   return opened.orderId;
 }
 

@@ -125,7 +125,7 @@ describe(`randomized run (seed ${SEED})`, () => {
       });
       for (const result of results) {
         if (!result) continue;
-        if (result.ok || result.orderId) orderIds.push(result.ok ? result.order.id : result.orderId!);
+        if (result.ok || result.code === "placement_failed") orderIds.push(result.ok ? result.order.id : Number(result.data!.orderId));
         else refused++;
       }
       provider.sim.advance(random.int(0, 90));

@@ -2,7 +2,7 @@
 // Reads one snapshot, so orders being placed meanwhile never show up half-written.
 import type { Db } from "@/lib/db/connection";
 import { Decimal } from "@/lib/money";
-import { fromDb } from "./db-decimal";
+import { fromDb } from "@/lib/money/db-decimal";
 import { expectedRefund } from "./expected-refund";
 import { snapshotTransaction } from "./transaction";
 

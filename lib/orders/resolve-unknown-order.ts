@@ -1,9 +1,9 @@
 // Staff settle an order whose `add` answer was lost, after checking the provider's own panel.
 import type { Db } from "@/lib/db/connection";
-import { fromDb } from "@/lib/ledger/db-decimal";
+import { fromDb } from "@/lib/money/db-decimal";
 import { refundForOrder } from "@/lib/ledger/order-money";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
-import { isUniqueViolation } from "./open-order";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { recordOrderEvent } from "./order-events";
 
 export type UnknownOrderResolution = { placed: string } | { failed: true };

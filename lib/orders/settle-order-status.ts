@@ -4,7 +4,7 @@
 // refunds nothing. Final states never reopen; anything odd is flagged for staff, never paid out.
 import type { Db } from "@/lib/db/connection";
 import type { OrderState } from "@/lib/db/generated/enums";
-import { fromDb } from "@/lib/ledger/db-decimal";
+import { fromDb } from "@/lib/money/db-decimal";
 import { expectedRefund } from "@/lib/ledger/expected-refund";
 import { refundForOrder } from "@/lib/ledger/order-money";
 import { moneyTransaction } from "@/lib/ledger/transaction";

@@ -4,9 +4,9 @@
 import type { Db } from "@/lib/db/connection";
 import { refundForOrder } from "@/lib/ledger/order-money";
 import { moneyTransaction } from "@/lib/ledger/transaction";
-import { fromDb } from "@/lib/ledger/db-decimal";
+import { fromDb } from "@/lib/money/db-decimal";
 import type { UpstreamResult, CreatedOrder } from "@/lib/upstream/types";
-import { isUniqueViolation } from "./open-order";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { flagOrder, recordOrderEvent } from "./order-events";
 import { upstreamClientFor } from "@/lib/providers/provider-client";
 import { addInputFor, type ServiceOrderParams } from "./service-order-rules";

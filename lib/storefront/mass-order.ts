@@ -7,7 +7,8 @@ import crypto from "node:crypto";
 import type { Db } from "@/lib/db/connection";
 import { Decimal } from "@/lib/money";
 import { placeOrder } from "@/lib/orders/place-order";
-import { ZPlaceOrderInput } from "@/lib/orders/schemas";
+import { fieldErrorsOf, ZPlaceOrderInput } from "@/lib/orders/schemas";
+import { fieldMessages } from "@/lib/result";
 import { serviceOrderCharge, validateServiceOrder } from "@/lib/orders/service-order-rules";
 import { ORDERABLE_SERVICE } from "./service-search";
 
@@ -94,7 +95,7 @@ export async function previewMassOrder(db: Db, customerId: number, text: string)
     const input = ZPlaceOrderInput.safeParse({ serviceId: line.serviceId, link: line.link, quantity: line.quantity });
     if (!input.success) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: "Check the link and the quantity." };
     const rules = validateServiceOrder(service, input.data);
-    if (!rules.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: describeFieldErrors(rules.fieldErrors) };
+    if (!rules.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: describeFieldErrors(fieldMessages(rules) ?? {}) };
     const charge = serviceOrderCharge(service.sellRate.toFixed(), rules.order);
     total = total.plus(charge);
     return {
@@ -140,17 +141,20 @@ export async function placeMassOrder(db: Db, customerId: number, input: { text: 
 async function placeLine(db: Db, customerId: number, submissionId: string, line: MassOrderLine): Promise<PlacedLine> {
   if (!line.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: line.error };
   try {
-    const result = await placeOrder(db, customerId, {
+    const input = ZPlaceOrderInput.safeParse({
       serviceId: line.serviceId,
       link: line.link,
       quantity: line.quantity,
       idempotencyKey: massOrderLineKey(submissionId, line.lineNumber),
     });
+    if (!input.success) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: describeFieldErrors(fieldErrorsOf(input.error)) };
+    const result = await placeOrder(db, customerId, input.data);
     if (result.ok) {
       return { lineNumber: line.lineNumber, text: line.text, ok: true, orderId: result.order.id, charge: result.order.charge, duplicate: result.duplicate };
     }
-    const error = result.fieldErrors ? describeFieldErrors(result.fieldErrors) || result.error : result.error;
-    return { lineNumber: line.lineNumber, text: line.text, ok: false, error, orderId: result.orderId };
+    const error = result.fields ? describeFieldErrors(fieldMessages(result) ?? {}) || result.message : result.message;
+    const orderId = typeof result.data?.orderId === "number" ? result.data.orderId : undefined;
+    return { lineNumber: line.lineNumber, text: line.text, ok: false, error, orderId };
   } catch (error) {
     // One line's failure (a lost connection, a bug) must not stop the others; the message stays generic.
     console.error("mass order line failed", error);

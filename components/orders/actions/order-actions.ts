@@ -10,7 +10,7 @@ const ZOrderIdInput = z.object({ orderId: z.coerce.number().int().positive() });
 
 export const requestRefillAction = userAction(ZOrderIdInput, async ({ orderId }, user) => {
   const result = await requestRefill(await getDb(), user.id, orderId);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.message };
   revalidatePath(`/orders/${orderId}`);
   revalidatePath("/orders");
   return { ok: true, message: `Refill #${result.refill.id} requested.` };
@@ -18,7 +18,7 @@ export const requestRefillAction = userAction(ZOrderIdInput, async ({ orderId },
 
 export const requestCancelAction = userAction(ZOrderIdInput, async ({ orderId }, user) => {
   const result = await requestCancel(await getDb(), user.id, orderId);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.message };
   revalidatePath(`/orders/${orderId}`);
   revalidatePath("/orders");
   return { ok: true, message: "Cancel requested. The refund follows when the provider confirms the cancellation." };

@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action-client";
+import { fieldMessages } from "@/lib/result";
 import { getDb } from "@/lib/db/client";
 import { placeOrder } from "@/lib/orders";
-import { NOT_ENOUGH_FUNDS } from "@/lib/orders/open-order";
 import { ZPlaceOrderInput } from "@/lib/orders/schemas";
 import { getCustomerBalance } from "@/lib/storefront/customer-balance";
 
@@ -11,8 +11,8 @@ export const placeOrderAction = userAction(ZPlaceOrderInput, async (input, user)
   const db = await getDb();
   const result = await placeOrder(db, user.id, input);
   if (!result.ok) {
-    const data = result.error === NOT_ENOUGH_FUNDS ? { code: "not_enough_funds" } : undefined;
-    return { error: result.fieldErrors ? undefined : result.error, fieldErrors: result.fieldErrors, data };
+    const data = result.code === "not_enough_funds" ? { code: result.code } : undefined;
+    return { error: result.fields ? undefined : result.message, fieldErrors: fieldMessages(result), data };
   }
   revalidatePath("/orders");
   revalidatePath("/dashboard");

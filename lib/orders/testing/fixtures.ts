@@ -68,7 +68,7 @@ export async function createChargedOrder(
     charge: new Decimal(options.charge),
     requestHash: unique(),
   });
-  if (!opened.ok) throw new Error(opened.error);
+  if (!opened.ok) throw new Error(opened.message);
   await db.order.update({
     where: { id: opened.orderId },
     data: { state: "pending", submitStartedAt: new Date(), upstreamOrderId: options.upstreamOrderId ?? unique() },
