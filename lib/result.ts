@@ -12,7 +12,8 @@ export type ErrorCode =
   | "no_account" | "placement_failed"
   // Order actions
   | "not_found" | "cancel_not_offered" | "not_cancellable" | "cancel_already_requested" | "cancel_refused"
-  | "cancel_unconfirmed" | "refill_not_offered" | "not_refillable" | "refill_cooldown" | "refill_refused";
+  | "cancel_unconfirmed" | "refill_not_offered" | "not_refillable" | "refill_cooldown" | "refill_refused"
+  | "not_a_product" | "results_not_ready";
 
 export type ResultData = Record<string, string | number | boolean | null>;
 

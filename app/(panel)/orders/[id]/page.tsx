@@ -32,7 +32,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               </a>
             </>
           ) : (
-            <p className="text-sm text-slate-600">{results.error}</p>
+            <p className="text-sm text-slate-500">{results.message}</p>
           )}
         </Card>
       ) : null}
