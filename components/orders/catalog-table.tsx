@@ -25,7 +25,7 @@ export function CatalogTable({ services, currency }: { services: ServiceDetails[
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
           {services.map((s) => (
-            <tr key={s.id} data-testid={`service-row-${s.id}`} data-service-id={s.id} data-service-name={s.name} data-service-type={s.type}>
+            <tr key={s.id} data-testid={`service-row-${s.id}`} data-service-id={s.id} data-service-name={s.name} data-service-type={s.type} data-sell-rate={s.sellRate}>
               <td className="py-2 pr-2 tabular-nums text-slate-600">{s.id}</td>
               <td className="max-w-sm pr-2">
                 <div className="font-medium text-slate-900">{s.name}</div>

@@ -40,6 +40,10 @@ export function ServicePicker({ categories, value, onChange, currency, error }: 
     staleTime: 30_000,
   });
   const options = data ?? [];
+  // cmdk highlights the first item only when it filters by itself; with answers arriving from the
+  // server, keep the highlight on the first match whenever the matches change.
+  const [active, setActive] = useState("");
+  const activeShown = options.some((o) => String(o.id) === active) ? active : options[0] ? String(options[0].id) : "";
   const errorId = `${id}-error`;
 
   return (
@@ -95,10 +99,13 @@ export function ServicePicker({ categories, value, onChange, currency, error }: 
               sideOffset={4}
               className="z-50 w-[var(--radix-popover-trigger-width)] max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white shadow-lg"
             >
-              <Command shouldFilter={false} label="Search services by name or id" loop>
+              <Command shouldFilter={false} label="Search services by name or id" loop value={activeShown} onValueChange={setActive}>
                 <Command.Input
                   value={query}
-                  onValueChange={setQuery}
+                  onValueChange={(text) => {
+                    setQuery(text);
+                    setActive("");
+                  }}
                   placeholder="Search by name or id…"
                   className="w-full border-b border-slate-200 px-3 py-2 text-sm outline-none"
                 />

@@ -62,7 +62,10 @@ export async function searchServices(
     take: limit,
     select: { id: true, name: true, category: true, sellRate: true },
   });
-  return rows.map((row) => ({ ...row, sellRate: row.sellRate.toFixed(6) }));
+  // A typed id puts that service first.
+  const id = /^#?\d{1,9}$/.test(input.query?.trim() ?? "") ? Number(input.query!.trim().replace("#", "")) : null;
+  const ordered = id === null ? rows : [...rows.filter((row) => row.id === id), ...rows.filter((row) => row.id !== id)];
+  return ordered.map((row) => ({ ...row, sellRate: row.sellRate.toFixed(6) }));
 }
 
 export async function getServiceDetails(db: Db, customerId: number, serviceId: number): Promise<ServiceDetails | null> {

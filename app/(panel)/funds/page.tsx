@@ -52,7 +52,7 @@ export default async function FundsPage({ searchParams }: { searchParams: Promis
                   <td className="py-2 text-xs text-slate-500">{e.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
                   <td>
                     {KIND_LABELS[e.kind] ?? e.kind}
-                    {e.reason ? <span className="ml-2 text-xs text-slate-400">{e.reason}</span> : null}
+                    {e.reason ? <span className="ml-2 text-xs text-slate-600">{e.reason}</span> : null}
                   </td>
                   <td>{e.orderId ? <Link href={`/orders/${e.orderId}`} className="text-indigo-600 hover:underline">#{e.orderId}</Link> : "—"}</td>
                   <td className={`text-right tabular-nums ${e.amount.startsWith("-") ? "text-red-700" : "text-green-700"}`}>{formatMoney(e.amount)}</td>
