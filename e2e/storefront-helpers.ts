@@ -39,6 +39,21 @@ export async function expectNoSeriousAxeViolations(page: Page) {
 }
 
 export async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `page ${page.url()} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+  const { overflow, offenders } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // The widest elements that stick out of the page and are not inside a box that scrolls or clips.
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        if (style.overflowX !== "visible" || style.position === "fixed") return true;
+      }
+      return false;
+    };
+    const offenders = Array.from(document.querySelectorAll("body *"))
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} (${Math.round(el.getBoundingClientRect().right)}px)`);
+    return { overflow: document.documentElement.scrollWidth - width, offenders };
+  });
+  expect(overflow, `page ${page.url()} scrolls sideways by ${overflow}px: ${offenders.join(", ")}`).toBeLessThanOrEqual(0);
 }

@@ -1,6 +1,8 @@
 // The storefront as a customer uses it: the catalog (search, category, price sort, Order button),
 // a mass order with good and bad lines and a resubmit, Refill and Cancel from the orders list.
 import { expect, test, type Page } from "@playwright/test";
+import { closeDb, getDb } from "../lib/db/connection";
+import { creditFunds } from "../lib/ledger";
 import { Decimal } from "../lib/money/decimal";
 import { E2E_ACCOUNTS } from "./accounts";
 import { screenshot, signIn } from "./helpers";
@@ -119,7 +121,16 @@ async function defaultServicesWith(page: Page, option: "Refill" | "Cancel"): Pro
   return ids;
 }
 
+test.afterAll(async () => {
+  await closeDb();
+});
+
 test("cancel from the orders list: confirm, toast, refund shown once canceled", async ({ page }) => {
+  // A large order must be affordable: top the customer up through the ledger.
+  const db = await getDb();
+  const account = await db.user.findUniqueOrThrow({ where: { email: customer.email } });
+  const topUp = await creditFunds(db, { customerId: account.id, amount: "500", reason: "e2e top-up for a large order" });
+  expect(topUp.ok).toBe(true);
   await signIn(page, customer.email, customer.password);
   const [serviceId] = await defaultServicesWith(page, "Cancel");
   expect(serviceId).toBeTruthy();

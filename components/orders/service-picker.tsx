@@ -95,6 +95,7 @@ export function ServicePicker({ categories, value, onChange, currency, error }: 
           </Popover.Trigger>
           <Popover.Portal>
             <Popover.Content
+              aria-label="Choose a service"
               align="start"
               sideOffset={4}
               className="z-50 w-[var(--radix-popover-trigger-width)] max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white shadow-lg"
