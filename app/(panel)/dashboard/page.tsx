@@ -4,7 +4,7 @@ import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getCustomerSummary } from "@/lib/dashboard/customer-summary";
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money/format";
 
 export const metadata: Metadata = { title: "Dashboard — Reseller Panel" };
 

@@ -4,7 +4,7 @@ import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money/format";
 import { listLedgerEntries } from "@/lib/panel/ledger-history";
 
 export const metadata: Metadata = { title: "Funds — Reseller Panel" };
