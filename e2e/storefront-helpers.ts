@@ -41,6 +41,8 @@ export async function expectNoSeriousAxeViolations(page: Page) {
 export async function expectNoSidewaysScroll(page: Page) {
   const { overflow, offenders } = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
+    const overflow = document.documentElement.scrollWidth - width;
+    if (overflow <= 0) return { overflow, offenders: [] as string[] };
     // The widest elements that stick out of the page and are not inside a box that scrolls or clips.
     const clipped = (el: Element) => {
       for (let p = el.parentElement; p; p = p.parentElement) {
@@ -53,7 +55,7 @@ export async function expectNoSidewaysScroll(page: Page) {
       .filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
       .slice(0, 5)
       .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} (${Math.round(el.getBoundingClientRect().right)}px)`);
-    return { overflow: document.documentElement.scrollWidth - width, offenders };
+    return { overflow, offenders };
   });
   expect(overflow, `page ${page.url()} scrolls sideways by ${overflow}px: ${offenders.join(", ")}`).toBeLessThanOrEqual(0);
 }
