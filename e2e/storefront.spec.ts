@@ -132,20 +132,35 @@ test("cancel from the orders list: confirm, toast, refund shown once canceled", 
   const topUp = await creditFunds(db, { customerId: account.id, amount: "500", reason: "e2e top-up for a large order" });
   expect(topUp.ok).toBe(true);
   await signIn(page, customer.email, customer.password);
-  const [serviceId] = await defaultServicesWith(page, "Cancel");
-  expect(serviceId).toBeTruthy();
-  // A large order so that it is still running when the cancel arrives.
-  const orderId = await placeOrder(page, serviceId, (min, max) => Math.min(max, Math.max(min, 5000)));
-  await page.goto("/orders");
-  const row = page.getByTestId(`order-row-${orderId}`);
-  await row.getByRole("button", { name: "Cancel" }).click();
-  const dialog = page.getByRole("alertdialog");
-  await expect(dialog).toContainText(`Cancel order #${orderId}?`);
-  await expectNoSeriousAxeViolations(page);
-  await screenshot(page, "orders-cancel-dialog");
-  await dialog.getByRole("button", { name: "Yes, cancel" }).click();
-  await expect(page.locator("[data-sonner-toast]").first()).toContainText(/Cancel requested|no longer be cancelled|already/);
-  await expect(row.getByText("A cancel was already requested.")).toBeVisible();
+  const candidates = await defaultServicesWith(page, "Cancel");
+  expect(candidates.length).toBeGreaterThan(0);
+  // The simulator may finish or drop an order before the cancel arrives; then the refusal is
+  // shown as an error toast and the next service is tried.
+  let orderId = 0;
+  for (const serviceId of candidates.slice(0, 3)) {
+    // A large order so that it is still running when the cancel arrives.
+    const placed = await placeOrder(page, serviceId, (min, max) => Math.min(max, Math.max(min, 5000)));
+    await page.goto("/orders");
+    const row = page.getByTestId(`order-row-${placed}`);
+    await row.getByRole("button", { name: "Cancel" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await expect(dialog).toContainText(`Cancel order #${placed}?`);
+    if (!orderId) {
+      await expectNoSeriousAxeViolations(page);
+      await screenshot(page, "orders-cancel-dialog");
+    }
+    await dialog.getByRole("button", { name: "Yes, cancel" }).click();
+    const toast = page.locator("[data-sonner-toast]").first();
+    await expect(toast).toContainText(/Cancel requested|refused/);
+    if ((await toast.getAttribute("data-type")) === "success") {
+      await expect(row.getByText("A cancel was already requested.")).toBeVisible();
+      orderId = placed;
+      break;
+    }
+    await expect(toast).toContainText("refused");
+    await page.reload();
+  }
+  expect(orderId, "no cancel was accepted by the simulator").toBeGreaterThan(0);
   // Once the provider confirms, the row shows the refund and a net below the charge.
   await expect(async () => {
     await page.reload();
