@@ -44,10 +44,13 @@ export async function expectNoSidewaysScroll(page: Page) {
     const overflow = document.documentElement.scrollWidth - width;
     if (overflow <= 0) return { overflow, offenders: [] as string[] };
     // The widest elements that stick out of the page and are not inside a box that scrolls or clips.
+    // (An absolutely positioned element is clipped only by a box that also positions it.)
     const clipped = (el: Element) => {
+      const absolute = getComputedStyle(el).position === "absolute";
       for (let p = el.parentElement; p; p = p.parentElement) {
         const style = getComputedStyle(p);
-        if (style.overflowX !== "visible" || style.position === "fixed") return true;
+        if (style.position === "fixed") return true;
+        if (style.overflowX !== "visible" && (!absolute || style.position !== "static")) return true;
       }
       return false;
     };

@@ -8,7 +8,7 @@ import { ServiceFeatureBadges } from "./service-details";
 
 export function CatalogTable({ services, currency }: { services: ServiceDetails[]; currency: string }) {
   return (
-    <div className="overflow-x-auto" role="region" aria-label="Services" tabIndex={0}>
+    <div className="relative overflow-x-auto" role="region" aria-label="Services" tabIndex={0}>
       <table className="w-full min-w-[52rem] text-left text-sm">
         <thead className="text-xs uppercase text-slate-600">
           <tr>

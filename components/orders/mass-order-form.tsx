@@ -43,7 +43,7 @@ export function MassOrderForm({ currency }: { currency: string }) {
       {shown ? (
         <section aria-labelledby="mass-preview-title" className="space-y-3" data-testid="mass-preview">
           <h2 id="mass-preview-title" className="text-base font-semibold text-slate-900">Preview</h2>
-          <div className="overflow-x-auto" role="region" aria-label="Previewed lines" tabIndex={0}>
+          <div className="relative overflow-x-auto" role="region" aria-label="Previewed lines" tabIndex={0}>
             <table className="w-full min-w-[36rem] text-left text-sm">
               <thead className="text-xs uppercase text-slate-600">
                 <tr><th className="py-2 pr-2">Line</th><th className="pr-2">Service</th><th className="pr-2">Link</th><th className="pr-2 text-right">Quantity</th><th className="text-right">Charge</th></tr>

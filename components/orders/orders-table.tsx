@@ -47,7 +47,7 @@ export function OrdersTable({ initial, query, currency }: { initial: StorefrontO
   });
   if (!data.orders.length) return <p className="py-6 text-center text-sm text-slate-600">No orders here yet.</p>;
   return (
-    <div className="overflow-x-auto" role="region" aria-label="Orders" tabIndex={0}>
+    <div className="relative overflow-x-auto" role="region" aria-label="Orders" tabIndex={0}>
       <table className="w-full min-w-[60rem] text-left text-sm">
         <thead className="text-xs uppercase text-slate-600">
           <tr>
