@@ -98,24 +98,29 @@ test("a mass order previews good and bad lines, places the good ones, and a resu
   await expect(page.locator("main")).toContainText(`${ordersBefore + 2} orders`);
 });
 
-async function placeOrder(page: Page, serviceId: number, quantityOf: (min: number, max: number) => number): Promise<number> {
+async function placeOrder(page: Page, serviceId: number, quantityOf: (min: number, max: number) => number, dripFeed?: { runs: number; interval: number }): Promise<number> {
   await page.goto(`/new-order?service=${serviceId}`);
   const summary = await page.getByTestId("service-summary").innerText();
   const [, min, max] = /min (\d+) · max (\d+)/.exec(summary)!.map(Number);
   await page.getByLabel("Link").fill("https://www.instagram.com/p/storefront");
   await page.getByLabel("Quantity", { exact: true }).fill(String(quantityOf(min, max)));
+  if (dripFeed) {
+    await page.getByLabel(/Drip-feed runs/).fill(String(dripFeed.runs));
+    await page.getByLabel(/Interval in minutes/).fill(String(dripFeed.interval));
+  }
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page.getByTestId("placed-order")).toBeVisible();
   await expect(page.getByTestId("placed-order")).toContainText("new balance");
   return Number(/Order #(\d+)/.exec(await page.getByTestId("placed-order").innerText())![1]);
 }
 
-/** Default services of the e2e catalog with refill or cancel, read from the catalog page. */
-async function defaultServicesWith(page: Page, option: "Refill" | "Cancel"): Promise<number[]> {
+/** Default services of the e2e catalog with refill or cancel (and drip-feed), read from the catalog page. */
+async function defaultServicesWith(page: Page, option: "Refill" | "Cancel", alsoDripFeed = false): Promise<number[]> {
   const ids: number[] = [];
   for (let p = 1; p <= 3 && ids.length === 0; p++) {
     await page.goto(`/services?page=${p}`);
-    const rows = page.locator(`[data-testid^="service-row-"][data-service-type="Default"]`, { hasText: option });
+    let rows = page.locator(`[data-testid^="service-row-"][data-service-type="Default"]`, { hasText: option });
+    if (alsoDripFeed) rows = rows.filter({ hasText: "Drip-feed" });
     ids.push(...(await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-service-id"))))));
   }
   return ids;
@@ -132,14 +137,14 @@ test("cancel from the orders list: confirm, toast, refund shown once canceled", 
   const topUp = await creditFunds(db, { customerId: account.id, amount: "500", reason: "e2e top-up for a large order" });
   expect(topUp.ok).toBe(true);
   await signIn(page, customer.email, customer.password);
-  const candidates = await defaultServicesWith(page, "Cancel");
+  // Drip-feed (10 runs an hour apart) keeps the simulator's order running long enough to cancel.
+  const candidates = await defaultServicesWith(page, "Cancel", true);
   expect(candidates.length).toBeGreaterThan(0);
   // The simulator may finish or drop an order before the cancel arrives; then the refusal is
   // shown as an error toast and the next service is tried.
   let orderId = 0;
   for (const serviceId of candidates.slice(0, 3)) {
-    // A large order so that it is still running when the cancel arrives.
-    const placed = await placeOrder(page, serviceId, (min, max) => Math.min(max, Math.max(min, 5000)));
+    const placed = await placeOrder(page, serviceId, (min) => min, { runs: 10, interval: 60 });
     await page.goto("/orders");
     const row = page.getByTestId(`order-row-${placed}`);
     await row.getByRole("button", { name: "Cancel" }).click();
