@@ -36,7 +36,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         }
       />
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
-        <div className="flex min-w-0 flex-1 flex-col gap-1 sm:max-w-xs">
+        <div className="flex min-w-0 basis-full flex-col gap-1 sm:max-w-xs sm:flex-1 sm:basis-auto">
           <label htmlFor="catalog-q" className="text-xs font-medium text-slate-700">Name or id</label>
           <input id="catalog-q" name="q" defaultValue={query.q} placeholder="e.g. Instagram Likes or 42" className={control} />
         </div>
