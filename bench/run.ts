@@ -18,6 +18,12 @@ import { createApiHandler } from "@/lib/api-v2/handle-request";
 import { serveHandler } from "@/lib/api-v2/testing/serve-handler";
 import { createUpstreamClient } from "@/lib/upstream";
 
+// npm run bench -- --storefront: the catalog and order pages at 10,000 services (bench/storefront.ts).
+if (process.argv.includes("--storefront")) {
+  await (await import("./storefront")).runStorefrontBench();
+  process.exit(0);
+}
+
 const { values } = parseArgs({
   options: { orders: { type: "string", default: "1000" }, customers: { type: "string", default: "20" }, concurrency: { type: "string", default: "20" } },
 });

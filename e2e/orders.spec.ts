@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ACCOUNTS } from "./accounts";
 import { screenshot, signIn } from "./helpers";
+import { chooseService, notTheFirstDefaultService } from "./storefront-helpers";
 
 const { customer, victim } = E2E_ACCOUNTS;
 
@@ -62,7 +63,9 @@ test("a customer places an order, sees errors beside fields first, and follows i
 
 test("an order the balance does not cover is refused with a clear message", async ({ page }) => {
   await signIn(page, victim.email, victim.password);
+  const { id } = await notTheFirstDefaultService(page);
   await page.goto("/new-order");
+  await chooseService(page, id);
   const summary = await page.getByTestId("service-summary").innerText();
   const min = Number(/min (\d+)/.exec(summary)?.[1] ?? "1");
   const fields = page.locator("form");

@@ -4,6 +4,7 @@ import type { NavItem } from "@/components/layout/nav-links";
 export const customerNav: NavItem[] = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/new-order", label: "New order" },
+  { href: "/mass-order", label: "Mass order" },
   { href: "/orders", label: "Orders" },
   { href: "/services", label: "Services" },
   { href: "/products", label: "Products" },

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { StaffCatalogItem } from "@/lib/admin/catalog-items";
 import { PANEL_CURRENCY } from "@/lib/currency";
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money/format";
 import { Badge, EnabledBadge } from "./badges";
 import { CatalogRowActions } from "./catalog-row-actions";
 

@@ -1,5 +1,2 @@
-// Display helpers for staff pages, rendered on the server (UTC, so every staff member reads the same).
-export function formatWhen(date: Date | null | undefined): string {
-  return date ? `${date.toISOString().replace("T", " ").slice(0, 16)} UTC` : "—";
-}
-
+// Display helpers for staff pages: the panel's one date formatter (UTC, so every staff member reads the same).
+export { formatDateTime as formatWhen } from "@/lib/time/format";

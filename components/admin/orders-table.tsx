@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { StaffOrder } from "@/lib/admin/orders";
 import { PANEL_CURRENCY } from "@/lib/currency";
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money/format";
 import { Badge, OrderStateBadge } from "./badges";
 import { formatWhen } from "./format";
 

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { setUserRoleAction } from "@/components/admin/actions/set-user-role-action";
 import { setUserStatusAction } from "@/components/admin/actions/set-user-status-action";
 import { SubmitButton } from "@/components/ui/button";
+import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { initialActionState } from "@/lib/actions/action-state";
 
 type Row = { id: number; role: string; status: string };
@@ -10,7 +11,8 @@ type Row = { id: number; role: string; status: string };
 /** Admins only: staff are read-only, and the actions refuse them too. */
 export function UserRowActions({ user }: { user: Row }) {
   const [statusState, statusAction] = useActionState(setUserStatusAction, initialActionState);
-  const [roleState, roleAction] = useActionState(setUserRoleAction, initialActionState);
+  // The role <select> keeps the admin's choice after a refusal (a reset would show the old role).
+  const { state: roleState, formAction: roleAction, pending: rolePending, onSubmit: onRoleSubmit } = useKeptFormAction(setUserRoleAction, initialActionState);
   const suspend = user.status === "active";
   const feedback = statusState.error ?? roleState.error ?? statusState.message ?? roleState.message;
   return (
@@ -22,14 +24,14 @@ export function UserRowActions({ user }: { user: Row }) {
           {suspend ? "Suspend" : "Reactivate"}
         </SubmitButton>
       </form>
-      <form action={roleAction} className="flex items-center gap-1">
+      <form action={roleAction} onSubmit={onRoleSubmit} className="flex items-center gap-1">
         <input type="hidden" name="userId" value={user.id} />
         <select name="role" defaultValue={user.role} aria-label="Role" className="rounded border border-slate-300 px-1 py-1 text-xs">
           <option value="customer">customer</option>
           <option value="staff">staff</option>
           <option value="admin">admin</option>
         </select>
-        <SubmitButton variant="secondary" className="px-2 py-1 text-xs">
+        <SubmitButton variant="secondary" pending={rolePending} className="px-2 py-1 text-xs">
           Set role
         </SubmitButton>
       </form>

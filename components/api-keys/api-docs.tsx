@@ -56,7 +56,7 @@ export function ApiDocs({ apiUrl }: { apiUrl: string }) {
           <details key={action.name} id={`api-${action.name}`} data-testid={`api-doc-${action.name}`} className="group space-y-3 rounded-md border border-slate-200 p-3">
             <summary className="cursor-pointer list-none">
               <h3 className="inline font-mono text-base font-semibold text-slate-900">action={action.name}</h3>
-              <span className="ml-2 text-xs text-slate-400 group-open:hidden">show</span>
+              <span className="ml-2 text-xs text-slate-600 group-open:hidden">show</span>
               <span className="mt-1 block text-sm text-slate-700">{action.summary}</span>
             </summary>
             {action.variants.map((variant) => (

@@ -1,5 +1,9 @@
+// The frame of every signed-in page: a skip link, the header (full navigation from tablet width,
+// a menu on phones), the page, and the toasts that actions report their outcome in.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Toaster } from "sonner";
+import { MobileNav } from "./mobile-nav";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -18,24 +22,33 @@ export function AppShell({
 }) {
   return (
     <div className="min-h-screen">
+      <a href="#main" className="sr-only rounded bg-indigo-700 px-3 py-2 text-sm font-semibold text-white focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50">
+        Skip to content
+      </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div className="flex items-center gap-6">
+          <div className="flex min-w-0 items-center gap-3 md:gap-6">
+            <MobileNav items={nav} />
             <Link href="/" className="text-lg font-bold text-indigo-700">
-              Reseller Panel <span className="text-xs font-medium text-slate-400">{area}</span>
+              Reseller Panel {area ? <span className="text-xs font-medium text-slate-600">{area}</span> : null}
             </Link>
-            <NavLinks items={nav} />
+            <div className="hidden md:block">
+              <NavLinks items={nav} />
+            </div>
           </div>
-          <div className="flex items-center gap-3 text-sm text-slate-600">
+          <div className="flex min-w-0 flex-wrap items-center gap-3 text-sm text-slate-700">
             {extra}
-            <Link href="/account" data-testid="signed-in-as" className="hover:text-slate-900" title="Account">
+            <Link href="/account" data-testid="signed-in-as" className="min-w-0 truncate hover:text-slate-900" title="Account">
               {user.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{user.role}</span>
             </Link>
             <SignOutButton />
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 outline-none">
+        {children}
+      </main>
+      <Toaster richColors closeButton position="top-right" />
     </div>
   );
 }

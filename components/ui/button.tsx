@@ -21,9 +21,18 @@ export function Button({
   );
 }
 
-/** A submit button that disables itself while its form is being sent, so one click is one request. */
-export function SubmitButton({ children, pendingText, ...rest }: Parameters<typeof Button>[0] & { pendingText?: string }) {
-  const { pending } = useFormStatus();
+/**
+ * A submit button that disables itself while its form is being sent, so one click is one request.
+ * Forms submitted through useKeptFormAction pass `pending` (useFormStatus only sees native actions).
+ */
+export function SubmitButton({
+  children,
+  pendingText,
+  pending: sending,
+  ...rest
+}: Parameters<typeof Button>[0] & { pendingText?: string; pending?: boolean }) {
+  const status = useFormStatus();
+  const pending = sending ?? status.pending;
   return (
     <Button type="submit" disabled={pending || rest.disabled} aria-busy={pending} {...rest}>
       {pending ? (pendingText ?? "Working…") : children}

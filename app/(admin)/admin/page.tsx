@@ -4,7 +4,7 @@ import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getStaffSummary } from "@/lib/dashboard/staff-summary";
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money/format";
 
 export const metadata: Metadata = { title: "Staff overview — Reseller Panel" };
 

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OrderStateBadge } from "@/components/orders/order-state";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getCustomerSummary } from "@/lib/dashboard/customer-summary";
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money/format";
 
 export const metadata: Metadata = { title: "Dashboard — Reseller Panel" };
 
@@ -29,12 +30,12 @@ export default async function DashboardPage() {
         ) : (
           <ul className="divide-y divide-slate-100 text-sm">
             {summary.recent.map((o) => (
-              <li key={o.id} className="flex justify-between py-2">
+              <li key={o.id} className="flex flex-wrap justify-between gap-2 py-2">
                 <Link href={`/orders/${o.id}`} className="hover:text-indigo-700">
                   #{o.id} {o.name} × {o.quantity}
                 </Link>
-                <span className="text-slate-500">
-                  {o.state.replace("_", " ")} · {formatMoney(o.charge, PANEL_CURRENCY)}
+                <span className="flex items-center gap-2 text-slate-600">
+                  <OrderStateBadge state={o.state} /> {formatMoney(o.charge, PANEL_CURRENCY)}
                 </span>
               </li>
             ))}

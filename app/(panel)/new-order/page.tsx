@@ -2,29 +2,31 @@ import type { Metadata } from "next";
 import { NewOrderForm } from "@/components/orders/new-order-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { listCatalog } from "@/lib/catalog";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money/format";
+import { getCustomerBalance } from "@/lib/storefront/customer-balance";
+import { getServiceDetails, listServiceCategories } from "@/lib/storefront/service-search";
 
 export const metadata: Metadata = { title: "New order — Reseller Panel" };
 
 export default async function NewOrderPage({ searchParams }: { searchParams: Promise<{ service?: string }> }) {
   const user = await requireUser();
   const db = await getDb();
-  const [catalog, account] = await Promise.all([
-    listCatalog(db, { customerId: user.id }),
-    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { balance: true } }),
+  const requested = (await searchParams).service ?? "";
+  const [categories, balance, preselected] = await Promise.all([
+    listServiceCategories(db, user.id),
+    getCustomerBalance(db, user.id),
+    /^\d{1,9}$/.test(requested) ? getServiceDetails(db, user.id, Number(requested)) : Promise.resolve(null),
   ]);
-  const requested = Number.parseInt((await searchParams).service ?? "", 10);
   return (
     <>
-      <PageHeader title="New order" description={`Balance: ${formatMoney(account.balance.toString(), PANEL_CURRENCY)}`} />
+      <PageHeader title="New order" description={`Balance: ${formatMoney(balance ?? "0", PANEL_CURRENCY)}`} />
       <Card className="max-w-2xl">
-        {catalog.length === 0 ? (
+        {categories.length === 0 ? (
           <EmptyState>No services are available right now.</EmptyState>
         ) : (
-          <NewOrderForm catalog={catalog} initialServiceId={Number.isSafeInteger(requested) ? requested : undefined} currency={PANEL_CURRENCY} />
+          <NewOrderForm categories={categories} initialService={preselected} currency={PANEL_CURRENCY} />
         )}
       </Card>
     </>

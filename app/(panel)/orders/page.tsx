@@ -6,7 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
-import { listOrders } from "@/lib/orders";
+import { listStorefrontOrders } from "@/lib/storefront/order-view";
 
 export const metadata: Metadata = { title: "Orders — Reseller Panel" };
 
@@ -14,7 +14,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const user = await requireUser();
   const raw = await searchParams;
   const filters = { state: raw.state || undefined, search: raw.search || undefined, page: raw.page || undefined };
-  const page = await listOrders(await getDb(), user.id, filters);
+  const page = await listStorefrontOrders(await getDb(), user.id, filters);
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const link = (p: number) => `/orders?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), page: String(p) })}`;
@@ -41,7 +41,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </form>
       </nav>
       <Card>
-        <OrdersTable initial={JSON.parse(JSON.stringify(page))} query={query} currency={PANEL_CURRENCY} />
+        <OrdersTable initial={page} query={query} currency={PANEL_CURRENCY} />
         {pages > 1 ? (
           <div className="mt-4 flex justify-between text-sm">
             {page.page > 1 ? <Link href={link(page.page - 1)} className="text-indigo-600">← Newer</Link> : <span />}

@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listProducts } from "@/lib/catalog";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money/format";
 
 export const metadata: Metadata = { title: "Products — Reseller Panel" };
 

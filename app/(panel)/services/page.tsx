@@ -1,73 +1,72 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CatalogTable } from "@/components/orders/catalog-table";
+import { Pager } from "@/components/ui/pager";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { listCatalog } from "@/lib/catalog";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money";
+import { CATALOG_SORTS, listCatalogPage } from "@/lib/storefront/catalog-page";
+import { listServiceCategories } from "@/lib/storefront/service-search";
 
 export const metadata: Metadata = { title: "Services — Reseller Panel" };
 
-export default async function ServicesPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+const control = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
+
+export default async function ServicesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();
-  const { q } = await searchParams;
-  const needle = q?.trim().toLowerCase();
-  const catalog = (await listCatalog(await getDb(), { customerId: user.id }))
-    .map((group) => ({
-      ...group,
-      services: needle
-        ? group.services.filter((s) => `${s.id} ${s.name} ${group.category} ${s.type}`.toLowerCase().includes(needle))
-        : group.services,
-    }))
-    .filter((group) => group.services.length);
+  const raw = await searchParams;
+  const db = await getDb();
+  const [catalog, categories] = await Promise.all([
+    listCatalogPage(db, user.id, raw),
+    listServiceCategories(db, user.id),
+  ]);
+  const { query } = catalog;
+  const linkTo = (page: number) =>
+    `/services?${new URLSearchParams(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v) as [string, string][])}`;
   return (
     <>
-      <PageHeader title="Services" description={`Prices in ${PANEL_CURRENCY} per 1000 units.`} />
-      <form className="mb-4 flex gap-2">
-        <input name="q" defaultValue={q} placeholder="Search services" aria-label="Search services" className="w-72 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
-        <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">Search</button>
+      <PageHeader
+        title="Services"
+        description={`${catalog.total} services · prices in ${PANEL_CURRENCY} per 1000 units.`}
+        actions={
+          <Link href="/updates" className="text-sm font-medium text-indigo-700 hover:underline">
+            Updates: new services and price changes →
+          </Link>
+        }
+      />
+      <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
+        <div className="flex min-w-0 basis-full flex-col gap-1 sm:max-w-xs sm:flex-1 sm:basis-auto">
+          <label htmlFor="catalog-q" className="text-xs font-medium text-slate-700">Name or id</label>
+          <input id="catalog-q" name="q" defaultValue={query.q} placeholder="e.g. Instagram Likes or 42" className={control} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="catalog-category" className="text-xs font-medium text-slate-700">Category</label>
+          <select id="catalog-category" name="category" defaultValue={query.category ?? ""} className={control}>
+            <option value="">All categories</option>
+            {categories.map((c) => (
+              <option key={c.category} value={c.category}>{c.category} ({c.services})</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="catalog-sort" className="text-xs font-medium text-slate-700">Sort</label>
+          <select id="catalog-sort" name="sort" defaultValue={query.sort} className={control}>
+            {Object.entries(CATALOG_SORTS).map(([value, label]) => (
+              <option key={value} value={value}>{label}</option>
+            ))}
+          </select>
+        </div>
+        <button className={`${control} font-medium text-slate-800 hover:bg-slate-50`}>Show</button>
       </form>
-      {catalog.length === 0 ? <EmptyState>No services match.</EmptyState> : null}
-      <div className="space-y-6">
-        {catalog.map((group) => (
-          <Card key={group.category} title={group.category}>
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs uppercase text-slate-500">
-                <tr>
-                  <th className="py-2">ID</th>
-                  <th>Service</th>
-                  <th className="text-right">Rate / 1000</th>
-                  <th className="text-right">Min</th>
-                  <th className="text-right">Max</th>
-                  <th className="pl-4">Options</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {group.services.map((s) => (
-                  <tr key={s.id}>
-                    <td className="py-2 text-slate-500">{s.id}</td>
-                    <td>
-                      {s.name}
-                      <span className="ml-2 text-xs text-slate-400">{s.type}</span>
-                    </td>
-                    <td className="text-right tabular-nums">{formatMoney(s.sellRate)}</td>
-                    <td className="text-right tabular-nums">{s.min}</td>
-                    <td className="text-right tabular-nums">{s.max}</td>
-                    <td className="pl-4 text-xs text-slate-500">{[s.refill && "refill", s.cancel && "cancel", s.dripfeed && "drip-feed"].filter(Boolean).join(" · ")}</td>
-                    <td className="text-right">
-                      <Link href={`/new-order?service=${s.id}`} className="text-sm font-medium text-indigo-600 hover:underline">
-                        Order
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Card>
-        ))}
-      </div>
+      <Card>
+        {catalog.services.length === 0 ? (
+          <EmptyState>No services match.</EmptyState>
+        ) : (
+          <CatalogTable services={catalog.services} currency={PANEL_CURRENCY} />
+        )}
+        <Pager page={catalog.page} pages={Math.max(1, Math.ceil(catalog.total / catalog.pageSize))} hrefFor={linkTo} />
+      </Card>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { ZCreditFundsForm } from "@/lib/admin/schemas";
 import { creditFundsForAdmin } from "@/lib/admin/users";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money/format";
 
 export const creditFundsAction = adminAction(ZCreditFundsForm, async (input, actor) => {
   const result = await creditFundsForAdmin(await getDb(), actor, input);

@@ -12,6 +12,7 @@ export const requestRefillAction = userAction(ZOrderIdInput, async ({ orderId },
   const result = await requestRefill(await getDb(), user.id, orderId);
   if (!result.ok) return { error: result.message };
   revalidatePath(`/orders/${orderId}`);
+  revalidatePath("/orders");
   return { ok: true, message: `Refill #${result.refill.id} requested.` };
 });
 
@@ -19,5 +20,6 @@ export const requestCancelAction = userAction(ZOrderIdInput, async ({ orderId },
   const result = await requestCancel(await getDb(), user.id, orderId);
   if (!result.ok) return { error: result.message };
   revalidatePath(`/orders/${orderId}`);
+  revalidatePath("/orders");
   return { ok: true, message: "Cancel requested. The refund follows when the provider confirms the cancellation." };
 });

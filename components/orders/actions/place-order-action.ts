@@ -7,17 +7,23 @@ import { requestIp } from "@/lib/rate-limit/request-ip";
 import { webOrderRefusal } from "@/lib/rate-limit/web-orders";
 import { placeOrder } from "@/lib/orders";
 import { ZPlaceOrderInput } from "@/lib/orders/schemas";
+import { getCustomerBalance } from "@/lib/storefront/customer-balance";
 
 export const placeOrderAction = userAction(ZPlaceOrderInput, async (input, user) => {
   const limited = await webOrderRefusal(user.id, await requestIp());
   if (limited) return { error: limited };
-  const result = await placeOrder(await getDb(), user.id, input);
-  if (!result.ok) return { error: result.fields ? undefined : result.message, fieldErrors: fieldMessages(result) };
+  const db = await getDb();
+  const result = await placeOrder(db, user.id, input);
+  if (!result.ok) {
+    const data = result.code === "not_enough_funds" ? { code: result.code } : undefined;
+    return { error: result.fields ? undefined : result.message, fieldErrors: fieldMessages(result), data };
+  }
   revalidatePath("/orders");
   revalidatePath("/dashboard");
+  const balance = await getCustomerBalance(db, user.id);
   return {
     ok: true,
     message: result.duplicate ? `Order #${result.order.id} was already placed.` : `Order #${result.order.id} placed.`,
-    data: { orderId: result.order.id },
+    data: { orderId: result.order.id, charge: result.order.charge, balance },
   };
 });

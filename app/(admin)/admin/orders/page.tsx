@@ -16,7 +16,7 @@ import { ORDER_STATES } from "@/lib/admin/schemas";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money/format";
 
 export const metadata: Metadata = { title: "Orders — Reseller Panel" };
 

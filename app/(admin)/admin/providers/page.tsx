@@ -9,7 +9,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { listProvidersForStaff } from "@/lib/admin/providers";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money/format";
 
 export const metadata: Metadata = { title: "Providers — Reseller Panel" };
 

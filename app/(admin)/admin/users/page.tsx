@@ -5,7 +5,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money/format";
 import { listUsers } from "@/lib/users/manage-user";
 
 export const metadata: Metadata = { title: "Users — Reseller Panel" };

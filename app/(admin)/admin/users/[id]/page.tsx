@@ -12,7 +12,7 @@ import { customerPricingForStaff } from "@/lib/pricing/customer-prices";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money/format";
 
 export const metadata: Metadata = { title: "User — Reseller Panel" };
 

@@ -1,0 +1,182 @@
+// npm run bench -- --storefront: the catalog and order pages at real size — 10,000 services
+// (a simulator's catalog synced over HTTP) and 100,000 completed orders behind the average times,
+// on the real PostgreSQL. Two layers are measured:
+//   1. the data functions the pages call (listCatalogPage, searchServices, getServiceDetails),
+//      against the old way (the whole catalog read and sent, listCatalog) as the baseline;
+//   2. if a production build exists (BENCH_APP_DIR, default ".", must hold .next/BUILD_ID), the
+//      real pages: `next start` on this database, a signed-in customer, server time (request to
+//      last byte on 127.0.0.1) and HTML size of /services and /new-order.
+// Each figure is printed with its goal (≤ 300 ms, ≤ 300 KB) and the ratio figure / goal.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { listCatalog } from "@/lib/catalog";
+import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { ensureSimulatorProvider } from "@/lib/demo/demo-setup";
+import { creditFunds } from "@/lib/ledger";
+import { listCatalogPage } from "@/lib/storefront/catalog-page";
+import { getServiceDetails, searchServices } from "@/lib/storefront/service-search";
+import { startSimulator } from "@/lib/upstream/simulator";
+import { createUser } from "@/lib/users/create-user";
+import { createTestDatabase } from "../scripts/test/test-database";
+
+const SERVICES = 10_000;
+const ORDERS = 100_000;
+const GOAL_MS = 300;
+const GOAL_KB = 300;
+const GOAL_JS_KB = 200;
+const ROUNDS = 15;
+
+/** The page's own <script src> chunks, read from the build and gzipped: what a first visit downloads. */
+function firstLoadJsKb(appDir: string, html: string): number {
+  const sources = new Set([...html.matchAll(/<script[^>]+src="(\/_next\/static\/[^"?]+)/g)].map((m) => m[1]));
+  let bytes = 0;
+  for (const source of sources) {
+    const file = path.join(appDir, ".next", source.replace(/^\/_next\//, ""));
+    if (existsSync(file)) bytes += gzipSync(readFileSync(file)).byteLength;
+  }
+  return bytes / 1024;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+function figure(label: string, value: number, unit: "ms" | "KB", goal: number, note = "") {
+  console.log(`${label.padEnd(52)} ${value.toFixed(1).padStart(8)} ${unit}  goal ≤ ${goal} ${unit}  ratio ${(value / goal).toFixed(3)}${note ? `  ${note}` : ""}`);
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  let value!: T;
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const started = performance.now();
+    value = await run();
+    times.push(performance.now() - started);
+  }
+  return { ms: median(times), value };
+}
+
+/** 100,000 completed orders spread over the catalog, written in one statement (no upstream). */
+async function seedCompletedOrders(db: Db, customerId: number, providerId: number) {
+  await db.$executeRaw`
+    WITH catalog AS (SELECT array_agg(id ORDER BY id) AS ids FROM "Service" WHERE "providerId" = ${providerId})
+    INSERT INTO "Order" ("userId", kind, "serviceId", "providerId", link, quantity, charge, state, "requestHash",
+                         "submittedAt", "finishedAt", "createdAt", "updatedAt")
+    SELECT ${customerId}, 'service', catalog.ids[1 + g % array_length(catalog.ids, 1)], ${providerId}, 'https://example.com/p/' || g,
+           1000, 1, 'completed', 'bench-' || g,
+           now() - interval '2 days', now() - interval '2 days' + (g % 7200) * interval '1 second', now() - interval '2 days', now()
+    FROM generate_series(1, ${ORDERS}) AS g, catalog`;
+  await db.$executeRaw`ANALYZE "Order"`;
+}
+
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const answer = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ email, password, csrfToken, json: "true" }),
+  });
+  const cookies = [...jar, ...answer.headers.getSetCookie().map((c) => c.split(";")[0])];
+  if (!cookies.some((c) => c.includes("session-token"))) throw new Error("bench sign-in failed");
+  return cookies.join("; ");
+}
+
+async function pageFigures(databaseUrl: string, email: string, password: string, serviceId: number) {
+  const appDir = path.resolve(process.env.BENCH_APP_DIR ?? ".");
+  if (!existsSync(path.join(appDir, ".next", "BUILD_ID"))) {
+    console.log(`pages: skipped (no production build in ${appDir}; run next build or set BENCH_APP_DIR)`);
+    return;
+  }
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: appDir,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: base, NODE_ENV: "production", IN_PROCESS_WORKER: "0" },
+    stdio: "ignore",
+    detached: true,
+  });
+  try {
+    for (let i = 0; ; i++) {
+      if (await fetch(`${base}/sign-in`).then((r) => r.ok, () => false)) break;
+      if (i > 120) throw new Error("next start did not come up");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const cookie = await signIn(base, email, password);
+    for (const [label, url] of [
+      ["/services (page 1)", "/services"],
+      ["/services?q=Instagram&sort=price_asc", "/services?q=Instagram&sort=price_asc"],
+      ["/services?page=150 (deep page)", "/services?page=150"],
+      ["/new-order", "/new-order"],
+      [`/new-order?service=${serviceId}`, `/new-order?service=${serviceId}`],
+    ] as const) {
+      await fetch(base + url, { headers: { cookie } }).then((r) => r.arrayBuffer()); // warm
+      let bytes = 0;
+      const { ms } = await timed(async () => {
+        const response = await fetch(base + url, { headers: { cookie } });
+        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+        bytes = (await response.arrayBuffer()).byteLength;
+      });
+      figure(`page ${label}: server time`, ms, "ms", GOAL_MS);
+      figure(`page ${label}: HTML`, bytes / 1024, "KB", GOAL_KB);
+      const html = await fetch(base + url, { headers: { cookie } }).then((r) => r.text());
+      figure(`page ${label}: first-load JS (gzip)`, firstLoadJsKb(appDir, html), "KB", GOAL_JS_KB);
+    }
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  }
+}
+
+export async function runStorefrontBench() {
+  process.env.PROVIDER_KEY_SECRET ??= "bench-provider-key-secret";
+  process.env.NEXTAUTH_SECRET ??= "bench-nextauth-secret";
+  const database = await createTestDatabase("panel_bench_storefront");
+  const simulator = await startSimulator({ port: 0, seed: 11, services: SERVICES, products: 0, apiKey: "bench", balance: "1000", clock: "manual" });
+  try {
+    process.env.DATABASE_URL = database.url;
+    const db = await getDb();
+    let started = performance.now();
+    await ensureSimulatorProvider(db, "Bench big catalog", { url: simulator.url, key: "bench" }, "25");
+    const provider = await db.provider.findUniqueOrThrow({ where: { name: "Bench big catalog" } });
+    console.log(`storefront bench: ${await db.service.count()} services synced in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const password = "bench-password-1";
+    const made = await createUser(db, { email: "storefront-bench@bench.local", password });
+    if (!made.ok) throw new Error("cannot create the bench customer");
+    await creditFunds(db, { customerId: made.user.id, amount: "100", reason: "bench" });
+    started = performance.now();
+    await seedCompletedOrders(db, made.user.id, provider.id);
+    console.log(`storefront bench: ${await db.order.count()} completed orders seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const customerId = made.user.id;
+    const someService = (await db.service.findFirstOrThrow({ where: { type: "Default" }, orderBy: { id: "desc" } })).id;
+
+    const baseline = await timed(() => listCatalog(db));
+    const baselineKb = Buffer.byteLength(JSON.stringify(baseline.value)) / 1024;
+    console.log(`baseline (before): listCatalog, the whole catalog    ${baseline.ms.toFixed(1).padStart(8)} ms, ${baselineKb.toFixed(0)} KB of data sent to the browser`);
+    for (const [label, query] of [
+      ["listCatalogPage page 1", {}],
+      ["listCatalogPage q=Instagram sort=price_asc", { q: "Instagram", sort: "price_asc" }],
+      ["listCatalogPage category=TikTok sort=price_desc", { category: "TikTok", sort: "price_desc" }],
+      ["listCatalogPage page 150", { page: "150" }],
+    ] as const) {
+      const result = await timed(() => listCatalogPage(db, customerId, query));
+      const kb = Buffer.byteLength(JSON.stringify(result.value)) / 1024;
+      figure(`data ${label}`, result.ms, "ms", GOAL_MS, `(${result.value.services.length} rows, ${kb.toFixed(1)} KB; ${(baseline.ms / result.ms).toFixed(1)}× faster than baseline)`);
+    }
+    for (const [label, run] of [
+      ["searchServices 'Instagram Likes'", () => searchServices(db, customerId, { query: "Instagram Likes" })],
+      [`searchServices id ${someService}`, () => searchServices(db, customerId, { query: String(someService) })],
+      [`getServiceDetails ${someService} (average time)`, () => getServiceDetails(db, customerId, someService)],
+    ] as const) {
+      const result = await timed(run as () => Promise<unknown>);
+      figure(`data ${label}`, result.ms, "ms", GOAL_MS, `(${(baseline.ms / result.ms).toFixed(1)}× faster than baseline)`);
+    }
+    await pageFigures(database.url, "storefront-bench@bench.local", password, someService);
+  } finally {
+    await closeDb();
+    await simulator.close();
+    await database.drop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runStorefrontBench();

@@ -1,0 +1,25 @@
+"use server";
+// Mass order: preview (nothing written) and place (each line through placeOrder).
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { userAction } from "@/lib/actions/action-client";
+import { getDb } from "@/lib/db/client";
+import { placeMassOrder, previewMassOrder } from "@/lib/storefront/mass-order";
+
+const ZMassOrderText = z.object({ orders: z.string().max(250_000, "At most 100 lines of reasonable length.") });
+
+export const previewMassOrderAction = userAction(ZMassOrderText, async ({ orders }, user) => {
+  const preview = await previewMassOrder(await getDb(), user.id, orders);
+  if (preview.error) return { fieldErrors: { orders: preview.error } };
+  return { ok: true, data: { preview, text: orders } };
+});
+
+const ZPlaceMassOrder = ZMassOrderText.extend({ submissionId: z.string().max(100) });
+
+export const placeMassOrderAction = userAction(ZPlaceMassOrder, async ({ orders, submissionId }, user) => {
+  const result = await placeMassOrder(await getDb(), user.id, { text: orders, submissionId });
+  if (!result.ok) return { error: result.error };
+  revalidatePath("/orders");
+  revalidatePath("/dashboard");
+  return { ok: true, message: `${result.placed} placed, ${result.failed} not placed.`, data: { result } };
+});

@@ -1,0 +1,39 @@
+// Every customer page at phone width (390 px): nothing scrolls sideways, the menu replaces the
+// navigation, axe finds nothing serious; and the same pages at 1280 px for the screenshots.
+import { expect, test } from "@playwright/test";
+import { E2E_ACCOUNTS } from "./accounts";
+import { signIn } from "./helpers";
+import { expectNoSeriousAxeViolations, expectNoSidewaysScroll } from "./storefront-helpers";
+
+const { customer } = E2E_ACCOUNTS;
+const PAGES = ["/dashboard", "/new-order", "/mass-order", "/orders", "/services", "/products", "/funds", "/api-keys", "/account"];
+
+for (const width of [390, 1280]) {
+  test(`every customer page at ${width} px: no sideways scroll, no serious axe violation`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width, height: 844 });
+    await signIn(page, customer.email, customer.password);
+    // An order page and a preselected order form too.
+    await page.goto("/orders");
+    const orderLinks = page.locator('[data-testid^="order-row-"] a');
+    const firstOrder = (await orderLinks.count()) > 0 ? await orderLinks.first().getAttribute("href") : null;
+    await page.goto("/services");
+    const firstService = await page.locator('[data-testid^="service-row-"]').first().getAttribute("data-service-id");
+    const paths = [...PAGES, `/new-order?service=${firstService}`, ...(firstOrder ? [firstOrder] : [])];
+    for (const path of paths) {
+      await page.goto(path);
+      await expect(page.locator("main h1")).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      await expectNoSeriousAxeViolations(page);
+      const name = path.replace(/^\//, "").replace(/[/?=]+/g, "-");
+      await page.screenshot({ path: `test-results/screens/${width}/${name}.png`, fullPage: true });
+    }
+    if (width === 390) {
+      await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+      await page.getByTestId("mobile-menu").click();
+      await page.getByRole("menuitem", { name: "Mass order" }).click();
+      await expect(page).toHaveURL(/\/mass-order$/);
+      await page.screenshot({ path: "test-results/screens/390/menu.png" });
+    }
+  });
+}

@@ -1,0 +1,116 @@
+// Mass order on the real PostgreSQL and a simulator over HTTP: mixed good and bad lines, and a
+// resubmitted form that must place nothing twice.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { verifyLedger } from "@/lib/ledger/verify-ledger";
+import { Decimal, serviceCharge } from "@/lib/money";
+import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
+import { massOrderLineKey, parseMassOrder, placeMassOrder, previewMassOrder } from "./mass-order";
+
+let db: Db;
+let provider: TestProvider;
+
+beforeAll(async () => {
+  db = await getDb();
+  provider = await startTestProvider(db);
+});
+afterAll(async () => {
+  await provider.close();
+  await closeDb();
+});
+
+const balanceOf = async (customerId: number) => (await db.user.findUniqueOrThrow({ where: { id: customerId } })).balance.toFixed(6);
+
+describe("parseMassOrder", () => {
+  it("numbers lines as the customer sees them and explains bad ones", () => {
+    const { lines } = parseMassOrder("12 | https://x.com/a | 100\n\nnope\n13|https://x.com/b|ten\n");
+    expect(lines.map((l) => [l.lineNumber, l.ok])).toEqual([[1, true], [3, false], [4, false]]);
+    expect(lines[1]).toMatchObject({ error: expect.stringContaining("three parts") });
+    expect(lines[2]).toMatchObject({ error: expect.stringContaining("not a whole quantity") });
+  });
+
+  it("refuses more than 100 lines and an empty text", () => {
+    expect(parseMassOrder(Array.from({ length: 101 }, () => "1 | https://x.com | 10").join("\n")).error).toMatch(/At most 100/);
+    expect(parseMassOrder("  \n ").error).toMatch(/at least one line/);
+  });
+
+  it("derives one stable key per submission and line", () => {
+    expect(massOrderLineKey("sub-12345678", 3)).toBe(massOrderLineKey("sub-12345678", 3));
+    expect(massOrderLineKey("sub-12345678", 3)).not.toBe(massOrderLineKey("sub-12345678", 4));
+    expect(massOrderLineKey("sub-12345678", 3)).not.toBe(massOrderLineKey("sub-87654321", 3));
+  });
+});
+
+describe("mass order", () => {
+  it("previews each line priced, explains bad lines, and compares the total with the balance", async () => {
+    const service = await serviceOfType(db, provider.providerId, "Default", { min: { lte: 100 }, max: { gte: 1000 } });
+    const customerId = await createCustomer(db, "1");
+    const text = [`${service.id} | ${TEST_LINK} | 1000`, `${service.id} | ${TEST_LINK} | ${service.min - 1}`, `999999 | ${TEST_LINK} | 100`].join("\n");
+    const preview = await previewMassOrder(db, customerId, text);
+    const charge = serviceCharge(service.sellRate.toFixed(), 1000).toFixed(6);
+    expect(preview.lines[0]).toMatchObject({ ok: true, serviceId: service.id, quantity: 1000, charge });
+    expect(preview.lines[1]).toMatchObject({ ok: false, error: expect.stringMatching(/^Quantity: /) });
+    expect(preview.lines[2]).toMatchObject({ ok: false, error: "Service 999999 is not available." });
+    expect(preview.total).toBe(charge);
+    expect(preview.balance).toBe("1.000000");
+    expect(preview.enoughFunds).toBe(new Decimal(charge).lte(1));
+    expect(await db.order.count({ where: { userId: customerId } })).toBe(0);
+  });
+
+  it("places good lines as their own orders, reports bad ones exactly, and a resubmit places nothing twice", async () => {
+    const service = await serviceOfType(db, provider.providerId, "Default", { min: { lte: 100 } });
+    const customerId = await createCustomer(db, "1000");
+    const adds = provider.sim.counts.add;
+    const text = [
+      `${service.id} | ${TEST_LINK}?a | ${service.min}`,
+      `${service.id} | not-a-link | ${service.min}`,
+      "garbage",
+      `${service.id} | ${TEST_LINK}?b | ${service.min}`,
+    ].join("\n");
+    const submissionId = crypto.randomUUID();
+    const first = await placeMassOrder(db, customerId, { text, submissionId });
+    if (!first.ok) throw new Error(first.error);
+    expect(first).toMatchObject({ placed: 2, failed: 2 });
+    expect(first.lines.map((l) => [l.lineNumber, l.ok])).toEqual([[1, true], [2, false], [3, false], [4, true]]);
+    expect(first.lines[1]).toMatchObject({ error: expect.stringMatching(/^Link: /) });
+    expect(first.lines[2]).toMatchObject({ error: expect.stringContaining("three parts") });
+    expect(provider.sim.counts.add).toBe(adds + 2);
+    const charge = serviceCharge(service.sellRate.toFixed(), service.min);
+    expect(await balanceOf(customerId)).toBe(new Decimal(1000).minus(charge.times(2)).toFixed(6));
+
+    // The same form sent again (a double click, a retry after a lost answer).
+    const again = await placeMassOrder(db, customerId, { text, submissionId });
+    if (!again.ok) throw new Error(again.error);
+    const placedIds = (r: typeof first) => r.lines.flatMap((l) => (l.ok ? [l.orderId] : []));
+    expect(placedIds(again)).toEqual(placedIds(first));
+    expect(again.lines.filter((l) => l.ok).every((l) => l.ok && l.duplicate)).toBe(true);
+    expect(provider.sim.counts.add).toBe(adds + 2);
+    expect(await db.order.count({ where: { userId: customerId } })).toBe(2);
+    expect(await balanceOf(customerId)).toBe(new Decimal(1000).minus(charge.times(2)).toFixed(6));
+
+    // A new submission of the same text is a new intention: new orders.
+    const other = await placeMassOrder(db, customerId, { text, submissionId: crypto.randomUUID() });
+    expect(other.ok && other.placed).toBe(2);
+    expect(await db.order.count({ where: { userId: customerId } })).toBe(4);
+    expect((await verifyLedger(db)).ok).toBe(true);
+  });
+
+  it("a line the balance does not cover fails alone; the lines before and after still place", async () => {
+    const service = await serviceOfType(db, provider.providerId, "Default", { min: { lte: 100 } });
+    const charge = serviceCharge(service.sellRate.toFixed(), service.min);
+    const big = Math.min(service.max, service.min * 1000);
+    const customerId = await createCustomer(db, charge.times(2).toFixed(6));
+    const text = [`${service.id} | ${TEST_LINK} | ${service.min}`, `${service.id} | ${TEST_LINK} | ${big}`, `${service.id} | ${TEST_LINK} | ${service.min}`].join("\n");
+    const result = await placeMassOrder(db, customerId, { text, submissionId: crypto.randomUUID() });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.lines.map((l) => l.ok)).toEqual([true, false, true]);
+    expect(result.lines[1]).toMatchObject({ error: "Not enough funds on balance" });
+    expect(await balanceOf(customerId)).toBe("0.000000");
+  });
+
+  it("refuses a form without a valid submission id and places nothing", async () => {
+    const customerId = await createCustomer(db, "10");
+    expect(await placeMassOrder(db, customerId, { text: "1 | https://x.com | 10", submissionId: "x" })).toMatchObject({ ok: false });
+    expect(await db.order.count({ where: { userId: customerId } })).toBe(0);
+  });
+});

@@ -1,0 +1,165 @@
+// Mass order: one order per line, `service_id | link | quantity`, up to 100 lines. A preview
+// parses and prices every line against the balance; placing sends each line down the one
+// placement road (placeOrder) as its own order, with an idempotency key derived from the
+// submission and the line number, so a resubmitted form places nothing twice and one bad line
+// never stops the others.
+import { customerServicePricer, PRICED_SERVICE_SELECT } from "./customer-prices";
+import crypto from "node:crypto";
+import type { Db } from "@/lib/db/connection";
+import { Decimal } from "@/lib/money";
+import { placeOrder } from "@/lib/orders/place-order";
+import { fieldErrorsOf, ZPlaceOrderInput } from "@/lib/orders/schemas";
+import { fieldMessages } from "@/lib/result";
+import { serviceOrderCharge, validateServiceOrder } from "@/lib/orders/service-order-rules";
+import { ORDERABLE_SERVICE } from "./service-search";
+
+export const MASS_ORDER_MAX_LINES = 100;
+/** Placements run a few at a time: each one waits for the provider's answer. */
+const PLACEMENT_CONCURRENCY = 4;
+
+export type MassOrderLine =
+  | { lineNumber: number; text: string; ok: true; serviceId: number; link: string; quantity: string }
+  | { lineNumber: number; text: string; ok: false; error: string };
+
+/** Splits the text into numbered lines (blank lines skipped, numbers as the customer sees them). */
+export function parseMassOrder(text: string): { lines: MassOrderLine[]; error?: string } {
+  const raw = text.replace(/\r\n?/g, "\n").split("\n");
+  const lines: MassOrderLine[] = [];
+  raw.forEach((line, index) => {
+    const trimmed = line.trim();
+    if (!trimmed) return;
+    const lineNumber = index + 1;
+    const parts = trimmed.split("|").map((part) => part.trim());
+    if (parts.length !== 3) {
+      lines.push({ lineNumber, text: trimmed, ok: false, error: "Write service_id | link | quantity (three parts separated by |)." });
+      return;
+    }
+    const [service, link, quantity] = parts;
+    if (!/^\d{1,9}$/.test(service)) {
+      lines.push({ lineNumber, text: trimmed, ok: false, error: `"${service.slice(0, 40)}" is not a service id.` });
+      return;
+    }
+    if (!/^\d{1,9}$/.test(quantity)) {
+      lines.push({ lineNumber, text: trimmed, ok: false, error: `"${quantity.slice(0, 40)}" is not a whole quantity.` });
+      return;
+    }
+    lines.push({ lineNumber, text: trimmed, ok: true, serviceId: Number(service), link, quantity });
+  });
+  if (lines.length === 0) return { lines, error: "Enter at least one line." };
+  if (lines.length > MASS_ORDER_MAX_LINES) {
+    return { lines: [], error: `At most ${MASS_ORDER_MAX_LINES} lines per mass order (this has ${lines.length}).` };
+  }
+  return { lines };
+}
+
+const describeFieldErrors = (fieldErrors: Record<string, string | undefined>) =>
+  Object.entries(fieldErrors)
+    .filter(([, message]) => message)
+    .map(([field, message]) => `${field === "serviceId" ? "Service" : field[0].toUpperCase() + field.slice(1)}: ${message}`)
+    .join(" ");
+
+export type PreviewLine =
+  | { lineNumber: number; text: string; ok: true; serviceId: number; serviceName: string; link: string; quantity: number; charge: string }
+  | { lineNumber: number; text: string; ok: false; error: string };
+
+export type MassOrderPreview = {
+  lines: PreviewLine[];
+  error?: string;
+  /** Sum of the good lines' charges, 6 decimals. */
+  total: string;
+  balance: string;
+  enoughFunds: boolean;
+};
+
+export async function previewMassOrder(db: Db, customerId: number, text: string): Promise<MassOrderPreview> {
+  const customer = await db.user.findUnique({ where: { id: customerId }, select: { balance: true, status: true } });
+  const balance = customer?.balance.toFixed(6) ?? "0.000000";
+  const parsed = parseMassOrder(text);
+  if (parsed.error || !customer || customer.status !== "active") {
+    const error = parsed.error ?? (customer ? "Your account is suspended." : "No such account.");
+    return { lines: [], error, total: "0.000000", balance, enoughFunds: false };
+  }
+  const ids = [...new Set(parsed.lines.flatMap((line) => (line.ok ? [line.serviceId] : [])))];
+  const priceOf = await customerServicePricer(db, customerId);
+  const services = new Map(
+    (
+      await db.service.findMany({
+        where: { id: { in: ids }, ...ORDERABLE_SERVICE },
+        select: { id: true, name: true, type: true, min: true, max: true, dripfeed: true, ...PRICED_SERVICE_SELECT },
+      })
+    ).map((service) => [service.id, service]),
+  );
+  let total = new Decimal(0);
+  const lines = parsed.lines.map((line): PreviewLine => {
+    if (!line.ok) return line;
+    const service = services.get(line.serviceId);
+    if (!service) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: `Service ${line.serviceId} is not available.` };
+    const input = ZPlaceOrderInput.safeParse({ serviceId: line.serviceId, link: line.link, quantity: line.quantity });
+    if (!input.success) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: "Check the link and the quantity." };
+    const rules = validateServiceOrder(service, input.data);
+    if (!rules.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: describeFieldErrors(fieldMessages(rules) ?? {}) };
+    const charge = serviceOrderCharge(priceOf(service), rules.order);
+    total = total.plus(charge);
+    return {
+      lineNumber: line.lineNumber, text: line.text, ok: true, serviceId: service.id, serviceName: service.name,
+      link: rules.order.link ?? line.link, quantity: rules.order.quantity, charge: charge.toFixed(6),
+    };
+  });
+  return { lines, total: total.toFixed(6), balance, enoughFunds: total.lte(customer.balance.toFixed()) };
+}
+
+/** Submission ids come from the form (a UUID made when the preview was shown). */
+export const SUBMISSION_ID = /^[A-Za-z0-9-]{8,100}$/;
+
+/** The idempotency key of one line: the same submission and line always give the same key. */
+export function massOrderLineKey(submissionId: string, lineNumber: number): string {
+  const digest = crypto.createHash("sha256").update(`mass-order\n${submissionId}`).digest("hex").slice(0, 32);
+  return `mass:${digest}:${lineNumber}`;
+}
+
+export type PlacedLine =
+  | { lineNumber: number; text: string; ok: true; orderId: number; charge: string; duplicate: boolean }
+  | { lineNumber: number; text: string; ok: false; error: string; orderId?: number };
+
+export type MassOrderResult = { ok: true; lines: PlacedLine[]; placed: number; failed: number } | { ok: false; error: string };
+
+export async function placeMassOrder(db: Db, customerId: number, input: { text: string; submissionId: string }): Promise<MassOrderResult> {
+  if (!SUBMISSION_ID.test(input.submissionId)) return { ok: false, error: "This form has expired. Preview the order again." };
+  const parsed = parseMassOrder(input.text);
+  if (parsed.error) return { ok: false, error: parsed.error };
+  const results: PlacedLine[] = new Array(parsed.lines.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < parsed.lines.length) {
+      const index = next++;
+      results[index] = await placeLine(db, customerId, input.submissionId, parsed.lines[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PLACEMENT_CONCURRENCY, parsed.lines.length) }, worker));
+  const placed = results.filter((line) => line.ok).length;
+  return { ok: true, lines: results, placed, failed: results.length - placed };
+}
+
+async function placeLine(db: Db, customerId: number, submissionId: string, line: MassOrderLine): Promise<PlacedLine> {
+  if (!line.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: line.error };
+  try {
+    const input = ZPlaceOrderInput.safeParse({
+      serviceId: line.serviceId,
+      link: line.link,
+      quantity: line.quantity,
+      idempotencyKey: massOrderLineKey(submissionId, line.lineNumber),
+    });
+    if (!input.success) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: describeFieldErrors(fieldErrorsOf(input.error)) };
+    const result = await placeOrder(db, customerId, input.data);
+    if (result.ok) {
+      return { lineNumber: line.lineNumber, text: line.text, ok: true, orderId: result.order.id, charge: result.order.charge, duplicate: result.duplicate };
+    }
+    const error = result.fields ? describeFieldErrors(fieldMessages(result) ?? {}) || result.message : result.message;
+    const orderId = typeof result.data?.orderId === "number" ? result.data.orderId : undefined;
+    return { lineNumber: line.lineNumber, text: line.text, ok: false, error, orderId };
+  } catch (error) {
+    // One line's failure (a lost connection, a bug) must not stop the others; the message stays generic.
+    console.error("mass order line failed", error);
+    return { lineNumber: line.lineNumber, text: line.text, ok: false, error: "Something went wrong on our side with this line. Check your orders before placing it again." };
+  }
+}

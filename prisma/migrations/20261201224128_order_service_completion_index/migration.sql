@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Order_serviceId_state_finishedAt_idx" ON "Order"("serviceId", "state", "finishedAt");
