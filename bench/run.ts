@@ -114,3 +114,6 @@ try {
   await simulator.close();
   await database.drop();
 }
+
+// /api/v2 add against a bare route doing one INSERT, on its own build and database (issue 13).
+await (await import("./placement")).runPlacementBench();
