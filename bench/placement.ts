@@ -160,3 +160,6 @@ export async function runPlacementBench(): Promise<void> {
     await database.drop();
   }
 }
+
+// `npx tsx bench/placement.ts` runs this figure alone.
+if (import.meta.url === `file://${process.argv[1]}`) await runPlacementBench();

@@ -21,12 +21,24 @@ import { serviceUpstreamCost } from "./upstream-cost";
 const SERVICE_UNAVAILABLE = "This service is not available.";
 const NOT_ENOUGH_FUNDS = "Not enough funds on balance";
 
-export async function placeOrder(db: Db, customerId: number, input: ParsedPlaceOrderInput): Promise<PlaceOrderResult> {
+/**
+ * `checked.activeCustomer`: the caller read this customer as active in this very request (the
+ * API key's lookup, the session's re-check), so without an idempotency key there is nothing
+ * left to read before validating.
+ */
+export async function placeOrder(
+  db: Db,
+  customerId: number,
+  input: ParsedPlaceOrderInput,
+  checked: { activeCustomer?: boolean } = {},
+): Promise<PlaceOrderResult> {
   const { idempotencyKey, ...request } = input;
   const requestHash = requestHashOf({ kind: "service", ...request });
-  const start = await readPlacementStart(db, customerId, idempotencyKey, requestHash);
-  if ("ok" in start) return start;
-  if (start.earlierOrderId !== null) return resultOfPlacement(db, customerId, start.earlierOrderId, true);
+  if (idempotencyKey || !checked.activeCustomer) {
+    const start = await readPlacementStart(db, customerId, idempotencyKey, requestHash);
+    if ("ok" in start) return start;
+    if (start.earlierOrderId !== null) return resultOfPlacement(db, customerId, start.earlierOrderId, true);
+  }
 
   const service = await readServiceForPlacement(db, request.serviceId);
   if (!service || !service.orderable) {

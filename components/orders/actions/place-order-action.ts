@@ -7,7 +7,8 @@ import { placeOrder } from "@/lib/orders";
 import { ZPlaceOrderInput } from "@/lib/orders/schemas";
 
 export const placeOrderAction = userAction(ZPlaceOrderInput, async (input, user) => {
-  const result = await placeOrder(await getDb(), user.id, input);
+  // The session was just re-checked against the database: the customer is active.
+  const result = await placeOrder(await getDb(), user.id, input, { activeCustomer: true });
   if (!result.ok) return { error: result.fields ? undefined : result.message, fieldErrors: fieldMessages(result) };
   revalidatePath("/orders");
   revalidatePath("/dashboard");
