@@ -1,32 +1,38 @@
-// Placing a product order: the same road as services, with the product's own checks. The input
-// was parsed at the boundary (ZPlaceProductOrderInput).
+// Placing a product order: the same lean road as services (placement-reads, one-statement
+// charge, send once, one-statement outcome), with the product's own checks. The input was parsed
+// at the boundary (ZPlaceProductOrderInput).
 import type { Db } from "@/lib/db/connection";
-import { productCharge } from "@/lib/money";
-import { fromDb } from "@/lib/money/db-decimal";
+import { Prisma } from "@/lib/db/generated/client";
+import { openChargedOrder } from "@/lib/ledger/open-charged-order";
+import { Decimal, LEDGER_SCALE, productCharge } from "@/lib/money";
 import { fail, invalidFields, type FieldIssue } from "@/lib/result";
-import { checkBeforePlacing, resultOfPlacement, type PlaceOrderResult } from "./placement-result";
-import { openOrder } from "./open-order";
+import { toCustomerOrder } from "./customer-order";
+import { readPlacementStart, readProductForPlacement } from "./placement-reads";
+import { PLACEMENT_FAILED_MESSAGE, resultOfPlacement, type PlaceOrderResult } from "./placement-result";
 import { requestHashOf } from "./request-hash";
 import type { ParsedPlaceProductOrderInput } from "./schemas";
-import { submitOrder } from "./submit-order";
+import { sendClaimedOrder } from "./send-claimed-order";
+import { submitLeaseMs } from "./submission-lease";
 import { productUpstreamCost } from "./upstream-cost";
 
 const PRODUCT_UNAVAILABLE = "This product is not available.";
 
-export async function placeProductOrder(db: Db, customerId: number, input: ParsedPlaceProductOrderInput): Promise<PlaceOrderResult> {
+export async function placeProductOrder(
+  db: Db,
+  customerId: number,
+  input: ParsedPlaceProductOrderInput,
+  checked: { activeCustomer?: boolean } = {},
+): Promise<PlaceOrderResult> {
   const { idempotencyKey, ...request } = input;
   const requestHash = requestHashOf({ kind: "product", ...request });
-  const answered = await checkBeforePlacing(db, customerId, idempotencyKey, requestHash);
-  if (answered) return answered;
+  if (idempotencyKey || !checked.activeCustomer) {
+    const start = await readPlacementStart(db, customerId, idempotencyKey, requestHash);
+    if ("ok" in start) return start;
+    if (start.earlierOrderId !== null) return resultOfPlacement(db, customerId, start.earlierOrderId, true);
+  }
 
-  const product = await db.product.findUnique({
-    where: { id: request.productId },
-    select: {
-      id: true, providerId: true, min: true, max: true, sellRate: true, upstreamRate: true, requireText: true, inventory: true,
-      enabled: true, upstreamListed: true, provider: { select: { enabled: true, exchangeRate: true } },
-    },
-  });
-  if (!product || !product.enabled || !product.upstreamListed || !product.provider.enabled) {
+  const product = await readProductForPlacement(db, request.productId);
+  if (!product || !product.orderable) {
     return fail("product_unavailable", PRODUCT_UNAVAILABLE, { fields: { productId: { code: "product_unavailable", message: PRODUCT_UNAVAILABLE } } });
   }
   const fields: Record<string, FieldIssue> = {};
@@ -38,20 +44,54 @@ export async function placeProductOrder(db: Db, customerId: number, input: Parse
   if (product.requireText && !request.require) fields.require = { code: "required", message: `Enter: ${product.requireText}` };
   if (Object.keys(fields).length) return invalidFields(fields);
 
-  const opened = await openOrder(db, {
+  const charge = productCharge(product.sellRate, request.quantity);
+  const params = product.requireText && request.require ? { require: request.require } : {};
+  const leaseMs = submitLeaseMs();
+  const opened = await openChargedOrder(db, {
     customerId,
     kind: "product",
+    serviceId: null,
     productId: product.id,
     providerId: product.providerId,
     link: null,
     quantity: request.quantity,
-    params: product.requireText && request.require ? { require: request.require } : {},
-    charge: productCharge(product.sellRate.toFixed(), request.quantity),
-    upstreamCost: productUpstreamCost(fromDb(product.upstreamRate), fromDb(product.provider.exchangeRate), request.quantity),
-    idempotencyKey,
+    params,
+    charge,
+    upstreamCost: productUpstreamCost(new Decimal(product.upstreamRate), new Decimal(product.provider.exchangeRate), request.quantity),
+    idempotencyKey: idempotencyKey ?? null,
     requestHash,
+    leaseMs,
   });
-  if (!opened.ok) return opened;
-  if (!opened.duplicate) await submitOrder(db, opened.orderId);
-  return resultOfPlacement(db, customerId, opened.orderId, opened.duplicate);
+  if (!opened.ok) {
+    if (opened.reason === "not_enough_funds") return fail("not_enough_funds", "Not enough funds on balance");
+    const again = await readPlacementStart(db, customerId, idempotencyKey, requestHash);
+    if ("ok" in again) return again;
+    if (again.earlierOrderId === null) throw new Error("idempotency key taken but no order found for it");
+    return resultOfPlacement(db, customerId, again.earlierOrderId, true);
+  }
+
+  const send = { product: product.upstreamId, quantity: request.quantity, require: "require" in params ? params.require : undefined };
+  const outcome = await sendClaimedOrder(db, opened.orderId, product.provider, (client) => client.addProductOrder(send), leaseMs);
+  if (outcome === "failed") return fail("placement_failed", PLACEMENT_FAILED_MESSAGE, { data: { orderId: opened.orderId } });
+  if (outcome !== "placed") return resultOfPlacement(db, customerId, opened.orderId, false);
+  const order = toCustomerOrder({
+    id: opened.orderId,
+    kind: "product",
+    serviceId: null,
+    productId: product.id,
+    link: null,
+    quantity: request.quantity,
+    params,
+    charge: new Prisma.Decimal(charge.toFixed(LEDGER_SCALE)),
+    state: "pending",
+    startCount: null,
+    remains: null,
+    upstreamStatus: null,
+    cancelRequestedAt: null,
+    createdAt: opened.createdAt,
+    finishedAt: null,
+    service: null,
+    product: { name: product.name },
+  });
+  return { ok: true, duplicate: false, order };
 }

@@ -54,3 +54,33 @@ export async function readServiceForPlacement(db: Db, serviceId: number): Promis
   const { exchangeRate, apiUrl, apiKeyEncrypted, timeoutMs, ...service } = row;
   return { ...service, provider: { exchangeRate, apiUrl, apiKeyEncrypted, timeoutMs } };
 }
+
+export type ProductForPlacement = {
+  id: number;
+  providerId: number;
+  upstreamId: string;
+  name: string;
+  min: number;
+  max: number;
+  requireText: string | null;
+  inventory: number | null;
+  sellRate: string;
+  upstreamRate: string;
+  orderable: boolean;
+  provider: { exchangeRate: string; apiUrl: string; apiKeyEncrypted: string; timeoutMs: number };
+};
+
+/** The product, whether it can be ordered now, and its provider's connection; null when there is no such product. */
+export async function readProductForPlacement(db: Db, productId: number): Promise<ProductForPlacement | null> {
+  const rows = await db.$queryRaw<(Omit<ProductForPlacement, "provider"> & ProductForPlacement["provider"])[]>`
+    SELECT d.id, d."providerId", d."upstreamId", d.name, d.min, d.max, d."requireText", d.inventory,
+      d."sellRate"::text AS "sellRate", d."upstreamRate"::text AS "upstreamRate",
+      (d.enabled AND d."upstreamListed" AND p.enabled) AS orderable,
+      p."exchangeRate"::text AS "exchangeRate", p."apiUrl", p."apiKeyEncrypted", p."timeoutMs"
+    FROM "Product" d JOIN "Provider" p ON p.id = d."providerId"
+    WHERE d.id = ${productId}`;
+  const row = rows[0];
+  if (!row) return null;
+  const { exchangeRate, apiUrl, apiKeyEncrypted, timeoutMs, ...product } = row;
+  return { ...product, provider: { exchangeRate, apiUrl, apiKeyEncrypted, timeoutMs } };
+}

@@ -8,26 +8,25 @@ import { Prisma } from "@/lib/db/generated/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { upstreamClientFor, type ProviderConnection } from "@/lib/providers/provider-client";
 import type { AddOrderInput } from "@/lib/upstream/add-order-input";
+import type { UpstreamClient } from "@/lib/upstream/client";
 import type { CreatedOrder, UpstreamResult } from "@/lib/upstream/types";
 import { AWAITING_ANSWER_STATES } from "./state-machine";
 import { keepLeaseAlive } from "./submission-lease";
 import { FIRST_POLL_DELAY_MS, recordSubmitOutcome, type SubmitOutcome } from "./submit-order";
 import { transitionInOneStatement } from "./transition-statement";
 
-export async function sendClaimedOrder(
-  db: Db,
-  orderId: number,
-  provider: ProviderConnection,
-  add: AddOrderInput,
-  leaseMs: number,
-): Promise<SubmitOutcome> {
+/** `add` for a service (its AddOrderInput), or the call that sends a product order. */
+type Send = AddOrderInput | ((client: UpstreamClient) => Promise<UpstreamResult<CreatedOrder>>);
+
+export async function sendClaimedOrder(db: Db, orderId: number, provider: ProviderConnection, send: Send, leaseMs: number): Promise<SubmitOutcome> {
   const stopRenewing = keepLeaseAlive(leaseMs, () =>
     db.order.updateMany({ where: { id: orderId, state: "pending_submit" }, data: { leaseUntil: new Date(Date.now() + leaseMs) } }),
   );
   try {
     let result: UpstreamResult<CreatedOrder>;
     try {
-      result = await upstreamClientFor(provider).add(add);
+      const client = upstreamClientFor(provider);
+      result = await (typeof send === "function" ? send(client) : client.add(send));
     } catch (error) {
       // Nothing left: the key could not be decrypted or the request not built.
       result = { ok: false, kind: "definite", message: (error as Error).message };
