@@ -7,10 +7,9 @@ import type { Db } from "@/lib/db/connection";
 import { openChargedOrder } from "@/lib/ledger/open-charged-order";
 import { Prisma } from "@/lib/db/generated/client";
 import { Decimal, LEDGER_SCALE } from "@/lib/money";
-import { toCustomerOrder, type CustomerOrderRow } from "./customer-order";
 import { fail, invalidFields } from "@/lib/result";
-import { readPlacementStart, readServiceForPlacement } from "./placement-reads";
-import { PLACEMENT_FAILED_MESSAGE, resultOfPlacement, type PlaceOrderResult } from "./placement-result";
+import { readServiceForPlacement } from "./placement-reads";
+import { answerAfterSending, answerBeforePlacing, answerUnopened, type PlaceOrderResult, type PlacementChecks } from "./placement-result";
 import { requestHashOf } from "./request-hash";
 import type { ParsedPlaceOrderInput } from "./schemas";
 import { sendClaimedOrder } from "./send-claimed-order";
@@ -19,7 +18,6 @@ import { submitLeaseMs } from "./submission-lease";
 import { serviceUpstreamCost } from "./upstream-cost";
 
 const SERVICE_UNAVAILABLE = "This service is not available.";
-const NOT_ENOUGH_FUNDS = "Not enough funds on balance";
 
 /**
  * `checked.activeCustomer`: the caller read this customer as active in this very request (the
@@ -30,15 +28,12 @@ export async function placeOrder(
   db: Db,
   customerId: number,
   input: ParsedPlaceOrderInput,
-  checked: { activeCustomer?: boolean } = {},
+  checked: PlacementChecks = {},
 ): Promise<PlaceOrderResult> {
   const { idempotencyKey, ...request } = input;
   const requestHash = requestHashOf({ kind: "service", ...request });
-  if (idempotencyKey || !checked.activeCustomer) {
-    const start = await readPlacementStart(db, customerId, idempotencyKey, requestHash);
-    if ("ok" in start) return start;
-    if (start.earlierOrderId !== null) return resultOfPlacement(db, customerId, start.earlierOrderId, true);
-  }
+  const answered = await answerBeforePlacing(db, customerId, idempotencyKey, requestHash, checked);
+  if (answered) return answered;
 
   const service = await readServiceForPlacement(db, request.serviceId);
   if (!service || !service.orderable) {
@@ -64,21 +59,11 @@ export async function placeOrder(
     requestHash,
     leaseMs,
   });
-  if (!opened.ok) {
-    if (opened.reason === "not_enough_funds") return fail("not_enough_funds", NOT_ENOUGH_FUNDS);
-    // The same key sent concurrently: answer with the order the winning copy made.
-    const again = await readPlacementStart(db, customerId, idempotencyKey, requestHash);
-    if ("ok" in again) return again;
-    if (again.earlierOrderId === null) throw new Error("idempotency key taken but no order found for it");
-    return resultOfPlacement(db, customerId, again.earlierOrderId, true);
-  }
+  if (!opened.ok) return answerUnopened(db, customerId, idempotencyKey, requestHash, opened.reason);
 
   const outcome = await sendClaimedOrder(db, opened.orderId, service.provider, addInputFor(service.upstreamId, rules.order.params), leaseMs);
-  if (outcome === "failed") return fail("placement_failed", PLACEMENT_FAILED_MESSAGE, { data: { orderId: opened.orderId } });
-  // Anything but a clean "placed" (lost answer, a race) may have changed more: read it once.
-  if (outcome !== "placed") return resultOfPlacement(db, customerId, opened.orderId, false);
-  // The row as it now stands, from what was just written: nothing is read back.
-  const row: CustomerOrderRow = {
+  // The row as it now stands, from what was just written.
+  return answerAfterSending(db, customerId, opened.orderId, outcome, () => ({
     id: opened.orderId,
     kind: "service",
     serviceId: service.id,
@@ -96,6 +81,5 @@ export async function placeOrder(
     finishedAt: null,
     service: { name: service.name, cancel: service.cancel, refill: service.refill },
     product: null,
-  };
-  return { ok: true, duplicate: false, order: toCustomerOrder(row) };
+  }));
 }

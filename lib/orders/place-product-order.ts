@@ -6,9 +6,8 @@ import { Prisma } from "@/lib/db/generated/client";
 import { openChargedOrder } from "@/lib/ledger/open-charged-order";
 import { Decimal, LEDGER_SCALE, productCharge } from "@/lib/money";
 import { fail, invalidFields, type FieldIssue } from "@/lib/result";
-import { toCustomerOrder } from "./customer-order";
-import { readPlacementStart, readProductForPlacement } from "./placement-reads";
-import { PLACEMENT_FAILED_MESSAGE, resultOfPlacement, type PlaceOrderResult } from "./placement-result";
+import { readProductForPlacement } from "./placement-reads";
+import { answerAfterSending, answerBeforePlacing, answerUnopened, type PlaceOrderResult, type PlacementChecks } from "./placement-result";
 import { requestHashOf } from "./request-hash";
 import type { ParsedPlaceProductOrderInput } from "./schemas";
 import { sendClaimedOrder } from "./send-claimed-order";
@@ -21,15 +20,12 @@ export async function placeProductOrder(
   db: Db,
   customerId: number,
   input: ParsedPlaceProductOrderInput,
-  checked: { activeCustomer?: boolean } = {},
+  checked: PlacementChecks = {},
 ): Promise<PlaceOrderResult> {
   const { idempotencyKey, ...request } = input;
   const requestHash = requestHashOf({ kind: "product", ...request });
-  if (idempotencyKey || !checked.activeCustomer) {
-    const start = await readPlacementStart(db, customerId, idempotencyKey, requestHash);
-    if ("ok" in start) return start;
-    if (start.earlierOrderId !== null) return resultOfPlacement(db, customerId, start.earlierOrderId, true);
-  }
+  const answered = await answerBeforePlacing(db, customerId, idempotencyKey, requestHash, checked);
+  if (answered) return answered;
 
   const product = await readProductForPlacement(db, request.productId);
   if (!product || !product.orderable) {
@@ -62,19 +58,11 @@ export async function placeProductOrder(
     requestHash,
     leaseMs,
   });
-  if (!opened.ok) {
-    if (opened.reason === "not_enough_funds") return fail("not_enough_funds", "Not enough funds on balance");
-    const again = await readPlacementStart(db, customerId, idempotencyKey, requestHash);
-    if ("ok" in again) return again;
-    if (again.earlierOrderId === null) throw new Error("idempotency key taken but no order found for it");
-    return resultOfPlacement(db, customerId, again.earlierOrderId, true);
-  }
+  if (!opened.ok) return answerUnopened(db, customerId, idempotencyKey, requestHash, opened.reason);
 
   const send = { product: product.upstreamId, quantity: request.quantity, require: "require" in params ? params.require : undefined };
   const outcome = await sendClaimedOrder(db, opened.orderId, product.provider, (client) => client.addProductOrder(send), leaseMs);
-  if (outcome === "failed") return fail("placement_failed", PLACEMENT_FAILED_MESSAGE, { data: { orderId: opened.orderId } });
-  if (outcome !== "placed") return resultOfPlacement(db, customerId, opened.orderId, false);
-  const order = toCustomerOrder({
+  return answerAfterSending(db, customerId, opened.orderId, outcome, () => ({
     id: opened.orderId,
     kind: "product",
     serviceId: null,
@@ -92,6 +80,5 @@ export async function placeProductOrder(
     finishedAt: null,
     service: null,
     product: { name: product.name },
-  });
-  return { ok: true, duplicate: false, order };
+  }));
 }
