@@ -49,10 +49,7 @@ export async function readServiceForPlacement(db: Db, serviceId: number): Promis
       p."exchangeRate"::text AS "exchangeRate", p."apiUrl", p."apiKeyEncrypted", p."timeoutMs"
     FROM "Service" s JOIN "Provider" p ON p.id = s."providerId"
     WHERE s.id = ${serviceId}`;
-  const row = rows[0];
-  if (!row) return null;
-  const { exchangeRate, apiUrl, apiKeyEncrypted, timeoutMs, ...service } = row;
-  return { ...service, provider: { exchangeRate, apiUrl, apiKeyEncrypted, timeoutMs } };
+  return rows[0] ? withProvider(rows[0]) : null;
 }
 
 export type ProductForPlacement = {
@@ -79,8 +76,13 @@ export async function readProductForPlacement(db: Db, productId: number): Promis
       p."exchangeRate"::text AS "exchangeRate", p."apiUrl", p."apiKeyEncrypted", p."timeoutMs"
     FROM "Product" d JOIN "Provider" p ON p.id = d."providerId"
     WHERE d.id = ${productId}`;
-  const row = rows[0];
-  if (!row) return null;
-  const { exchangeRate, apiUrl, apiKeyEncrypted, timeoutMs, ...product } = row;
-  return { ...product, provider: { exchangeRate, apiUrl, apiKeyEncrypted, timeoutMs } };
+  return rows[0] ? withProvider(rows[0]) : null;
+}
+
+type ProviderColumns = { exchangeRate: string; apiUrl: string; apiKeyEncrypted: string; timeoutMs: number };
+
+/** A joined row's provider columns, gathered under `provider`. */
+function withProvider<T extends ProviderColumns>(row: T): Omit<T, keyof ProviderColumns> & { provider: ProviderColumns } {
+  const { exchangeRate, apiUrl, apiKeyEncrypted, timeoutMs, ...item } = row;
+  return { ...item, provider: { exchangeRate, apiUrl, apiKeyEncrypted, timeoutMs } };
 }
