@@ -124,3 +124,5 @@ try {
 
 // Catalog import of 10,000 services (issue 13), on its own database.
 await (await import("./catalog")).runCatalogBench();
+// /api/v2 add against a bare route doing one INSERT, on its own build and database (issue 13).
+await (await import("./placement")).runPlacementBench();

@@ -24,7 +24,7 @@ export const CUSTOMER_ORDER_SELECT = {
   product: { select: { name: true } },
 } satisfies Prisma.OrderSelect;
 
-type Row = Prisma.OrderGetPayload<{ select: typeof CUSTOMER_ORDER_SELECT }>;
+export type CustomerOrderRow = Prisma.OrderGetPayload<{ select: typeof CUSTOMER_ORDER_SELECT }>;
 
 export type CustomerOrder = {
   id: number;
@@ -48,7 +48,7 @@ export type CustomerOrder = {
   finishedAt: Date | null;
 };
 
-export function toCustomerOrder(row: Row): CustomerOrder {
+export function toCustomerOrder(row: CustomerOrderRow): CustomerOrder {
   const open = isOpenState(row.state);
   return {
     id: row.id,

@@ -1,58 +1,90 @@
-// Placing a service order: validate everything, then the one road — charge and record
-// (openOrder), send once (submitOrder), settle the answer. The input was parsed at the boundary
-// (ZPlaceOrderInput in the action wrapper, the /api/v2 handler or a test).
+// Placing a service order, the lean road: read the customer (with the key's earlier order) and
+// the service (with its provider) in one query each, validate, write order + debit + ledger
+// entry in one statement, send `add` once outside any transaction, and record the answer with
+// its event in one statement. Nothing just written is read back. The input was parsed at the
+// boundary (ZPlaceOrderInput in the action wrapper, the /api/v2 handler or a test).
 import type { Db } from "@/lib/db/connection";
-import { fromDb } from "@/lib/money/db-decimal";
+import { openChargedOrder } from "@/lib/ledger/open-charged-order";
+import { Prisma } from "@/lib/db/generated/client";
+import { Decimal, LEDGER_SCALE } from "@/lib/money";
 import { fail, invalidFields } from "@/lib/result";
-import { checkBeforePlacing, resultOfPlacement, type PlaceOrderResult } from "./placement-result";
-import { openOrder } from "./open-order";
+import { readServiceForPlacement } from "./placement-reads";
+import { answerAfterSending, answerBeforePlacing, answerUnopened, type PlaceOrderResult, type PlacementChecks } from "./placement-result";
 import { requestHashOf } from "./request-hash";
 import type { ParsedPlaceOrderInput } from "./schemas";
-import { serviceOrderCharge, validateServiceOrder } from "./service-order-rules";
-import { submitOrder } from "./submit-order";
+import { sendClaimedOrder } from "./send-claimed-order";
+import { addInputFor, serviceOrderCharge, validateServiceOrder } from "./service-order-rules";
+import { submitLeaseMs } from "./submission-lease";
 import { sellRateFor } from "@/lib/pricing/customer-rate";
 import { nonPositiveChargeRefusal } from "@/lib/pricing/order-charge";
 import { serviceUpstreamCost } from "./upstream-cost";
 
 const SERVICE_UNAVAILABLE = "This service is not available.";
 
-export async function placeOrder(db: Db, customerId: number, input: ParsedPlaceOrderInput): Promise<PlaceOrderResult> {
+/**
+ * `checked.activeCustomer`: the caller read this customer as active in this very request (the
+ * API key's lookup, the session's re-check), so without an idempotency key there is nothing
+ * left to read before validating.
+ */
+export async function placeOrder(
+  db: Db,
+  customerId: number,
+  input: ParsedPlaceOrderInput,
+  checked: PlacementChecks = {},
+): Promise<PlaceOrderResult> {
   const { idempotencyKey, ...request } = input;
   const requestHash = requestHashOf({ kind: "service", ...request });
-  const answered = await checkBeforePlacing(db, customerId, idempotencyKey, requestHash);
+  const answered = await answerBeforePlacing(db, customerId, idempotencyKey, requestHash, checked);
   if (answered) return answered;
 
-  const service = await db.service.findUnique({
-    where: { id: request.serviceId },
-    select: {
-      id: true, providerId: true, type: true, min: true, max: true, dripfeed: true, sellRate: true, upstreamRate: true,
-      enabled: true, upstreamListed: true, provider: { select: { enabled: true, exchangeRate: true } },
-    },
-  });
-  if (!service || !service.enabled || !service.upstreamListed || !service.provider.enabled) {
+  const service = await readServiceForPlacement(db, request.serviceId);
+  if (!service || !service.orderable) {
     return fail("service_unavailable", SERVICE_UNAVAILABLE, { fields: { serviceId: { code: "service_unavailable", message: SERVICE_UNAVAILABLE } } });
   }
   const rules = validateServiceOrder(service, request);
   if (!rules.ok) return invalidFields(rules.fields);
 
   // The customer's own rate (custom price or discount), priced as the catalog shows it.
-  const charge = serviceOrderCharge((await sellRateFor(db, customerId, service.id)) ?? service.sellRate.toFixed(), rules.order);
+  const charge = serviceOrderCharge((await sellRateFor(db, customerId, service.id)) ?? service.sellRate, rules.order);
   const refused = nonPositiveChargeRefusal(charge);
   if (refused) return refused;
-  const opened = await openOrder(db, {
+  const leaseMs = submitLeaseMs();
+  const opened = await openChargedOrder(db, {
     customerId,
     kind: "service",
     serviceId: service.id,
+    productId: null,
     providerId: service.providerId,
     link: rules.order.link,
     quantity: rules.order.quantity,
     params: rules.order.params,
     charge,
-    upstreamCost: serviceUpstreamCost(fromDb(service.upstreamRate), fromDb(service.provider.exchangeRate), rules.order),
-    idempotencyKey,
+    upstreamCost: serviceUpstreamCost(new Decimal(service.upstreamRate), new Decimal(service.provider.exchangeRate), rules.order),
+    idempotencyKey: idempotencyKey ?? null,
     requestHash,
+    leaseMs,
   });
-  if (!opened.ok) return opened;
-  if (!opened.duplicate) await submitOrder(db, opened.orderId);
-  return resultOfPlacement(db, customerId, opened.orderId, opened.duplicate);
+  if (!opened.ok) return answerUnopened(db, customerId, idempotencyKey, requestHash, opened.reason);
+
+  const outcome = await sendClaimedOrder(db, opened.orderId, service.provider, addInputFor(service.upstreamId, rules.order.params), leaseMs);
+  // The row as it now stands, from what was just written.
+  return answerAfterSending(db, customerId, opened.orderId, outcome, () => ({
+    id: opened.orderId,
+    kind: "service",
+    serviceId: service.id,
+    productId: null,
+    link: rules.order.link,
+    quantity: rules.order.quantity,
+    params: rules.order.params as Prisma.JsonValue,
+    charge: new Prisma.Decimal(charge.toFixed(LEDGER_SCALE)),
+    state: "pending",
+    startCount: null,
+    remains: null,
+    upstreamStatus: null,
+    cancelRequestedAt: null,
+    createdAt: opened.createdAt,
+    finishedAt: null,
+    service: { name: service.name, cancel: service.cancel, refill: service.refill },
+    product: null,
+  }));
 }

@@ -1,34 +1,36 @@
-// Placing a product order: the same road as services, with the product's own checks. The input
-// was parsed at the boundary (ZPlaceProductOrderInput).
+// Placing a product order: the same lean road as services (placement-reads, one-statement
+// charge, send once, one-statement outcome), with the product's own checks. The input was parsed
+// at the boundary (ZPlaceProductOrderInput).
 import type { Db } from "@/lib/db/connection";
-import { productCharge } from "@/lib/money";
-import { fromDb } from "@/lib/money/db-decimal";
+import { Prisma } from "@/lib/db/generated/client";
+import { openChargedOrder } from "@/lib/ledger/open-charged-order";
+import { Decimal, LEDGER_SCALE, productCharge } from "@/lib/money";
 import { fail, invalidFields, type FieldIssue } from "@/lib/result";
-import { checkBeforePlacing, resultOfPlacement, type PlaceOrderResult } from "./placement-result";
-import { openOrder } from "./open-order";
+import { readProductForPlacement } from "./placement-reads";
+import { answerAfterSending, answerBeforePlacing, answerUnopened, type PlaceOrderResult, type PlacementChecks } from "./placement-result";
 import { requestHashOf } from "./request-hash";
 import type { ParsedPlaceProductOrderInput } from "./schemas";
-import { submitOrder } from "./submit-order";
+import { sendClaimedOrder } from "./send-claimed-order";
+import { submitLeaseMs } from "./submission-lease";
 import { productRateFor } from "@/lib/pricing/customer-rate";
 import { nonPositiveChargeRefusal } from "@/lib/pricing/order-charge";
 import { productUpstreamCost } from "./upstream-cost";
 
 const PRODUCT_UNAVAILABLE = "This product is not available.";
 
-export async function placeProductOrder(db: Db, customerId: number, input: ParsedPlaceProductOrderInput): Promise<PlaceOrderResult> {
+export async function placeProductOrder(
+  db: Db,
+  customerId: number,
+  input: ParsedPlaceProductOrderInput,
+  checked: PlacementChecks = {},
+): Promise<PlaceOrderResult> {
   const { idempotencyKey, ...request } = input;
   const requestHash = requestHashOf({ kind: "product", ...request });
-  const answered = await checkBeforePlacing(db, customerId, idempotencyKey, requestHash);
+  const answered = await answerBeforePlacing(db, customerId, idempotencyKey, requestHash, checked);
   if (answered) return answered;
 
-  const product = await db.product.findUnique({
-    where: { id: request.productId },
-    select: {
-      id: true, providerId: true, min: true, max: true, sellRate: true, upstreamRate: true, requireText: true, inventory: true,
-      enabled: true, upstreamListed: true, provider: { select: { enabled: true, exchangeRate: true } },
-    },
-  });
-  if (!product || !product.enabled || !product.upstreamListed || !product.provider.enabled) {
+  const product = await readProductForPlacement(db, request.productId);
+  if (!product || !product.orderable) {
     return fail("product_unavailable", PRODUCT_UNAVAILABLE, { fields: { productId: { code: "product_unavailable", message: PRODUCT_UNAVAILABLE } } });
   }
   const fields: Record<string, FieldIssue> = {};
@@ -40,23 +42,47 @@ export async function placeProductOrder(db: Db, customerId: number, input: Parse
   if (product.requireText && !request.require) fields.require = { code: "required", message: `Enter: ${product.requireText}` };
   if (Object.keys(fields).length) return invalidFields(fields);
 
-  const charge = productCharge((await productRateFor(db, customerId, product.id)) ?? product.sellRate.toFixed(), request.quantity);
+  const charge = productCharge((await productRateFor(db, customerId, product.id)) ?? product.sellRate, request.quantity);
   const refused = nonPositiveChargeRefusal(charge);
   if (refused) return refused;
-  const opened = await openOrder(db, {
+  const params = product.requireText && request.require ? { require: request.require } : {};
+  const leaseMs = submitLeaseMs();
+  const opened = await openChargedOrder(db, {
     customerId,
     kind: "product",
+    serviceId: null,
     productId: product.id,
     providerId: product.providerId,
     link: null,
     quantity: request.quantity,
-    params: product.requireText && request.require ? { require: request.require } : {},
+    params,
     charge,
-    upstreamCost: productUpstreamCost(fromDb(product.upstreamRate), fromDb(product.provider.exchangeRate), request.quantity),
-    idempotencyKey,
+    upstreamCost: productUpstreamCost(new Decimal(product.upstreamRate), new Decimal(product.provider.exchangeRate), request.quantity),
+    idempotencyKey: idempotencyKey ?? null,
     requestHash,
+    leaseMs,
   });
-  if (!opened.ok) return opened;
-  if (!opened.duplicate) await submitOrder(db, opened.orderId);
-  return resultOfPlacement(db, customerId, opened.orderId, opened.duplicate);
+  if (!opened.ok) return answerUnopened(db, customerId, idempotencyKey, requestHash, opened.reason);
+
+  const send = { product: product.upstreamId, quantity: request.quantity, require: "require" in params ? params.require : undefined };
+  const outcome = await sendClaimedOrder(db, opened.orderId, product.provider, (client) => client.addProductOrder(send), leaseMs);
+  return answerAfterSending(db, customerId, opened.orderId, outcome, () => ({
+    id: opened.orderId,
+    kind: "product",
+    serviceId: null,
+    productId: product.id,
+    link: null,
+    quantity: request.quantity,
+    params,
+    charge: new Prisma.Decimal(charge.toFixed(LEDGER_SCALE)),
+    state: "pending",
+    startCount: null,
+    remains: null,
+    upstreamStatus: null,
+    cancelRequestedAt: null,
+    createdAt: opened.createdAt,
+    finishedAt: null,
+    service: null,
+    product: { name: product.name },
+  }));
 }

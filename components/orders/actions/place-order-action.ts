@@ -12,8 +12,9 @@ import { getCustomerBalance } from "@/lib/storefront/customer-balance";
 export const placeOrderAction = userAction(ZPlaceOrderInput, async (input, user) => {
   const limited = await webOrderRefusal(user.id, await requestIp());
   if (limited) return { error: limited };
+  // The session was just re-checked against the database: the customer is active.
   const db = await getDb();
-  const result = await placeOrder(db, user.id, input);
+  const result = await placeOrder(db, user.id, input, { activeCustomer: true });
   if (!result.ok) {
     const data = result.code === "not_enough_funds" ? { code: result.code } : undefined;
     return { error: result.fields ? undefined : result.message, fieldErrors: fieldMessages(result), data };

@@ -11,7 +11,8 @@ import { ZPlaceProductOrderInput } from "@/lib/orders/schemas";
 export const placeProductOrderAction = userAction(ZPlaceProductOrderInput, async (input, user) => {
   const limited = await webOrderRefusal(user.id, await requestIp());
   if (limited) return { error: limited };
-  const result = await placeProductOrder(await getDb(), user.id, input);
+  // The session was just re-checked against the database: the customer is active.
+  const result = await placeProductOrder(await getDb(), user.id, input, { activeCustomer: true });
   if (!result.ok) return { error: result.fields ? undefined : result.message, fieldErrors: fieldMessages(result) };
   revalidatePath("/orders");
   return { ok: true, message: `Order #${result.order.id} placed.`, data: { orderId: result.order.id } };

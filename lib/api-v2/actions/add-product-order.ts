@@ -28,7 +28,8 @@ export const addProductOrderAction = defineAction({
       require: params.get("require"),
       idempotencyKey: idempotencyKeyOf(context, params),
     });
-    const result = await placeProductOrder(context.db, context.customerId, input);
+    // The handler read the key with its customer, active, in this request.
+    const result = await placeProductOrder(context.db, context.customerId, input, { activeCustomer: true });
     if (!result.ok) throw new ApiRefusal(refusalText(result));
     return { order: result.order.id };
   },

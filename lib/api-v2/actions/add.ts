@@ -37,7 +37,8 @@ export const addAction = defineAction({
       const { api, kind } = ORDER_FIELDS[name];
       input[name] = kind === "whole" ? optionalWholeNumberText(params, api) : params.get(api);
     }
-    const result = await placeOrder(context.db, context.customerId, parseOrRefuse(ZPlaceOrderInput, input));
+    // The handler read the key with its customer, active, in this request.
+    const result = await placeOrder(context.db, context.customerId, parseOrRefuse(ZPlaceOrderInput, input), { activeCustomer: true });
     if (!result.ok) throw new ApiRefusal(refusalText(result));
     return { order: result.order.id };
   },

@@ -1,0 +1,165 @@
+// Issue 13's placement figure: `/api/v2 add` throughput against a bare Next route that does one
+// INSERT, both served by the same production build (next build + next start on a port of its
+// own) on the same PostgreSQL, measured in one run with the same load. The upstream is the
+// simulator over HTTP with a fixed latency on `add`. Prints throughput, p50/p99 and the ratio
+// beside the goals (≥ 50 % of the bare route; p99 ≤ upstream latency + 50 ms); asserts nothing.
+//   BENCH_PLACEMENT_REQUESTS   requests per figure (default 2000, after 200 to warm up)
+//   BENCH_PLACEMENT_CONCURRENCY requests in flight (default 32)
+//   BENCH_UPSTREAM_LATENCY_MS  the simulator's answer time for `add` (default 50)
+//   BENCH_SKIP_BUILD=1         reuse the last `next build` in .next
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import { createApiKey } from "@/lib/api-keys";
+import { closeDb, getDb } from "@/lib/db/connection";
+import { ensureSimulatorProvider } from "@/lib/demo/demo-setup";
+import { creditFunds, verifyLedger } from "@/lib/ledger";
+import { startSimulator } from "@/lib/upstream/simulator";
+import { createUser } from "@/lib/users/create-user";
+import { mapWithConcurrency } from "@/lib/util/concurrency";
+import { BASELINE_TABLE_SQL } from "@/lib/bench/baseline-row";
+import { createTestDatabase } from "../scripts/test/test-database";
+
+const setting = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
+const REQUESTS = setting("BENCH_PLACEMENT_REQUESTS", 2000);
+const WARMUP = 200;
+const CONCURRENCY = setting("BENCH_PLACEMENT_CONCURRENCY", 32);
+const LATENCY_MS = setting("BENCH_UPSTREAM_LATENCY_MS", 50);
+const CUSTOMERS = 20;
+
+type Figure = { perSecond: number; p50: number; p99: number; failures: number };
+
+function line(label: string, figure: string) {
+  console.log(`${label.padEnd(52)} ${figure}`);
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url: string, app: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`next start exited with ${app.exitCode}`);
+    try {
+      await fetch(url, { method: "POST", body: "" });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`next start did not answer on ${url}`);
+}
+
+/** `count` form posts, `CONCURRENCY` at a time; a request counts as done when its JSON answer is read. */
+async function load(url: string, count: number, body: (i: number) => string, accept: (answer: unknown) => boolean): Promise<Figure> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const started = performance.now();
+  await mapWithConcurrency(Array.from({ length: count }, (_, i) => i), CONCURRENCY, async (i) => {
+    const t = performance.now();
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: body(i) });
+    const answer: unknown = await response.json().catch(() => null);
+    latencies.push(performance.now() - t);
+    if (!response.ok || !accept(answer)) failures++;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
+}
+
+export async function runPlacementBench(): Promise<void> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PROVIDER_KEY_SECRET: process.env.PROVIDER_KEY_SECRET ?? "bench-placement-provider-key-secret-0123456789",
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-placement-nextauth-secret-0123456789abcdef",
+  };
+  process.env.PROVIDER_KEY_SECRET = env.PROVIDER_KEY_SECRET!;
+  if (process.env.BENCH_SKIP_BUILD !== "1") {
+    console.log("placement bench: building the app (next build)…");
+    const build = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"], env });
+    if (build.status !== 0) throw new Error(`next build failed (${build.status})`);
+  }
+
+  const database = await createTestDatabase("panel_bench_placement");
+  const simulator = await startSimulator({ port: 0, seed: 5, services: 50, apiKey: "bench", balance: "1000000000", clock: "manual" });
+  simulator.setFault("add", { type: "latency", ms: LATENCY_MS });
+  let app: ChildProcess | null = null;
+  try {
+    process.env.DATABASE_URL = database.url;
+    const db = await getDb();
+    await db.$executeRawUnsafe(BASELINE_TABLE_SQL);
+    await ensureSimulatorProvider(db, "Bench simulator", { url: simulator.url, key: "bench" }, "25");
+    const service = await db.service.findFirstOrThrow({ where: { type: "Default", enabled: true }, orderBy: { min: "asc" } });
+    const keys: string[] = [];
+    for (let i = 0; i < CUSTOMERS; i++) {
+      const made = await createUser(db, { email: `placement-${i}@bench.local`, password: "bench-password-1" });
+      if (!made.ok) throw new Error("cannot create bench customer");
+      await creditFunds(db, { customerId: made.user.id, amount: "100000000", reason: "bench" });
+      const key = await createApiKey(db, made.user.id, "bench");
+      if (!key.ok) throw new Error(key.error);
+      keys.push(key.key);
+    }
+    await closeDb();
+
+    const port = await freePort();
+    const started = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...env, DATABASE_URL: database.url, IN_PROCESS_WORKER: "0", API_RATE_LIMIT_PER_MINUTE: "100000000", BENCH_BASELINE_ROUTE: "1" },
+    });
+    app = started;
+    const base = `http://127.0.0.1:${port}`;
+    await waitForServer(`${base}/api/bench-baseline`, started);
+
+    const addBody = (i: number) =>
+      new URLSearchParams({ key: keys[i % CUSTOMERS]!, action: "add", service: String(service.id), link: `https://example.com/p/${i}`, quantity: String(service.min) }).toString();
+    const placed = (answer: unknown) => typeof (answer as { order?: unknown })?.order === "number";
+    const add = (count: number, offset: number) => load(`${base}/api/v2`, count, (i) => addBody(offset + i), placed);
+    const bare = (count: number, offset: number) => load(`${base}/api/bench-baseline`, count, (i) => addBody(offset + i), placed);
+
+    console.log(`placement bench: ${REQUESTS} requests each, concurrency ${CONCURRENCY}, upstream add latency ${LATENCY_MS} ms, ${CUSTOMERS} customers`);
+    await bare(WARMUP, 0);
+    await add(WARMUP, 0);
+    // Interleaved halves, so that a change in the machine's load during the run hits both alike.
+    const half = Math.floor(REQUESTS / 2);
+    const bareFirst = await bare(half, WARMUP);
+    const addFirst = await add(half, WARMUP);
+    const bareSecond = await bare(REQUESTS - half, WARMUP + half);
+    const addSecond = await add(REQUESTS - half, WARMUP + half);
+    const merge = (a: Figure, b: Figure): Figure => ({
+      perSecond: 2 / (1 / a.perSecond + 1 / b.perSecond),
+      p50: Math.max(a.p50, b.p50),
+      p99: Math.max(a.p99, b.p99),
+      failures: a.failures + b.failures,
+    });
+    const baseline = merge(bareFirst, bareSecond);
+    const api = merge(addFirst, addSecond);
+    const ms = (n: number) => `${n.toFixed(1)} ms`;
+    line("bare Next route, one INSERT (baseline)", `${baseline.perSecond.toFixed(1)} req/s, p50 ${ms(baseline.p50)}, p99 ${ms(baseline.p99)}`);
+    line("/api/v2 add (key, debit, add upstream, outcome)", `${api.perSecond.toFixed(1)} orders/s, p50 ${ms(api.p50)}, p99 ${ms(api.p99)}, ${api.failures} not placed`);
+    line("add throughput / baseline (goal ≥ 50 %)", `${((api.perSecond / baseline.perSecond) * 100).toFixed(1)} %`);
+    line(`add p99 − upstream latency (goal ≤ 50 ms)`, ms(api.p99 - LATENCY_MS));
+
+    const check = await getDb();
+    const report = await verifyLedger(check);
+    line("ledger after the run", report.ok ? "clean" : `${report.mismatches.length} mismatches`);
+  } finally {
+    app?.kill("SIGTERM");
+    await closeDb();
+    await simulator.close();
+    await database.drop();
+  }
+}
+
+// `npx tsx bench/placement.ts` runs this figure alone.
+if (import.meta.url === `file://${process.argv[1]}`) await runPlacementBench();
