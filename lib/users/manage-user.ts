@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/connection";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Role } from "./create-user";
 
 export type ManageResult = { ok: true } | { ok: false; error: string };
@@ -12,11 +13,15 @@ export async function setUserStatus(
 ): Promise<ManageResult> {
   if (actor.role !== "admin" && actor.role !== "staff") return { ok: false, error: "You are not allowed to do this." };
   if (actor.id === userId) return { ok: false, error: "You cannot change your own account's status." };
-  const target = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
+  const target = await db.user.findUnique({ where: { id: userId }, select: { role: true, status: true } });
   if (!target) return { ok: false, error: "No such user." };
   // Staff manage customers; only admins manage staff and admins.
   if (target.role !== "customer" && actor.role !== "admin") return { ok: false, error: "Only an admin can change staff accounts." };
-  await db.user.update({ where: { id: userId }, data: { status, sessionVersion: { increment: 1 } } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { status, sessionVersion: { increment: 1 } } });
+    const action = status === "suspended" ? "user.suspend" : "user.reactivate";
+    await recordAudit(tx, { actorId: actor.id, action, entityType: "user", entityId: userId, before: { status: target.status }, after: { status } });
+  });
   return { ok: true };
 }
 
@@ -24,8 +29,13 @@ export async function setUserStatus(
 export async function setUserRole(db: Db, actor: { id: number; role: Role }, userId: number, role: Role): Promise<ManageResult> {
   if (actor.role !== "admin") return { ok: false, error: "Only an admin can change roles." };
   if (actor.id === userId) return { ok: false, error: "You cannot change your own role." };
-  const updated = await db.user.updateMany({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
-  return updated.count ? { ok: true } : { ok: false, error: "No such user." };
+  return db.$transaction(async (tx): Promise<ManageResult> => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
+    if (!before) return { ok: false, error: "No such user." };
+    await tx.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, { actorId: actor.id, action: "user.set_role", entityType: "user", entityId: userId, before, after: { role } });
+    return { ok: true };
+  });
 }
 
 export async function listUsers(
