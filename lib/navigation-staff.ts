@@ -8,4 +8,6 @@ export const staffNav: NavItem[] = [
   { href: "/admin/providers", label: "Providers" },
   { href: "/admin/services", label: "Services" },
   { href: "/admin/products", label: "Products" },
+  { href: "/admin/reports", label: "Reports" },
+  { href: "/admin/audit", label: "Audit log" },
 ];
