@@ -4,8 +4,10 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import { formatMoney } from "@/lib/money";
 import { Badge, OrderStateBadge } from "./badges";
 import { formatWhen } from "./format";
+import { ManualRefundForm } from "./manual-refund-form";
 
-export function OrdersTable({ orders }: { orders: StaffOrder[] }) {
+/** `refundable`: for an admin, what each order could still get as a manual refund (null: none). */
+export function OrdersTable({ orders, refundable }: { orders: StaffOrder[]; refundable?: Map<number, string | null> }) {
   return (
     <div className="-mx-5 overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -19,6 +21,7 @@ export function OrdersTable({ orders }: { orders: StaffOrder[] }) {
             <th className="px-3">State</th>
             <th className="px-3">Upstream</th>
             <th className="py-2 pl-3 pr-5 text-right">Upstream charge</th>
+            {refundable ? <th className="py-2 pr-5">Manual refund</th> : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
@@ -55,6 +58,11 @@ export function OrdersTable({ orders }: { orders: StaffOrder[] }) {
               <td className="py-2 pl-3 pr-5 text-right tabular-nums whitespace-nowrap">
                 {o.upstreamCharge !== null ? `${o.upstreamCharge} ${o.upstreamCurrency ?? ""}` : "—"}
               </td>
+              {refundable ? (
+                <td className="py-2 pr-5">
+                  {refundable.get(o.id) ? <ManualRefundForm orderId={o.id} left={refundable.get(o.id)!} /> : <span className="text-xs text-slate-500">—</span>}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
