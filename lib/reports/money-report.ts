@@ -17,10 +17,7 @@ import type { Db } from "@/lib/db/connection";
 import type { Tx } from "@/lib/ledger/transaction";
 import { Decimal } from "@/lib/money";
 
-export const REPORT_PERIODS = ["day", "week", "month"] as const;
-export const REPORT_GROUPS = ["period", "service", "provider", "customer"] as const;
-export type ReportPeriod = (typeof REPORT_PERIODS)[number];
-export type ReportGroup = (typeof REPORT_GROUPS)[number];
+import type { ReportGroup, ReportPeriod } from "./groups";
 
 export type ReportRow = {
   /** The period's first instant (ISO, UTC) or the service/provider/customer id. */
