@@ -11,7 +11,6 @@
 //   only the orders whose cost is known — never a cost of zero pretended.
 // - The upstream's own reported charge (Order.upstreamCharge, converted at the provider's current
 //   exchange rate) is summed beside the cost so the two can be compared.
-import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/connection";
 import type { Tx } from "@/lib/ledger/transaction";
@@ -79,7 +78,8 @@ type RawRow = Record<keyof ReportRow, string> & { orders: bigint; costKnownOrder
 /** One row per group, in the window [from, to). `limit` bounds the non-period groupings. */
 export async function moneyReport(db: Db | Tx, q: ReportQuery): Promise<ReportRow[]> {
   const g = groupSql(q.group, q.period ?? "day");
-  const limit = Math.min(Math.max(1, q.limit ?? 100), 10_000);
+  // Periods are all returned (5 years of days is under 2,000 rows); other groupings the top `limit`.
+  const limit = q.group === "period" ? 10_000 : Math.min(Math.max(1, q.limit ?? 100), 10_000);
   // Period and service labels are expressions of their own, so they join the GROUP BY; the others aggregate theirs.
   const groupBy = q.group === "service" || q.group === "period" ? Prisma.sql`GROUP BY 1, 2` : q.group === "total" ? Prisma.empty : Prisma.sql`GROUP BY 1`;
   const rows = await db.$queryRaw<RawRow[]>`
@@ -92,7 +92,8 @@ export async function moneyReport(db: Db | Tx, q: ReportQuery): Promise<ReportRo
        WHERE o."createdAt" >= ${q.from} AND o."createdAt" < ${q.to}
        GROUP BY e."orderId"
     ), o AS (
-      SELECT o.*, COALESCE(m.charged, 0) AS charged, COALESCE(m.refunded, 0) AS refunded,
+      SELECT o.id, o."createdAt", o."serviceId", o."productId", o."providerId", o."userId",
+             COALESCE(m.charged, 0) AS charged, COALESCE(m.refunded, 0) AS refunded,
              COALESCE(m.charged, 0) - COALESCE(m.refunded, 0) AS revenue,
              CASE
                WHEN o."upstreamCost" IS NULL THEN NULL

@@ -10,7 +10,7 @@ import type { ReportParams } from "./report-params";
 export async function staffReport(db: Db, actor: StaffActor, p: ReportParams, { limit = 100 }: { limit?: number } = {}) {
   assertStaff(actor);
   const [rows, totals] = await Promise.all([
-    moneyReport(db, { from: p.from, to: p.to, group: p.group, period: p.period, limit: p.group === "period" ? 10_000 : limit }),
+    moneyReport(db, { from: p.from, to: p.to, group: p.group, period: p.period, limit }),
     moneyTotals(db, { from: p.from, to: p.to }),
   ]);
   return { rows, totals };
