@@ -55,7 +55,7 @@ test("staff overview: balances with read time, a refresh, not-checked providers,
   await expect(sim.getByRole("status")).toContainText("Balance now 100000");
   await expect(sim).toContainText(/read \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
   await expect(page.getByTestId("stat-cover-ratio")).toContainText("×");
-  await expect(page.getByTestId("stat-provider-funds")).toContainText("100,000");
+  await expect(page.getByTestId("stat-provider-funds")).toContainText("100000.00");
   await expect(page.getByText("1 not checked")).toBeVisible();
   await expect(page.getByTestId("stat-revenue-today")).not.toHaveText("");
   // The offline provider cannot answer: the reason shows beside its button.

@@ -22,7 +22,7 @@ export function AppShell({
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-center gap-6">
             <Link href="/" className="text-lg font-bold text-indigo-700">
-              Reseller Panel <span className="text-xs font-medium text-slate-400">{area}</span>
+              Reseller Panel <span className="text-xs font-medium text-slate-500">{area}</span>
             </Link>
             <NavLinks items={nav} />
           </div>
