@@ -15,18 +15,18 @@ export function ManualRefundForm({ orderId, left }: { orderId: number; left: str
   return (
     <details className="text-xs" open={Boolean(state.error || state.fieldErrors)}>
       <summary className="cursor-pointer text-indigo-700 hover:underline">Refund…</summary>
-      <form action={action} noValidate className="mt-2 w-56 space-y-2" data-testid={`refund-form-${orderId}`}>
+      <form action={action} noValidate className="mt-2 w-44 space-y-2" data-testid={`refund-form-${orderId}`}>
         <input type="hidden" name="orderId" value={orderId} />
         {state.error && !fe.amount && !fe.reason ? <p role="alert" className="text-red-700">{state.error}</p> : null}
         <div>
           <label htmlFor={id("amount")} className="font-medium text-slate-700">Amount (at most {left})</label>
-          <input id={id("amount")} name="amount" inputMode="decimal" defaultValue={state.values?.amount ?? left} aria-invalid={fe.amount ? true : undefined} aria-describedby={fe.amount ? id("amount-error") : undefined} className={input} />
-          {fe.amount ? <p id={id("amount-error")} role="alert" className="text-red-700">{fe.amount}</p> : null}
+          <input id={id("amount")} name="amount" inputMode="decimal" defaultValue={state.values?.amount ?? left} aria-invalid={fe.amount ? true : undefined} aria-describedby={fe.amount ? `${id("amount")}-error` : undefined} className={input} />
+          {fe.amount ? <p id={`${id("amount")}-error`} role="alert" className="text-red-700">{fe.amount}</p> : null}
         </div>
         <div>
           <label htmlFor={id("reason")} className="font-medium text-slate-700">Reason</label>
-          <input id={id("reason")} name="reason" defaultValue={state.values?.reason} aria-invalid={fe.reason ? true : undefined} aria-describedby={fe.reason ? id("reason-error") : undefined} className={input} />
-          {fe.reason ? <p id={id("reason-error")} role="alert" className="text-red-700">{fe.reason}</p> : null}
+          <input id={id("reason")} name="reason" defaultValue={state.values?.reason} aria-invalid={fe.reason ? true : undefined} aria-describedby={fe.reason ? `${id("reason")}-error` : undefined} className={input} />
+          {fe.reason ? <p id={`${id("reason")}-error`} role="alert" className="text-red-700">{fe.reason}</p> : null}
         </div>
         <SubmitButton variant="danger" className="px-3 py-1 text-xs" pendingText="Refunding…">
           Refund to balance

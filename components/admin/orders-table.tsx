@@ -36,7 +36,7 @@ export function OrdersTable({ orders, refundable }: { orders: StaffOrder[]; refu
                   {o.user.email}
                 </Link>
               </td>
-              <td className="max-w-64 px-3 py-2">
+              <td className="max-w-56 px-3 py-2">
                 <div className="text-slate-900">{o.item}</div>
                 <div className="text-xs text-slate-500">
                   {o.provider.name} · {o.kind}

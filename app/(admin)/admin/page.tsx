@@ -40,13 +40,13 @@ export default async function AdminOverviewPage() {
           value={s.cover.ratio === null ? "—" : `${s.cover.ratio}×`}
           hint={`Provider funds ÷ customer balances; warning below ${s.cover.threshold}× (COVER_RATIO_WARNING).`}
         />
-        <Stat label="Orders in flight" value={money(s.inFlight.value)} hint={`${s.inFlight.orders} orders charged and not finished.`} />
+        <Stat label="Orders in flight" value={money(s.inFlight.value)} hint={`${s.inFlight.orders} order${s.inFlight.orders === 1 ? "" : "s"} charged and not finished.`} />
         <Stat
           label="Orders to resolve"
           value={<Link href="/admin/orders?view=resolve" className="hover:underline">{s.unknownOrders}</Link>}
           hint={`Upstream answer lost: resolve by hand. ${s.flagged} flagged.`}
         />
-        <Stat label="Revenue today" value={money(s.today.revenue)} hint={`${s.today.orders} orders placed since 00:00 UTC; charges − refunds.`} />
+        <Stat label="Revenue today" value={money(s.today.revenue)} hint={`${s.today.orders} order${s.today.orders === 1 ? "" : "s"} placed since 00:00 UTC; charges − refunds.`} />
         <Stat
           label="Profit today"
           value={money(s.today.profit)}
