@@ -132,7 +132,7 @@ test("audit log: the deduction and the refund with who, before and after; filter
   await expect(rows).toContainText("Reason: duplicate top-up");
   await expect(rows.locator("del").first()).toHaveText("30.000000");
   await expect(rows.locator("ins").filter({ hasText: "25.000000" })).toBeVisible();
-  await page.goto(`/admin/audit?entityType=order&entityId=${seeded.orderId}`);
+  await page.goto(`/admin/audit?entityType=Order&entityId=${seeded.orderId}`);
   await expect(rows).toContainText("order.refund_manual");
   await expect(rows).toContainText("customer complaint");
   await page.goto(`/admin/audit?actor=${encodeURIComponent(staff.email)}`);

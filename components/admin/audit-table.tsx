@@ -11,8 +11,8 @@ const ENTITY_LINK: Record<string, (id: string) => string> = {
 };
 
 function Entity({ type, id }: { type: string; id: string | null }) {
-  const label = `${type.replace("_", " ")}${id ? ` #${id}` : ""}`;
-  const href = id ? ENTITY_LINK[type]?.(id) : undefined;
+  const label = `${type.replace(/_/g, " ")}${id ? ` #${id}` : ""}`;
+  const href = id ? ENTITY_LINK[type.toLowerCase()]?.(id) : undefined;
   return href ? (
     <Link href={href} className="text-indigo-700 hover:underline">
       {label}

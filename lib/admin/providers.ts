@@ -107,7 +107,7 @@ export async function setProviderEnabled(db: Db, actor: StaffActor, input: unkno
     const before = await tx.provider.findUnique({ where: { id: providerId }, select: { enabled: true } });
     if (!before) return { ok: false, error: "No such provider." };
     await tx.provider.update({ where: { id: providerId }, data: { enabled } });
-    await recordAudit(tx, { actorId: actor.id, action: enabled ? "provider.enable" : "provider.disable", entityType: "provider", entityId: providerId, before, after: { enabled } });
+    await recordAudit(tx, { actorId: actor.id, action: enabled ? "provider.enable" : "provider.disable", entityType: "Provider", entityId: providerId, before, after: { enabled } });
     return { ok: true };
   });
 }

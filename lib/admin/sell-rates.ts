@@ -3,8 +3,6 @@
 // last sync set, computed the way lib/catalog computes it.
 import "server-only";
 import type { Db } from "@/lib/db/connection";
-import { recordAudit } from "@/lib/audit/record-audit";
-import type { Tx } from "@/lib/ledger/transaction";
 import { applyMarkup, convertCurrency, LEDGER_SCALE, toDecimal } from "@/lib/money";
 import { canonicalServiceType } from "@/lib/upstream/add-order-input";
 import { adminRefusal, type AdminResult, type StaffActor } from "./authorize";
@@ -17,7 +15,6 @@ type RowData = { sellRate?: string; sellRateOverride?: boolean; enabled?: boolea
 async function readRow(db: Db, kind: CatalogKind, id: number) {
   const select = {
     upstreamRate: true, markupPercent: true, upstreamListed: true, provider: { select: { exchangeRate: true } },
-    sellRate: true, sellRateOverride: true, enabled: true,
   } as const;
   if (kind === "service") {
     const row = await db.service.findUnique({ where: { id }, select: { ...select, type: true } });
@@ -28,20 +25,8 @@ async function readRow(db: Db, kind: CatalogKind, id: number) {
 }
 type Row = NonNullable<Awaited<ReturnType<typeof readRow>>>;
 
-function updateRow(db: Db | Tx, kind: CatalogKind, where: RowWhere, data: RowData) {
+function updateRow(db: Db, kind: CatalogKind, where: RowWhere, data: RowData) {
   return kind === "service" ? db.service.updateMany({ where, data }) : db.product.updateMany({ where, data });
-}
-
-/** The change and its audit row in one transaction; the audit keeps only the fields that changed. */
-async function updateAudited(db: Db, actor: StaffActor, kind: CatalogKind, where: RowWhere, data: RowData, row: Row, action: string): Promise<number> {
-  return db.$transaction(async (tx) => {
-    const { count } = await updateRow(tx, kind, where, data);
-    if (count) {
-      const before = Object.fromEntries(Object.keys(data).map((key) => [key, row[key as keyof RowData]]));
-      await recordAudit(tx, { actorId: actor.id, action, entityType: kind, entityId: where.id, before, after: data });
-    }
-    return count;
-  });
 }
 
 const noRow = (kind: CatalogKind) => ({ ok: false as const, error: `No such ${kind}.` });
@@ -61,7 +46,7 @@ export async function setSellRate(db: Db, actor: StaffActor, input: unknown): Pr
   const row = await readRow(db, kind, id);
   if (!row) return noRow(kind);
   const sellRate = toDecimal(parsed.data.sellRate).toFixed(LEDGER_SCALE);
-  const count = await updateAudited(db, actor, kind, { id }, { sellRate, sellRateOverride: true }, row, "sell_rate.set");
+  const { count } = await updateRow(db, kind, { id }, { sellRate, sellRateOverride: true });
   if (!count) return noRow(kind);
   return { ok: true, sellRate, belowCost: costOf(row).gt(sellRate) };
 }
@@ -80,7 +65,7 @@ export async function clearSellRateOverride(db: Db, actor: StaffActor, input: un
   const sellRate = applyMarkup(costOf(row), markupPercent).toFixed(LEDGER_SCALE);
   // Conditional on the rates read above: a sync landing in between must not be overwritten
   // with a price computed from its predecessor's rates.
-  const count = await updateAudited(db, actor, kind, { id, upstreamRate, markupPercent }, { sellRate, sellRateOverride: false }, row, "sell_rate.clear_override");
+  const { count } = await updateRow(db, kind, { id, upstreamRate, markupPercent }, { sellRate, sellRateOverride: false });
   if (!count) return { ok: false, error: "The catalog changed meanwhile (a sync ran). Nothing was changed; try again." };
   return { ok: true, sellRate, belowCost: costOf(row).gt(sellRate) };
 }
@@ -96,6 +81,6 @@ export async function setCatalogItemEnabled(db: Db, actor: StaffActor, input: un
   if (!row) return noRow(kind);
   if (enabled && !row.upstreamListed) return { ok: false, error: `The provider no longer lists this ${kind}; it cannot be switched on.` };
   if (enabled && !row.orderable) return { ok: false, error: "This service's type cannot be ordered through the panel; it stays off." };
-  const count = await updateAudited(db, actor, kind, { id, ...(enabled ? { upstreamListed: true } : {}) }, { enabled }, row, enabled ? "catalog_item.enable" : "catalog_item.disable");
+  const { count } = await updateRow(db, kind, { id, ...(enabled ? { upstreamListed: true } : {}) }, { enabled });
   return count ? { ok: true } : { ok: false, error: `The provider no longer lists this ${kind}; it cannot be switched on.` };
 }

@@ -26,7 +26,7 @@ export const ZAuditFilters = z.object({
 export type AuditFilters = z.input<typeof ZAuditFilters>;
 
 /** What the filters offer; rows may hold others (a new action needs no change here). */
-export const AUDIT_ENTITY_TYPES = ["user", "order", "provider", "service", "product", "price_rule", "discount", "setting"] as const;
+export const AUDIT_ENTITY_TYPES = ["User", "Order", "Provider", "Service", "Product", "PriceRule", "payment", "payment_method"] as const;
 
 export type AuditChange = { field: string; before: string | null; after: string | null };
 
@@ -52,7 +52,8 @@ export async function listAuditLog(db: Db, actor: StaffActor, input: AuditFilter
   const where: Prisma.AuditLogWhereInput = {
     ...(f.actor ? (actorId !== null ? { actorId } : { actor: { email: { contains: f.actor, mode: "insensitive" } } }) : {}),
     ...(f.action ? { action: { startsWith: f.action } } : {}),
-    ...(f.entityType ? { entityType: f.entityType } : {}),
+    // Areas name entities by their model ("Service") or in lower case ("payment"): either matches.
+    ...(f.entityType ? { entityType: { equals: f.entityType, mode: "insensitive" } } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),
     ...(f.from || f.to ? { createdAt: { ...(f.from ? { gte: dayStart(f.from) } : {}), ...(f.to ? { lt: dayStart(f.to, 1) } : {}) } } : {}),
   };

@@ -28,7 +28,7 @@ describe("debitFunds", () => {
     expect(result).toEqual({ ok: true, balance: "7.499999", entryAmount: "2.500001" });
     const entry = await db.ledgerEntry.findFirstOrThrow({ where: { userId: customerId, kind: "debit" } });
     expect([entry.amount.toFixed(6), entry.balanceAfter.toFixed(6), entry.reason]).toEqual(["-2.500001", "7.499999", "mistaken top-up"]);
-    const [audit] = (await auditOf("user", customerId)).filter((a) => a.action === "funds.debit");
+    const [audit] = (await auditOf("User", customerId)).filter((a) => a.action === "funds.debit");
     expect(audit).toMatchObject({ reason: "mistaken top-up", before: { balance: "10.000000" }, after: { balance: "7.499999", amount: "-2.500001" } });
     expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
   });
@@ -81,7 +81,7 @@ describe("refundOrderManually", () => {
     expect(await refundOrderManually(db, { orderId, amount: "1", reason: "again" }, null)).toMatchObject({ ok: false, error: expect.stringContaining("already has a manual refund") });
     expect(await balanceOf(customerId)).toBe("7.500000");
     expect((await db.orderEvent.findMany({ where: { orderId, type: "refund" } })).map((e) => e.message)).toEqual(["manual refund of 1.500000: complaint"]);
-    const [audit] = await auditOf("order", orderId);
+    const [audit] = await auditOf("Order", orderId);
     expect(audit).toMatchObject({ action: "order.refund_manual", reason: "complaint", before: { refunded: "0.000000", left: "4.000000" }, after: { left: "2.500000" } });
     expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
   });

@@ -25,7 +25,7 @@ export async function creditFunds(db: Db, input: unknown): Promise<CreditFundsRe
     // An operator's credit (an admin, or the CLI with actorId null) is audited; fixtures and the demo pass none.
     if (after && actorId !== undefined) {
       await recordAudit(tx, {
-        actorId, action: "funds.credit", entityType: "user", entityId: customerId, reason,
+        actorId, action: "funds.credit", entityType: "User", entityId: customerId, reason,
         before: { balance: after.minus(credited).toFixed(6) }, after: { balance: after.toFixed(6), amount: credited.toFixed(6) },
       });
     }

@@ -33,7 +33,7 @@ export async function debitFunds(db: Db, input: unknown, actorId: number | null)
     const after = await applyBalanceChange(tx, { customerId, kind: "debit", amount: debited.negated(), reason, actorId });
     if (!after) return null;
     await recordAudit(tx, {
-      actorId, action: "funds.debit", entityType: "user", entityId: customerId, reason,
+      actorId, action: "funds.debit", entityType: "User", entityId: customerId, reason,
       before: { balance: after.plus(debited).toFixed(6) }, after: { balance: after.toFixed(6), amount: debited.negated().toFixed(6) },
     });
     return after;

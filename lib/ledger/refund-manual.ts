@@ -67,7 +67,7 @@ export async function refundOrderManually(db: Db, input: unknown, actorId: numbe
     if (!balance) throw new Error(`Manual refund for order ${orderId} could not be applied`);
     await tx.orderEvent.create({ data: { orderId, type: "refund", message: `manual refund of ${amount.toFixed(6)}: ${reason}`.slice(0, 2000) } });
     await recordAudit(tx, {
-      actorId, action: "order.refund_manual", entityType: "order", entityId: orderId, reason,
+      actorId, action: "order.refund_manual", entityType: "Order", entityId: orderId, reason,
       before: { refunded: money.refunded.toFixed(6), left: money.left.toFixed(6) },
       after: { refunded: money.refunded.plus(amount).toFixed(6), left: money.left.minus(amount).toFixed(6), amount: amount.toFixed(6) },
     });

@@ -41,7 +41,7 @@ function resolveOnce(db: Db, orderId: number, placedId: string | null, actorId: 
       });
       if (placed.count === 0) return notUnknown(tx, orderId);
       await recordOrderEvent(tx, orderId, "resolved", `${who}: placed upstream as ${placedId}`);
-      await recordAudit(tx, { actorId, action: "order.resolve", entityType: "order", entityId: orderId, before: { state: "unknown" }, after: { state: "pending", upstreamOrderId: placedId } });
+      await recordAudit(tx, { actorId, action: "order.resolve", entityType: "Order", entityId: orderId, before: { state: "unknown" }, after: { state: "pending", upstreamOrderId: placedId } });
       return { ok: true, state: "pending" } as const;
     }
     const failed = await tx.order.updateMany({ where, data: { state: "failed", finishedAt: now, flag: null } });
@@ -56,7 +56,7 @@ function resolveOnce(db: Db, orderId: number, placedId: string | null, actorId: 
       reason: "resolved as not placed",
     });
     await recordOrderEvent(tx, orderId, "resolved", `${who}: not placed upstream; charge refunded`);
-    await recordAudit(tx, { actorId, action: "order.resolve", entityType: "order", entityId: orderId, before: { state: "unknown" }, after: { state: "failed", refunded: fromDb(order.charge).toFixed(6) } });
+    await recordAudit(tx, { actorId, action: "order.resolve", entityType: "Order", entityId: orderId, before: { state: "unknown" }, after: { state: "failed", refunded: fromDb(order.charge).toFixed(6) } });
     return { ok: true, state: "failed" } as const;
   });
 }

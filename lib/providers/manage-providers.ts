@@ -31,7 +31,7 @@ export async function addProvider(db: Db, input: unknown, actorId: number | null
         },
         select: { id: true, name: true, apiUrl: true, currency: true, exchangeRate: true, timeoutMs: true, enabled: true },
       });
-      await recordAudit(tx, { actorId, action: "provider.add", entityType: "provider", entityId: created.id, after: created });
+      await recordAudit(tx, { actorId, action: "provider.add", entityType: "Provider", entityId: created.id, after: created });
       return { id: created.id, name: created.name };
     });
     return { ok: true, provider };

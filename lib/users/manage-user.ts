@@ -20,7 +20,7 @@ export async function setUserStatus(
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { status, sessionVersion: { increment: 1 } } });
     const action = status === "suspended" ? "user.suspend" : "user.reactivate";
-    await recordAudit(tx, { actorId: actor.id, action, entityType: "user", entityId: userId, before: { status: target.status }, after: { status } });
+    await recordAudit(tx, { actorId: actor.id, action, entityType: "User", entityId: userId, before: { status: target.status }, after: { status } });
   });
   return { ok: true };
 }
@@ -33,7 +33,7 @@ export async function setUserRole(db: Db, actor: { id: number; role: Role }, use
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
     if (!before) return { ok: false, error: "No such user." };
     await tx.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, { actorId: actor.id, action: "user.set_role", entityType: "user", entityId: userId, before, after: { role } });
+    await recordAudit(tx, { actorId: actor.id, action: "user.set_role", entityType: "User", entityId: userId, before, after: { role } });
     return { ok: true };
   });
 }

@@ -24,7 +24,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <FilterBar resetHref="/admin/audit">
           <FilterInput label="Who" name="actor" value={f.actor} placeholder="email or account id" width="w-48" />
           <FilterInput label="Action" name="action" value={f.action} placeholder="e.g. funds. or user.suspend" width="w-48" />
-          <FilterSelect label="Entity" name="entityType" value={f.entityType} options={AUDIT_ENTITY_TYPES.map((t) => ({ value: t, label: t.replace("_", " ") }))} />
+          <FilterSelect label="Entity" name="entityType" value={f.entityType} options={AUDIT_ENTITY_TYPES.map((t) => ({ value: t, label: t.replace(/_/g, " ") }))} />
           <FilterInput label="Entity id" name="entityId" value={f.entityId} width="w-28" />
           <FilterInput label="From (UTC)" name="from" type="date" value={f.from} width="w-40" />
           <FilterInput label="To (UTC)" name="to" type="date" value={f.to} width="w-40" />
