@@ -33,6 +33,11 @@ beforeAll(async () => {
   ids.canceled = await order(ids.a, ids.usd, "3", { state: "canceled", upstreamCost: "2", createdAt: new Date("2020-03-09T00:00:00Z") });
   ids.old = await order(ids.a, ids.usd, "5", { state: "completed", upstreamCost: null, createdAt: new Date("2020-03-31T23:00:00Z") });
   ids.reported = await order(ids.b, ids.eur, "2", { state: "completed", upstreamCost: "1", upstreamCharge: "0.9", upstreamCurrency: "EUR", createdAt: new Date("2020-04-01T00:00:00Z") });
+  const service = await db.service.create({
+    data: { providerId: ids.usd, upstreamId: unique("s"), name: "Report likes", type: "Default", category: "R", upstreamRate: "1", sellRate: "1", min: 1, max: 10 },
+  });
+  ids.service = service.id;
+  await db.order.updateMany({ where: { id: { in: [ids.completed, ids.partial] } }, data: { serviceId: service.id } });
   await moneyTransaction(db, async (tx) => {
     await refundForOrder(tx, { customerId: ids.a, orderId: ids.partial, kind: "refund_partial", amount: new Decimal(1) });
     await refundForOrder(tx, { customerId: ids.a, orderId: ids.canceled, kind: "refund_canceled", amount: new Decimal(3) });
@@ -100,6 +105,8 @@ describe("money report", () => {
       [ids.a, "17.000000"],
       [ids.b, "2.000000"],
     ]);
+    const services = await moneyReport(db, { ...window, group: "service" });
+    expect(services.find((r) => r.key === `service:${ids.service}`)).toMatchObject({ label: "Report likes", orders: 2, revenue: "13.000000", cost: "7.500000", profit: "5.500000" });
     const march = await moneyTotals(db, { from: window.from, to: new Date("2020-04-01T00:00:00Z") });
     expect(march.orders).toBe(4);
     const none = await moneyTotals(db, { from: new Date("2019-01-01T00:00:00Z"), to: new Date("2019-02-01T00:00:00Z") });
