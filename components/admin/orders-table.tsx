@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { StaffOrder } from "@/lib/admin/orders";
+import type { ManualRefundOption } from "@/lib/admin/user-funds";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { formatMoney } from "@/lib/money";
 import { Badge, OrderStateBadge } from "./badges";
@@ -7,7 +8,7 @@ import { formatWhen } from "./format";
 import { ManualRefundForm } from "./manual-refund-form";
 
 /** `refundable`: for an admin, what each order could still get as a manual refund (null: none). */
-export function OrdersTable({ orders, refundable }: { orders: StaffOrder[]; refundable?: Map<number, string | null> }) {
+export function OrdersTable({ orders, refundable }: { orders: StaffOrder[]; refundable?: Map<number, ManualRefundOption> }) {
   return (
     <div className="-mx-5 overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -60,7 +61,7 @@ export function OrdersTable({ orders, refundable }: { orders: StaffOrder[]; refu
               </td>
               {refundable ? (
                 <td className="py-2 pr-5">
-                  {refundable.get(o.id) ? <ManualRefundForm orderId={o.id} left={refundable.get(o.id)!} /> : <span className="text-xs text-slate-500">—</span>}
+                  <RefundCell orderId={o.id} option={refundable.get(o.id) ?? null} />
                 </td>
               ) : null}
             </tr>
@@ -69,4 +70,10 @@ export function OrdersTable({ orders, refundable }: { orders: StaffOrder[]; refu
       </table>
     </div>
   );
+}
+
+function RefundCell({ orderId, option }: { orderId: number; option: ManualRefundOption }) {
+  if (!option) return <span className="text-xs text-slate-500">—</span>;
+  if ("refunded" in option) return <span className="text-xs text-slate-700">Refunded {formatMoney(option.refunded, PANEL_CURRENCY)} by hand</span>;
+  return <ManualRefundForm orderId={orderId} left={option.left} />;
 }

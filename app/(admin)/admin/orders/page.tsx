@@ -14,7 +14,7 @@ import {
 } from "@/lib/admin/orders";
 import { ORDER_STATES } from "@/lib/admin/schemas";
 import { requireStaff, type SessionUser } from "@/lib/auth/session";
-import { manualRefundOptions } from "@/lib/admin/user-funds";
+import { manualRefundOptions, type ManualRefundOption } from "@/lib/admin/user-funds";
 import type { Db } from "@/lib/db/connection";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
@@ -83,7 +83,7 @@ function AllOrders({
   filters: Omit<Params, "view">;
   result: Awaited<ReturnType<typeof listOrdersForStaff>>;
   providers: { id: number; name: string }[];
-  refundable?: Map<number, string | null>;
+  refundable?: Map<number, ManualRefundOption>;
 }) {
   return (
     <Card>
