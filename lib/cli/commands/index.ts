@@ -6,7 +6,9 @@ import apikeyCreate from "./apikey-create";
 import catalogSync from "./catalog-sync";
 import customerCreate from "./customer-create";
 import fundsAdd from "./funds-add";
+import fundsDeduct from "./funds-deduct";
 import ledgerVerify from "./ledger-verify";
+import orderRefund from "./order-refund";
 import orderResolve from "./order-resolve";
 import providerAdd from "./provider-add";
 import providerCheck from "./provider-check";
@@ -24,7 +26,9 @@ export const COMMANDS: CliCommand[] = [
   providerCheck,
   catalogSync,
   fundsAdd,
+  fundsDeduct,
   ledgerVerify,
   orderResolve,
+  orderRefund,
   syncOnce,
 ];
