@@ -129,8 +129,8 @@ test("audit log: the deduction and the refund with who, before and after; filter
   await expect(rows).toContainText("funds.debit");
   await expect(rows).toContainText(`by ${admin.email}`);
   await expect(rows).toContainText("Reason: duplicate top-up");
-  await expect(rows.locator("del").first()).toHaveText("30.000000");
-  await expect(rows.locator("ins").filter({ hasText: "25.000000" })).toBeVisible();
+  await expect(rows.locator("del").first()).toHaveText("26.000000"); // 30 credited − 4 charged
+  await expect(rows.locator("ins").filter({ hasText: "21.000000" })).toBeVisible();
   await page.goto(`/admin/audit?entityType=Order&entityId=${seeded.orderId}`);
   await expect(rows).toContainText("order.refund_manual");
   await expect(rows).toContainText("customer complaint");
