@@ -144,7 +144,7 @@ test("reports: chart renders, grouping by provider, CSV downloads with the same 
   await signIn(page, admin.email, admin.password);
   await page.goto("/admin/reports");
   await expect(page.getByTestId("report-chart").locator("svg.recharts-surface").first()).toBeVisible();
-  await expect(page.getByTestId("report-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("report-chart").locator("path.recharts-rectangle").first()).toBeVisible();
   await looks(page, "owner-reports");
   await page.getByLabel("Group by").selectOption("provider");
   await page.getByRole("button", { name: "Filter" }).click();

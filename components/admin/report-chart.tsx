@@ -35,7 +35,7 @@ export function ReportChart({ rows, horizontal, currency, title }: { rows: Chart
             <Tooltip formatter={(_value, name, item) => [`${(item.payload as { exact: ChartRow }).exact[SERIES.find((s) => s.name === name)?.key ?? "revenue"]} ${currency}`, name]} />
             <Legend />
             {SERIES.map((s) => (
-              <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} isAnimationActive={false} />
+              <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} maxBarSize={48} isAnimationActive={false} />
             ))}
           </BarChart>
         </ResponsiveContainer>

@@ -36,3 +36,15 @@ describe("report CSV", () => {
     expect(lines[2]).toBe(`7,"'=HYPERLINK(""x""), Inc",2,3.000000,1.000000,2.000000,1,2.000000,2.500000,-0.500000,1,0.000000,0.000000,0`);
   });
 });
+
+describe("fillPeriods", () => {
+  it("lists every UTC day, Monday or month of the window, quiet ones as zero", async () => {
+    const { fillPeriods } = await import("./fill-periods");
+    const window = { from: new Date("2026-02-26T00:00:00Z"), to: new Date("2026-03-03T00:00:00Z") };
+    const row = { key: "2026-02-28T00:00:00Z", label: "2026-02-28", orders: 1, revenue: "2.000000" } as never;
+    const days = fillPeriods([row], window, "day");
+    expect(days.map((d) => [d.label, d.orders])).toEqual([["2026-02-26", 0], ["2026-02-27", 0], ["2026-02-28", 1], ["2026-03-01", 0], ["2026-03-02", 0]]);
+    expect(fillPeriods([], window, "week").map((d) => d.label)).toEqual(["2026-02-23", "2026-03-02"]);
+    expect(fillPeriods([], window, "month").map((d) => d.key)).toEqual(["2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z"]);
+  });
+});

@@ -3,6 +3,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/connection";
 import { assertStaff, type StaffActor } from "@/lib/admin/authorize";
+import { fillPeriods } from "./fill-periods";
 import { moneyReport, moneyTotals } from "./money-report";
 import type { ReportParams } from "./report-params";
 
@@ -13,5 +14,5 @@ export async function staffReport(db: Db, actor: StaffActor, p: ReportParams, { 
     moneyReport(db, { from: p.from, to: p.to, group: p.group, period: p.period, limit }),
     moneyTotals(db, { from: p.from, to: p.to }),
   ]);
-  return { rows, totals };
+  return { rows: p.group === "period" ? fillPeriods(rows, p, p.period) : rows, totals };
 }

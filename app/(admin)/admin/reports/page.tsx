@@ -14,6 +14,7 @@ import { staffReport } from "@/lib/reports/staff-report";
 
 export const metadata: Metadata = { title: "Reports — Reseller Panel" };
 
+const orders = (n: number) => `${n} order${n === 1 ? "" : "s"}`;
 const GROUP_LABELS = { period: "Period", service: "Service", provider: "Provider", customer: "Customer" } as const;
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -42,9 +43,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <FilterSelect label="Period" name="period" value={params.period} options={REPORT_PERIODS.map((p) => ({ value: p, label: p === "week" ? "week (from Monday)" : p }))} anyLabel="day" />
         </FilterBar>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Stat label="Revenue" value={money(totals.revenue)} hint={`${money(totals.charged)} charged − ${money(totals.refunded)} refunded · ${totals.orders} orders`} />
-          <Stat label="Upstream cost" value={money(totals.cost)} hint={`Upstreams reported ${money(totals.upstreamReported)} for ${totals.upstreamReportedOrders} orders.`} />
-          <Stat label="Profit" value={money(totals.profit)} hint={`On ${totals.costKnownOrders} orders with a recorded cost.`} />
+          <Stat label="Revenue" value={money(totals.revenue)} hint={`${money(totals.charged)} charged − ${money(totals.refunded)} refunded · ${orders(totals.orders)}`} />
+          <Stat label="Upstream cost" value={money(totals.cost)} hint={`Upstreams reported ${money(totals.upstreamReported)} for ${orders(totals.upstreamReportedOrders)}.`} />
+          <Stat label="Profit" value={money(totals.profit)} hint={`On ${orders(totals.costKnownOrders)} with a recorded cost.`} />
           <Stat
             label="Cost unknown"
             value={totals.costUnknownOrders}
@@ -65,7 +66,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <p className="mt-4 text-xs text-slate-500">
           Cost is what each order cost us at placement (none for failed or canceled orders, the delivered share of a partial one). &quot;Reported by upstream&quot; is the
           provider&apos;s own charge for the order, converted at its current exchange rate, to compare.{" "}
-          <Link href="/admin/orders" className="text-indigo-700 hover:underline">Orders</Link>
+          <Link href="/admin/orders" className="text-indigo-700 underline">See the orders</Link>
         </p>
       </Card>
     </>
