@@ -12,7 +12,7 @@ import { placeOrder } from "@/lib/orders";
 import { createUser } from "@/lib/users/create-user";
 import { startSimulator } from "@/lib/upstream/simulator";
 import { createTestDatabase } from "../scripts/test/test-database";
-import { mapWithConcurrency } from "@/lib/jobs/concurrency";
+import { mapWithConcurrency } from "@/lib/util/concurrency";
 import { createApiKey } from "@/lib/api-keys";
 import { createApiHandler } from "@/lib/api-v2/handle-request";
 import { serveHandler } from "@/lib/api-v2/testing/serve-handler";

@@ -7,7 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { closeDb, getDb } from "../lib/db/connection";
 import { creditFunds } from "../lib/ledger/credit-funds";
 import { seedAccounts } from "../lib/demo/seed-accounts";
-import { createChargedOrder } from "../lib/orders/testing/fixtures";
+import { createChargedOrder } from "../lib/testing/fixtures";
 import { E2E_ACCOUNTS } from "./accounts";
 import { screenshot, signIn, signOut } from "./helpers";
 

@@ -4,10 +4,10 @@ import Link from "next/link";
 import type { OrderPage } from "@/lib/orders";
 import { formatMoney } from "@/lib/money";
 import { OrderStateBadge } from "./order-state";
+import { isLiveState } from "@/lib/orders/state-machine";
 
 type Wire = Omit<OrderPage, "orders"> & { orders: (Omit<OrderPage["orders"][number], "createdAt" | "finishedAt"> & { createdAt: string | Date })[] };
 
-const LIVE_STATES = new Set(["pending_submit", "pending", "in_progress", "unknown"]);
 
 /** The orders table, refreshed every few seconds while any shown order is still moving. */
 export function OrdersTable({ initial, query, currency }: { initial: Wire; query: string; currency: string }) {
@@ -19,7 +19,7 @@ export function OrdersTable({ initial, query, currency }: { initial: Wire; query
       return res.json();
     },
     initialData: initial,
-    refetchInterval: (q) => (q.state.data?.orders.some((o) => LIVE_STATES.has(o.state)) ? 5_000 : false),
+    refetchInterval: (q) => (q.state.data?.orders.some((o) => isLiveState(o.state)) ? 5_000 : false),
   });
   if (!data.orders.length) return <p className="py-6 text-center text-sm text-slate-500">No orders here yet.</p>;
   return (

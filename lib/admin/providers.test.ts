@@ -5,7 +5,7 @@ import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import {
   addProviderForAdmin, checkProviderForStaff, listProvidersForStaff, setProviderEnabled, syncProviderCatalog,
 } from "./providers";
-import { addSimulatorProvider, makeActors, unique } from "./test-support";
+import { addSimulatorProvider, makeActors, uniqueLabel as unique } from "@/lib/testing/fixtures";
 
 let db: Db;
 let sim: SimulatorHandle;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parseMarkupPercent } from "@/lib/catalog/markup";
 import { ZCreditFundsInput } from "@/lib/ledger/schemas";
 import { LEDGER_SCALE, parseDecimal } from "@/lib/money";
+import { ORDER_STATES } from "@/lib/orders/state-machine";
 
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
@@ -41,7 +42,7 @@ export const ZCatalogFilters = z.object({
 });
 export type CatalogFilters = z.input<typeof ZCatalogFilters>;
 
-export const ORDER_STATES = ["pending_submit", "unknown", "failed", "pending", "in_progress", "completed", "partial", "canceled"] as const;
+export { ORDER_STATES };
 
 /** A UTC calendar day, YYYY-MM-DD, as a date input sends it. */
 const utcDay = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)));

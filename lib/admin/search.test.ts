@@ -1,9 +1,9 @@
 // Server-side search of users and orders for staff, and what the orders table offers to refund.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
-import { createChargedOrder } from "@/lib/orders/testing/fixtures";
+import { createChargedOrder } from "@/lib/testing/fixtures";
 import { listOrdersForStaff } from "./orders";
-import { makeActors, makeUser, unique } from "./test-support";
+import { makeActors, makeUser, uniqueLabel as unique } from "@/lib/testing/fixtures";
 import { manualRefundOptions, refundOrderForAdmin } from "./user-funds";
 import { searchUsersForStaff } from "./user-search";
 import { creditFundsForAdmin } from "./users";

@@ -5,7 +5,7 @@ import { applyMarkup, Decimal } from "@/lib/money";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { listProductsForStaff, listServicesForStaff } from "./catalog-items";
 import { clearSellRateOverride, setCatalogItemEnabled, setSellRate } from "./sell-rates";
-import { addSimulatorProvider, makeActors } from "./test-support";
+import { addSimulatorProvider, makeActors } from "@/lib/testing/fixtures";
 
 let db: Db;
 let sim: SimulatorHandle;

@@ -6,6 +6,7 @@ import { creditFunds, type CreditFundsResult } from "@/lib/ledger/credit-funds";
 import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { ZCreditFundsForm } from "./schemas";
+import { LEDGER_SCALE } from "@/lib/money";
 
 export const LEDGER_PAGE_SIZE = 50;
 
@@ -41,18 +42,18 @@ export async function getUserDetail(db: Db, actor: StaffActor, userId: number, o
   ]);
   const { _count, balance, ...profile } = user;
   return {
-    user: { ...profile, balance: balance.toFixed(6), orderCount: _count.orders },
+    user: { ...profile, balance: balance.toFixed(LEDGER_SCALE), orderCount: _count.orders },
     ledger: {
       page,
       pageSize: LEDGER_PAGE_SIZE,
       total: _count.ledgerEntries,
-      entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: e.amount.toFixed(6), balanceAfter: e.balanceAfter.toFixed(6) })),
+      entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: e.amount.toFixed(LEDGER_SCALE), balanceAfter: e.balanceAfter.toFixed(LEDGER_SCALE) })),
     },
     orders: orders.map(({ service, product, provider, charge, ...o }) => ({
       ...o,
       item: service?.name ?? product?.name ?? "—",
       provider: provider.name,
-      charge: charge.toFixed(6),
+      charge: charge.toFixed(LEDGER_SCALE),
     })),
   };
 }

@@ -3,12 +3,13 @@
 // Canceled one nothing), as panels of this kind report it.
 import { PANEL_CURRENCY } from "@/lib/currency";
 import type { Db } from "@/lib/db/connection";
-import { fromDb } from "@/lib/ledger/db-decimal";
+import { fromDb } from "@/lib/money/db-decimal";
 import { Decimal, LEDGER_SCALE } from "@/lib/money";
 import { getOrders, getProductResults, type CustomerOrder } from "@/lib/orders";
 import { API_ERRORS } from "./errors";
 import { parseOurId } from "./params";
 import { ORDER_STATUS_TEXT } from "./statuses";
+import { isDeliveredState } from "@/lib/orders/state-machine";
 
 type ItemError = { error: string };
 
@@ -80,7 +81,7 @@ export async function productOrderViews(db: Db, customerId: number, ids: string[
       continue;
     }
     const charge = money(charges.get(order.id));
-    if (order.state !== "completed" && order.state !== "partial") {
+    if (!isDeliveredState(order.state)) {
       views.set(id, { charge, status: ORDER_STATUS_TEXT[order.state] });
       continue;
     }

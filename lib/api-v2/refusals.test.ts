@@ -10,7 +10,7 @@ import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { createApiHandler } from "./handle-request";
 import { createRateLimiter } from "./rate-limit";
 import { MAX_BODY_BYTES } from "./read-body";
-import { connectUpstream, createCustomer, writeCounts, type TestCustomer } from "./testing/fixtures";
+import { connectUpstream, createApiCustomer, writeCounts, type TestCustomer } from "@/lib/testing/fixtures";
 import { serveHandler, type ServedHandler } from "./testing/serve-handler";
 
 let db: Db;
@@ -37,8 +37,8 @@ beforeAll(async () => {
   db = await getDb();
   sim = await startSimulator({ seed: 5, services: 30, products: 8 });
   await connectUpstream(db, { url: sim.url, key: sim.apiKey }, "10");
-  rich = await createCustomer(db, "refusals-rich", "1000");
-  poor = await createCustomer(db, "refusals-poor");
+  rich = await createApiCustomer(db, "refusals-rich", "1000");
+  poor = await createApiCustomer(db, "refusals-poor");
   served = await serveHandler({ POST, GET });
   const client = createUpstreamClient({ url: served.url, key: rich.key });
   const listed = await client.services();
@@ -67,7 +67,7 @@ describe("keys", () => {
     expect(await form({ key: `${rich.key}x`, action: "balance" })).toMatchObject(invalid);
     expect(await form({ key: "' OR 1=1 --", action: "balance" })).toMatchObject(invalid);
 
-    const customer = await createCustomer(db, "refusals-revoked");
+    const customer = await createApiCustomer(db, "refusals-revoked");
     expect((await form({ key: customer.key, action: "balance" })).body).toEqual({ balance: "0.000000", currency: "USD" });
     const second = await createApiKey(db, customer.id, "second");
     if (!second.ok) throw new Error(second.error);

@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { resolveOrderForStaff } from "@/lib/admin/orders";
 import { addProviderForAdmin, setProviderEnabled } from "@/lib/admin/providers";
-import { makeActors, makeUser, unique } from "@/lib/admin/test-support";
+import { makeActors, makeUser, uniqueLabel as unique } from "@/lib/testing/fixtures";
 import { deductFundsForAdmin, refundOrderForAdmin } from "@/lib/admin/user-funds";
 import { creditFundsForAdmin } from "@/lib/admin/users";
-import { createChargedOrder } from "@/lib/orders/testing/fixtures";
+import { createChargedOrder } from "@/lib/testing/fixtures";
 import { setUserRole, setUserStatus } from "@/lib/users/manage-user";
+import { Decimal } from "@/lib/money";
+import { openOrder } from "@/lib/orders/open-order";
 import { listAuditLog } from "./list-audit";
 
 let db: Db;
@@ -49,8 +51,11 @@ describe("audit log", () => {
     const admin = actors.admin;
     const completed = await createChargedOrder(db, customer.id, { charge: "2", quantity: 100, providerId });
     await db.order.update({ where: { id: completed }, data: { state: "completed" } });
-    const lost = await createChargedOrder(db, customer.id, { charge: "1", quantity: 100, providerId });
-    await db.order.update({ where: { id: lost }, data: { state: "unknown", upstreamOrderId: null } });
+    // Charged and sent, answer lost: pending_submit → unknown, as the sender would leave it.
+    const opened = await openOrder(db, { customerId: customer.id, kind: "service", providerId, link: "https://example.com/p/1", quantity: 100, params: {}, charge: new Decimal(1), requestHash: unique("h") });
+    if (!opened.ok) throw new Error("not opened");
+    const lost = opened.orderId;
+    await db.order.update({ where: { id: lost }, data: { state: "unknown" } });
     const staffUser = await makeUser(db, "staff");
 
     const cases: [string, () => Promise<{ ok: boolean }>, object][] = [

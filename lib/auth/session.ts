@@ -44,9 +44,3 @@ export async function requireStaff(): Promise<SessionUser> {
   if (!isStaff(user)) notFound();
   return user;
 }
-
-export async function requireAdmin(): Promise<SessionUser> {
-  const user = await requireUser();
-  if (user.role !== "admin") notFound();
-  return user;
-}

@@ -1,6 +1,7 @@
 // The customer's catalog: only what can be ordered right now, at our prices. Upstream ids,
 // costs and providers stay out of it.
 import type { Db } from "@/lib/db/connection";
+import { LEDGER_SCALE } from "@/lib/money";
 
 export type CatalogService = {
   id: number;
@@ -32,7 +33,7 @@ export async function listCatalog(db: Db): Promise<CatalogCategory[]> {
   });
   const categories = new Map<string, CatalogService[]>();
   for (const row of rows) {
-    const service: CatalogService = { ...row, sellRate: row.sellRate.toFixed(6) };
+    const service: CatalogService = { ...row, sellRate: row.sellRate.toFixed(LEDGER_SCALE) };
     categories.set(row.category, [...(categories.get(row.category) ?? []), service]);
   }
   return [...categories].map(([category, services]) => ({ category, services }));
@@ -62,5 +63,5 @@ export async function listProducts(db: Db): Promise<CatalogProduct[]> {
       inventory: true, sellRate: true, min: true, max: true,
     },
   });
-  return rows.map((row) => ({ ...row, sellRate: row.sellRate.toFixed(6) }));
+  return rows.map((row) => ({ ...row, sellRate: row.sellRate.toFixed(LEDGER_SCALE) }));
 }

@@ -2,11 +2,11 @@
 // sell rate is computed from them unless an admin fixed it. Nothing is ever deleted: orders
 // point at these rows, so what the provider stopped listing is only switched off.
 import type { Db } from "@/lib/db/connection";
-import { applyMarkup, convertCurrency, type Decimal } from "@/lib/money";
+import { applyMarkup, convertCurrency, type Decimal, LEDGER_SCALE } from "@/lib/money";
 import { canonicalServiceType } from "@/lib/upstream/add-order-input";
 import type { ProductListing, ServiceListing } from "@/lib/upstream/types";
 import { loadProviderConnection, upstreamClientFor } from "@/lib/providers/provider-client";
-import { fromDb } from "@/lib/ledger/db-decimal";
+import { fromDb } from "@/lib/money/db-decimal";
 import { parseMarkupPercent } from "./markup";
 
 export type SyncCounts = { created: number; updated: number; delisted: number };
@@ -105,7 +105,7 @@ async function syncRows<F>(
     const prices = { upstreamRate: listing.upstreamRate.toFixed(), markupPercent };
     const row = existing.get(listing.upstreamId);
     if (!row) {
-      await store.create({ upstreamId: listing.upstreamId, ...listing.fields, ...prices, sellRate: listing.sellRate.toFixed(6), enabled: listing.orderable, upstreamListed: true });
+      await store.create({ upstreamId: listing.upstreamId, ...listing.fields, ...prices, sellRate: listing.sellRate.toFixed(LEDGER_SCALE), enabled: listing.orderable, upstreamListed: true });
       counts.created++;
       continue;
     }
@@ -117,7 +117,7 @@ async function syncRows<F>(
       upstreamListed: true,
     });
     // Conditional, not decided from the row read above: an admin may set a price meanwhile.
-    if (!row.sellRateOverride) await store.repriceUnlessOverridden(row.id, listing.sellRate.toFixed(6));
+    if (!row.sellRateOverride) await store.repriceUnlessOverridden(row.id, listing.sellRate.toFixed(LEDGER_SCALE));
     counts.updated++;
   }
   counts.delisted = (await store.delistAllBut([...seen])).count;

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { DELIVERED_STATES, LIVE_STATES } from "@/lib/orders/state-machine";
 
 /** What a customer's dashboard shows; scoped to that customer by id. */
 export async function getCustomerSummary(customerId: number) {
@@ -14,11 +15,11 @@ export async function getCustomerSummary(customerId: number) {
       select: { id: true, state: true, charge: true, quantity: true, createdAt: true, service: { select: { name: true } }, product: { select: { name: true } } },
     }),
   ]);
-  const count = (states: string[]) => byState.filter((s) => states.includes(s.state)).reduce((n, s) => n + s._count._all, 0);
+  const count = (states: readonly string[]) => byState.filter((s) => states.includes(s.state)).reduce((n, s) => n + s._count._all, 0);
   return {
     balance: user.balance.toString(),
-    active: count(["pending_submit", "pending", "in_progress", "unknown"]),
-    completed: count(["completed", "partial"]),
+    active: count(LIVE_STATES),
+    completed: count(DELIVERED_STATES),
     recent: recent.map((o) => ({ ...o, charge: o.charge.toString(), name: o.service?.name ?? o.product?.name ?? "—" })),
   };
 }

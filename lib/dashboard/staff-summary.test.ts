@@ -3,7 +3,7 @@
 // exact, and only staff read it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
-import { addSimulatorProvider, makeActors, unique } from "@/lib/admin/test-support";
+import { addSimulatorProvider, makeActors, uniqueLabel as unique } from "@/lib/testing/fixtures";
 import { Decimal } from "@/lib/money";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { coverWarningThreshold, getStaffSummary, refreshProviderBalance } from "./staff-summary";

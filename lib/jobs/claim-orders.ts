@@ -1,10 +1,13 @@
 // Claiming due orders with a lease. SKIP LOCKED lets passes run side by side without waiting
-// on each other; the lease keeps another pass off an order while this one polls it. A pass
-// that dies leaves its leases behind: they simply expire and the orders are claimed again.
+// on each other; the lease keeps another pass off an order while this one polls it. The pass
+// renews its leases while it runs (renewClaims), so a lease can be short: a pass that dies stops
+// renewing and its orders are claimed again after WORKER_LEASE_SECONDS, not minutes.
 // Nothing here moves money, so a claim repeated after a crash cannot double-apply anything.
 import type { Db } from "@/lib/db/connection";
 import { Prisma } from "@/lib/db/generated/client";
 import type { OrderKind, OrderState } from "@/lib/db/generated/enums";
+import { DELIVERED_STATES, OPEN_STATES } from "@/lib/orders/state-machine";
+import { onlyProviders } from "@/lib/util/provider-filter";
 
 export type ClaimedOrder = {
   id: number;
@@ -16,19 +19,21 @@ export type ClaimedOrder = {
   createdAt: Date;
 };
 
+const stateList = (states: readonly OrderState[]) => Prisma.join(states.map((s) => Prisma.sql`${s}::"OrderState"`));
+
 export async function claimDueOrders(
   db: Db,
   options: { owner: string; now: Date; leaseMs: number; limit: number; providerIds?: number[] },
 ): Promise<ClaimedOrder[]> {
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
-  // Open orders are polled; finished product orders also come back until their results are stored.
+  // Open orders are polled; delivered product orders also come back until their results are stored.
   return db.$queryRaw<ClaimedOrder[]>`
     UPDATE "Order" SET "leaseUntil" = ${leaseUntil}, "leaseOwner" = ${options.owner}
     WHERE id IN (
       SELECT id FROM "Order"
       WHERE "upstreamOrderId" IS NOT NULL
-        AND (state IN ('pending', 'in_progress')
-             OR (kind = 'product' AND state IN ('completed', 'partial') AND "resultsFetched" = false))
+        AND (state IN (${stateList(OPEN_STATES)})
+             OR (kind = 'product' AND state IN (${stateList(DELIVERED_STATES)}) AND "resultsFetched" = false))
         AND "nextSyncAt" <= ${options.now}
         AND ("leaseUntil" IS NULL OR "leaseUntil" < ${options.now})
         ${onlyProviders(options.providerIds)}
@@ -38,9 +43,15 @@ export async function claimDueOrders(
     RETURNING id, "providerId", kind, state, "upstreamOrderId", "syncFailures", "createdAt"`;
 }
 
-/** `AND "providerId" IN (…)` when the pass is limited to some providers; nothing otherwise. */
-export function onlyProviders(providerIds: number[] | undefined, column = Prisma.raw('"providerId"')): Prisma.Sql {
-  if (!providerIds) return Prisma.empty;
-  if (providerIds.length === 0) return Prisma.sql`AND false`;
-  return Prisma.sql`AND ${column} IN (${Prisma.join(providerIds)})`;
+/**
+ * Pushes the leases this owner still holds to `until`. Released orders (leaseUntil null) and
+ * orders another pass took over (another owner) are left alone.
+ */
+export async function renewClaims(db: Db, owner: string, orderIds: number[], until: Date): Promise<number> {
+  if (orderIds.length === 0) return 0;
+  const renewed = await db.order.updateMany({
+    where: { id: { in: orderIds }, leaseOwner: owner, leaseUntil: { not: null, lt: until } },
+    data: { leaseUntil: until },
+  });
+  return renewed.count;
 }

@@ -4,7 +4,7 @@ import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { serviceCharge } from "@/lib/money";
 import { openOrder } from "@/lib/orders/open-order";
 import { submitOrder } from "@/lib/orders/submit-order";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/orders/testing/fixtures";
+import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
 import { runSyncPass } from "./run-sync-pass";
 import { startWorkerLoop } from "./worker-loop";
 
@@ -35,7 +35,7 @@ async function chargedButNotSent(customerId: number) {
     charge: serviceCharge(service.sellRate.toFixed(), 100),
     requestHash: `h-${Math.random()}`,
   });
-  if (!opened.ok) throw new Error(opened.error);
+  if (!opened.ok) throw new Error(opened.message);
   return opened.orderId;
 }
 
@@ -62,22 +62,82 @@ describe("interrupted submissions", () => {
     expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
   });
 
-  it("an order whose add went out but whose answer was never recorded becomes unknown after the lease, and is never re-sent", async () => {
+  // Was: "becomes unknown after 10 minutes". The bound is now the sender's lease
+  // (SUBMIT_LEASE_SECONDS, 30 s by default), renewed while the sender waits, so a sender that
+  // died costs seconds and a sender still waiting is never given up on.
+  it("an order whose add went out but whose answer was never recorded becomes unknown once its sender's lease runs out, and is never re-sent", async () => {
     const customerId = await createCustomer(db, "100");
     const orderId = await chargedButNotSent(customerId);
-    await db.order.update({ where: { id: orderId }, data: { submitStartedAt: minutesAhead(-5), createdAt: minutesAhead(-5) } });
+    // Sent five minutes ago by a sender that is still alive (its lease is being renewed).
+    await db.order.update({ where: { id: orderId }, data: { submitStartedAt: minutesAhead(-5), createdAt: minutesAhead(-5), leaseUntil: minutesAhead(1) } });
     const adds = provider.sim.counts.add;
     expect((await runSyncPass(db, { providerIds: [provider.providerId], now: minutesAhead(600) })).expiredSubmissions).toBe(0);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).state).toBe("pending_submit");
-    await db.order.update({ where: { id: orderId }, data: { submitStartedAt: minutesAhead(-11) } });
+    // The sender died: its lease ran out a second ago.
+    await db.order.update({ where: { id: orderId }, data: { leaseUntil: new Date(Date.now() - 1_000) } });
     expect((await runSyncPass(db, { providerIds: [provider.providerId] })).expiredSubmissions).toBe(1);
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
-    expect(order).toMatchObject({ state: "unknown", flag: expect.stringContaining("lost") });
+    expect(order).toMatchObject({ state: "unknown", flag: expect.stringContaining("lost"), leaseUntil: null });
+    expect((await db.orderEvent.findMany({ where: { orderId }, orderBy: { id: "asc" } })).map((e) => e.type)).toEqual(["submit-expired", "flag"]);
     await runSyncPass(db, { providerIds: [provider.providerId], now: minutesAhead(30) });
     expect(provider.sim.counts.add).toBe(adds);
     // Money stays charged until staff resolve it.
     expect(await db.ledgerEntry.count({ where: { orderId, kind: "refund_failed" } })).toBe(0);
     expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
+  });
+
+  it("a sender that dies right after marking the order sent costs SUBMIT_LEASE_SECONDS, and the bound is configurable", async () => {
+    const customerId = await createCustomer(db, "100");
+    const orderId = await chargedButNotSent(customerId);
+    process.env.SUBMIT_LEASE_SECONDS = "1";
+    try {
+      // What submitOrder writes before sending; then the process is gone (no renewals).
+      await db.order.update({ where: { id: orderId }, data: { submitStartedAt: new Date(), leaseUntil: new Date(Date.now() + 1_000) } });
+      expect((await runSyncPass(db, { providerIds: [provider.providerId] })).expiredSubmissions).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      expect((await runSyncPass(db, { providerIds: [provider.providerId] })).expiredSubmissions).toBe(1);
+      expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).state).toBe("unknown");
+    } finally {
+      delete process.env.SUBMIT_LEASE_SECONDS;
+    }
+  });
+
+  it("a slow add is not given up on while its sender waits: the sender renews its lease", async () => {
+    const customerId = await createCustomer(db, "100");
+    const orderId = await chargedButNotSent(customerId);
+    process.env.SUBMIT_LEASE_SECONDS = "1";
+    provider.sim.setFault("add", { type: "latency", ms: 1_400, times: 1 });
+    try {
+      const adds = provider.sim.counts.add;
+      const sending = submitOrder(db, orderId);
+      // Passes keep running while the answer takes longer than the lease.
+      let expired = 0;
+      for (let i = 0; i < 6; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        expired += (await runSyncPass(db, { providerIds: [provider.providerId] })).expiredSubmissions;
+      }
+      expect(await sending).toBe("placed");
+      expect(expired).toBe(0);
+      expect(provider.sim.counts.add).toBe(adds + 1);
+      expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ state: "pending", flag: null, leaseUntil: null });
+    } finally {
+      provider.sim.clearFaults();
+      delete process.env.SUBMIT_LEASE_SECONDS;
+    }
+  });
+
+  it("SUBMIT_GRACE_SECONDS sets how long a charged order is left to its own request", async () => {
+    const customerId = await createCustomer(db, "100");
+    const orderId = await chargedButNotSent(customerId);
+    await db.order.update({ where: { id: orderId }, data: { createdAt: new Date(Date.now() - 5_000) } });
+    process.env.SUBMIT_GRACE_SECONDS = "10";
+    try {
+      expect((await runSyncPass(db, { providerIds: [provider.providerId] })).submitted.placed).toBe(0);
+      process.env.SUBMIT_GRACE_SECONDS = "2";
+      expect((await runSyncPass(db, { providerIds: [provider.providerId] })).submitted.placed).toBe(1);
+    } finally {
+      delete process.env.SUBMIT_GRACE_SECONDS;
+    }
   });
 });
 

@@ -1,27 +1,40 @@
 // Orders charged but not answered by `add`. Two cases, told apart by submitStartedAt:
-// - never sent (the process stopped between charging and sending): safe to send now;
+// - never sent (the process stopped between charging and sending): safe to send now, after a
+//   short grace that leaves it to the customer's own request (SUBMIT_GRACE_SECONDS);
 // - sent but never recorded (the process stopped while waiting): the upstream may have it, so
-//   after the lease it becomes `unknown` for staff, and is never sent again.
+//   once its sender's lease has run out (SUBMIT_LEASE_SECONDS, renewed while the sender waits)
+//   it becomes `unknown` for staff, and is never sent again.
 // Both waits are about a real process that may still be running, so they are measured on the
 // wall clock, never on a pass's scheduling clock (which tests move ahead).
 import type { Db } from "@/lib/db/connection";
-import { recordOrderEvent, flagOrder } from "@/lib/orders/order-events";
+import { moneyTransaction } from "@/lib/ledger/transaction";
+import { flagOrder } from "@/lib/orders/order-events";
 import { submitOrder, type SubmitOutcome } from "@/lib/orders/submit-order";
-import { onlyProviders } from "./claim-orders";
-import { mapWithConcurrency } from "./concurrency";
+import { transitionOrders } from "@/lib/orders/transition-orders";
+import { mapWithConcurrency } from "@/lib/util/concurrency";
+
+const LOST_FLAG = "upstream answer to add was lost: check the provider and resolve";
 
 export async function expireStaleSubmissions(db: Db, options: { submitLeaseMs: number; providerIds?: number[] }): Promise<number> {
-  const cutoff = new Date(Date.now() - options.submitLeaseMs);
-  const stale = await db.$queryRaw<{ id: number }[]>`
-    UPDATE "Order" SET state = 'unknown', "lastError" = 'no answer recorded for add within the lease', "updatedAt" = now()
-    WHERE state = 'pending_submit' AND "submitStartedAt" IS NOT NULL AND "submitStartedAt" < ${cutoff}
-      ${onlyProviders(options.providerIds)}
-    RETURNING id`;
-  for (const { id } of stale) {
-    await recordOrderEvent(db, id, "submit-expired", "add was sent but its answer was never recorded; never re-sent, staff must resolve");
-    await flagOrder(db, id, "upstream answer to add was lost: check the provider and resolve");
-  }
-  return stale.length;
+  const now = new Date();
+  // The lease is the sender's; rows written before leases existed fall back to the send time.
+  const cutoff = new Date(now.getTime() - options.submitLeaseMs);
+  return moneyTransaction(db, async (tx) => {
+    const expired = await transitionOrders(tx, {
+      where: {
+        submitStartedAt: { not: null, lt: cutoff },
+        OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+        ...(options.providerIds ? { providerId: { in: options.providerIds } } : {}),
+      },
+      from: "pending_submit",
+      to: "unknown",
+      by: "expiry",
+      data: { lastError: "no answer recorded for add within the lease", leaseUntil: null },
+      event: { type: "submit-expired", message: () => "add was sent but its answer was never recorded; never re-sent, staff must resolve" },
+    });
+    for (const { id } of expired) await flagOrder(tx, id, LOST_FLAG);
+    return expired.length;
+  });
 }
 
 export async function submitNeverSentOrders(
@@ -43,7 +56,7 @@ export async function submitNeverSentOrders(
   // submitOrder claims each order with a conditional update, so a customer's own request racing
   // this one still sends it once.
   await mapWithConcurrency(due, options.concurrency, async ({ id }) => {
-    tally[await submitOrder(db, id)]++;
+    tally[await submitOrder(db, id, "worker")]++;
   });
   return tally;
 }

@@ -4,12 +4,13 @@ import type { Db } from "@/lib/db/connection";
 import { flagOrder, recordOrderEvent } from "@/lib/orders/order-events";
 import { upstreamClientFor, loadProviderConnection } from "@/lib/providers/provider-client";
 import { settleOrderStatus, type SettleOutcome } from "@/lib/orders/settle-order-status";
+import { isDeliveredState, isOpenState } from "@/lib/orders/state-machine";
 import { MAX_IDS_PER_REQUEST } from "@/lib/upstream/batches";
 import type { UpstreamClient } from "@/lib/upstream/client";
 import type { BatchItemError, OrderStatus, ProductOrderStatus } from "@/lib/upstream/types";
-import { nextPollAt, retryAt } from "./backoff";
+import { nextPollAt, retryAt } from "@/lib/util/backoff";
 import type { ClaimedOrder } from "./claim-orders";
-import { chunk, mapWithConcurrency } from "./concurrency";
+import { chunk, mapWithConcurrency } from "@/lib/util/concurrency";
 
 export type PollTally = Record<SettleOutcome | "failed" | "results", number>;
 
@@ -45,7 +46,7 @@ export async function pollClaimedOrders(
   }
   await mapWithConcurrency(batches, options.concurrency, async (batch) => {
     if (options.signal?.aborted) return;
-    const open = batch.orders.filter((o) => o.state === "pending" || o.state === "in_progress");
+    const open = batch.orders.filter((o) => isOpenState(o.state));
     const ids = open.map((o) => o.upstreamOrderId);
     const answer = ids.length === 0 ? null : batch.kind === "service" ? await batch.client.statuses(ids) : await batch.client.productOrderStatuses(ids);
     for (const order of open) {
@@ -75,7 +76,7 @@ export async function pollClaimedOrders(
       }
     }
     // Finished product orders whose results are still missing.
-    for (const order of batch.orders.filter((o) => o.state === "completed" || o.state === "partial")) {
+    for (const order of batch.orders.filter((o) => isDeliveredState(o.state))) {
       if (options.signal?.aborted) return;
       const stored = await storeProductResults(db, batch.client, order, options.now).catch(async (error: Error) => {
         await recordPollFailure(db, order, options.now, `could not store the results: ${error.message}`, "indeterminate");

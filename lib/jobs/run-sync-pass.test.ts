@@ -6,9 +6,9 @@ import { placeOrder } from "@/lib/orders/place-order";
 import { requestCancel } from "@/lib/orders/request-cancel";
 import { settleOrderStatus } from "@/lib/orders/settle-order-status";
 import { upstreamClientFor, loadProviderConnection } from "@/lib/providers/provider-client";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/orders/testing/fixtures";
+import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
 import { claimDueOrders } from "./claim-orders";
-import { runSyncPass } from "./run-sync-pass";
+import { runSyncPass, workerLeaseMs } from "./run-sync-pass";
 
 let db: Db;
 let provider: TestProvider;
@@ -34,7 +34,7 @@ async function placeMany(customerId: number, count: number, where: Record<string
   const ids: number[] = [];
   for (let i = 0; i < count; i++) {
     const result = await placeOrder(db, customerId, { serviceId: service.id, link: TEST_LINK, quantity: 100 + i });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     ids.push(result.order.id);
   }
   return ids;
@@ -111,9 +111,9 @@ describe("runSyncPass", () => {
     expect(rows.every((r) => r.order.state === "canceled" && r.refunds.length === 1)).toBe(true);
     expectSettledLikeSimulator(rows);
     expect((await db.user.findUniqueOrThrow({ where: { id: customerId } })).balance.toFixed(6)).toBe("1000.000000");
-    expect(await requestCancel(db, customerId, ids[0])).toEqual({ ok: false, error: "This order can no longer be cancelled." });
+    expect(await requestCancel(db, customerId, ids[0])).toMatchObject({ ok: false, message: "This order can no longer be cancelled." });
     const stranger = await createCustomer(db);
-    expect(await requestCancel(db, stranger, ids[0])).toEqual({ ok: false, error: "Order not found." });
+    expect(await requestCancel(db, stranger, ids[0])).toMatchObject({ ok: false, message: "Order not found." });
     expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
   });
 
@@ -153,7 +153,7 @@ describe("runSyncPass", () => {
     for (const product of products) {
       for (let i = 0; i < 3; i++) {
         const result = await placeProductOrder(db, customerId, { productId: product.id, quantity: Math.min(product.max, 2), require: product.requireText ? "me@example.com" : undefined });
-        if (!result.ok) throw new Error(`${result.error} ${JSON.stringify(result.fieldErrors)}`);
+        if (!result.ok) throw new Error(`${result.message} ${JSON.stringify(result.fields)}`);
         ids.push(result.order.id);
       }
     }
@@ -167,6 +167,59 @@ describe("runSyncPass", () => {
       if (order.state === "completed" || order.state === "partial") expect(results).toEqual({ ok: true, lines: upstream.lines });
       else expect(results.ok).toBe(false);
     }
+    expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
+  });
+
+  it("a whole-batch status refusal flags every order of the batch; the next normal answer clears flag and lastError", async () => {
+    const customerId = await createCustomer(db, "1000");
+    const ids = await placeMany(customerId, 5);
+    provider.sim.setFault("status", { type: "error", message: "Incorrect order ID", times: 1 });
+    await pass();
+    const refused = await db.order.findMany({ where: { id: { in: ids } } });
+    expect(refused.every((o) => o.flag?.startsWith("upstream refuses to report this order") && o.lastError === "Incorrect order ID")).toBe(true);
+    provider.sim.advance(400);
+    await pass({ now: ahead(24 * 60) });
+    const settled = await db.order.findMany({ where: { id: { in: ids } } });
+    expect(settled.map((o) => [o.flag, o.lastError, o.syncFailures])).toEqual(ids.map(() => [null, null, 0]));
+    expectSettledLikeSimulator(await compareWithSimulator(ids));
+    // The flag stays in the history.
+    expect(await db.orderEvent.count({ where: { orderId: { in: ids }, type: "flag" } })).toBe(5);
+    expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
+  });
+
+  it("a live pass renews its short leases while a slow poll runs; a dead pass's leases run out after WORKER_LEASE_SECONDS", async () => {
+    expect(workerLeaseMs()).toBe(60_000);
+    process.env.WORKER_LEASE_SECONDS = "2";
+    expect(workerLeaseMs()).toBe(2_000);
+    delete process.env.WORKER_LEASE_SECONDS;
+
+    const customerId = await createCustomer(db, "1000");
+    const ids = await placeMany(customerId, 5);
+    clockMinutes += 60;
+    const start = ahead();
+    const startedAt = Date.now();
+    const clock = () => new Date(start.getTime() + (Date.now() - startedAt));
+    // A slow status answer (1.5 s) under a 0.6 s lease: without renewal others would take the orders over.
+    provider.sim.setFault("status", { type: "latency", ms: 1_500, times: 1 });
+    const slow = runSyncPass(db, { providerIds: [provider.providerId], now: start, leaseMs: 600, owner: "slow-pass" });
+    let takenOver = 0;
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      takenOver += (await claimDueOrders(db, { owner: "other", now: clock(), leaseMs: 600, limit: 1000, providerIds: [provider.providerId] })).length;
+    }
+    expect((await slow).claimed).toBe(5);
+    expect(takenOver).toBe(0);
+
+    // A pass that died holding claims: its leases are not renewed and run out.
+    provider.sim.advance(400);
+    const more = await placeMany(customerId, 3);
+    clockMinutes += 60;
+    const deadAt = ahead();
+    expect((await claimDueOrders(db, { owner: "dead", now: deadAt, leaseMs: 1_000, limit: 1000, providerIds: [provider.providerId] })).length).toBeGreaterThanOrEqual(3);
+    expect((await runSyncPass(db, { providerIds: [provider.providerId], now: new Date(deadAt.getTime() + 500) })).claimed).toBe(0);
+    const after = await runSyncPass(db, { providerIds: [provider.providerId], now: new Date(deadAt.getTime() + 1_100) });
+    expect(after.claimed).toBeGreaterThanOrEqual(3);
+    expectSettledLikeSimulator(await compareWithSimulator([...ids, ...more].filter(Boolean)));
     expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
   });
 });

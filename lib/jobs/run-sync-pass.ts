@@ -5,8 +5,10 @@ import os from "node:os";
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db/connection";
 import type { SubmitOutcome } from "@/lib/orders/submit-order";
+import { keepLeaseAlive, submitGraceMs, submitLeaseMs } from "@/lib/orders/submission-lease";
 import { syncDueRefills, type RefillTally } from "@/lib/refills/sync-refills";
-import { claimDueOrders } from "./claim-orders";
+import { secondsFromEnv } from "@/lib/util/env-duration";
+import { claimDueOrders, renewClaims } from "./claim-orders";
 import { expireStaleSubmissions, submitNeverSentOrders } from "./pending-submissions";
 import { emptyPollTally, pollClaimedOrders, type PollTally } from "./poll-orders";
 
@@ -19,11 +21,11 @@ export type SyncPassOptions = {
   concurrency?: number;
   /** The scheduling clock: which polls are due. Submission waits always use the wall clock. */
   now?: Date;
-  /** How long a claim keeps other passes off an order. */
+  /** How long a claim keeps other passes off an order; renewed while the pass runs (WORKER_LEASE_SECONDS). */
   leaseMs?: number;
-  /** A charged order not yet sent is left to its own request for this long before the worker sends it. */
+  /** A charged order not yet sent is left to its own request for this long before the worker sends it (SUBMIT_GRACE_SECONDS). */
   submitGraceMs?: number;
-  /** A sent order with no recorded answer after this long becomes `unknown`. Longer than any `add` timeout. */
+  /** A sent order with no recorded answer becomes `unknown` once its sender's lease is this old (SUBMIT_LEASE_SECONDS). */
   submitLeaseMs?: number;
   /** Only these providers' orders (a worker per provider; tests sharing a database). */
   providerIds?: number[];
@@ -39,15 +41,23 @@ export type SyncPassReport = {
   refills: RefillTally;
 };
 
+/** A poll claim's lease; the pass renews it every third while it runs, so a dead pass costs this long. */
+export function workerLeaseMs(): number {
+  return secondsFromEnv("WORKER_LEASE_SECONDS", 60);
+}
+
 /**
- * A claim must outlast the slowest poll it covers (each read tries up to three times, with the
- * provider's timeout), or another pass would take the orders over mid-work. Money stays safe
- * either way (conditional updates); this keeps statuses from being applied out of order.
+ * Refill claims are not renewed, so they must outlast the slowest poll they cover (each read
+ * tries up to three times, with the provider's timeout). Refills move no money; this only keeps
+ * statuses from being applied out of order.
  */
-async function defaultLeaseMs(db: Db): Promise<number> {
+async function refillLeaseMs(db: Db): Promise<number> {
   const slowest = await db.provider.aggregate({ where: { enabled: true }, _max: { timeoutMs: true } });
   return Math.max(5 * 60_000, 10 * (slowest._max.timeoutMs ?? 0));
 }
+
+/** A refill request with no recorded answer after this long becomes `unknown` (nothing to send twice: refills cost nothing). */
+const REFILL_REQUEST_LEASE_MS = 10 * 60_000;
 
 export function workerOwner(): string {
   return `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
@@ -57,8 +67,8 @@ export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promis
   const now = options.now ?? new Date();
   const limit = options.limit ?? 500;
   const concurrency = options.concurrency ?? 4;
-  const leaseMs = options.leaseMs ?? (await defaultLeaseMs(db));
-  const submitLeaseMs = options.submitLeaseMs ?? 10 * 60_000;
+  const leaseMs = options.leaseMs ?? workerLeaseMs();
+  const owner = options.owner ?? workerOwner();
   const report: SyncPassReport = {
     expiredSubmissions: 0,
     submitted: { placed: 0, failed: 0, unknown: 0, "not-sent": 0 },
@@ -69,17 +79,32 @@ export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promis
   const stopped = () => options.signal?.aborted ?? false;
 
   const { providerIds } = options;
-  report.expiredSubmissions = await expireStaleSubmissions(db, { submitLeaseMs, providerIds });
+  report.expiredSubmissions = await expireStaleSubmissions(db, { submitLeaseMs: options.submitLeaseMs ?? submitLeaseMs(), providerIds });
   if (stopped()) return report;
-  report.submitted = await submitNeverSentOrders(db, { submitGraceMs: options.submitGraceMs ?? 60_000, limit, concurrency, providerIds });
+  report.submitted = await submitNeverSentOrders(db, { submitGraceMs: options.submitGraceMs ?? submitGraceMs(), limit, concurrency, providerIds });
   if (stopped()) return report;
 
-  const claimed = await claimDueOrders(db, { owner: options.owner ?? workerOwner(), now, leaseMs, limit, providerIds });
+  const claimed = await claimDueOrders(db, { owner, now, leaseMs, limit, providerIds });
   report.claimed = claimed.length;
-  report.polled = await pollClaimedOrders(db, claimed, { now, concurrency, signal: options.signal });
+  // Leases are on the pass's scheduling clock (`now`), which moves on with the wall clock.
+  const started = Date.now();
+  const claimedIds = claimed.map((c) => c.id);
+  const stopRenewing = keepLeaseAlive(leaseMs, () => renewClaims(db, owner, claimedIds, new Date(now.getTime() + (Date.now() - started) + leaseMs)));
+  try {
+    report.polled = await pollClaimedOrders(db, claimed, { now, concurrency, signal: options.signal });
+  } finally {
+    stopRenewing();
+  }
   if (stopped()) return report;
 
-  report.refills = await syncDueRefills(db, { now, leaseMs, submitLeaseMs, limit, concurrency, providerIds });
+  report.refills = await syncDueRefills(db, {
+    now,
+    leaseMs: options.leaseMs ?? (await refillLeaseMs(db)),
+    submitLeaseMs: REFILL_REQUEST_LEASE_MS,
+    limit,
+    concurrency,
+    providerIds,
+  });
   return report;
 }
 

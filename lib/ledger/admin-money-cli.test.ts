@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "@/lib/cli/main";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
-import { createChargedOrder, createCustomer } from "@/lib/orders/testing/fixtures";
+import { createChargedOrder, createCustomer } from "@/lib/testing/fixtures";
 import { verifyLedger } from "./verify-ledger";
 
 let db: Db;

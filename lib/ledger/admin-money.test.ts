@@ -4,13 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { Decimal } from "@/lib/money";
-import { createChargedOrder, createCustomer } from "@/lib/orders/testing/fixtures";
+import { createChargedOrder, createCustomer } from "@/lib/testing/fixtures";
 import { applyBalanceChange } from "./balance-change";
 import { debitFunds } from "./debit-funds";
 import { refundForOrder } from "./order-money";
 import { refundOrderManually } from "./refund-manual";
 import { moneyTransaction } from "./transaction";
 import { verifyLedger } from "./verify-ledger";
+import { manualRefundProblems } from "./verify-manual-refunds";
 
 let db: Db;
 beforeAll(async () => {
@@ -124,12 +125,17 @@ describe("refundOrderManually", () => {
     expect(await balanceOf(open.customerId)).toBe("6.000000");
   });
 
-  it("verifyLedger reports a manual refund on an order in the wrong state", async () => {
-    const { customerId, orderId } = await finishedOrder("completed");
+  it("a refunded order cannot be reopened; verifyLedger's check reports a manual refund in the wrong state or over the charge", async () => {
+    const { orderId } = await finishedOrder("completed");
     expect(await refundOrderManually(db, { orderId, amount: "1", reason: "x" }, null)).toMatchObject({ ok: true });
-    // An order reopened behind the state machine's back (the database allows the UPDATE).
-    await db.order.update({ where: { id: orderId }, data: { state: "in_progress" } });
-    const report = await verifyLedger(db, { customerIds: [customerId] });
-    expect(report.mismatches.map((m) => m.message)).toEqual([`order ${orderId}: manual refund on a in_progress order`]);
+    // The state machine's trigger keeps final states final, so the check below guards data only.
+    await expect(db.order.update({ where: { id: orderId }, data: { state: "in_progress" } })).rejects.toThrow();
+    const dec = (v: { toFixed(): string }) => new Decimal(v.toFixed());
+    const entries = (kind: string, amount: string) => [{ kind: "charge", amount: new Decimal("-4") }, { kind, amount: new Decimal(amount) }];
+    expect(manualRefundProblems({ state: "completed", charge: new Decimal(4) }, entries("refund_manual", "4"), dec)).toEqual([]);
+    expect(manualRefundProblems({ state: "in_progress", charge: new Decimal(4) }, entries("refund_manual", "1"), dec)).toEqual(["manual refund on a in_progress order"]);
+    expect(manualRefundProblems({ state: "partial", charge: new Decimal(4) }, [...entries("refund_partial", "1"), { kind: "refund_manual", amount: new Decimal("3.5") }], dec)).toEqual([
+      "refunded 4.500000 of a charge of 4.000000",
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 // Recomputes every balance from the ledger and checks each order's money against its state.
 // Reads one snapshot, so orders being placed meanwhile never show up half-written.
 import type { Db } from "@/lib/db/connection";
-import { Decimal } from "@/lib/money";
-import { fromDb } from "./db-decimal";
+import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import { fromDb } from "@/lib/money/db-decimal";
 import { expectedRefund } from "./expected-refund";
 import { snapshotTransaction } from "./transaction";
 import { manualRefundProblems } from "./verify-manual-refunds";
@@ -63,7 +63,7 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
         check: "chain",
         userId: entry.userId,
         entryId: entry.id.toString(),
-        message: `entry ${entry.id} says balance after ${entry.balanceAfter} but the entries sum to ${after.toFixed(6)}`,
+        message: `entry ${entry.id} says balance after ${entry.balanceAfter} but the entries sum to ${after.toFixed(LEDGER_SCALE)}`,
       });
     }
     if (entry.kind === "credit") totals.credits = totals.credits.plus(amount);
@@ -81,7 +81,7 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
       mismatches.push({
         check: "balance",
         userId: user.id,
-        message: `balance ${balance.toFixed(6)} but the ledger sums to ${fromEntries.toFixed(6)}`,
+        message: `balance ${balance.toFixed(LEDGER_SCALE)} but the ledger sums to ${fromEntries.toFixed(LEDGER_SCALE)}`,
       });
     }
   }
@@ -96,7 +96,7 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
 
     const charges = own.filter((e) => e.kind === "charge");
     if (charges.length !== 1) mismatch("charge", `${charges.length} charge entries`);
-    else if (!dec(charges[0].amount).eq(charge.negated())) mismatch("charge", `charged ${charges[0].amount} for a charge of ${charge.toFixed(6)}`);
+    else if (!dec(charges[0].amount).eq(charge.negated())) mismatch("charge", `charged ${charges[0].amount} for a charge of ${charge.toFixed(LEDGER_SCALE)}`);
 
     for (const problem of manualRefundProblems({ state: order.state, charge }, own, dec)) mismatch("refund", problem);
     const refunds = own.filter((e) => REFUND_KINDS.has(e.kind));
@@ -107,7 +107,7 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
       mismatch("refund", `state ${order.state} without remains: its refund cannot be checked`);
     } else if (refunds.length !== 1 || refunds[0].kind !== expected.kind || !dec(refunds[0].amount).eq(expected.amount)) {
       const got = refunds.map((e) => `${e.kind} ${e.amount}`).join(", ") || "nothing";
-      mismatch("refund", `state ${order.state} should have ${expected.kind} ${expected.amount.toFixed(6)}, has ${got}`);
+      mismatch("refund", `state ${order.state} should have ${expected.kind} ${expected.amount.toFixed(LEDGER_SCALE)}, has ${got}`);
     }
   }
   // Entries pointing at orders outside the scope (another customer's order) are owner mismatches.

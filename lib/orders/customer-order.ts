@@ -1,6 +1,8 @@
 // What a customer sees of an order: never the upstream's id, cost or our staff notes.
 import type { OrderKind, OrderState } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
+import { LEDGER_SCALE } from "@/lib/money";
+import { isDeliveredState, isOpenState } from "./state-machine";
 
 export const CUSTOMER_ORDER_SELECT = {
   id: true,
@@ -47,7 +49,7 @@ export type CustomerOrder = {
 };
 
 export function toCustomerOrder(row: Row): CustomerOrder {
-  const open = row.state === "pending" || row.state === "in_progress";
+  const open = isOpenState(row.state);
   return {
     id: row.id,
     kind: row.kind,
@@ -57,13 +59,13 @@ export function toCustomerOrder(row: Row): CustomerOrder {
     link: row.link,
     quantity: row.quantity,
     params: row.params,
-    charge: row.charge.toFixed(6),
+    charge: row.charge.toFixed(LEDGER_SCALE),
     state: row.state,
     status: row.upstreamStatus,
     startCount: row.startCount === null ? null : Number(row.startCount),
     remains: row.remains,
     canCancel: open && !!row.service?.cancel && !row.cancelRequestedAt,
-    canRefill: (row.state === "completed" || row.state === "partial") && !!row.service?.refill,
+    canRefill: isDeliveredState(row.state) && !!row.service?.refill,
     createdAt: row.createdAt,
     finishedAt: row.finishedAt,
   };

@@ -3,7 +3,6 @@ import type { Tx } from "@/lib/ledger/transaction";
 import type { Db } from "@/lib/db/connection";
 
 export type OrderEventType =
-  | "placed"
   | "submitted"
   | "submit-failed"
   | "submit-unanswered"

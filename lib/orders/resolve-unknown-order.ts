@@ -1,11 +1,9 @@
 // Staff settle an order whose `add` answer was lost, after checking the provider's own panel.
 import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { fromDb } from "@/lib/ledger/db-decimal";
-import { refundForOrder } from "@/lib/ledger/order-money";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
-import { isUniqueViolation } from "./open-order";
-import { recordOrderEvent } from "./order-events";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { transitionOrders } from "./transition-orders";
 
 export type UnknownOrderResolution = { placed: string } | { failed: true };
 export type ResolveResult = { ok: true; state: "pending" | "failed" } | { ok: false; error: string };
@@ -33,30 +31,28 @@ export async function resolveUnknownOrder(
 
 function resolveOnce(db: Db, orderId: number, placedId: string | null, actorId: number | null, now: Date, who: string): Promise<ResolveResult> {
   return moneyTransaction(db, async (tx) => {
-    const where = { id: orderId, state: "unknown" as const, upstreamOrderId: null };
+    const unknown = { where: { id: orderId, upstreamOrderId: null }, from: "unknown", by: "staff" } as const;
     if (placedId !== null) {
-      const placed = await tx.order.updateMany({
-        where,
-        data: { state: "pending", upstreamOrderId: placedId, submittedAt: now, nextSyncAt: now, flag: null },
+      const placed = await transitionOrders(tx, {
+        ...unknown,
+        to: "pending",
+        data: { upstreamOrderId: placedId, submittedAt: now, nextSyncAt: now, flag: null },
+        event: { type: "resolved", message: () => `${who}: placed upstream as ${placedId}` },
       });
-      if (placed.count === 0) return notUnknown(tx, orderId);
-      await recordOrderEvent(tx, orderId, "resolved", `${who}: placed upstream as ${placedId}`);
+      if (placed.length === 0) return notUnknown(tx, orderId);
       await recordAudit(tx, { actorId, action: "order.resolve", entityType: "Order", entityId: orderId, before: { state: "unknown" }, after: { state: "pending", upstreamOrderId: placedId } });
       return { ok: true, state: "pending" } as const;
     }
-    const failed = await tx.order.updateMany({ where, data: { state: "failed", finishedAt: now, flag: null } });
-    if (failed.count === 0) return notUnknown(tx, orderId);
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { userId: true, charge: true } });
-    await refundForOrder(tx, {
-      customerId: order.userId,
-      orderId,
-      kind: "refund_failed",
-      amount: fromDb(order.charge),
-      actorId,
-      reason: "resolved as not placed",
+    const failed = await transitionOrders(tx, {
+      ...unknown,
+      to: "failed",
+      data: { finishedAt: now, flag: null },
+      event: { type: "resolved", message: () => `${who}: not placed upstream; charge refunded` },
+      refund: { actorId, reason: "resolved as not placed" },
     });
-    await recordOrderEvent(tx, orderId, "resolved", `${who}: not placed upstream; charge refunded`);
-    await recordAudit(tx, { actorId, action: "order.resolve", entityType: "Order", entityId: orderId, before: { state: "unknown" }, after: { state: "failed", refunded: fromDb(order.charge).toFixed(6) } });
+    if (failed.length === 0) return notUnknown(tx, orderId);
+    const refunded = failed[0].refunded?.amount.toFixed(6) ?? null;
+    await recordAudit(tx, { actorId, action: "order.resolve", entityType: "Order", entityId: orderId, before: { state: "unknown" }, after: { state: "failed", refunded } });
     return { ok: true, state: "failed" } as const;
   });
 }

@@ -1,16 +1,15 @@
-// The one state machine for what an upstream says about an order. Money moves only on a
-// transition out of pending/in_progress, made by a conditional update: of two settlers racing
-// (two worker passes, a lease that expired mid-pass) the loser's update matches nothing and it
+// What an upstream says about an order, applied through the order state machine. Money moves only
+// on a move out of an open state, made by a conditional update: of two settlers racing (two
+// worker passes, a lease that expired mid-pass) the loser's update matches nothing and it
 // refunds nothing. Final states never reopen; anything odd is flagged for staff, never paid out.
+// A normal answer clears what earlier odd answers left (flag, lastError): the order is fine again.
 import type { Db } from "@/lib/db/connection";
-import type { OrderState } from "@/lib/db/generated/enums";
-import { fromDb } from "@/lib/ledger/db-decimal";
-import { expectedRefund } from "@/lib/ledger/expected-refund";
-import { refundForOrder } from "@/lib/ledger/order-money";
 import { moneyTransaction } from "@/lib/ledger/transaction";
 import type { Decimal } from "@/lib/money";
 import type { OrderStatusClass } from "@/lib/upstream/statuses";
 import { flagOrder, recordOrderEvent } from "./order-events";
+import { isFinalState, isOpenState, OPEN_STATES, STATE_FOR_STATUS_CLASS, type OrderState } from "./state-machine";
+import { transitionOrders } from "./transition-orders";
 
 export type ObservedStatus = {
   status: string;
@@ -24,9 +23,8 @@ export type ObservedStatus = {
 
 export type SettleOutcome = "unchanged" | "progressed" | "completed" | "partial" | "canceled" | "flagged";
 
-const OPEN: OrderState[] = ["pending", "in_progress"];
 const INT32_MAX = 2_147_483_647;
-const FINAL: OrderState[] = ["completed", "partial", "canceled", "failed"];
+const SETTLED_AS: Partial<Record<OrderState, SettleOutcome>> = { completed: "completed", partial: "partial", canceled: "canceled" };
 
 export async function settleOrderStatus(
   db: Db,
@@ -43,9 +41,10 @@ export async function settleOrderStatus(
       select: { id: true, userId: true, state: true, charge: true, quantity: true, upstreamStatus: true },
     });
     const release = { leaseUntil: null, leaseOwner: null };
-    if (!OPEN.includes(order.state)) {
+    const target = STATE_FOR_STATUS_CLASS[observed.statusClass];
+    if (!isOpenState(order.state)) {
       await tx.order.updateMany({ where: { id: orderId }, data: release });
-      if (FINAL.includes(order.state) && observed.statusClass !== order.state) {
+      if (isFinalState(order.state) && target !== order.state) {
         await flagOrder(tx, orderId, `upstream now says "${observed.status}" but the order was settled as ${order.state}; not acted on`);
         return "flagged";
       }
@@ -63,45 +62,50 @@ export async function settleOrderStatus(
       syncFailures: 0,
       ...release,
     };
-    const stillOpen = { id: orderId, state: { in: OPEN } };
-    const keepPolling = (data: object) => tx.order.updateMany({ where: stillOpen, data: { ...seen, ...data, nextSyncAt: options.nextSyncAt } });
+    // An answer we can act on: whatever an earlier refusal or odd status flagged is over.
+    const normal = { ...seen, flag: null, lastError: null };
+    const keepPolling = (data: object) =>
+      tx.order.updateMany({ where: { id: orderId, state: { in: OPEN_STATES } }, data: { ...data, nextSyncAt: options.nextSyncAt } });
+    const statusEvent = { type: "status" as const, message: () => `${order.state} → ${target} (${observed.status})${observed.note ? `; note: ${observed.note}` : ""}` };
 
-    switch (observed.statusClass) {
-      case "unknown":
-        await keepPolling({});
-        await flagOrder(tx, orderId, `unknown upstream status "${observed.status}"; waiting, not settled`);
-        return "flagged";
-      case "pending":
-      case "in_progress": {
-        const moved = await keepPolling({ state: observed.statusClass });
-        if (moved.count && order.state !== observed.statusClass) {
-          await recordOrderEvent(tx, orderId, "status", `${order.state} → ${observed.statusClass} (${observed.status})`);
-          return "progressed";
-        }
+    if (target === null) {
+      await keepPolling(seen);
+      await flagOrder(tx, orderId, `unknown upstream status "${observed.status}"; waiting, not settled`);
+      return "flagged";
+    }
+    if (isOpenState(target)) {
+      if (target === order.state) {
+        await keepPolling(normal);
         return "unchanged";
       }
-      case "partial":
-        if (observed.remains === null) {
-          await keepPolling({});
-          await flagOrder(tx, orderId, `upstream says "${observed.status}" without remains; refund needs staff`);
-          return "flagged";
-        }
-        break;
-      case "completed":
-      case "canceled":
-        break;
+      const moved = await transitionOrders(tx, {
+        where: { id: orderId },
+        from: order.state,
+        to: target,
+        by: "worker",
+        data: { ...normal, nextSyncAt: options.nextSyncAt },
+        event: { type: "status", message: () => `${order.state} → ${target} (${observed.status})` },
+      });
+      return moved.length ? "progressed" : "unchanged";
+    }
+    if (target === "partial" && observed.remains === null) {
+      await keepPolling(seen);
+      await flagOrder(tx, orderId, `upstream says "${observed.status}" without remains; refund needs staff`);
+      return "flagged";
     }
 
-    const finalState = observed.statusClass as "completed" | "partial" | "canceled";
-    const settled = await tx.order.updateMany({ where: stillOpen, data: { ...seen, state: finalState, finishedAt: now } });
-    if (settled.count === 0) return "unchanged";
-    const note = observed.note ? `; note: ${observed.note}` : "";
-    await recordOrderEvent(tx, orderId, "status", `${order.state} → ${finalState} (${observed.status})${note}`);
-    const refund = expectedRefund({ state: finalState, charge: fromDb(order.charge), quantity: order.quantity, remains: observed.remains });
-    if (refund?.amount) {
-      await refundForOrder(tx, { customerId: order.userId, orderId, kind: refund.kind, amount: refund.amount });
-      await recordOrderEvent(tx, orderId, "refund", `${refund.kind} ${refund.amount.toFixed(6)}`);
+    const [settled] = await transitionOrders(tx, {
+      where: { id: orderId },
+      from: OPEN_STATES,
+      to: target,
+      by: "worker",
+      data: { ...normal, finishedAt: now },
+      event: statusEvent,
+    });
+    if (!settled) return "unchanged";
+    if (settled.refunded) {
+      await recordOrderEvent(tx, orderId, "refund", `${settled.refunded.kind} ${settled.refunded.amount.toFixed(6)}`);
     }
-    return finalState;
+    return SETTLED_AS[target] ?? "unchanged";
   });
 }

@@ -1,29 +1,44 @@
 // Step two and three of placing an order: send `add` exactly once, outside any transaction, and
 // record what came back. `submitStartedAt` is the "sent" mark: it is set by a conditional update
-// before sending, so of everyone who tries (the customer's request, the worker) one sends.
+// before sending, so of everyone who tries (the customer's request, the worker) one sends. The
+// sender holds a short lease on the order while it waits (./submission-lease.ts).
 import type { Db } from "@/lib/db/connection";
-import { refundForOrder } from "@/lib/ledger/order-money";
 import { moneyTransaction } from "@/lib/ledger/transaction";
-import { fromDb } from "@/lib/ledger/db-decimal";
 import type { UpstreamResult, CreatedOrder } from "@/lib/upstream/types";
-import { isUniqueViolation } from "./open-order";
-import { flagOrder, recordOrderEvent } from "./order-events";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { flagOrder } from "./order-events";
 import { upstreamClientFor } from "@/lib/providers/provider-client";
 import { addInputFor, type ServiceOrderParams } from "./service-order-rules";
+import { AWAITING_ANSWER_STATES, type TransitionActor } from "./state-machine";
+import { keepLeaseAlive, submitLeaseMs } from "./submission-lease";
+import { transitionOrders } from "./transition-orders";
 
 export type SubmitOutcome = "placed" | "failed" | "unknown" | "not-sent";
 
 /** How long after `add` the first status poll is due. */
 export const FIRST_POLL_DELAY_MS = 30_000;
 
-export async function submitOrder(db: Db, orderId: number): Promise<SubmitOutcome> {
+/** Who answers: the customer's own placement request, or the worker for an interrupted one. */
+type Sender = Extract<TransitionActor, "placement" | "worker">;
+
+export async function submitOrder(db: Db, orderId: number, by: Sender = "placement"): Promise<SubmitOutcome> {
+  const leaseMs = submitLeaseMs();
+  const leaseUntil = () => new Date(Date.now() + leaseMs);
   const claimed = await db.order.updateMany({
     where: { id: orderId, state: "pending_submit", submitStartedAt: null },
-    data: { submitStartedAt: new Date() },
+    data: { submitStartedAt: new Date(), leaseUntil: leaseUntil() },
   });
   if (claimed.count === 0) return "not-sent";
-  const result = await sendAdd(db, orderId);
-  return recordSubmitOutcome(db, orderId, result);
+  const stopRenewing = keepLeaseAlive(leaseMs, () =>
+    db.order.updateMany({ where: { id: orderId, state: "pending_submit" }, data: { leaseUntil: leaseUntil() } }),
+  );
+  // Renewed until the answer is recorded: waiting on the database counts as waiting too.
+  try {
+    const result = await sendAdd(db, orderId);
+    return await recordSubmitOutcome(db, orderId, result, new Date(), by);
+  } finally {
+    stopRenewing();
+  }
 }
 
 async function sendAdd(db: Db, orderId: number): Promise<UpstreamResult<CreatedOrder>> {
@@ -65,51 +80,55 @@ export async function recordSubmitOutcome(
   orderId: number,
   result: UpstreamResult<CreatedOrder>,
   now = new Date(),
+  by: Sender = "placement",
 ): Promise<SubmitOutcome> {
   try {
-    return await recordOutcomeOnce(db, orderId, result, now);
+    return await recordOutcomeOnce(db, orderId, result, now, by);
   } catch (error) {
     // The database keeps one of our orders per upstream order: an id another order already
     // follows is a contradiction for staff, never a second order to refund.
     if (!result.ok || !isUniqueViolation(error)) throw error;
     const message = `upstream answered with order ${result.value.order}, which another of our orders already follows`;
-    return recordOutcomeOnce(db, orderId, { ok: false, kind: "indeterminate", message }, now);
+    return recordOutcomeOnce(db, orderId, { ok: false, kind: "indeterminate", message }, now, by);
   }
 }
 
-function recordOutcomeOnce(db: Db, orderId: number, result: UpstreamResult<CreatedOrder>, now: Date): Promise<SubmitOutcome> {
-  const undecided = { id: orderId, state: { in: ["pending_submit" as const, "unknown" as const] }, upstreamOrderId: null };
+function recordOutcomeOnce(db: Db, orderId: number, result: UpstreamResult<CreatedOrder>, now: Date, by: Sender): Promise<SubmitOutcome> {
+  // Undecided: still waiting, or given up on as unknown (a late answer still counts).
+  const undecided = { where: { id: orderId, upstreamOrderId: null }, from: AWAITING_ANSWER_STATES, by };
   return moneyTransaction(db, async (tx) => {
     if (result.ok) {
-      const placed = await tx.order.updateMany({
-        where: undecided,
+      const upstreamId = result.value.order;
+      const placed = await transitionOrders(tx, {
+        ...undecided,
+        to: "pending",
         // flag: null — a late answer settles what the "answer lost" flag asked staff to check.
-        data: { state: "pending", upstreamOrderId: result.value.order, submittedAt: now, nextSyncAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS), lastError: null, flag: null },
+        data: { upstreamOrderId: upstreamId, submittedAt: now, nextSyncAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS), lastError: null, flag: null, leaseUntil: null },
+        event: { type: "submitted", message: () => `upstream order ${upstreamId}` },
       });
-      if (placed.count === 0) {
-        await flagOrder(tx, orderId, `upstream created order ${result.value.order} after this order was already settled`);
+      if (placed.length === 0) {
+        await flagOrder(tx, orderId, `upstream created order ${upstreamId} after this order was already settled`);
         return "not-sent";
       }
-      await recordOrderEvent(tx, orderId, "submitted", `upstream order ${result.value.order}`);
       return "placed";
     }
     if (result.kind === "definite") {
-      const failed = await tx.order.updateMany({
-        where: undecided,
-        data: { state: "failed", lastError: result.message.slice(0, 2000), finishedAt: now },
+      const failed = await transitionOrders(tx, {
+        ...undecided,
+        to: "failed",
+        data: { lastError: result.message.slice(0, 2000), finishedAt: now, leaseUntil: null },
+        event: { type: "submit-failed", message: () => `refused: ${result.message}; charge refunded` },
       });
-      if (failed.count === 0) return "not-sent";
-      const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { userId: true, charge: true } });
-      await refundForOrder(tx, { customerId: order.userId, orderId, kind: "refund_failed", amount: fromDb(order.charge) });
-      await recordOrderEvent(tx, orderId, "submit-failed", `refused: ${result.message}; charge refunded`);
-      return "failed";
+      return failed.length ? "failed" : "not-sent";
     }
-    const lost = await tx.order.updateMany({
-      where: { id: orderId, state: "pending_submit" },
-      data: { state: "unknown", lastError: result.message.slice(0, 2000) },
+    const lost = await transitionOrders(tx, {
+      ...undecided,
+      from: "pending_submit",
+      to: "unknown",
+      data: { lastError: result.message.slice(0, 2000), leaseUntil: null },
+      event: { type: "submit-unanswered", message: () => `no clear answer (${result.message}); never re-sent, staff must resolve` },
     });
-    if (lost.count === 0) return "not-sent";
-    await recordOrderEvent(tx, orderId, "submit-unanswered", `no clear answer (${result.message}); never re-sent, staff must resolve`);
+    if (lost.length === 0) return "not-sent";
     await flagOrder(tx, orderId, "upstream answer to add was lost: check the provider and resolve");
     return "unknown";
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/connection";
+import { LEDGER_SCALE } from "@/lib/money";
 
 /** A customer's own ledger entries, newest first: every change of their balance, explained. */
 export async function listLedgerEntries(db: Db, customerId: number, { page = 1, pageSize = 50 } = {}) {
@@ -14,7 +15,7 @@ export async function listLedgerEntries(db: Db, customerId: number, { page = 1, 
     db.ledgerEntry.count({ where: { userId: customerId } }),
   ]);
   return {
-    entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: e.amount.toFixed(6), balanceAfter: e.balanceAfter.toFixed(6) })),
+    entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: e.amount.toFixed(LEDGER_SCALE), balanceAfter: e.balanceAfter.toFixed(LEDGER_SCALE) })),
     total,
     page,
     pageSize,

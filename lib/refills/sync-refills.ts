@@ -2,12 +2,12 @@
 // batches, record the status. Refills move no money, so an odd answer is only recorded.
 import type { Db } from "@/lib/db/connection";
 import { Prisma } from "@/lib/db/generated/client";
-import { onlyProviders } from "@/lib/jobs/claim-orders";
+import { onlyProviders } from "@/lib/util/provider-filter";
 import type { RefillState } from "@/lib/db/generated/enums";
 import { loadProviderConnection, upstreamClientFor } from "@/lib/providers/provider-client";
 import { MAX_IDS_PER_REQUEST } from "@/lib/upstream/batches";
-import { nextPollAt, retryAt } from "@/lib/jobs/backoff";
-import { chunk, mapWithConcurrency } from "@/lib/jobs/concurrency";
+import { nextPollAt, retryAt } from "@/lib/util/backoff";
+import { chunk, mapWithConcurrency } from "@/lib/util/concurrency";
 
 export type RefillTally = { claimed: number; changed: number; failed: number; expired: number };
 

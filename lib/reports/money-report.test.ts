@@ -7,8 +7,8 @@ import { Decimal } from "@/lib/money";
 import { refundForOrder } from "@/lib/ledger/order-money";
 import { refundOrderManually } from "@/lib/ledger/refund-manual";
 import { moneyTransaction } from "@/lib/ledger/transaction";
-import { createChargedOrder, createCustomer } from "@/lib/orders/testing/fixtures";
-import { unique } from "@/lib/admin/test-support";
+import { createChargedOrder, createCustomer } from "@/lib/testing/fixtures";
+import { uniqueLabel as unique } from "@/lib/testing/fixtures";
 import { moneyReport, moneyTotals } from "./money-report";
 
 let db: Db;

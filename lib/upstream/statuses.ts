@@ -49,7 +49,3 @@ export function classifyRefillStatus(text: string): RefillStatusClass {
 export function isFinalOrderClass(statusClass: OrderStatusClass): boolean {
   return statusClass === "completed" || statusClass === "partial" || statusClass === "canceled";
 }
-
-export function isFinalRefillClass(statusClass: RefillStatusClass): boolean {
-  return statusClass === "completed" || statusClass === "rejected";
-}

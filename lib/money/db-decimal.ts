@@ -1,4 +1,4 @@
-import { Decimal } from "@/lib/money";
+import { Decimal } from "./decimal";
 
 /**
  * Prisma hands numeric columns back as its own decimal type; going through toFixed() (never

@@ -1,5 +1,4 @@
-// Small checks shared by the per-type order rules.
-
+// Small checks the service-type table uses for its fields.
 /** One item per non-empty line, trimmed. */
 export function linesOf(text: string | undefined): string[] {
   return (text ?? "")

@@ -1,3 +1,4 @@
+// Neutral helpers for running async work side by side, used by the worker, the API and benches.
 /** Runs `fn` over the items with at most `limit` running at once; results keep the items' order. */
 export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
