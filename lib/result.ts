@@ -9,7 +9,7 @@ export type ErrorCode =
   | "quantity_mismatch" | "dripfeed_unavailable" | "type_unsupported" | "out_of_stock"
   // Placement
   | "not_enough_funds" | "service_unavailable" | "product_unavailable" | "key_reused" | "account_suspended"
-  | "no_account" | "placement_failed"
+  | "no_account" | "placement_failed" | "charge_not_positive"
   // Order actions
   | "not_found" | "cancel_not_offered" | "not_cancellable" | "cancel_already_requested" | "cancel_refused"
   | "cancel_unconfirmed" | "refill_not_offered" | "not_refillable" | "refill_cooldown" | "refill_refused"

@@ -2,9 +2,17 @@
 // flight stops at its next safe point; leases it leaves behind expire on their own.
 import "./load-env";
 import { config } from "@/lib/config";
+import { assertSecretsConfigured } from "@/lib/config/secrets";
 import { closeDb } from "@/lib/db/connection";
 import { startWorkerLoop } from "@/lib/jobs/worker-loop";
 import { workerOwner } from "@/lib/jobs/run-sync-pass";
+
+try {
+  assertSecretsConfigured("cli");
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 const intervalMs = config().WORKER_INTERVAL_MS;
 const owner = workerOwner();

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { ActionError, makeAction, type ActionResult, type Gate } from "./action-client";
 
-const customer: SessionUser = { id: 1, email: "c@x.test", name: null, role: "customer" };
+const customer: SessionUser = { id: 1, email: "c@x.test", name: null, role: "customer", needsTwoFactorSetup: false };
 const staff: SessionUser = { ...customer, id: 2, role: "staff" };
 const admin: SessionUser = { ...customer, id: 3, role: "admin" };
 

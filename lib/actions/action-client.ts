@@ -43,6 +43,9 @@ export function makeAction<S extends z.ZodType, U>(
       if ((gate === "staff" && !isStaff(user)) || (gate === "admin" && user.role !== "admin")) {
         return { error: "You are not allowed to do this.", values };
       }
+      if (gate !== "user" && user.needsTwoFactorSetup) {
+        return { error: "Set up two-factor sign-in on your account page first.", values };
+      }
     }
     const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
     if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };

@@ -23,6 +23,9 @@ export type StaffCatalogItem = {
   markupPercent: string;
   sellRateOverride: boolean;
   belowCost: boolean;
+  /** below_cost_confirmed, cost_rose_above_fixed_price, or null. */
+  priceFlag: string | null;
+  invalidReason: string | null;
   min: number;
   max: number;
   enabled: boolean;
@@ -92,7 +95,7 @@ export async function listServicesForStaff(db: Db, actor: StaffActor, input?: Ca
       take: CATALOG_PAGE_SIZE,
       select: {
         id: true, upstreamId: true, name: true, type: true, category: true, upstreamRate: true, sellRate: true,
-        markupPercent: true, sellRateOverride: true, min: true, max: true, refill: true, cancel: true, dripfeed: true,
+        markupPercent: true, sellRateOverride: true, priceFlag: true, invalidReason: true, min: true, max: true, refill: true, cancel: true, dripfeed: true,
         enabled: true, upstreamListed: true, provider: PROVIDER_SELECT,
       },
     }),
@@ -114,7 +117,7 @@ export async function listProductsForStaff(db: Db, actor: StaffActor, input?: Ca
       take: CATALOG_PAGE_SIZE,
       select: {
         id: true, upstreamId: true, name: true, category: true, productType: true, stockStatus: true, inventory: true,
-        upstreamRate: true, sellRate: true, markupPercent: true, sellRateOverride: true, min: true, max: true,
+        upstreamRate: true, sellRate: true, markupPercent: true, sellRateOverride: true, priceFlag: true, invalidReason: true, min: true, max: true,
         enabled: true, upstreamListed: true, provider: PROVIDER_SELECT,
       },
     }),

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/connection";
 import { creditFunds, type CreditFundsResult } from "@/lib/ledger/credit-funds";
 import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { boundedPage } from "@/lib/validation/page-number";
 import { ZCreditFundsForm } from "./schemas";
 import { LEDGER_SCALE } from "@/lib/money";
 
@@ -18,7 +19,7 @@ export async function getUserDetail(db: Db, actor: StaffActor, userId: number, o
     select: { id: true, email: true, name: true, role: true, status: true, balance: true, createdAt: true, _count: { select: { orders: true, ledgerEntries: true } } },
   });
   if (!user) return null;
-  const page = Math.max(1, Math.floor(options.ledgerPage ?? 1));
+  const page = boundedPage(options.ledgerPage);
   const [entries, orders] = await Promise.all([
     db.ledgerEntry.findMany({
       where: { userId },

@@ -39,7 +39,7 @@ async function openPanelB(): Promise<void> {
   // The same client options as lib/db/connection.ts (secrets omitted unless selected).
   const client = new PrismaClient({
     adapter: opened.factory,
-    omit: { user: { passwordHash: true }, apiKey: { hash: true }, provider: { apiKeyEncrypted: true } },
+    omit: { user: { passwordHash: true, totpSecretEncrypted: true }, apiKey: { hash: true }, provider: { apiKeyEncrypted: true } },
   });
   dbB = client;
   closeB = async () => {

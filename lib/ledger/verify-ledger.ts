@@ -5,12 +5,14 @@ import { Decimal, LEDGER_SCALE } from "@/lib/money";
 import { fromDb } from "@/lib/money/db-decimal";
 import { expectedRefund } from "./expected-refund";
 import { snapshotTransaction } from "./transaction";
+import { verifyPayments } from "@/lib/payments/verify-payments";
 import { manualRefundProblems } from "./verify-manual-refunds";
 
 export type LedgerMismatch = {
-  check: "balance" | "chain" | "charge" | "refund" | "owner";
+  check: "balance" | "chain" | "charge" | "refund" | "owner" | "payment";
   userId: number;
   orderId?: number;
+  paymentId?: number;
   entryId?: string;
   message: string;
 };
@@ -34,7 +36,7 @@ const dec = fromDb;
 export async function verifyLedger(db: Db, options: { customerIds?: number[] } = {}): Promise<LedgerReport> {
   const userFilter = options.customerIds ? { id: { in: options.customerIds } } : {};
   const ownerFilter = options.customerIds ? { userId: { in: options.customerIds } } : {};
-  const { users, entries, orders } = await snapshotTransaction(db, async (tx) => ({
+  const { users, entries, orders, payments } = await snapshotTransaction(db, async (tx) => ({
     users: await tx.user.findMany({ where: userFilter, select: { id: true, balance: true } }),
     entries: await tx.ledgerEntry.findMany({
       where: ownerFilter,
@@ -45,9 +47,10 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
       where: ownerFilter,
       select: { id: true, userId: true, state: true, charge: true, quantity: true, remains: true },
     }),
+    payments: await verifyPayments(tx, options),
   }));
 
-  const mismatches: LedgerMismatch[] = [];
+  const mismatches: LedgerMismatch[] = [...payments.mismatches];
   const zero = () => new Decimal(0);
   const totals: LedgerTotals = { credits: zero(), adjustments: zero(), balances: zero(), charges: zero(), refunds: zero(), conserved: false };
   const running = new Map<number, Decimal>();

@@ -10,6 +10,8 @@ import { requestHashOf } from "./request-hash";
 import type { ParsedPlaceOrderInput } from "./schemas";
 import { serviceOrderCharge, validateServiceOrder } from "./service-order-rules";
 import { submitOrder } from "./submit-order";
+import { sellRateFor } from "@/lib/pricing/customer-rate";
+import { nonPositiveChargeRefusal } from "@/lib/pricing/order-charge";
 import { serviceUpstreamCost } from "./upstream-cost";
 
 const SERVICE_UNAVAILABLE = "This service is not available.";
@@ -33,6 +35,10 @@ export async function placeOrder(db: Db, customerId: number, input: ParsedPlaceO
   const rules = validateServiceOrder(service, request);
   if (!rules.ok) return invalidFields(rules.fields);
 
+  // The customer's own rate (custom price or discount), priced as the catalog shows it.
+  const charge = serviceOrderCharge((await sellRateFor(db, customerId, service.id)) ?? service.sellRate.toFixed(), rules.order);
+  const refused = nonPositiveChargeRefusal(charge);
+  if (refused) return refused;
   const opened = await openOrder(db, {
     customerId,
     kind: "service",
@@ -41,7 +47,7 @@ export async function placeOrder(db: Db, customerId: number, input: ParsedPlaceO
     link: rules.order.link,
     quantity: rules.order.quantity,
     params: rules.order.params,
-    charge: serviceOrderCharge(service.sellRate.toFixed(), rules.order),
+    charge,
     upstreamCost: serviceUpstreamCost(fromDb(service.upstreamRate), fromDb(service.provider.exchangeRate), rules.order),
     idempotencyKey,
     requestHash,

@@ -9,6 +9,8 @@ import { openOrder } from "./open-order";
 import { requestHashOf } from "./request-hash";
 import type { ParsedPlaceProductOrderInput } from "./schemas";
 import { submitOrder } from "./submit-order";
+import { productRateFor } from "@/lib/pricing/customer-rate";
+import { nonPositiveChargeRefusal } from "@/lib/pricing/order-charge";
 import { productUpstreamCost } from "./upstream-cost";
 
 const PRODUCT_UNAVAILABLE = "This product is not available.";
@@ -38,6 +40,9 @@ export async function placeProductOrder(db: Db, customerId: number, input: Parse
   if (product.requireText && !request.require) fields.require = { code: "required", message: `Enter: ${product.requireText}` };
   if (Object.keys(fields).length) return invalidFields(fields);
 
+  const charge = productCharge((await productRateFor(db, customerId, product.id)) ?? product.sellRate.toFixed(), request.quantity);
+  const refused = nonPositiveChargeRefusal(charge);
+  if (refused) return refused;
   const opened = await openOrder(db, {
     customerId,
     kind: "product",
@@ -46,7 +51,7 @@ export async function placeProductOrder(db: Db, customerId: number, input: Parse
     link: null,
     quantity: request.quantity,
     params: product.requireText && request.require ? { require: request.require } : {},
-    charge: productCharge(product.sellRate.toFixed(), request.quantity),
+    charge,
     upstreamCost: productUpstreamCost(fromDb(product.upstreamRate), fromDb(product.provider.exchangeRate), request.quantity),
     idempotencyKey,
     requestHash,

@@ -6,12 +6,11 @@ import { runCli } from "@/lib/cli/main";
 import { resolveDatabaseTarget } from "@/lib/db/target";
 import { startWorkerLoop } from "@/lib/jobs";
 import { readConfig } from "@/lib/config";
-import { assertProviderKeySecretConfigured } from "@/lib/providers/key-encryption";
 
 export async function startInProcessServices(): Promise<void> {
-  // Wrong settings stop the app at start, naming each one, rather than at first use.
+  // Wrong settings stop the app at start, naming each one, rather than at first use (secrets are
+  // checked before this, by instrumentation.ts through lib/config/secrets).
   readConfig();
-  assertProviderKeySecretConfigured();
   const target = resolveDatabaseTarget();
   const stops: (() => unknown)[] = [];
   const stopAll = () => stops.forEach((stop) => stop());

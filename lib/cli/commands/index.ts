@@ -5,11 +5,14 @@ import adminCreate from "./admin-create";
 import apikeyCreate from "./apikey-create";
 import catalogSync from "./catalog-sync";
 import customerCreate from "./customer-create";
+import discountSet from "./discount-set";
 import fundsAdd from "./funds-add";
 import fundsDeduct from "./funds-deduct";
 import ledgerVerify from "./ledger-verify";
 import orderRefund from "./order-refund";
 import orderResolve from "./order-resolve";
+import priceRuleList from "./price-rule-list";
+import priceRuleSet from "./price-rule-set";
 import providerAdd from "./provider-add";
 import providerCheck from "./provider-check";
 import providerList from "./provider-list";
@@ -25,6 +28,9 @@ export const COMMANDS: CliCommand[] = [
   providerList,
   providerCheck,
   catalogSync,
+  priceRuleSet,
+  priceRuleList,
+  discountSet,
   fundsAdd,
   fundsDeduct,
   ledgerVerify,

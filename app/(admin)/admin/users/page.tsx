@@ -51,7 +51,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                     <td className="px-3">{u.role}</td>
                     <td className="px-3">{u.status}</td>
                     <td className="px-3 text-right tabular-nums whitespace-nowrap">{formatMoney(u.balance, PANEL_CURRENCY)}</td>
-                    <td className="py-2 pl-6 pr-5">{u.id === actor.id ? <span className="text-xs text-slate-500">you</span> : <UserRowActions user={u} canChangeRole={actor.role === "admin"} />}</td>
+                    <td className="py-2 pl-6 pr-5">{u.id === actor.id ? <span className="text-xs text-slate-500">you</span> : actor.role === "admin" ? <UserRowActions user={u} /> : null}</td>
                   </tr>
                 ))}
               </tbody>
