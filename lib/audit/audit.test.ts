@@ -106,7 +106,7 @@ describe("audit log", () => {
       { field: "balance", before: "20.000000", after: "19.000000" },
     ]);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await listAuditLog(db, actors.staff, { from: today, to: today, entityId: String(customer.id) })).total).toBe(2);
+    expect((await listAuditLog(db, actors.staff, { from: today, to: today, entityType: "user", entityId: String(customer.id) })).total).toBe(2);
     expect((await listAuditLog(db, actors.staff, { to: "2000-01-01" })).total).toBe(0);
     const huge = await listAuditLog(db, actors.staff, { page: "99999999999" });
     expect(huge.page).toBe(1);
