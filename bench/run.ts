@@ -126,3 +126,6 @@ try {
 await (await import("./catalog")).runCatalogBench();
 // /api/v2 add against a bare route doing one INSERT, on its own build and database (issue 13).
 await (await import("./placement")).runPlacementBench();
+
+// Reports at 100,000 orders (their own database).
+await import("./reports");

@@ -11,4 +11,6 @@ export const staffNav: NavItem[] = [
   { href: "/admin/products", label: "Products" },
   { href: "/admin/pricing", label: "Pricing" },
   { href: "/admin/catalog-changes", label: "Catalog changes" },
+  { href: "/admin/reports", label: "Reports" },
+  { href: "/admin/audit", label: "Audit log" },
 ];

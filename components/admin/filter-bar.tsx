@@ -47,11 +47,18 @@ export function FilterSelect({
   );
 }
 
-export function FilterInput({ label, name, value, placeholder }: { label: string; name: string; value?: string; placeholder?: string }) {
+export function FilterInput({
+  label,
+  name,
+  value,
+  placeholder,
+  type = "text",
+  width = "w-56",
+}: { label: string; name: string; value?: string; placeholder?: string; type?: "text" | "date" | "search"; width?: string }) {
   return (
     <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
       {label}
-      <input name={name} defaultValue={value} placeholder={placeholder} className={`${control} w-56`} />
+      <input name={name} type={type} defaultValue={value} placeholder={placeholder} className={`${control} ${width} max-w-full`} />
     </label>
   );
 }

@@ -1,11 +1,14 @@
 import Link from "next/link";
 import type { StaffOrder } from "@/lib/admin/orders";
+import type { ManualRefundOption } from "@/lib/admin/user-funds";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { formatMoney } from "@/lib/money/format";
 import { Badge, OrderStateBadge } from "./badges";
 import { formatWhen } from "./format";
+import { ManualRefundForm } from "./manual-refund-form";
 
-export function OrdersTable({ orders }: { orders: StaffOrder[] }) {
+/** `refundable`: for an admin, what each order could still get as a manual refund (null: none). */
+export function OrdersTable({ orders, refundable }: { orders: StaffOrder[]; refundable?: Map<number, ManualRefundOption> }) {
   return (
     <div className="-mx-5 overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -19,6 +22,7 @@ export function OrdersTable({ orders }: { orders: StaffOrder[] }) {
             <th className="px-3">State</th>
             <th className="px-3">Upstream</th>
             <th className="py-2 pl-3 pr-5 text-right">Upstream charge</th>
+            {refundable ? <th className="py-2 pr-5">Manual refund</th> : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
@@ -33,7 +37,7 @@ export function OrdersTable({ orders }: { orders: StaffOrder[] }) {
                   {o.user.email}
                 </Link>
               </td>
-              <td className="max-w-64 px-3 py-2">
+              <td className="max-w-56 px-3 py-2">
                 <div className="text-slate-900">{o.item}</div>
                 <div className="text-xs text-slate-500">
                   {o.provider.name} · {o.kind}
@@ -55,10 +59,21 @@ export function OrdersTable({ orders }: { orders: StaffOrder[] }) {
               <td className="py-2 pl-3 pr-5 text-right tabular-nums whitespace-nowrap">
                 {o.upstreamCharge !== null ? `${o.upstreamCharge} ${o.upstreamCurrency ?? ""}` : "—"}
               </td>
+              {refundable ? (
+                <td className="py-2 pr-5">
+                  <RefundCell orderId={o.id} option={refundable.get(o.id) ?? null} />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+function RefundCell({ orderId, option }: { orderId: number; option: ManualRefundOption }) {
+  if (!option) return <span className="text-xs text-slate-500">—</span>;
+  if ("refunded" in option) return <span className="text-xs text-slate-700">Refunded {formatMoney(option.refunded, PANEL_CURRENCY)} by hand</span>;
+  return <ManualRefundForm orderId={orderId} left={option.left} />;
 }

@@ -45,13 +45,33 @@ export async function listOrdersForStaff(db: Db, actor: StaffActor, input?: Orde
     ...(f.state ? { state: f.state } : {}),
     ...(f.email ? { user: { email: { contains: f.email, mode: "insensitive" } } } : {}),
     ...(f.providerId ? { providerId: f.providerId } : {}),
+    ...(f.serviceId ? { serviceId: f.serviceId } : {}),
     ...(f.flagged ? { flag: f.flagged === "yes" ? { not: null } : null } : {}),
+    ...(f.from || f.to ? { createdAt: { ...(f.from ? { gte: utcDayStart(f.from) } : {}), ...(f.to ? { lt: utcDayStart(f.to, 1) } : {}) } } : {}),
+    ...(f.q ? { OR: searchTerms(f.q) } : {}),
   };
   const [rows, total] = await Promise.all([
     db.order.findMany({ where, orderBy: { id: "desc" }, skip: (f.page - 1) * ORDERS_PAGE_SIZE, take: ORDERS_PAGE_SIZE, select: ORDER_SELECT }),
     db.order.count({ where }),
   ]);
   return { orders: rows.map(toStaffOrder), total, page: f.page, pageSize: ORDERS_PAGE_SIZE };
+}
+
+/** Midnight UTC of a YYYY-MM-DD day (plus `days`): the date filters are UTC days, as the page says. */
+function utcDayStart(day: string, days = 0): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000);
+}
+
+/** One search box for our id, the upstream id, the link and the customer's email. */
+function searchTerms(q: string): Prisma.OrderWhereInput[] {
+  const ours = /^#?(\d{1,10})$/.exec(q);
+  const id = ours && Number(ours[1]) <= 2_147_483_647 ? Number(ours[1]) : null;
+  return [
+    ...(id !== null ? [{ id }] : []),
+    { upstreamOrderId: q.replace(/^#/, "") },
+    { link: { contains: q, mode: "insensitive" } },
+    { user: { email: { contains: q, mode: "insensitive" } } },
+  ];
 }
 
 // The latest 50 events, shown oldest first.

@@ -4,6 +4,7 @@ import "server-only";
 import { syncCatalog, type SyncCatalogResult } from "@/lib/catalog/sync-catalog";
 import { parseMarkupPercent } from "@/lib/catalog/markup";
 import type { Db } from "@/lib/db/connection";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { addProvider, checkProvider, type AddProviderResult } from "@/lib/providers/manage-providers";
 import { adminRefusal, assertStaff, type AdminResult, type StaffActor } from "./authorize";
 import { ZSetProviderEnabledInput, ZSyncCatalogInput } from "./schemas";
@@ -53,7 +54,7 @@ export async function listProvidersForStaff(db: Db, actor: StaffActor): Promise<
 }
 
 export async function addProviderForAdmin(db: Db, actor: StaffActor, input: unknown): Promise<AddProviderResult | { ok: false; error: string }> {
-  return adminRefusal(actor) ?? addProvider(db, input);
+  return adminRefusal(actor) ?? addProvider(db, input, actor.id);
 }
 
 export type ProviderCheckReport = AdminResult<{ balance: string; currency: string; services: number; products: number | null; warning?: string }>;
@@ -105,6 +106,12 @@ export async function setProviderEnabled(db: Db, actor: StaffActor, input: unkno
   if (refused) return refused;
   const parsed = ZSetProviderEnabledInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Invalid request.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const { count } = await db.provider.updateMany({ where: { id: parsed.data.providerId }, data: { enabled: parsed.data.enabled } });
-  return count ? { ok: true } : { ok: false, error: "No such provider." };
+  const { providerId, enabled } = parsed.data;
+  return db.$transaction(async (tx): Promise<AdminResult> => {
+    const before = await tx.provider.findUnique({ where: { id: providerId }, select: { enabled: true } });
+    if (!before) return { ok: false, error: "No such provider." };
+    await tx.provider.update({ where: { id: providerId }, data: { enabled } });
+    await recordAudit(tx, { actorId: actor.id, action: enabled ? "provider.enable" : "provider.disable", entityType: "Provider", entityId: providerId, before, after: { enabled } });
+    return { ok: true };
+  });
 }

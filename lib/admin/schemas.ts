@@ -46,10 +46,18 @@ export type CatalogFilters = z.input<typeof ZCatalogFilters>;
 
 export { ORDER_STATES };
 
+/** A UTC calendar day, YYYY-MM-DD, as a date input sends it. */
+const utcDay = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)));
+
 export const ZOrderFilters = z.object({
+  /** Our order id (#123), the upstream's order id, part of the link or of the customer's email. */
+  q: lenient(z.string().trim().max(500)),
   state: lenient(z.enum(ORDER_STATES)),
   email: lenient(z.string().trim().toLowerCase().max(254)),
   providerId: lenient(z.coerce.number().int().positive().max(2_147_483_647)),
+  serviceId: lenient(z.coerce.number().int().positive().max(2_147_483_647)),
+  from: lenient(utcDay),
+  to: lenient(utcDay),
   flagged: yesNo.catch(undefined),
   page,
 });

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/connection";
 import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { applyBalanceChange } from "./balance-change";
 import { ZCreditFundsInput } from "./schemas";
 import { moneyTransaction } from "./transaction";
@@ -19,9 +20,17 @@ export async function creditFunds(db: Db, input: unknown): Promise<CreditFundsRe
   const customer = await db.user.findUnique({ where: { id: customerId }, select: { id: true } });
   if (!customer) return { ok: false, error: "No such customer." };
   const credited = new Decimal(amount);
-  const balance = await moneyTransaction(db, (tx) =>
-    applyBalanceChange(tx, { customerId, kind: "credit", amount: credited, reason, actorId: actorId ?? null }),
-  );
+  const balance = await moneyTransaction(db, async (tx) => {
+    const after = await applyBalanceChange(tx, { customerId, kind: "credit", amount: credited, reason, actorId: actorId ?? null });
+    // An operator's credit (an admin, or the CLI with actorId null) is audited; fixtures and the demo pass none.
+    if (after && actorId !== undefined) {
+      await recordAudit(tx, {
+        actorId, action: "funds.credit", entityType: "User", entityId: customerId, reason,
+        before: { balance: after.minus(credited).toFixed(6) }, after: { balance: after.toFixed(6), amount: credited.toFixed(6) },
+      });
+    }
+    return after;
+  });
   if (!balance) return { ok: false, error: "The balance could not be updated." };
   return { ok: true, balance: balance.toFixed(LEDGER_SCALE), entryAmount: credited.toFixed(LEDGER_SCALE) };
 }

@@ -6,6 +6,7 @@ import { fromDb } from "@/lib/money/db-decimal";
 import { expectedRefund } from "./expected-refund";
 import { snapshotTransaction } from "./transaction";
 import { verifyPayments } from "@/lib/payments/verify-payments";
+import { manualRefundProblems } from "./verify-manual-refunds";
 
 export type LedgerMismatch = {
   check: "balance" | "chain" | "charge" | "refund" | "owner" | "payment";
@@ -69,7 +70,7 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
       });
     }
     if (entry.kind === "credit") totals.credits = totals.credits.plus(amount);
-    else if (entry.kind === "adjustment") totals.adjustments = totals.adjustments.plus(amount);
+    else if (entry.kind === "adjustment" || entry.kind === "debit") totals.adjustments = totals.adjustments.plus(amount);
     else if (entry.kind === "charge") totals.charges = totals.charges.minus(amount);
     else totals.refunds = totals.refunds.plus(amount);
     if (entry.orderId !== null) byOrder.set(entry.orderId, [...(byOrder.get(entry.orderId) ?? []), entry]);
@@ -100,6 +101,7 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
     if (charges.length !== 1) mismatch("charge", `${charges.length} charge entries`);
     else if (!dec(charges[0].amount).eq(charge.negated())) mismatch("charge", `charged ${charges[0].amount} for a charge of ${charge.toFixed(LEDGER_SCALE)}`);
 
+    for (const problem of manualRefundProblems({ state: order.state, charge }, own, dec)) mismatch("refund", problem);
     const refunds = own.filter((e) => REFUND_KINDS.has(e.kind));
     const expected = expectedRefund({ state: order.state, charge, quantity: order.quantity, remains: order.remains });
     if (!expected) {

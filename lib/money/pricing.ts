@@ -48,12 +48,3 @@ export function applyMarkup(costRate: DecimalInput, markupPercent: DecimalInput)
 export function convertCurrency(amount: DecimalInput, rate: DecimalInput): Decimal {
   return toDecimal(amount).times(toDecimal(rate));
 }
-
-/** Formats an amount for people: at least 2, at most LEDGER_SCALE decimals, no float. */
-export function formatMoney(amount: DecimalInput, currency = ""): string {
-  const d = toDecimal(amount);
-  let text = d.toFixed(LEDGER_SCALE).replace(/0+$/, "");
-  const [, frac = ""] = text.split(".");
-  if (frac.length < 2) text = d.toFixed(2);
-  return currency ? `${text} ${currency}` : text;
-}

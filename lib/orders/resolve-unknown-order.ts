@@ -1,5 +1,6 @@
 // Staff settle an order whose `add` answer was lost, after checking the provider's own panel.
 import type { Db } from "@/lib/db/connection";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { transitionOrders } from "./transition-orders";
@@ -39,6 +40,7 @@ function resolveOnce(db: Db, orderId: number, placedId: string | null, actorId: 
         event: { type: "resolved", message: () => `${who}: placed upstream as ${placedId}` },
       });
       if (placed.length === 0) return notUnknown(tx, orderId);
+      await recordAudit(tx, { actorId, action: "order.resolve", entityType: "Order", entityId: orderId, before: { state: "unknown" }, after: { state: "pending", upstreamOrderId: placedId } });
       return { ok: true, state: "pending" } as const;
     }
     const failed = await transitionOrders(tx, {
@@ -49,6 +51,8 @@ function resolveOnce(db: Db, orderId: number, placedId: string | null, actorId: 
       refund: { actorId, reason: "resolved as not placed" },
     });
     if (failed.length === 0) return notUnknown(tx, orderId);
+    const refunded = failed[0].refunded?.amount.toFixed(6) ?? null;
+    await recordAudit(tx, { actorId, action: "order.resolve", entityType: "Order", entityId: orderId, before: { state: "unknown" }, after: { state: "failed", refunded } });
     return { ok: true, state: "failed" } as const;
   });
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/connection";
 import { Prisma } from "@/lib/db/generated/client";
 import type { UpstreamClient } from "@/lib/upstream";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { encryptProviderKey } from "./key-encryption";
 import { loadProviderConnection, upstreamClientFor } from "./provider-client";
 import { ZProviderInput } from "./schemas";
@@ -10,24 +11,28 @@ export type AddProviderResult =
   | { ok: true; provider: { id: number; name: string } }
   | { ok: false; fieldErrors: Record<string, string> };
 
-/** Registers an upstream panel; its API key is encrypted before it is stored. */
-export async function addProvider(db: Db, input: unknown): Promise<AddProviderResult> {
+/** Registers an upstream panel; its API key is encrypted before it is stored. `actorId` null: the CLI. */
+export async function addProvider(db: Db, input: unknown, actorId: number | null = null): Promise<AddProviderResult> {
   const parsed = ZProviderInput.safeParse(input);
   if (!parsed.success) {
     return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   }
   const p = parsed.data;
   try {
-    const provider = await db.provider.create({
-      data: {
-        name: p.name,
-        apiUrl: p.url,
-        apiKeyEncrypted: encryptProviderKey(p.key),
-        currency: p.currency,
-        exchangeRate: p.exchangeRate,
-        timeoutMs: p.timeoutMs,
-      },
-      select: { id: true, name: true },
+    const provider = await db.$transaction(async (tx) => {
+      const created = await tx.provider.create({
+        data: {
+          name: p.name,
+          apiUrl: p.url,
+          apiKeyEncrypted: encryptProviderKey(p.key),
+          currency: p.currency,
+          exchangeRate: p.exchangeRate,
+          timeoutMs: p.timeoutMs,
+        },
+        select: { id: true, name: true, apiUrl: true, currency: true, exchangeRate: true, timeoutMs: true, enabled: true },
+      });
+      await recordAudit(tx, { actorId, action: "provider.add", entityType: "Provider", entityId: created.id, after: created });
+      return { id: created.id, name: created.name };
     });
     return { ok: true, provider };
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/connection";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { boundedPage } from "@/lib/validation/page-number";
 import type { Role } from "./create-user";
 
@@ -14,16 +15,27 @@ export async function setUserStatus(
   // Staff are read-only (issue 12): suspending is a change, so it is an admin's.
   if (actor.role !== "admin") return { ok: false, error: "Only an admin can do this." };
   if (actor.id === userId) return { ok: false, error: "You cannot change your own account's status." };
-  const updated = await db.user.updateMany({ where: { id: userId }, data: { status, sessionVersion: { increment: 1 } } });
-  return updated.count ? { ok: true } : { ok: false, error: "No such user." };
+  const target = await db.user.findUnique({ where: { id: userId }, select: { status: true } });
+  if (!target) return { ok: false, error: "No such user." };
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { status, sessionVersion: { increment: 1 } } });
+    const action = status === "suspended" ? "user.suspend" : "user.reactivate";
+    await recordAudit(tx, { actorId: actor.id, action, entityType: "User", entityId: userId, before: { status: target.status }, after: { status } });
+  });
+  return { ok: true };
 }
 
 /** Changes an account's role (admins only); its existing sessions end at their next request. */
 export async function setUserRole(db: Db, actor: { id: number; role: Role }, userId: number, role: Role): Promise<ManageResult> {
   if (actor.role !== "admin") return { ok: false, error: "Only an admin can change roles." };
   if (actor.id === userId) return { ok: false, error: "You cannot change your own role." };
-  const updated = await db.user.updateMany({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
-  return updated.count ? { ok: true } : { ok: false, error: "No such user." };
+  return db.$transaction(async (tx): Promise<ManageResult> => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
+    if (!before) return { ok: false, error: "No such user." };
+    await tx.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, { actorId: actor.id, action: "user.set_role", entityType: "User", entityId: userId, before, after: { role } });
+    return { ok: true };
+  });
 }
 
 export async function listUsers(

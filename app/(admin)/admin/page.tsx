@@ -1,59 +1,91 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Badge } from "@/components/admin/badges";
+import { formatWhen } from "@/components/admin/format";
+import { RefreshBalanceButton } from "@/components/admin/refresh-balance-button";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getStaffSummary } from "@/lib/dashboard/staff-summary";
+import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format";
 
 export const metadata: Metadata = { title: "Staff overview — Reseller Panel" };
 
 export default async function AdminOverviewPage() {
-  await requireStaff();
-  const s = await getStaffSummary();
+  const actor = await requireStaff();
+  const s = await getStaffSummary(await getDb(), actor);
+  const money = (amount: string) => formatMoney(amount, PANEL_CURRENCY);
+  const unchecked = s.uncheckedProviders.length;
   return (
     <>
-      <PageHeader title="Staff overview" description="Money held upstream, money owed to customers, and what needs an operator." />
+      <PageHeader title="Staff overview" description="Money held upstream, money owed to customers, and what needs an operator. Times are UTC." />
+      {s.cover.warning ? (
+        <p role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="cover-warning">
+          {s.cover.ratio === null
+            ? "No provider balance has been read: customer balances are not known to be covered."
+            : `Provider funds cover customer balances ${s.cover.ratio}×, below the ${s.cover.threshold}× warning level. Top up a provider.`}
+          {unchecked > 0 && s.cover.ratio !== null ? ` ${unchecked} provider${unchecked === 1 ? " is" : "s are"} not checked and not counted.` : ""}
+        </p>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat
-          label="Upstream funds"
-          value={s.providers.some((p) => p.lastBalance) ? formatMoney(s.upstreamFunds, PANEL_CURRENCY) : "not checked"}
-          hint="Providers' balances as last checked (the worker refreshes them every 10 minutes), converted."
+          label="Provider funds"
+          value={s.upstreamFunds === null ? "not checked" : money(s.upstreamFunds)}
+          hint={unchecked > 0 ? `Checked providers only; ${unchecked} not checked.` : "Balances as last read, converted at each provider's rate."}
         />
-        <Stat label="Customer balances" value={formatMoney(s.customerBalances, PANEL_CURRENCY)} hint={`Owed to ${s.customers} customers`} />
+        <Stat label="Customer balances" value={money(s.customerBalances)} hint={`What we owe ${s.customers} customers in service.`} />
+        <Stat
+          label="Cover ratio"
+          value={s.cover.ratio === null ? "—" : `${s.cover.ratio}×`}
+          hint={`Provider funds ÷ customer balances; warning below ${s.cover.threshold}× (COVER_RATIO_WARNING).`}
+        />
+        <Stat label="Orders in flight" value={money(s.inFlight.value)} hint={`${s.inFlight.orders} order${s.inFlight.orders === 1 ? "" : "s"} charged and not finished.`} />
         <Stat
           label="Orders to resolve"
           value={<Link href="/admin/orders?view=resolve" className="hover:underline">{s.unknownOrders}</Link>}
-          hint="Upstream answer lost: never re-sent, resolve by hand."
+          hint={`Upstream answer lost: resolve by hand. ${s.flagged} flagged.`}
         />
-        <Stat label="Orders in 24 h" value={s.ordersToday} hint={`${s.flagged} flagged`} />
+        <Stat label="Revenue today" value={money(s.today.revenue)} hint={`${s.today.orders} order${s.today.orders === 1 ? "" : "s"} placed since 00:00 UTC; charges − refunds.`} />
+        <Stat
+          label="Profit today"
+          value={money(s.today.profit)}
+          hint={s.today.costUnknownOrders > 0 ? `${s.today.costUnknownOrders} orders with cost unknown are left out.` : "Revenue − upstream cost."}
+        />
+        <Stat label="Reports" value={<Link href="/admin/reports" className="text-base text-indigo-700 hover:underline">By day, service, provider →</Link>} />
       </div>
-      <Card title="Providers" className="mt-6">
+      <Card title="Provider balances" className="mt-6">
         {s.providers.length === 0 ? (
           <p className="text-sm text-slate-500">
-            No provider yet. <Link href="/admin/providers" className="text-indigo-600 hover:underline">Add one</Link> or use `npm run panel -- provider:add`.
+            No provider yet. <Link href="/admin/providers" className="text-indigo-700 hover:underline">Add one</Link> or use `npm run panel -- provider:add`.
           </p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th className="py-2">Name</th>
-                <th>Balance</th>
-                <th>Checked</th>
-                <th>Status</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {s.providers.map((p) => (
-                <tr key={p.id}>
-                  <td className="py-2">{p.name}</td>
-                  <td>{p.lastBalance ? formatMoney(p.lastBalance, p.currency) : "not checked"}</td>
-                  <td>{p.lastBalanceAt ? p.lastBalanceAt.toISOString().replace("T", " ").slice(0, 16) : "—"}</td>
-                  <td>{p.enabled ? "enabled" : "disabled"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="provider-balances">
+            {s.providers.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid={`balance-${p.name}`}>
+                <div className="min-w-0">
+                  <div className="flex items-center gap-2 font-medium text-slate-900">
+                    {p.name}
+                    {p.enabled ? null : <Badge>disabled</Badge>}
+                  </div>
+                  <div className="text-xs text-slate-500">{p.readAt ? `read ${formatWhen(p.readAt)}` : "never read"}</div>
+                </div>
+                <div className="flex flex-wrap items-center gap-3">
+                  <span className="tabular-nums">
+                    {p.balance === null ? (
+                      <Badge tone="amber">not checked</Badge>
+                    ) : (
+                      <>
+                        {formatMoney(p.balance, p.currency)}
+                        {p.currency !== PANEL_CURRENCY && p.converted ? <span className="ml-1 text-xs text-slate-500">≈ {money(p.converted)}</span> : null}
+                      </>
+                    )}
+                  </span>
+                  <RefreshBalanceButton providerId={p.id} name={p.name} />
+                </div>
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
     </>

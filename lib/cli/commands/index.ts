@@ -7,7 +7,9 @@ import catalogSync from "./catalog-sync";
 import customerCreate from "./customer-create";
 import discountSet from "./discount-set";
 import fundsAdd from "./funds-add";
+import fundsDeduct from "./funds-deduct";
 import ledgerVerify from "./ledger-verify";
+import orderRefund from "./order-refund";
 import orderResolve from "./order-resolve";
 import priceRuleList from "./price-rule-list";
 import priceRuleSet from "./price-rule-set";
@@ -30,7 +32,9 @@ export const COMMANDS: CliCommand[] = [
   priceRuleList,
   discountSet,
   fundsAdd,
+  fundsDeduct,
   ledgerVerify,
   orderResolve,
+  orderRefund,
   syncOnce,
 ];

@@ -13,14 +13,18 @@ import {
   countOrdersForAttention, listFlaggedOrders, listOrdersForStaff, listOrdersToResolve, listRecentlyResolved, type StaffOrder,
 } from "@/lib/admin/orders";
 import { ORDER_STATES } from "@/lib/admin/schemas";
-import { requireStaff } from "@/lib/auth/session";
+import { requireStaff, type SessionUser } from "@/lib/auth/session";
+import { manualRefundOptions, type ManualRefundOption } from "@/lib/admin/user-funds";
+import type { Db } from "@/lib/db/connection";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format";
 
 export const metadata: Metadata = { title: "Orders — Reseller Panel" };
 
-type Params = { view?: string; state?: string; email?: string; providerId?: string; flagged?: string; page?: string };
+type Params = {
+  view?: string; q?: string; state?: string; email?: string; providerId?: string; serviceId?: string; from?: string; to?: string; flagged?: string; page?: string;
+};
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Params> }) {
   const actor = await requireStaff();
@@ -58,30 +62,42 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       ) : view === "flagged" ? (
         <Flagged orders={await listFlaggedOrders(db, actor)} />
       ) : (
-        <AllOrders filters={filters} result={await listOrdersForStaff(db, actor, filters)} providers={await listProviderNames(db, actor)} />
+        <AllOrdersView db={db} actor={actor} filters={filters} />
       )}
     </>
   );
+}
+
+async function AllOrdersView({ db, actor, filters }: { db: Db; actor: SessionUser; filters: Omit<Params, "view"> }) {
+  const [result, providers] = await Promise.all([listOrdersForStaff(db, actor, filters), listProviderNames(db, actor)]);
+  const refundable = actor.role === "admin" ? await manualRefundOptions(db, actor, result.orders) : undefined;
+  return <AllOrders filters={filters} result={result} providers={providers} refundable={refundable} />;
 }
 
 function AllOrders({
   filters,
   result,
   providers,
+  refundable,
 }: {
   filters: Omit<Params, "view">;
   result: Awaited<ReturnType<typeof listOrdersForStaff>>;
   providers: { id: number; name: string }[];
+  refundable?: Map<number, ManualRefundOption>;
 }) {
   return (
     <Card>
       <FilterBar resetHref="/admin/orders">
+        <FilterInput label="Search" name="q" type="search" value={filters.q} placeholder="#id, upstream id, link or email" />
         <FilterSelect label="State" name="state" value={filters.state} options={ORDER_STATES.map((s) => ({ value: s, label: s.replace("_", " ") }))} />
-        <FilterInput label="Customer email" name="email" value={filters.email} placeholder="part of an email" />
+        <FilterInput label="Customer email" name="email" value={filters.email} placeholder="part of an email" width="w-48" />
         <FilterSelect label="Provider" name="providerId" value={filters.providerId} options={providers.map((p) => ({ value: String(p.id), label: p.name }))} />
+        <FilterInput label="Service #" name="serviceId" value={filters.serviceId} placeholder="id" width="w-24" />
+        <FilterInput label="From (UTC)" name="from" type="date" value={filters.from} width="w-40" />
+        <FilterInput label="To (UTC)" name="to" type="date" value={filters.to} width="w-40" />
         <FilterSelect label="Flag" name="flagged" value={filters.flagged} options={YES_NO("Flagged", "Not flagged")} />
       </FilterBar>
-      {result.orders.length === 0 ? <EmptyState>No order matches these filters.</EmptyState> : <OrdersTable orders={result.orders} />}
+      {result.orders.length === 0 ? <EmptyState>No order matches these filters.</EmptyState> : <OrdersTable orders={result.orders} refundable={refundable} />}
       <Pagination path="/admin/orders" params={filters} page={result.page} pageSize={result.pageSize} total={result.total} />
     </Card>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge, OrderStateBadge } from "@/components/admin/badges";
 import { CreditFundsForm } from "@/components/admin/credit-funds-form";
+import { DeductFundsForm } from "@/components/admin/deduct-funds-form";
 import { formatWhen } from "@/components/admin/format";
 import { Pagination } from "@/components/admin/pagination";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
@@ -47,13 +48,17 @@ export default async function UserDetailPage({ params, searchParams }: { params:
         <Stat label="Orders" value={user.orderCount} />
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <Card title="Add funds" className="lg:col-span-1">
+        <Card title="Add or deduct funds" className="lg:col-span-1">
           {actor.role !== "admin" ? (
             <p className="text-sm text-slate-500">Only an admin can add funds.</p>
           ) : user.role !== "customer" ? (
             <p className="text-sm text-slate-500">Funds can only be added to customer accounts.</p>
           ) : (
-            <CreditFundsForm customerId={user.id} currency={PANEL_CURRENCY} />
+            <>
+              <CreditFundsForm customerId={user.id} currency={PANEL_CURRENCY} />
+              <hr className="my-5 border-slate-200" />
+              <DeductFundsForm customerId={user.id} currency={PANEL_CURRENCY} balance={formatMoney(user.balance, PANEL_CURRENCY)} />
+            </>
           )}
         </Card>
         <Card title="Recent orders" className="lg:col-span-2">

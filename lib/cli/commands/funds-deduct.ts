@@ -1,0 +1,29 @@
+import { getDb } from "@/lib/db/connection";
+import { debitFunds } from "@/lib/ledger/debit-funds";
+import { defineCommand } from "../command";
+
+export default defineCommand({
+  name: "funds:deduct",
+  summary: "deduct funds from a customer's balance, never below zero (ledger kind debit, audited)",
+  options: {
+    email: { type: "string", description: "the customer's email", required: true },
+    amount: { type: "string", description: "amount in the panel currency, e.g. 5 or 2.50", required: true },
+    reason: { type: "string", description: "why (shown in the ledger and the audit log)", required: true },
+  },
+  async run({ options }) {
+    const db = await getDb();
+    const email = String(options.email).trim().toLowerCase();
+    const customer = await db.user.findUnique({ where: { email }, select: { id: true, email: true } });
+    if (!customer) {
+      console.error(`No account with email ${email}.`);
+      return 1;
+    }
+    const result = await debitFunds(db, { customerId: customer.id, amount: options.amount, reason: options.reason }, null);
+    if (!result.ok) {
+      console.error(result.error);
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) if (message !== result.error) console.error(`--${field}: ${message}`);
+      return 1;
+    }
+    console.log(`Deducted ${result.entryAmount} from ${customer.email}; balance now ${result.balance}.`);
+  },
+});
