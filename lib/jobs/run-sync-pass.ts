@@ -10,7 +10,7 @@ import { syncDueRefills, type RefillTally } from "@/lib/refills/sync-refills";
 import { secondsFromEnv } from "@/lib/util/env-duration";
 import { claimDueOrders, renewClaims } from "./claim-orders";
 import { expireStaleSubmissions, submitNeverSentOrders } from "./pending-submissions";
-import { emptyPollTally, pollClaimedOrders, type PollTally } from "./poll-orders";
+import { emptyPollTally, pollDueOrders, type PollTally } from "./poll-orders";
 
 export type SyncPassOptions = {
   /** Who holds the leases, for staff reading the table; unique per worker. */
@@ -39,6 +39,8 @@ export type SyncPassReport = {
   claimed: number;
   polled: PollTally;
   refills: RefillTally;
+  /** A step stopped at its limit, so more work is probably due now: the loop runs again without pausing. */
+  moreDue: boolean;
 };
 
 /** A poll claim's lease; the pass renews it every third while it runs, so a dead pass costs this long. */
@@ -75,6 +77,7 @@ export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promis
     claimed: 0,
     polled: emptyPollTally(),
     refills: { claimed: 0, changed: 0, failed: 0, expired: 0 },
+    moreDue: false,
   };
   const stopped = () => options.signal?.aborted ?? false;
 
@@ -84,14 +87,19 @@ export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promis
   report.submitted = await submitNeverSentOrders(db, { submitGraceMs: options.submitGraceMs ?? submitGraceMs(), limit, concurrency, providerIds });
   if (stopped()) return report;
 
-  const claimed = await claimDueOrders(db, { owner, now, leaseMs, limit, providerIds });
-  report.claimed = claimed.length;
   // Leases are on the pass's scheduling clock (`now`), which moves on with the wall clock.
   const started = Date.now();
-  const claimedIds = claimed.map((c) => c.id);
+  const claimedIds: number[] = [];
+  const claimNext = async (chunk: number) => {
+    const claimed = await claimDueOrders(db, { owner, now, leaseMs, limit: chunk, providerIds });
+    for (const order of claimed) claimedIds.push(order.id);
+    return claimed;
+  };
   const stopRenewing = keepLeaseAlive(leaseMs, () => renewClaims(db, owner, claimedIds, new Date(now.getTime() + (Date.now() - started) + leaseMs)));
   try {
-    report.polled = await pollClaimedOrders(db, claimed, { now, concurrency, signal: options.signal });
+    const polled = await pollDueOrders(db, claimNext, { now, concurrency, limit, signal: options.signal });
+    report.claimed = polled.claimed;
+    report.polled = polled.tally;
   } finally {
     stopRenewing();
   }
@@ -105,6 +113,8 @@ export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promis
     concurrency,
     providerIds,
   });
+  const sent = Object.values(report.submitted).reduce((sum, n) => sum + n, 0);
+  report.moreDue = report.claimed >= limit || sent >= limit || report.refills.claimed >= limit;
   return report;
 }
 
