@@ -17,6 +17,7 @@ import { createApiKey } from "@/lib/api-keys";
 import { createApiHandler } from "@/lib/api-v2/handle-request";
 import { serveHandler } from "@/lib/api-v2/testing/serve-handler";
 import { createUpstreamClient } from "@/lib/upstream";
+import { benchSync } from "./sync";
 
 const { values } = parseArgs({
   options: { orders: { type: "string", default: "1000" }, customers: { type: "string", default: "20" }, concurrency: { type: "string", default: "20" } },
@@ -114,3 +115,5 @@ try {
   await simulator.close();
   await database.drop();
 }
+
+await benchSync();
