@@ -15,7 +15,7 @@ import { emptyPollTally, pollDueOrders, type PollTally } from "./poll-orders";
 export type SyncPassOptions = {
   /** Who holds the leases, for staff reading the table; unique per worker. */
   owner?: string;
-  /** Most orders claimed for polling in one pass. */
+  /** Most orders claimed for polling in one pass (default 2,000, claimed and polled in chunks). */
   limit?: number;
   /** Most upstream requests (batches) in flight at once. */
   concurrency?: number;
@@ -58,6 +58,12 @@ async function refillLeaseMs(db: Db): Promise<number> {
   return Math.max(5 * 60_000, 10 * (slowest._max.timeoutMs ?? 0));
 }
 
+/**
+ * Orders a pass claims at most. Large, so that a backlog is worked through in few passes (each
+ * pass has a fixed cost); claims are taken in chunks as polling goes, and leases are renewed.
+ */
+const DEFAULT_PASS_LIMIT = 2_000;
+
 /** A refill request with no recorded answer after this long becomes `unknown` (nothing to send twice: refills cost nothing). */
 const REFILL_REQUEST_LEASE_MS = 10 * 60_000;
 
@@ -67,7 +73,7 @@ export function workerOwner(): string {
 
 export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promise<SyncPassReport> {
   const now = options.now ?? new Date();
-  const limit = options.limit ?? 500;
+  const limit = options.limit ?? DEFAULT_PASS_LIMIT;
   const concurrency = options.concurrency ?? 4;
   const leaseMs = options.leaseMs ?? workerLeaseMs();
   const owner = options.owner ?? workerOwner();
@@ -87,6 +93,18 @@ export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promis
   report.submitted = await submitNeverSentOrders(db, { submitGraceMs: options.submitGraceMs ?? submitGraceMs(), limit, concurrency, providerIds });
   if (stopped()) return report;
 
+  // Refills are followed side by side with the order polls: they share nothing.
+  const refills = syncDueRefills(db, {
+    now,
+    leaseMs: options.leaseMs ?? (await refillLeaseMs(db)),
+    submitLeaseMs: REFILL_REQUEST_LEASE_MS,
+    limit,
+    concurrency,
+    providerIds,
+  }).then(
+    (tally) => ({ tally }),
+    (error: unknown) => ({ error }),
+  );
   // Leases are on the pass's scheduling clock (`now`), which moves on with the wall clock.
   const started = Date.now();
   const claimedIds: number[] = [];
@@ -103,16 +121,9 @@ export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promis
   } finally {
     stopRenewing();
   }
-  if (stopped()) return report;
-
-  report.refills = await syncDueRefills(db, {
-    now,
-    leaseMs: options.leaseMs ?? (await refillLeaseMs(db)),
-    submitLeaseMs: REFILL_REQUEST_LEASE_MS,
-    limit,
-    concurrency,
-    providerIds,
-  });
+  const followed = await refills;
+  if ("error" in followed) throw followed.error;
+  report.refills = followed.tally;
   const sent = Object.values(report.submitted).reduce((sum, n) => sum + n, 0);
   report.moreDue = report.claimed >= limit || sent >= limit || report.refills.claimed >= limit;
   return report;
