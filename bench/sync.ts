@@ -4,8 +4,11 @@
 // is printed beside the floor measured in the same run, and the ratio. Asserts nothing.
 //   SYNC_BENCH_ORDERS=10000,100000  the order counts for the status-sync figure (default 10000)
 //   SYNC_BENCH_PROFILE=dir          writes a CPU profile of each measured part (not the seeding) there
-// Orders are seeded straight into the database (order rows, their charge entries, balances) for
-// orders the simulator really holds; `verifyLedger` checks the whole database at the end.
+// The upstream is the simulator in its own process (as a real upstream is: its work is not ours),
+// its clock running fast so orders reach their final states. Orders are seeded straight into the
+// database (order rows, their charge entries, balances) for orders the simulator really holds;
+// `verifyLedger` checks the whole database at the end.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import inspector from "node:inspector/promises";
 import path from "node:path";
@@ -15,7 +18,6 @@ import { runSyncPass } from "@/lib/jobs/run-sync-pass";
 import { startWorkerLoop } from "@/lib/jobs/worker-loop";
 import { creditFunds, verifyLedger } from "@/lib/ledger";
 import { createUpstreamClient } from "@/lib/upstream";
-import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { createUser } from "@/lib/users/create-user";
 import { mapWithConcurrency } from "@/lib/util/concurrency";
 import { createTestDatabase } from "../scripts/test/test-database";
@@ -30,6 +32,37 @@ const floorMs = (orders: number, concurrency: number) => (Math.ceil(orders / IDS
 function figure(label: string, measuredMs: number, orders: number, concurrency: number) {
   const floor = floorMs(orders, concurrency);
   console.log(`${label.padEnd(52)} ${(measuredMs / 1000).toFixed(2)} s   floor ${(floor / 1000).toFixed(2)} s   ${(measuredMs / floor).toFixed(2)}× the floor`);
+}
+
+type Upstream = { url: string; apiKey: string; close(): Promise<void> };
+
+/** scripts/simulator.ts as a child process: answers `status` after LATENCY_MS, time runs fast. */
+async function startUpstreamProcess(): Promise<Upstream> {
+  const apiKey = "bench";
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/simulator.ts", "--port", "0", "--seed", "5", "--services", "20", "--key", apiKey,
+     "--balance", "1000000000", "--speed", "200000", "--fault", `status=latency:${LATENCY_MS}`],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /API URL: (\S+)/.exec(output);
+      if (found) resolve(found[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`simulator exited (${code}) before listening`)));
+  });
+  return {
+    url,
+    apiKey,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
 }
 
 /** Runs `fn` under the CPU profiler when SYNC_BENCH_PROFILE names a folder. */
@@ -51,7 +84,7 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /** `count` orders the simulator accepted, recorded as ours: pending, charged, due now. */
-async function seedOpenOrders(db: Db, sim: SimulatorHandle, providerId: number, count: number, label: string): Promise<number[]> {
+async function seedOpenOrders(db: Db, sim: Upstream, providerId: number, count: number, label: string): Promise<number[]> {
   const service = await db.service.findFirstOrThrow({ where: { providerId, type: "Default", enabled: true }, orderBy: { min: "asc" } });
   const client = createUpstreamClient({ url: sim.url, key: sim.apiKey });
   const upstreamIds = await mapWithConcurrency(Array.from({ length: count }, (_, i) => i), 64, async (i) => {
@@ -90,9 +123,8 @@ async function seedOpenOrders(db: Db, sim: SimulatorHandle, providerId: number, 
   return rows.map((r) => r.id);
 }
 
-async function statusSync(db: Db, sim: SimulatorHandle, providerId: number, count: number) {
+async function statusSync(db: Db, sim: Upstream, providerId: number, count: number) {
   const ids = await seedOpenOrders(db, sim, providerId, count, `sync${count}`);
-  sim.advance(24 * 60);
   const started = performance.now();
   const report = await profiled(`status-sync-${count}`, () => runSyncPass(db, { providerIds: [providerId], limit: count, concurrency: DEFAULT_CONCURRENCY }));
   const elapsed = performance.now() - started;
@@ -100,9 +132,8 @@ async function statusSync(db: Db, sim: SimulatorHandle, providerId: number, coun
   figure(`status sync of ${count.toLocaleString("en")} open orders (one pass, C=${DEFAULT_CONCURRENCY})`, elapsed, count, DEFAULT_CONCURRENCY);
 }
 
-async function workerLoop(db: Db, sim: SimulatorHandle, providerId: number, count: number) {
+async function workerLoop(db: Db, sim: Upstream, providerId: number, count: number) {
   await seedOpenOrders(db, sim, providerId, count, `worker${count}`);
-  sim.advance(24 * 60);
   let polled = 0;
   let done: () => void = () => {};
   const allPolled = new Promise<void>((resolve) => (done = resolve));
@@ -128,7 +159,7 @@ export async function benchSync(): Promise<void> {
   const counts = (process.env.SYNC_BENCH_ORDERS ?? "10000").split(",").map(Number).filter((n) => n > 0);
   process.env.PROVIDER_KEY_SECRET ??= "bench-provider-key-secret";
   const database = await createTestDatabase("panel_bench_sync");
-  const sim = await startSimulator({ port: 0, seed: 5, services: 20, apiKey: "bench", balance: "1000000000", clock: "manual" });
+  const sim = await startUpstreamProcess();
   const previousUrl = process.env.DATABASE_URL;
   try {
     await closeDb();
@@ -137,7 +168,6 @@ export async function benchSync(): Promise<void> {
     await ensureSimulatorProvider(db, "Sync bench simulator", { url: sim.url, key: "bench" }, "25");
     const { id: providerId } = await db.provider.findUniqueOrThrow({ where: { name: "Sync bench simulator" }, select: { id: true } });
     console.log(`sync bench: upstream latency ${LATENCY_MS} ms per status request of ≤${IDS_PER_REQUEST} ids, floor = ceil(N/100) × latency ÷ concurrency`);
-    sim.setFault("status", { type: "latency", ms: LATENCY_MS });
     for (const count of counts) await statusSync(db, sim, providerId, count);
     await workerLoop(db, sim, providerId, 10_000);
     const report = await verifyLedger(db);

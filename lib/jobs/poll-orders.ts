@@ -34,13 +34,6 @@ function pollContext(options: PollOptions): PollContext {
   return { ...options, upstream: createLimiter(options.concurrency), database: createLimiter(options.concurrency), tally: emptyPollTally(), clients: new Map() };
 }
 
-/** Polls orders already claimed (tests, tools); see pollDueOrders for the worker's way. */
-export async function pollClaimedOrders(db: Db, claimed: ClaimedOrder[], options: PollOptions): Promise<PollTally> {
-  const context = pollContext(options);
-  await pollClaimed(db, claimed, context);
-  return context.tally;
-}
-
 /**
  * Claims due orders a chunk at a time and polls each chunk while the next is being claimed, so
  * the claim's database time hides behind the upstream's latency. At most two chunks are in

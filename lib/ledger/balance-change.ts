@@ -86,10 +86,3 @@ export function creditCtes(changes: BalanceChange[], onlyOrdersIn?: string): Pri
       RETURNING 1
     )`;
 }
-
-/** Many credits in one statement (see creditCtes); throws if a customer does not exist. */
-export async function applyCredits(tx: Tx, changes: BalanceChange[]): Promise<void> {
-  if (changes.length === 0) return;
-  const [{ written }] = await tx.$queryRaw<{ written: number }[]>`WITH ${creditCtes(changes)} SELECT count(*)::int AS written FROM credited`;
-  if (written !== changes.length) throw new Error(`applyCredits: ${changes.length - written} change(s) for customers that do not exist`);
-}
