@@ -1,18 +1,61 @@
-// Next 16's middleware: only redirects signed-out visitors to sign-in. Authorization is checked
-// again inside every page, action and route handler.
+// Next 16's middleware, for every request but static files:
+//   - security headers that vary per request: the page CSP with a fresh script nonce (handed to
+//     Next.js through the request's CSP header, so its own inline scripts carry it), a strict CSP
+//     for /api, HSTS behind https (constant headers are in next.config.ts; lib/http/security-headers);
+//   - for the signed-in area: redirects signed-out or idle visitors to sign-in and keeps the
+//     session's idle clock running. Authorization is checked again inside every page, action and
+//     route handler (lib/auth/session re-reads the account and the same idle rule).
 import { NextResponse, type NextRequest } from "next/server";
-import { getToken } from "next-auth/jwt";
+import { encode, getToken } from "next-auth/jwt";
+import { secureCookiesWanted, sessionCookieName } from "@/lib/auth/cookies";
 import { authSecret } from "@/lib/auth/secret";
+import { MAX_SESSION_SECONDS, SEEN_REFRESH_MS, sessionExpiry } from "@/lib/auth/session-lifetime";
+import { API_CSP, HSTS, newNonce, pageCsp, servedOverHttps } from "@/lib/http/security-headers";
+
+const SIGNED_IN_AREA = /^\/(dashboard|admin|orders|new-order|products|funds|api-keys|services|account)(\/|$)/;
 
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: authSecret() });
-  if (!token) {
-    const url = request.nextUrl.clone();
-    url.pathname = "/sign-in";
-    url.search = "";
-    return NextResponse.redirect(url);
+  const path = request.nextUrl.pathname;
+  const https = servedOverHttps(process.env.NEXTAUTH_URL, request.headers.get("x-forwarded-proto"));
+  const isApi = path.startsWith("/api/");
+  const nonce = isApi ? "" : newNonce();
+  const csp = isApi ? API_CSP : pageCsp(nonce, { development: process.env.NODE_ENV !== "production", https });
+  const finish = (response: NextResponse) => {
+    response.headers.set("Content-Security-Policy", csp);
+    if (https) response.headers.set("Strict-Transport-Security", HSTS);
+    return response;
+  };
+
+  let refreshedCookie: string | null = null;
+  const secure = secureCookiesWanted();
+  if (SIGNED_IN_AREA.test(path)) {
+    const token = await getToken({ req: request, secret: authSecret(), secureCookie: secure });
+    const now = Date.now();
+    if (!token || sessionExpiry(token, now)) {
+      const url = request.nextUrl.clone();
+      url.pathname = "/sign-in";
+      url.search = "";
+      const response = NextResponse.redirect(url);
+      if (token) response.cookies.delete(sessionCookieName(secure));
+      return finish(response);
+    }
+    if (now - (token.seen ?? 0) > SEEN_REFRESH_MS) {
+      refreshedCookie = await encode({ token: { ...token, seen: now }, secret: authSecret(), maxAge: MAX_SESSION_SECONDS });
+    }
   }
-  return NextResponse.next();
+
+  const requestHeaders = new Headers(request.headers);
+  if (!isApi) {
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+  }
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  if (refreshedCookie) {
+    response.cookies.set(sessionCookieName(secure), refreshedCookie, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: MAX_SESSION_SECONDS });
+  }
+  return finish(response);
 }
 
-export const config = { matcher: ["/dashboard/:path*", "/admin/:path*", "/orders/:path*", "/new-order/:path*", "/products/:path*", "/funds/:path*", "/api-keys/:path*", "/services/:path*", "/account/:path*"] };
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

@@ -33,7 +33,8 @@ function line(label: string, figure: string) {
   console.log(`${label.padEnd(44)} ${figure}`);
 }
 
-process.env.PROVIDER_KEY_SECRET ??= "bench-provider-key-secret";
+process.env.PROVIDER_KEY_SECRET ??= "bench-provider-key-secret-0123456789abcdef";
+process.env.UPSTREAM_ALLOW_PRIVATE ??= "1"; // the bench's upstreams are local simulators (lib/upstream/egress.ts)
 const database = await createTestDatabase("panel_bench");
 const simulator = await startSimulator({ port: 0, seed: 3, services: 50, apiKey: "bench", balance: "100000000", clock: "manual" });
 try {
@@ -115,5 +116,8 @@ try {
   await simulator.close();
   await database.drop();
 }
+
+// Catalog import of 10,000 services (issue 13), on its own database.
+await (await import("./catalog")).runCatalogBench();
 
 await benchSync();

@@ -172,6 +172,8 @@ test("an order whose upstream answer was lost is resolved by an admin as not pla
   const serviceRow = (await row.getAttribute("data-testid"))!;
   const serviceId = serviceRow.replace("service-row-", "");
   await row.getByLabel("New sell rate").fill("0.01");
+  // Likely below the upstream cost: confirmed on purpose, as the test needs a cheap service.
+  await row.getByLabel("sell below cost").check();
   await row.getByRole("button", { name: "Set price" }).click();
   await expect(page.getByTestId(serviceRow).getByTestId("sell-rate")).toContainText("0.01 USD");
 
@@ -271,7 +273,8 @@ test("staff see the pages but cannot change money or configuration, even by post
   await staffPage.goto("/admin/providers");
   await expect(staffPage.getByText("Only an admin can add providers.")).toBeVisible();
   await expect(staffPage.getByRole("button", { name: "Sync catalog" })).toHaveCount(0);
-  await expect(staffPage.getByRole("button", { name: "Check" }).first()).toBeVisible();
+  // A check writes the remembered balance and makes the server call out: admins only (issue 12).
+  await expect(staffPage.getByRole("button", { name: "Check" })).toHaveCount(0);
   await staffPage.goto("/admin/services");
   await expect(staffPage.getByRole("columnheader", { name: "Upstream cost" })).toBeVisible();
   await expect(staffPage.getByRole("button", { name: "Set price" })).toHaveCount(0);

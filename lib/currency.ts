@@ -1,2 +1,4 @@
+import { config } from "./config";
+
 /** The panel's own currency: every balance, price and ledger amount is in it. */
-export const PANEL_CURRENCY = process.env.PANEL_CURRENCY || "USD";
+export const PANEL_CURRENCY = config().PANEL_CURRENCY;

@@ -5,7 +5,10 @@ export const staffNav: NavItem[] = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/orders", label: "Orders" },
+  { href: "/admin/payments", label: "Payments" },
   { href: "/admin/providers", label: "Providers" },
   { href: "/admin/services", label: "Services" },
   { href: "/admin/products", label: "Products" },
+  { href: "/admin/pricing", label: "Pricing" },
+  { href: "/admin/catalog-changes", label: "Catalog changes" },
 ];

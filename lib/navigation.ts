@@ -7,6 +7,8 @@ export const customerNav: NavItem[] = [
   { href: "/orders", label: "Orders" },
   { href: "/services", label: "Services" },
   { href: "/products", label: "Products" },
+  { href: "/updates", label: "Updates" },
   { href: "/funds", label: "Funds" },
+  { href: "/funds/add", label: "Add funds" },
   { href: "/api-keys", label: "API" },
 ];

@@ -17,6 +17,9 @@ const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
 const SIMULATOR_KEY = "demo-simulator-key";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// The demo's upstream is the local simulator over plain http: allowed for it by name (egress rules).
+process.env.UPSTREAM_ALLOW_PRIVATE ??= "1";
+process.env.UPSTREAM_ALLOW_HTTP_HOSTS ??= "127.0.0.1,localhost";
 loadDemoSecrets(path.join("data", "demo-secrets.json"));
 const target = resolveDatabaseTarget();
 console.log(`Database: ${describeTarget(target)}`);

@@ -1,11 +1,20 @@
 // npm run worker: the background sync loop until SIGINT/SIGTERM. On a signal the pass in
 // flight stops at its next safe point; leases it leaves behind expire on their own.
 import "./load-env";
+import { config } from "@/lib/config";
+import { assertSecretsConfigured } from "@/lib/config/secrets";
 import { closeDb } from "@/lib/db/connection";
 import { startWorkerLoop } from "@/lib/jobs/worker-loop";
 import { workerOwner } from "@/lib/jobs/run-sync-pass";
 
-const intervalMs = Number(process.env.WORKER_INTERVAL_MS) > 0 ? Number(process.env.WORKER_INTERVAL_MS) : 5_000;
+try {
+  assertSecretsConfigured("cli");
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+const intervalMs = config().WORKER_INTERVAL_MS;
 const owner = workerOwner();
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
 

@@ -42,6 +42,10 @@ export function CatalogRowActions({
         <SubmitButton variant="secondary" className={small} pendingText="…">
           Set price
         </SubmitButton>
+        <label className="flex items-center gap-1 text-xs text-slate-600" title="Allow a fixed price below the upstream cost">
+          <input type="checkbox" name="confirmBelowCost" defaultChecked={rate.values?.confirmBelowCost === "on"} />
+          sell below cost
+        </label>
       </form>
       {rateError ? (
         <p id={`${fieldId}-error`} role="alert" className="text-xs text-red-600">
@@ -53,7 +57,7 @@ export function CatalogRowActions({
           <form action={clearAction}>
             <input type="hidden" name="kind" value={item.kind} />
             <input type="hidden" name="id" value={item.id} />
-            <SubmitButton variant="secondary" className={small} title="Drop the fixed price and use the markup again">
+            <SubmitButton variant="secondary" className={small} title="Drop the fixed price and use the pricing rules again">
               Use markup
             </SubmitButton>
           </form>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { StaffCatalogItem } from "@/lib/admin/catalog-items";
 import { PANEL_CURRENCY } from "@/lib/currency";
@@ -26,7 +27,7 @@ export function CatalogTable<R extends Row>({
 }) {
   const unit = kind === "service" ? "per 1000" : "per unit";
   return (
-    <div className="-mx-5 overflow-x-auto">
+    <div className="relative -mx-5 overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
           <tr>
@@ -43,7 +44,9 @@ export function CatalogTable<R extends Row>({
           {rows.map((row) => (
             <tr key={row.id} data-testid={`${kind}-row-${row.id}`} className={row.enabled ? "" : "bg-slate-50/70 text-slate-500"}>
               <td className="max-w-80 py-2 pl-5 pr-3">
-                <div className="font-medium text-slate-900">{row.name}</div>
+                <div className="font-medium text-slate-900">
+                  {kind === "service" ? <Link href={`/admin/services/${row.id}`} className="hover:underline">{row.name}</Link> : row.name}
+                </div>
                 <div className="text-xs text-slate-500">
                   #{row.id} · upstream {row.upstreamId} · {row.category}
                 </div>
@@ -65,7 +68,14 @@ export function CatalogTable<R extends Row>({
                 </span>
                 {row.belowCost ? (
                   <span className="mt-0.5 block">
-                    <Badge tone="red">below cost</Badge>
+                    <Badge tone="red" title={row.priceFlag === "below_cost_confirmed" ? "An admin confirmed selling below cost" : undefined}>
+                      {row.priceFlag === "below_cost_confirmed" ? "below cost (confirmed)" : "below cost"}
+                    </Badge>
+                  </span>
+                ) : null}
+                {row.priceFlag === "cost_rose_above_fixed_price" ? (
+                  <span className="mt-0.5 block">
+                    <Badge tone="amber" title="The upstream cost rose above the fixed price; a sync repriced it by its rule">repriced: cost rose</Badge>
                   </span>
                 ) : null}
               </td>
@@ -76,6 +86,7 @@ export function CatalogTable<R extends Row>({
                 <div className="flex max-w-40 flex-wrap gap-1">
                   <EnabledBadge enabled={row.enabled} />
                   {row.upstreamListed ? null : <Badge tone="amber" title="The provider stopped listing it">not listed upstream</Badge>}
+                  {row.invalidReason ? <Badge tone="red" title={row.invalidReason}>unsellable</Badge> : null}
                   {flags(row)}
                 </div>
               </td>

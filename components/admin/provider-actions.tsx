@@ -17,14 +17,14 @@ export function ProviderActions({ provider, isAdmin }: { provider: { id: number;
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-start gap-3">
-        <form action={checkAction}>
-          <input type="hidden" name="providerId" value={provider.id} />
-          <SubmitButton variant="secondary" className={small} pendingText="Checking…">
-            Check
-          </SubmitButton>
-        </form>
         {isAdmin ? (
           <>
+            <form action={checkAction}>
+              <input type="hidden" name="providerId" value={provider.id} />
+              <SubmitButton variant="secondary" className={small} pendingText="Checking…">
+                Check
+              </SubmitButton>
+            </form>
             <form action={syncAction} noValidate className="flex items-start gap-2">
               <input type="hidden" name="providerId" value={provider.id} />
               <div>

@@ -7,7 +7,8 @@ import { initialActionState } from "@/lib/actions/action-state";
 
 type Row = { id: number; role: string; status: string };
 
-export function UserRowActions({ user, canChangeRole }: { user: Row; canChangeRole: boolean }) {
+/** Admins only: staff are read-only, and the actions refuse them too. */
+export function UserRowActions({ user }: { user: Row }) {
   const [statusState, statusAction] = useActionState(setUserStatusAction, initialActionState);
   const [roleState, roleAction] = useActionState(setUserRoleAction, initialActionState);
   const suspend = user.status === "active";
@@ -21,19 +22,17 @@ export function UserRowActions({ user, canChangeRole }: { user: Row; canChangeRo
           {suspend ? "Suspend" : "Reactivate"}
         </SubmitButton>
       </form>
-      {canChangeRole ? (
-        <form action={roleAction} className="flex items-center gap-1">
-          <input type="hidden" name="userId" value={user.id} />
-          <select name="role" defaultValue={user.role} aria-label="Role" className="rounded border border-slate-300 px-1 py-1 text-xs">
-            <option value="customer">customer</option>
-            <option value="staff">staff</option>
-            <option value="admin">admin</option>
-          </select>
-          <SubmitButton variant="secondary" className="px-2 py-1 text-xs">
-            Set role
-          </SubmitButton>
-        </form>
-      ) : null}
+      <form action={roleAction} className="flex items-center gap-1">
+        <input type="hidden" name="userId" value={user.id} />
+        <select name="role" defaultValue={user.role} aria-label="Role" className="rounded border border-slate-300 px-1 py-1 text-xs">
+          <option value="customer">customer</option>
+          <option value="staff">staff</option>
+          <option value="admin">admin</option>
+        </select>
+        <SubmitButton variant="secondary" className="px-2 py-1 text-xs">
+          Set role
+        </SubmitButton>
+      </form>
       {feedback ? <span className="text-xs text-slate-600" role="status">{feedback}</span> : null}
     </div>
   );

@@ -8,16 +8,18 @@ import { FormMessage } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { initialActionState } from "@/lib/actions/action-state";
 
-export function ChangePasswordForm({ email }: { email: string }) {
+/** With two-factor sign-in on, the re-sign-in after the change needs a current code too. */
+export function ChangePasswordForm({ email, twoFactor = false }: { email: string; twoFactor?: boolean }) {
   const router = useRouter();
   const [state, formAction] = useActionState(changePasswordAction, initialActionState);
   // The change ends this session too; sign in again with the new password right away.
   // The success message shows once this browser holds its new session, not before.
-  const typed = useRef("");
+  const typed = useRef({ password: "", code: "" });
   const [signedInAgain, setSignedInAgain] = useState<typeof state | null>(null);
   useEffect(() => {
     if (!state.ok) return;
-    void signIn("credentials", { email, password: typed.current, redirect: false }).then(() => {
+    const { password, code } = typed.current;
+    void signIn("credentials", { email, password, ...(code ? { code } : {}), redirect: false }).then(() => {
       setSignedInAgain(state);
       router.refresh();
     });
@@ -27,7 +29,8 @@ export function ChangePasswordForm({ email }: { email: string }) {
     <form
       action={formAction}
       onSubmit={(e) => {
-        typed.current = String(new FormData(e.currentTarget).get("newPassword") ?? "");
+        const data = new FormData(e.currentTarget);
+        typed.current = { password: String(data.get("newPassword") ?? ""), code: String(data.get("code") ?? "").trim() };
       }}
       className="space-y-4"
       noValidate
@@ -42,6 +45,9 @@ export function ChangePasswordForm({ email }: { email: string }) {
         error={fe.newPassword}
         hint="At least 10 characters, with letters and a digit."
       />
+      {twoFactor ? (
+        <TextField label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={8} hint="To stay signed in after the change." />
+      ) : null}
       <SubmitButton pendingText="Saving…">Change password</SubmitButton>
     </form>
   );

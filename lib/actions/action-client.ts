@@ -1,3 +1,4 @@
+// The wrapper every server action is made with (see makeAction below).
 import "server-only";
 import type { z } from "zod";
 import { getSessionUser, isStaff, type SessionUser } from "@/lib/auth/session";
@@ -5,7 +6,7 @@ import type { ActionState } from "./action-state";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 export type ActionResult = Omit<ActionState, "values">;
-type Gate = "public" | "user" | "staff" | "admin";
+export type Gate = "public" | "user" | "staff" | "admin";
 
 /** A thrown expected error: its message is shown to the user as is. */
 export class ActionError extends Error {}
@@ -27,19 +28,23 @@ function formValues(formData: FormData): Record<string, string> {
  * against the database), checks the role, validates with zod, then runs the body. Expected
  * errors come back as messages; anything else is logged and shown as a generic message.
  */
-function makeAction<S extends z.ZodType, U>(
+export function makeAction<S extends z.ZodType, U>(
   gate: Gate,
   schema: S,
   body: (input: z.output<S>, user: U) => Promise<ActionResult>,
+  sessionUser: () => Promise<SessionUser | null> = getSessionUser,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const values = formValues(formData);
     let user: SessionUser | null = null;
     if (gate !== "public") {
-      user = await getSessionUser();
+      user = await sessionUser();
       if (!user) return { error: "Your session has ended. Sign in again.", values };
       if ((gate === "staff" && !isStaff(user)) || (gate === "admin" && user.role !== "admin")) {
         return { error: "You are not allowed to do this.", values };
+      }
+      if (gate !== "user" && user.needsTwoFactorSetup) {
+        return { error: "Set up two-factor sign-in on your account page first.", values };
       }
     }
     const parsed = schema.safeParse(Object.fromEntries(formData.entries()));

@@ -1,6 +1,6 @@
 // Every staff data function takes the acting user and checks the role itself, so that a page or
-// action that forgot its own check still cannot read or change anything.
-import "server-only";
+// action that forgot its own check still cannot read or change anything. Plain functions with no
+// secrets (no server-only marker), so the operator CLI can share them.
 
 export type StaffActor = { id: number; role: "customer" | "staff" | "admin" };
 
@@ -13,11 +13,7 @@ export function assertStaff(actor: StaffActor): void {
   if (actor.role !== "staff" && actor.role !== "admin") throw new Error("Staff only.");
 }
 
-/** Writes that change money or configuration: a refusal the caller shows as a message. */
+/** Every write (staff are read-only): a refusal the caller shows as a message. */
 export function adminRefusal(actor: StaffActor): { ok: false; error: string } | null {
   return actor.role === "admin" ? null : { ok: false, error: "Only an admin can do this." };
-}
-
-export function staffRefusal(actor: StaffActor): { ok: false; error: string } | null {
-  return actor.role === "admin" || actor.role === "staff" ? null : { ok: false, error: "You are not allowed to do this." };
 }

@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/connection";
 import type { Prisma } from "@/lib/db/generated/client";
-import { convertCurrency } from "@/lib/money";
+import { convertCurrency, LEDGER_SCALE } from "@/lib/money";
 import { assertStaff, type StaffActor } from "./authorize";
 import { ZCatalogFilters, type CatalogFilters } from "./schemas";
 
@@ -23,6 +23,9 @@ export type StaffCatalogItem = {
   markupPercent: string;
   sellRateOverride: boolean;
   belowCost: boolean;
+  /** below_cost_confirmed, cost_rose_above_fixed_price, or null. */
+  priceFlag: string | null;
+  invalidReason: string | null;
   min: number;
   max: number;
   enabled: boolean;
@@ -68,7 +71,7 @@ type PricedRow = {
 function priced<R extends PricedRow>(row: R) {
   const { exchangeRate, ...provider } = row.provider;
   const cost = convertCurrency(row.upstreamRate.toFixed(), exchangeRate.toFixed());
-  const sellRate = row.sellRate.toFixed(6);
+  const sellRate = row.sellRate.toFixed(LEDGER_SCALE);
   return {
     ...row,
     provider,
@@ -92,7 +95,7 @@ export async function listServicesForStaff(db: Db, actor: StaffActor, input?: Ca
       take: CATALOG_PAGE_SIZE,
       select: {
         id: true, upstreamId: true, name: true, type: true, category: true, upstreamRate: true, sellRate: true,
-        markupPercent: true, sellRateOverride: true, min: true, max: true, refill: true, cancel: true, dripfeed: true,
+        markupPercent: true, sellRateOverride: true, priceFlag: true, invalidReason: true, min: true, max: true, refill: true, cancel: true, dripfeed: true,
         enabled: true, upstreamListed: true, provider: PROVIDER_SELECT,
       },
     }),
@@ -114,7 +117,7 @@ export async function listProductsForStaff(db: Db, actor: StaffActor, input?: Ca
       take: CATALOG_PAGE_SIZE,
       select: {
         id: true, upstreamId: true, name: true, category: true, productType: true, stockStatus: true, inventory: true,
-        upstreamRate: true, sellRate: true, markupPercent: true, sellRateOverride: true, min: true, max: true,
+        upstreamRate: true, sellRate: true, markupPercent: true, sellRateOverride: true, priceFlag: true, invalidReason: true, min: true, max: true,
         enabled: true, upstreamListed: true, provider: PROVIDER_SELECT,
       },
     }),

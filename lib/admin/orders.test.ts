@@ -6,7 +6,7 @@ import { Decimal } from "@/lib/money";
 import { placeOrder } from "@/lib/orders";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { listFlaggedOrders, listOrdersForStaff, listOrdersToResolve, resolveOrderForStaff } from "./orders";
-import { addSimulatorProvider, makeActors, makeUser } from "./test-support";
+import { addSimulatorProvider, makeActors, makeUser } from "@/lib/testing/fixtures";
 
 let db: Db;
 let sim: SimulatorHandle;

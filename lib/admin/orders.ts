@@ -7,6 +7,7 @@ import { resolveUnknownOrder, type ResolveResult } from "@/lib/orders/resolve-un
 import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { ZOrderFilters, ZResolveOrderInput, type OrderFilters } from "./schemas";
+import { LEDGER_SCALE } from "@/lib/money";
 
 export const ORDERS_PAGE_SIZE = 50;
 
@@ -26,7 +27,7 @@ function toStaffOrder({ service, product, charge, upstreamCharge, ...row }: Orde
   return {
     ...row,
     item: service?.name ?? product?.name ?? "—",
-    charge: charge.toFixed(6),
+    charge: charge.toFixed(LEDGER_SCALE),
     upstreamCharge: upstreamCharge?.toFixed() ?? null,
   };
 }
@@ -126,5 +127,5 @@ export async function listRecentlyResolved(db: Db, actor: StaffActor, since = ne
       order: { select: { id: true, state: true, upstreamOrderId: true, charge: true, user: { select: { id: true, email: true } } } },
     },
   });
-  return events.map(({ id, order, ...e }) => ({ ...e, id: id.toString(), order: { ...order, charge: order.charge.toFixed(6) } }));
+  return events.map(({ id, order, ...e }) => ({ ...e, id: id.toString(), order: { ...order, charge: order.charge.toFixed(LEDGER_SCALE) } }));
 }

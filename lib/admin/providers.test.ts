@@ -3,9 +3,9 @@ import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { applyMarkup } from "@/lib/money";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import {
-  addProviderForAdmin, checkProviderForStaff, listProvidersForStaff, setProviderEnabled, syncProviderCatalog,
+  addProviderForAdmin, checkProviderForAdmin, listProvidersForStaff, setProviderEnabled, syncProviderCatalog,
 } from "./providers";
-import { addSimulatorProvider, makeActors, unique } from "./test-support";
+import { addSimulatorProvider, makeActors, uniqueLabel as unique } from "@/lib/testing/fixtures";
 
 let db: Db;
 let sim: SimulatorHandle;
@@ -47,7 +47,7 @@ describe("providers for staff", () => {
 
   it("check reports balance and service count and remembers the balance; an unreachable provider gets a classified error", async () => {
     const id = await addSimulatorProvider(db, sim);
-    const report = await checkProviderForStaff(db, actors.staff, id);
+    const report = await checkProviderForAdmin(db, actors.admin, id);
     expect(report).toEqual({ ok: true, balance: "1234.56789", currency: "USD", services: 24, products: 4, warning: undefined });
     const row = await db.provider.findUniqueOrThrow({ where: { id }, select: { lastBalance: true, lastBalanceAt: true } });
     expect(row.lastBalance?.toFixed()).toBe("1234.56789");
@@ -55,19 +55,20 @@ describe("providers for staff", () => {
 
     const dead = await addProviderForAdmin(db, actors.admin, { name: unique("dead"), url: "http://127.0.0.1:9/api/v2", key: "k", timeoutMs: "1000" });
     if (!dead.ok || !("provider" in dead)) throw new Error("not added");
-    const failed = await checkProviderForStaff(db, actors.staff, dead.provider.id);
+    const failed = await checkProviderForAdmin(db, actors.admin, dead.provider.id);
     expect(failed.ok).toBe(false);
     expect((failed as { error: string }).error).toMatch(/^balance: /);
     const deadRow = await db.provider.findUniqueOrThrow({ where: { id: dead.provider.id }, select: { lastBalance: true } });
     expect(deadRow.lastBalance).toBeNull();
-    expect(await checkProviderForStaff(db, actors.customer, id)).toEqual({ ok: false, error: "You are not allowed to do this." });
-    expect(await checkProviderForStaff(db, actors.staff, 999_999)).toEqual({ ok: false, error: "No such provider." });
+    expect(await checkProviderForAdmin(db, actors.customer, id)).toEqual({ ok: false, error: "Only an admin can do this." });
+    expect(await checkProviderForAdmin(db, actors.admin, 999_999)).toEqual({ ok: false, error: "No such provider." });
   });
 
   it("syncs the catalog with a markup for an admin; a bad markup or a staff member changes nothing", async () => {
     const id = await addSimulatorProvider(db, sim);
     expect(await syncProviderCatalog(db, actors.staff, { providerId: id, markupPercent: "25%" })).toEqual({ ok: false, error: "Only an admin can do this." });
-    for (const markupPercent of ["", "abc", "-100", "25.12345"]) {
+    // A blank markup is allowed: it syncs at the pricing rules as they are.
+    for (const markupPercent of ["abc", "-100", "-5", "25.12345"]) {
       const bad = await syncProviderCatalog(db, actors.admin, { providerId: id, markupPercent });
       expect(bad).toMatchObject({ ok: false, fieldErrors: { markupPercent: expect.any(String) } });
     }

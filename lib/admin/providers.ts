@@ -5,7 +5,7 @@ import { syncCatalog, type SyncCatalogResult } from "@/lib/catalog/sync-catalog"
 import { parseMarkupPercent } from "@/lib/catalog/markup";
 import type { Db } from "@/lib/db/connection";
 import { addProvider, checkProvider, type AddProviderResult } from "@/lib/providers/manage-providers";
-import { adminRefusal, assertStaff, staffRefusal, type AdminResult, type StaffActor } from "./authorize";
+import { adminRefusal, assertStaff, type AdminResult, type StaffActor } from "./authorize";
 import { ZSetProviderEnabledInput, ZSyncCatalogInput } from "./schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
@@ -58,9 +58,12 @@ export async function addProviderForAdmin(db: Db, actor: StaffActor, input: unkn
 
 export type ProviderCheckReport = AdminResult<{ balance: string; currency: string; services: number; products: number | null; warning?: string }>;
 
-/** Calls the provider and remembers its balance (the overview's upstream funds). Staff may check. */
-export async function checkProviderForStaff(db: Db, actor: StaffActor, providerId: number): Promise<ProviderCheckReport> {
-  const refused = staffRefusal(actor);
+/**
+ * Calls the provider and remembers its balance (the overview's upstream funds). Admins only: it
+ * writes, and it makes the server send requests to a configured URL (staff are read-only).
+ */
+export async function checkProviderForAdmin(db: Db, actor: StaffActor, providerId: number): Promise<ProviderCheckReport> {
+  const refused = adminRefusal(actor);
   if (refused) return refused;
   const provider = await db.provider.findUnique({ where: { id: providerId }, select: { currency: true } });
   if (!provider) return { ok: false, error: "No such provider." };
@@ -93,7 +96,8 @@ export async function syncProviderCatalog(
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   const exists = await db.provider.findUnique({ where: { id: parsed.data.providerId }, select: { id: true } });
   if (!exists) return { ok: false, error: "No such provider." };
-  return syncCatalog(db, parsed.data.providerId, { markupPercent: parseMarkupPercent(parsed.data.markupPercent)! });
+  const markup = parsed.data.markupPercent;
+  return syncCatalog(db, parsed.data.providerId, { markupPercent: markup ? parseMarkupPercent(markup)! : undefined, trigger: "manual", actorId: actor.id });
 }
 
 export async function setProviderEnabled(db: Db, actor: StaffActor, input: unknown): Promise<AdminResult> {

@@ -28,7 +28,9 @@ export const ZSellRate = z
   .refine((text) => parseDecimal(text)?.lt("1e12") ?? false, "That price is too large.");
 
 export const ZCatalogItemRef = z.object({ kind: ZCatalogKind, id: id("row") });
-export const ZSetSellRateInput = ZCatalogItemRef.extend({ sellRate: ZSellRate });
+/** A ticked checkbox ("on"), "true" or true: the admin confirms selling below the upstream cost. */
+const confirmed = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).default(false);
+export const ZSetSellRateInput = ZCatalogItemRef.extend({ sellRate: ZSellRate, confirmBelowCost: confirmed });
 export const ZSetEnabledInput = ZCatalogItemRef.extend({ enabled: flag });
 export type SetSellRateInput = z.input<typeof ZSetSellRateInput>;
 
@@ -70,11 +72,14 @@ export type ResolveOrderInput = z.input<typeof ZResolveOrderInput>;
 
 export const ZProviderRef = z.object({ providerId: id("provider") });
 export const ZSetProviderEnabledInput = ZProviderRef.extend({ enabled: flag });
+/** A blank markup syncs at the pricing rules as they are; a markup becomes the provider's rule. */
 export const ZSyncCatalogInput = ZProviderRef.extend({
-  markupPercent: z
-    .string({ error: "Enter a markup such as 25%." })
-    .trim()
-    .refine((text) => parseMarkupPercent(text) !== null, "Enter a markup such as 25% (above −100 %, at most 4 decimals)."),
+  markupPercent: optional(
+    z
+      .string({ error: "Enter a markup such as 25%." })
+      .trim()
+      .refine((text) => (parseMarkupPercent(text)?.gte(0) ?? false), "Enter a markup such as 25% (0 or more, at most 4 decimals)."),
+  ),
 });
 
 /** The credit-funds form: the ledger's own input, the actor coming from the session instead. */

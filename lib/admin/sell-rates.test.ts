@@ -5,7 +5,7 @@ import { applyMarkup, Decimal } from "@/lib/money";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { listProductsForStaff, listServicesForStaff } from "./catalog-items";
 import { clearSellRateOverride, setCatalogItemEnabled, setSellRate } from "./sell-rates";
-import { addSimulatorProvider, makeActors } from "./test-support";
+import { addSimulatorProvider, makeActors } from "@/lib/testing/fixtures";
 
 let db: Db;
 let sim: SimulatorHandle;
@@ -53,20 +53,22 @@ describe("sell-rate overrides", () => {
 
   it("keeps an override across syncs, while the other rows follow the new markup; clearing returns to markup pricing", async () => {
     const [overridden, other] = await services();
-    const set = await setSellRate(db, actors.admin, { kind: "service", id: String(overridden.id), sellRate: "0.123456" });
-    expect(set).toMatchObject({ ok: true, sellRate: "0.123456" });
+    // A price clearly above cost: a sync keeps it.
+    const fixedRate = new Decimal(overridden.upstreamRate.toFixed()).times(10).plus(1).toFixed(6);
+    const set = await setSellRate(db, actors.admin, { kind: "service", id: String(overridden.id), sellRate: fixedRate });
+    expect(set).toMatchObject({ ok: true, sellRate: fixedRate, belowCost: false });
 
     const resynced = await syncCatalog(db, providerId, { markupPercent: new Decimal(50) });
     expect(resynced.ok).toBe(true);
     const keptRow = await db.service.findUniqueOrThrow({ where: { id: overridden.id } });
-    expect([keptRow.sellRate.toFixed(6), keptRow.sellRateOverride, keptRow.markupPercent.toFixed()]).toEqual(["0.123456", true, "50"]);
+    expect([keptRow.sellRate.toFixed(6), keptRow.sellRateOverride]).toEqual([fixedRate, true]);
     const otherRow = await db.service.findUniqueOrThrow({ where: { id: other.id } });
     const expectedOther = applyMarkup(new Decimal(other.upstreamRate.toFixed()).times("0.5"), "50").toFixed(6);
     expect(otherRow.sellRate.toFixed(6)).toBe(expectedOther);
     expect(otherRow.sellRate.toFixed(6)).not.toBe(other.sellRate.toFixed(6));
 
     const listed = await listServicesForStaff(db, actors.staff, { providerId: String(providerId), override: "yes" });
-    expect(listed.rows.map((r) => [r.id, r.sellRate, r.sellRateOverride])).toEqual([[overridden.id, "0.123456", true]]);
+    expect(listed.rows.map((r) => [r.id, r.sellRate, r.sellRateOverride])).toEqual([[overridden.id, fixedRate, true]]);
 
     const cleared = await clearSellRateOverride(db, actors.admin, { kind: "service", id: overridden.id });
     const expected = applyMarkup(new Decimal(overridden.upstreamRate.toFixed()).times("0.5"), "50").toFixed(6);
@@ -80,7 +82,14 @@ describe("sell-rate overrides", () => {
     const cost = new Decimal(row.upstreamRate.toFixed()).times("0.5");
     const below = cost.minus("0.000001").toFixed(6);
     expect(new Decimal(below).gt(0)).toBe(true);
-    expect(await setSellRate(db, actors.admin, { kind: "service", id: row.id, sellRate: below })).toMatchObject({ ok: true, belowCost: true });
+    // Refused beside the field until the admin confirms; nothing changes meanwhile.
+    const refused = await setSellRate(db, actors.admin, { kind: "service", id: row.id, sellRate: below });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { sellRate: expect.stringContaining("Below the upstream cost") } });
+    expect((await db.service.findUniqueOrThrow({ where: { id: row.id } })).sellRateOverride).toBe(false);
+    expect(await setSellRate(db, actors.admin, { kind: "service", id: row.id, sellRate: below, confirmBelowCost: "on" })).toMatchObject({ ok: true, belowCost: true });
+    expect((await db.service.findUniqueOrThrow({ where: { id: row.id } })).priceFlag).toBe("below_cost_confirmed");
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "sell_rate.fix", entityId: String(row.id) }, orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ actorId: actors.admin.id, after: expect.objectContaining({ sellRate: below, flag: "below_cost_confirmed" }) });
     const page = await listServicesForStaff(db, actors.staff, { search: row.upstreamId, providerId });
     const listed = page.rows.find((r) => r.id === row.id)!;
     expect(listed).toMatchObject({ upstreamRate: row.upstreamRate.toFixed(), cost: cost.toFixed(), belowCost: true, sellRateOverride: true });
@@ -102,7 +111,7 @@ describe("sell-rate overrides", () => {
     expect(rows).toHaveLength(3);
     const [product] = rows;
     expect(await setSellRate(db, actors.admin, { kind: "product", id: product.id, sellRate: "abc" })).toMatchObject({ ok: false, fieldErrors: { sellRate: expect.any(String) } });
-    expect(await setSellRate(db, actors.admin, { kind: "product", id: product.id, sellRate: "2.5" })).toMatchObject({ ok: true, sellRate: "2.500000" });
+    expect(await setSellRate(db, actors.admin, { kind: "product", id: product.id, sellRate: "2.5", confirmBelowCost: true })).toMatchObject({ ok: true, sellRate: "2.500000" });
     const stored = await db.product.findUniqueOrThrow({ where: { id: product.id } });
     expect([stored.sellRate.toFixed(6), stored.sellRateOverride]).toEqual(["2.500000", true]);
     expect(await setSellRate(db, actors.admin, { kind: "product", id: 999_999, sellRate: "1" })).toEqual({ ok: false, error: "No such product." });

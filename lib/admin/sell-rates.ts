@@ -1,20 +1,25 @@
-// Admin price and availability changes on imported services and products. An override is kept
-// across catalog syncs (sellRateOverride); clearing it returns the row to the markup price the
-// last sync set, computed the way lib/catalog computes it.
+// Admin price and availability changes on imported services and products. A fixed price is kept
+// across catalog syncs (sellRateOverride) — unless the upstream cost overtakes it, when the sync
+// returns the row to its rule and flags it. A fixed price below cost is refused unless the
+// admin confirms it, and then shown flagged. Clearing a fixed price returns the row to its
+// pricing rule, computed by lib/pricing's one statement. Every change is audited.
 import "server-only";
 import type { Db } from "@/lib/db/connection";
-import { applyMarkup, convertCurrency, LEDGER_SCALE, toDecimal } from "@/lib/money";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { convertCurrency, LEDGER_SCALE, toDecimal } from "@/lib/money";
+import { lockCatalogPricing, repriceItems } from "@/lib/pricing/reprice-sql";
+import { roundUpToStep } from "@/lib/pricing/rule-price";
 import { canonicalServiceType } from "@/lib/upstream/add-order-input";
 import { adminRefusal, type AdminResult, type StaffActor } from "./authorize";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { ZCatalogItemRef, ZSetEnabledInput, ZSetSellRateInput, type CatalogKind } from "./schemas";
 
-type RowWhere = { id: number; upstreamRate?: string; markupPercent?: string; upstreamListed?: boolean };
-type RowData = { sellRate?: string; sellRateOverride?: boolean; enabled?: boolean };
+export const BELOW_COST_CONFIRMED = "below_cost_confirmed";
 
 async function readRow(db: Db, kind: CatalogKind, id: number) {
   const select = {
-    upstreamRate: true, markupPercent: true, upstreamListed: true, provider: { select: { exchangeRate: true } },
+    providerId: true, upstreamRate: true, sellRate: true, sellRateOverride: true, priceFlag: true, enabled: true, upstreamListed: true,
+    invalidReason: true, provider: { select: { exchangeRate: true } },
   } as const;
   if (kind === "service") {
     const row = await db.service.findUnique({ where: { id }, select: { ...select, type: true } });
@@ -25,33 +30,61 @@ async function readRow(db: Db, kind: CatalogKind, id: number) {
 }
 type Row = NonNullable<Awaited<ReturnType<typeof readRow>>>;
 
-function updateRow(db: Db, kind: CatalogKind, where: RowWhere, data: RowData) {
-  return kind === "service" ? db.service.updateMany({ where, data }) : db.product.updateMany({ where, data });
-}
-
 const noRow = (kind: CatalogKind) => ({ ok: false as const, error: `No such ${kind}.` });
 const costOf = (row: Row) => convertCurrency(row.upstreamRate.toFixed(), row.provider.exchangeRate.toFixed());
 const invalid = (error: Parameters<typeof fieldErrorsOf>[0]) =>
   ({ ok: false as const, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(error) });
+const priceOf = (row: Pick<Row, "sellRate" | "sellRateOverride" | "priceFlag">) =>
+  ({ sellRate: row.sellRate.toFixed(LEDGER_SCALE), fixed: row.sellRateOverride, flag: row.priceFlag });
 
 export type SellRateResult = AdminResult<{ sellRate: string; belowCost: boolean }>;
 
-/** Fixes the sell rate by hand; later syncs leave it alone. */
+/** Fixes the sell rate by hand; later syncs leave it alone while it covers the cost. */
 export async function setSellRate(db: Db, actor: StaffActor, input: unknown): Promise<SellRateResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
   const parsed = ZSetSellRateInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { kind, id } = parsed.data;
+  const { kind, id, confirmBelowCost } = parsed.data;
   const row = await readRow(db, kind, id);
   if (!row) return noRow(kind);
   const sellRate = toDecimal(parsed.data.sellRate).toFixed(LEDGER_SCALE);
-  const { count } = await updateRow(db, kind, { id }, { sellRate, sellRateOverride: true });
-  if (!count) return noRow(kind);
-  return { ok: true, sellRate, belowCost: costOf(row).gt(sellRate) };
+  const cost = costOf(row);
+  const belowCost = cost.gt(sellRate);
+  if (belowCost && !confirmBelowCost) {
+    const shown = roundUpToStep(cost).toFixed(LEDGER_SCALE);
+    return {
+      ok: false,
+      error: `${sellRate} is below the upstream cost (${shown}). Tick "sell below cost" to confirm.`,
+      fieldErrors: { sellRate: `Below the upstream cost of ${shown}; confirm to sell at a loss.` },
+    };
+  }
+  const data = { sellRate, sellRateOverride: true, priceFlag: belowCost ? BELOW_COST_CONFIRMED : null, priceFlaggedAt: belowCost ? new Date() : null, priceRuleId: null };
+  const changed = await db.$transaction(async (tx) => {
+    const { count } = kind === "service"
+      ? await tx.service.updateMany({ where: { id }, data })
+      : await tx.product.updateMany({ where: { id }, data });
+    if (!count) return false;
+    await recordAudit(tx, {
+      actorId: actor.id, action: "sell_rate.fix", entityType: kind === "service" ? "Service" : "Product", entityId: id,
+      before: priceOf(row), after: { sellRate, fixed: true, flag: data.priceFlag, cost: cost.toFixed() },
+    });
+    if (sellRate !== row.sellRate.toFixed(LEDGER_SCALE)) {
+      await tx.catalogChange.create({
+        data: {
+          providerId: row.providerId,
+          itemKind: kind, itemId: id, kind: row.sellRate.lt(sellRate) ? "price_up" : "price_down",
+          oldSellRate: row.sellRate.toFixed(LEDGER_SCALE), newSellRate: sellRate,
+        },
+      });
+    }
+    return true;
+  });
+  if (!changed) return noRow(kind);
+  return { ok: true, sellRate, belowCost };
 }
 
-/** Back to markup pricing: upstream rate × exchange rate × (1 + the markup of the last sync). */
+/** Back to the pricing rules: the most specific rule prices the row again. */
 export async function clearSellRateOverride(db: Db, actor: StaffActor, input: unknown): Promise<SellRateResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
@@ -60,14 +93,23 @@ export async function clearSellRateOverride(db: Db, actor: StaffActor, input: un
   const { kind, id } = parsed.data;
   const row = await readRow(db, kind, id);
   if (!row) return noRow(kind);
-  const upstreamRate = row.upstreamRate.toFixed();
-  const markupPercent = row.markupPercent.toFixed();
-  const sellRate = applyMarkup(costOf(row), markupPercent).toFixed(LEDGER_SCALE);
-  // Conditional on the rates read above: a sync landing in between must not be overwritten
-  // with a price computed from its predecessor's rates.
-  const { count } = await updateRow(db, kind, { id, upstreamRate, markupPercent }, { sellRate, sellRateOverride: false });
-  if (!count) return { ok: false, error: "The catalog changed meanwhile (a sync ran). Nothing was changed; try again." };
-  return { ok: true, sellRate, belowCost: costOf(row).gt(sellRate) };
+  const after = await db.$transaction(async (tx) => {
+    await lockCatalogPricing(tx);
+    const data = { sellRateOverride: false, priceFlag: null, priceFlaggedAt: null };
+    const { count } = kind === "service" ? await tx.service.updateMany({ where: { id }, data }) : await tx.product.updateMany({ where: { id }, data });
+    if (!count) return null;
+    await repriceItems(tx, kind, { itemIds: [id] }, { log: true });
+    const now = kind === "service"
+      ? await tx.service.findUniqueOrThrow({ where: { id }, select: { sellRate: true, sellRateOverride: true, priceFlag: true } })
+      : await tx.product.findUniqueOrThrow({ where: { id }, select: { sellRate: true, sellRateOverride: true, priceFlag: true } });
+    await recordAudit(tx, {
+      actorId: actor.id, action: "sell_rate.unfix", entityType: kind === "service" ? "Service" : "Product", entityId: id,
+      before: priceOf(row), after: priceOf(now),
+    });
+    return now.sellRate.toFixed(LEDGER_SCALE);
+  });
+  if (after === null) return noRow(kind);
+  return { ok: true, sellRate: after, belowCost: costOf(row).gt(after) };
 }
 
 /** Switches a row on or off for customers. Only rows that can actually be ordered are switched on. */
@@ -79,8 +121,26 @@ export async function setCatalogItemEnabled(db: Db, actor: StaffActor, input: un
   const { kind, id, enabled } = parsed.data;
   const row = await readRow(db, kind, id);
   if (!row) return noRow(kind);
-  if (enabled && !row.upstreamListed) return { ok: false, error: `The provider no longer lists this ${kind}; it cannot be switched on.` };
+  const delisted = { ok: false as const, error: `The provider no longer lists this ${kind}; it cannot be switched on.` };
+  if (enabled && !row.upstreamListed) return delisted;
   if (enabled && !row.orderable) return { ok: false, error: "This service's type cannot be ordered through the panel; it stays off." };
-  const { count } = await updateRow(db, kind, { id, ...(enabled ? { upstreamListed: true } : {}) }, { enabled });
-  return count ? { ok: true } : { ok: false, error: `The provider no longer lists this ${kind}; it cannot be switched on.` };
+  if (enabled && row.invalidReason) return { ok: false, error: `The provider's listing cannot be sold (${row.invalidReason}); it stays off until a sync brings a sane listing.` };
+  // Conditional on what made it sellable, so that a sync landing in between is respected.
+  const where = { id, ...(enabled ? { upstreamListed: true, invalidReason: null, sellRate: { gt: 0 } } : {}) };
+  const done = await db.$transaction(async (tx) => {
+    const { count } = kind === "service" ? await tx.service.updateMany({ where, data: { enabled } }) : await tx.product.updateMany({ where, data: { enabled } });
+    if (!count) return false;
+    await recordAudit(tx, {
+      actorId: actor.id, action: enabled ? "catalog_item.enable" : "catalog_item.disable", entityType: kind === "service" ? "Service" : "Product",
+      entityId: id, before: { enabled: row.enabled }, after: { enabled },
+    });
+    // Customers see switches on the Updates page.
+    if (row.enabled !== enabled) {
+      await tx.catalogChange.create({
+        data: { providerId: row.providerId, itemKind: kind, itemId: id, kind: enabled ? "relisted" : "removed", newValue: enabled ? "enabled by an admin" : "disabled by an admin", oldSellRate: row.sellRate, newSellRate: row.sellRate },
+      });
+    }
+    return true;
+  });
+  return done ? { ok: true } : delisted;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger";
 import { creditFundsForAdmin, getUserDetail } from "./users";
-import { makeActors, makeUser } from "./test-support";
+import { makeActors, makeUser } from "@/lib/testing/fixtures";
 
 let db: Db;
 let actors: Awaited<ReturnType<typeof makeActors>>;

@@ -5,7 +5,9 @@ import type { Db } from "@/lib/db/connection";
 import { creditFunds, type CreditFundsResult } from "@/lib/ledger/credit-funds";
 import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { boundedPage } from "@/lib/validation/page-number";
 import { ZCreditFundsForm } from "./schemas";
+import { LEDGER_SCALE } from "@/lib/money";
 
 export const LEDGER_PAGE_SIZE = 50;
 
@@ -17,7 +19,7 @@ export async function getUserDetail(db: Db, actor: StaffActor, userId: number, o
     select: { id: true, email: true, name: true, role: true, status: true, balance: true, createdAt: true, _count: { select: { orders: true, ledgerEntries: true } } },
   });
   if (!user) return null;
-  const page = Math.max(1, Math.floor(options.ledgerPage ?? 1));
+  const page = boundedPage(options.ledgerPage);
   const [entries, orders] = await Promise.all([
     db.ledgerEntry.findMany({
       where: { userId },
@@ -41,18 +43,18 @@ export async function getUserDetail(db: Db, actor: StaffActor, userId: number, o
   ]);
   const { _count, balance, ...profile } = user;
   return {
-    user: { ...profile, balance: balance.toFixed(6), orderCount: _count.orders },
+    user: { ...profile, balance: balance.toFixed(LEDGER_SCALE), orderCount: _count.orders },
     ledger: {
       page,
       pageSize: LEDGER_PAGE_SIZE,
       total: _count.ledgerEntries,
-      entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: e.amount.toFixed(6), balanceAfter: e.balanceAfter.toFixed(6) })),
+      entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: e.amount.toFixed(LEDGER_SCALE), balanceAfter: e.balanceAfter.toFixed(LEDGER_SCALE) })),
     },
     orders: orders.map(({ service, product, provider, charge, ...o }) => ({
       ...o,
       item: service?.name ?? product?.name ?? "—",
       provider: provider.name,
-      charge: charge.toFixed(6),
+      charge: charge.toFixed(LEDGER_SCALE),
     })),
   };
 }

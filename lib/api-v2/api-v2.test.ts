@@ -11,7 +11,7 @@ import { Decimal, partialRefund, serviceCharge } from "@/lib/money";
 import { createUpstreamClient, type OrderStatus, type ServiceListing, type UpstreamClient, type UpstreamResult } from "@/lib/upstream";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { exampleOrder } from "./testing/example-orders";
-import { connectUpstream, createCustomer, workerPass, type TestCustomer } from "./testing/fixtures";
+import { connectUpstream, createApiCustomer, workerPass, type TestCustomer } from "@/lib/testing/fixtures";
 import { serveHandler, type ServedHandler } from "./testing/serve-handler";
 
 let db: Db;
@@ -32,8 +32,8 @@ beforeAll(async () => {
   db = await getDb();
   sim = await startSimulator({ seed: 21, services: 60, products: 8, balance: "100000" });
   providerId = await connectUpstream(db, { url: sim.url, key: sim.apiKey }, "20");
-  customer = await createCustomer(db, "api-main", "5000");
-  other = await createCustomer(db, "api-other", "100");
+  customer = await createApiCustomer(db, "api-main", "5000");
+  other = await createApiCustomer(db, "api-other", "100");
   served = await serveHandler(POST);
   client = createUpstreamClient({ url: served.url, key: customer.key, timeoutMs: 20_000, retryDelayMs: 5 });
   otherClient = createUpstreamClient({ url: served.url, key: other.key, timeoutMs: 20_000, retryDelayMs: 5 });

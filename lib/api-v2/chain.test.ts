@@ -10,11 +10,11 @@ import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { verifyLedger } from "@/lib/ledger";
 import { Decimal } from "@/lib/money";
-import { getProductResults, placeOrder, placeProductOrder, requestCancel } from "@/lib/orders";
+import { getProductResults, placeOrder, placeProductOrder, requestCancel, ZPlaceOrderInput } from "@/lib/orders";
 import { requestRefill } from "@/lib/refills";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { createTestDatabase } from "@/scripts/test/test-database";
-import { connectUpstream, createCustomer, workerPass, type TestCustomer } from "./testing/fixtures";
+import { connectUpstream, createApiCustomer, workerPass, type TestCustomer } from "@/lib/testing/fixtures";
 import { serveHandler, type ServedHandler } from "./testing/serve-handler";
 
 process.env.API_RATE_LIMIT_PER_MINUTE = "100000";
@@ -39,7 +39,7 @@ async function openPanelB(): Promise<void> {
   // The same client options as lib/db/connection.ts (secrets omitted unless selected).
   const client = new PrismaClient({
     adapter: opened.factory,
-    omit: { user: { passwordHash: true }, apiKey: { hash: true }, provider: { apiKeyEncrypted: true } },
+    omit: { user: { passwordHash: true, totpSecretEncrypted: true }, apiKey: { hash: true }, provider: { apiKeyEncrypted: true } },
   });
   dbB = client;
   closeB = async () => {
@@ -53,12 +53,12 @@ beforeAll(async () => {
   dbA = await getDb();
   sim = await startSimulator({ seed: 31, services: 60, products: 8, balance: "100000" });
   providerA = await connectUpstream(dbA, { url: sim.url, key: sim.apiKey }, "20");
-  reseller = await createCustomer(dbA, "chain-reseller", "20000");
+  reseller = await createApiCustomer(dbA, "chain-reseller", "20000");
   servedA = await serveHandler({ POST });
   await openPanelB();
   // B knows A only by URL and key, like any provider.
   providerB = await connectUpstream(dbB, { url: servedA.url, key: reseller.key }, "10");
-  buyer = await createCustomer(dbB, "chain-buyer", "20000");
+  buyer = await createApiCustomer(dbB, "chain-buyer", "20000");
 
   const aServices = await dbA.service.findMany({ where: { providerId: providerA } });
   const bServices = await dbB.service.findMany({ where: { providerId: providerB, enabled: true } });
@@ -82,8 +82,8 @@ function offer(predicate: (o: Offer) => boolean, what: string): Offer {
 }
 
 async function orderOnB(input: Record<string, unknown>): Promise<number> {
-  const placed = await placeOrder(dbB, buyer.id, input);
-  if (!placed.ok) throw new Error(`B refused ${JSON.stringify(input)}: ${placed.error} ${JSON.stringify(placed.fieldErrors)}`);
+  const placed = await placeOrder(dbB, buyer.id, ZPlaceOrderInput.parse(input));
+  if (!placed.ok) throw new Error(`B refused ${JSON.stringify(input)}: ${placed.message} ${JSON.stringify(placed.fields)}`);
   return placed.order.id;
 }
 
@@ -201,7 +201,7 @@ describe("panel B ordering through panel A", () => {
     const aProducts = await dbA.product.findMany({ where: { providerId: providerA, enabled: true, stockStatus: "In stock", productType: "Auto", requireText: null } });
     const bProduct = await dbB.product.findFirstOrThrow({ where: { providerId: providerB, upstreamId: { in: aProducts.filter((p) => (p.inventory ?? 0) >= 2).map((p) => String(p.id)) } } });
     const placed = await placeProductOrder(dbB, buyer.id, { productId: bProduct.id, quantity: 2 });
-    if (!placed.ok) throw new Error(placed.error);
+    if (!placed.ok) throw new Error(placed.message);
     await settleChain(120);
     const b = await dbB.order.findUniqueOrThrow({ where: { id: placed.order.id } });
     const a = await aOrderOf(b.id);

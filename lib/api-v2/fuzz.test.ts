@@ -9,7 +9,7 @@ import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { createUpstreamClient } from "@/lib/upstream";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { API_ACTIONS } from "./definitions";
-import { connectUpstream, createCustomer, workerPass, writeCounts, type TestCustomer } from "./testing/fixtures";
+import { connectUpstream, createApiCustomer, workerPass, writeCounts, type TestCustomer } from "@/lib/testing/fixtures";
 import { serveHandler, type ServedHandler } from "./testing/serve-handler";
 
 let db: Db;
@@ -28,9 +28,9 @@ beforeAll(async () => {
   db = await getDb();
   sim = await startSimulator({ seed: 9, services: 20, products: 6 });
   const providerId = await connectUpstream(db, { url: sim.url, key: sim.apiKey }, "15");
-  attacker = await createCustomer(db, "fuzz-attacker");
-  victim = await createCustomer(db, "fuzz-victim", "500");
-  const revoked = await createCustomer(db, "fuzz-revoked", "500");
+  attacker = await createApiCustomer(db, "fuzz-attacker");
+  victim = await createApiCustomer(db, "fuzz-victim", "500");
+  const revoked = await createApiCustomer(db, "fuzz-revoked", "500");
   const row = await db.apiKey.findFirstOrThrow({ where: { userId: revoked.id } });
   await revokeApiKey(db, revoked.id, row.id);
   revokedKey = revoked.key;

@@ -41,7 +41,7 @@ export function createApiHandler(options: ApiHandlerOptions = {}): (request: Req
       const key = params.get("key") ?? "";
 
       limiter ??= createRateLimiter({ perMinute: rateLimitFromEnv() });
-      const decision = limiter.take(hashApiKey(key));
+      const decision = await limiter.take(`key:${hashApiKey(key)}`);
       const rateHeaders = { "x-ratelimit-limit": String(decision.limit), "x-ratelimit-remaining": String(decision.remaining) };
       if (!decision.allowed) {
         return json(429, { error: API_ERRORS.tooManyRequests }, { ...rateHeaders, "retry-after": String(decision.retryAfterSeconds) });
@@ -50,6 +50,10 @@ export function createApiHandler(options: ApiHandlerOptions = {}): (request: Req
       const db = await openDb();
       const customer = await authenticateApiKey(db, key);
       if (!customer) return json(200, { error: API_ERRORS.invalidKey }, rateHeaders);
+      const perCustomer = await limiter.take(`customer:${customer.customerId}`);
+      if (!perCustomer.allowed) {
+        return json(429, { error: API_ERRORS.tooManyRequests }, { ...rateHeaders, "x-ratelimit-remaining": "0", "retry-after": String(perCustomer.retryAfterSeconds) });
+      }
 
       action = params.text("action") ?? "";
       const definition = findApiAction(action);

@@ -3,7 +3,7 @@
 // Canceled one nothing), as panels of this kind report it.
 import { PANEL_CURRENCY } from "@/lib/currency";
 import type { Db } from "@/lib/db/connection";
-import { fromDb } from "@/lib/ledger/db-decimal";
+import { fromDb } from "@/lib/money/db-decimal";
 import { Decimal, LEDGER_SCALE } from "@/lib/money";
 import { getOrders, getProductResults, type CustomerOrder } from "@/lib/orders";
 import { API_ERRORS } from "./errors";

@@ -1,20 +1,19 @@
-// Per-key token bucket, in this process's memory: each key may make `perMinute` requests in a
-// burst and then `perMinute` a minute, refilled continuously. Several app processes each keep
-// their own buckets (the effective limit is per process); a shared store would be needed for an
-// exact limit across processes. Buckets are keyed by the key's hash, so unknown keys are
-// throttled too. The table is bounded: refilled buckets (which hold no state) are dropped, and
-// when it is still full a new key is let through untracked, so that a flood of random keys can
-// neither grow memory nor reset a busy key's bucket.
+// /api/v2 request limits, per API key (counted before the key is looked up, by its hash, so that
+// unknown keys are limited too) and per customer (so that many keys do not multiply the limit):
+// `perMinute` requests in each minute, counted in the store every app process shares
+// (lib/rate-limit/store.ts: PostgreSQL, Redis when REDIS_URL is set, memory on embedded PGlite).
+// Refused requests are answered 429 with Retry-After by handle-request.ts.
+import { createRequestLimit, type RequestLimit } from "@/lib/rate-limit/policies";
+import { processLimiterStore, type LimiterStore } from "@/lib/rate-limit/store";
+
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 120;
-export const MAX_BUCKETS = 10_000;
 
 export type RateDecision =
   | { allowed: true; limit: number; remaining: number }
   | { allowed: false; limit: number; remaining: 0; retryAfterSeconds: number };
 
-export type RateLimiter = { take(bucket: string): RateDecision; readonly perMinute: number; size(): number };
-
-type Bucket = { tokens: number; at: number };
+/** Buckets: "key:<hash>" or "customer:<id>". */
+export type RateLimiter = { take(bucket: string): Promise<RateDecision>; readonly perMinute: number };
 
 /** API_RATE_LIMIT_PER_MINUTE: a positive whole number; anything else means the default. */
 export function rateLimitFromEnv(env: Record<string, string | undefined> = process.env): number {
@@ -23,42 +22,21 @@ export function rateLimitFromEnv(env: Record<string, string | undefined> = proce
   return value > 0 ? value : DEFAULT_RATE_LIMIT_PER_MINUTE;
 }
 
-export function createRateLimiter(options: { perMinute: number; now?: () => number }): RateLimiter {
+/** A limiter on `store` (default: this process's shared store, opened on first use). */
+export function createRateLimiter(options: { perMinute: number; store?: LimiterStore; name?: string }): RateLimiter {
   const { perMinute } = options;
-  const now = options.now ?? Date.now;
-  const perMs = perMinute / 60_000;
-  const buckets = new Map<string, Bucket>();
-
-  const refilled = (bucket: Bucket, at: number) => Math.min(perMinute, bucket.tokens + (at - bucket.at) * perMs);
-
-  let lastSweep = Number.NEGATIVE_INFINITY;
-
-  /** Full buckets carry no information: dropping them changes nothing. At most once a second. */
-  function dropRefilled(at: number) {
-    if (at - lastSweep < 1_000) return;
-    lastSweep = at;
-    for (const [key, bucket] of buckets) if (refilled(bucket, at) >= perMinute) buckets.delete(key);
-  }
-
+  let limit: Promise<RequestLimit> | undefined;
+  const open = () =>
+    (limit ??= (options.store ? Promise.resolve(options.store) : processLimiterStore()).then((store) =>
+      createRequestLimit(store, { name: options.name ?? "api-v2", points: perMinute, duration: 60 }),
+    ));
   return {
     perMinute,
-    size: () => buckets.size,
-    take(key) {
-      const at = now();
-      let bucket = buckets.get(key);
-      if (!bucket) {
-        if (buckets.size >= MAX_BUCKETS) dropRefilled(at);
-        if (buckets.size >= MAX_BUCKETS) return { allowed: true, limit: perMinute, remaining: perMinute - 1 };
-        bucket = { tokens: perMinute, at };
-        buckets.set(key, bucket);
-      }
-      bucket.tokens = refilled(bucket, at);
-      bucket.at = at;
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
-        return { allowed: true, limit: perMinute, remaining: Math.floor(bucket.tokens) };
-      }
-      return { allowed: false, limit: perMinute, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
+    async take(bucket) {
+      const decision = await (await open()).take(bucket);
+      return decision.allowed
+        ? { allowed: true, limit: perMinute, remaining: decision.remaining }
+        : { allowed: false, limit: perMinute, remaining: 0, retryAfterSeconds: decision.retryAfterSeconds };
     },
   };
 }

@@ -10,7 +10,7 @@ import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { createApiHandler } from "./handle-request";
 import { createRateLimiter } from "./rate-limit";
 import { MAX_BODY_BYTES } from "./read-body";
-import { connectUpstream, createCustomer, writeCounts, type TestCustomer } from "./testing/fixtures";
+import { connectUpstream, createApiCustomer, writeCounts, type TestCustomer } from "@/lib/testing/fixtures";
 import { serveHandler, type ServedHandler } from "./testing/serve-handler";
 
 let db: Db;
@@ -37,8 +37,8 @@ beforeAll(async () => {
   db = await getDb();
   sim = await startSimulator({ seed: 5, services: 30, products: 8 });
   await connectUpstream(db, { url: sim.url, key: sim.apiKey }, "10");
-  rich = await createCustomer(db, "refusals-rich", "1000");
-  poor = await createCustomer(db, "refusals-poor");
+  rich = await createApiCustomer(db, "refusals-rich", "1000");
+  poor = await createApiCustomer(db, "refusals-poor");
   served = await serveHandler({ POST, GET });
   const client = createUpstreamClient({ url: served.url, key: rich.key });
   const listed = await client.services();
@@ -67,7 +67,7 @@ describe("keys", () => {
     expect(await form({ key: `${rich.key}x`, action: "balance" })).toMatchObject(invalid);
     expect(await form({ key: "' OR 1=1 --", action: "balance" })).toMatchObject(invalid);
 
-    const customer = await createCustomer(db, "refusals-revoked");
+    const customer = await createApiCustomer(db, "refusals-revoked");
     expect((await form({ key: customer.key, action: "balance" })).body).toEqual({ balance: "0.000000", currency: "USD" });
     const second = await createApiKey(db, customer.id, "second");
     if (!second.ok) throw new Error(second.error);
@@ -267,8 +267,8 @@ describe("failures of ours and floods", () => {
   });
 
   it("rate-limits per key with 429, Retry-After and X-RateLimit headers; other keys are unaffected", async () => {
-    let now = 1_000_000;
-    const limited = await serveHandler(createApiHandler({ rateLimiter: createRateLimiter({ perMinute: 3, now: () => now }) }));
+    // Counted in the shared store: a name of its own so that other tests' requests do not count.
+    const limited = await serveHandler(createApiHandler({ rateLimiter: createRateLimiter({ perMinute: 3, name: `refusals-${Date.now()}` }) }));
     try {
       const call = (key: string) => post(new URLSearchParams({ key, action: "balance" }), {}, limited.url);
       for (let index = 0; index < 3; index++) {
@@ -278,13 +278,13 @@ describe("failures of ours and floods", () => {
       }
       const refused = await call(rich.key);
       expect(refused).toMatchObject({ status: 429, body: { error: "Too many requests" } });
-      expect(refused.headers.get("retry-after")).toBe("20");
+      // A fixed one-minute window: the wait is what is left of it.
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
       expect(refused.headers.get("x-ratelimit-limit")).toBe("3");
       expect((await call(poor.key)).status).toBe(200);
       const client = createUpstreamClient({ url: limited.url, key: rich.key, readRetries: 0 });
       expect(await client.balance()).toMatchObject({ ok: false, kind: "indeterminate", httpStatus: 429 });
-      now += 20_000;
-      expect((await call(rich.key)).status).toBe(200);
     } finally {
       await limited.close();
     }

@@ -1,10 +1,8 @@
-// next-auth's signing secret. Production refuses to start without one (`npm run demo` makes
-// and keeps its own in ./data); development uses a fixed local value.
+// next-auth's signing secret, checked by lib/config/secrets (placeholders and short values are
+// refused; production and the CLI on PostgreSQL refuse a missing one). Read per request, so that
+// `next build` does not need it.
+import { readSecret } from "@/lib/config/secrets";
+
 export function authSecret(): string {
-  const secret = process.env.NEXTAUTH_SECRET;
-  if (secret) return secret;
-  if (process.env.NODE_ENV === "production") {
-    throw new Error("NEXTAUTH_SECRET is not set: it is required in production.");
-  }
-  return "development-only-nextauth-secret";
+  return readSecret("NEXTAUTH_SECRET");
 }

@@ -1,30 +1,40 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
+import type { JWT } from "next-auth/jwt";
+import type { Db } from "@/lib/db/connection";
+import { sessionExpiry } from "./session-lifetime";
 import { getToken } from "./token";
+import { twoFactorRequired } from "./two-factor";
 
 export type SessionUser = {
   id: number;
   email: string;
   name: string | null;
   role: "customer" | "staff" | "admin";
+  /** Admins must set up two-factor sign-in first (ADMIN_TWO_FACTOR=required) before using admin pages and actions. */
+  needsTwoFactorSetup: boolean;
 };
 
 /**
  * The signed-in user, re-checked against the database on every call: a session whose
- * sessionVersion is older than the row's (password, role or status changed) or whose user is
- * suspended counts as signed out.
+ * sessionVersion is older than the row's (signed out, password, role or status changed), that sat
+ * idle too long, or whose user is suspended counts as signed out.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const token = await getToken();
-  if (!token?.uid) return null;
-  const db = await getDb();
+  return token ? sessionUserOf(await getDb(), token) : null;
+}
+
+export async function sessionUserOf(db: Db, token: JWT, now = Date.now()): Promise<SessionUser | null> {
+  if (!token.uid || sessionExpiry(token, now)) return null;
   const user = await db.user.findUnique({
     where: { id: token.uid },
-    select: { id: true, email: true, name: true, role: true, status: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, role: true, status: true, sessionVersion: true, totpEnabledAt: true },
   });
   if (!user || user.status !== "active" || user.sessionVersion !== token.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const needsTwoFactorSetup = twoFactorRequired(user) && !user.totpEnabledAt;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, needsTwoFactorSetup };
 }
 
 export function isStaff(user: SessionUser | null): boolean {
@@ -42,11 +52,6 @@ export async function requireUser(): Promise<SessionUser> {
 export async function requireStaff(): Promise<SessionUser> {
   const user = await requireUser();
   if (!isStaff(user)) notFound();
-  return user;
-}
-
-export async function requireAdmin(): Promise<SessionUser> {
-  const user = await requireUser();
-  if (user.role !== "admin") notFound();
+  if (user.needsTwoFactorSetup) redirect("/account?two-factor=required");
   return user;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { applyMarkup, convertCurrency, Decimal } from "@/lib/money";
-import { startTestProvider, type TestProvider } from "@/lib/orders/testing/fixtures";
+import { startTestProvider, type TestProvider } from "@/lib/testing/fixtures";
 import { startSimulator } from "@/lib/upstream/simulator";
 import { listCatalog, listProducts } from "./list-catalog";
 import { parseMarkupPercent } from "./markup";

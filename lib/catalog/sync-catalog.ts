@@ -1,23 +1,47 @@
-// Imports a provider's services and products. Upstream rates are kept exactly as sent; our
-// sell rate is computed from them unless an admin fixed it. Nothing is ever deleted: orders
-// point at these rows, so what the provider stopped listing is only switched off.
+// Imports a provider's services and products. Upstream values are kept exactly as sent; our sell
+// prices come from the pricing rules (lib/pricing) unless an admin fixed one; an admin's name,
+// category and description are kept. Nothing is ever deleted: orders point at these rows, so
+// what the provider stopped listing is only switched off. All writes of one sync, the
+// repricing and the change log commit together or not at all; progress is visible meanwhile.
 import type { Db } from "@/lib/db/connection";
-import { applyMarkup, convertCurrency, type Decimal } from "@/lib/money";
-import { canonicalServiceType } from "@/lib/upstream/add-order-input";
-import type { ProductListing, ServiceListing } from "@/lib/upstream/types";
+import { type Decimal } from "@/lib/money";
+import { setProviderMarkupInTx } from "@/lib/pricing/price-rules";
+import { lockCatalogPricing, repriceItems } from "@/lib/pricing/reprice-sql";
 import { loadProviderConnection, upstreamClientFor } from "@/lib/providers/provider-client";
-import { fromDb } from "@/lib/ledger/db-decimal";
+import { dropScratch, importProducts, importServices, logChanges, releaseFixedPricesBelowCost, type ItemKind } from "./bulk-import";
+import { prepareProducts, prepareServices, type Prepared } from "./listing-rules";
 import { parseMarkupPercent } from "./markup";
+import { closeSyncRun, openSyncRun, reportProgress, type SyncSummary, type SyncTrigger } from "./sync-runs";
+import type { Tx } from "@/lib/ledger/transaction";
+import { resolveDatabaseTarget } from "@/lib/db/target";
 
 export type SyncCounts = { created: number; updated: number; delisted: number };
 export type SyncCatalogResult =
-  | { ok: true; services: SyncCounts; products: SyncCounts | null; warnings: string[] }
+  | { ok: true; runId: number; services: SyncCounts; products: SyncCounts | null; warnings: string[]; summary: SyncSummary }
   | { ok: false; error: string };
 
-/** `markupPercent`: 25 for 25 %; text such as "25%" is accepted too. */
-export async function syncCatalog(db: Db, providerId: number, options: { markupPercent: Decimal | string }): Promise<SyncCatalogResult> {
-  const markup = typeof options.markupPercent === "string" ? parseMarkupPercent(options.markupPercent) : options.markupPercent;
-  if (!markup) return { ok: false, error: `"${options.markupPercent}" is not a markup percentage such as 25%.` };
+export type SyncCatalogOptions = {
+  /** 25 for 25 % (text such as "25%" too): saved as the provider's pricing rule before pricing. Omit to price by the rules as they are. */
+  markupPercent?: Decimal | string;
+  trigger?: SyncTrigger;
+  actorId?: number | null;
+};
+
+const SYNC_TX = { maxWait: 60_000, timeout: 300_000 } as const;
+
+/**
+ * Progress is written on another connection while the sync's transaction is open. The embedded
+ * PGlite has a single connection, which the transaction holds: there, progress waits for the end.
+ */
+const PROGRESS_INSIDE_TRANSACTION = () => resolveDatabaseTarget().kind === "postgres";
+
+export async function syncCatalog(db: Db, providerId: number, options: SyncCatalogOptions = {}): Promise<SyncCatalogResult> {
+  let markup: string | null = null;
+  if (options.markupPercent !== undefined) {
+    const parsed = typeof options.markupPercent === "string" ? parseMarkupPercent(options.markupPercent) : options.markupPercent;
+    if (!parsed || parsed.lt(0)) return { ok: false, error: `"${options.markupPercent}" is not a markup percentage such as 25% (0 or more).` };
+    markup = parsed.toFixed();
+  }
   const provider = await loadProviderConnection(db, providerId);
   if (!provider) return { ok: false, error: `No provider ${providerId}.` };
   let client;
@@ -26,127 +50,62 @@ export async function syncCatalog(db: Db, providerId: number, options: { markupP
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
-  const services = await client.services();
-  if (!services.ok) return { ok: false, error: `services: ${services.message}` };
-  const exchangeRate = fromDb(provider.exchangeRate);
-  const sellRateOf = (rate: Decimal) => applyMarkup(convertCurrency(rate, exchangeRate), markup);
-  const markupPercent = markup.toFixed();
-  const warnings: string[] = [];
-
-  const serviceCounts = await upsertServices(db, providerId, services.value.map((listing) => {
-    const orderable = canonicalServiceType(listing.type) !== null;
-    if (!orderable) warnings.push(`service ${listing.service} has type "${listing.type}", which cannot be ordered; imported disabled`);
-    return { upstreamId: listing.service, orderable, fields: serviceFields(listing), upstreamRate: listing.rate, sellRate: sellRateOf(listing.rate) };
-  }), markupPercent);
-
-  // Many panels sell no products and refuse the action; that leaves our products untouched.
-  const products = await client.products();
-  let productCounts: SyncCounts | null = null;
-  if (products.ok) {
-    productCounts = await upsertProducts(db, providerId, products.value.map((listing) => ({
-      upstreamId: listing.product, orderable: true, fields: productFields(listing), upstreamRate: listing.rate, sellRate: sellRateOf(listing.rate),
-    })), markupPercent);
-  } else {
-    warnings.push(`products not synced: ${products.message}`);
-  }
-  return { ok: true, services: serviceCounts, products: productCounts, warnings };
-}
-
-function serviceFields(listing: ServiceListing) {
-  return {
-    name: listing.name.slice(0, 500),
-    type: listing.type,
-    category: listing.category,
-    description: listing.description ?? null,
-    min: listing.min,
-    max: listing.max,
-    refill: listing.refill,
-    cancel: listing.cancel,
-    dripfeed: listing.dripfeed,
-  };
-}
-
-function productFields(listing: ProductListing) {
-  return {
-    name: listing.name.slice(0, 500),
-    category: listing.category,
-    requireText: listing.require,
-    productType: listing.type,
-    stockStatus: listing.status,
-    inventory: listing.inventory,
-    min: listing.min,
-    max: listing.max,
-  };
-}
-
-type Listing<F> = { upstreamId: string; orderable: boolean; fields: F; upstreamRate: Decimal; sellRate: Decimal };
-type ExistingRow = { id: number; upstreamId: string; sellRateOverride: boolean };
-type RowData<F> = F & { upstreamRate: string; markupPercent: string; sellRate?: string; enabled?: boolean; upstreamListed: true };
-
-/** The same create / update / delist pass for services and products; `store` does the writes. */
-async function syncRows<F>(
-  listings: Listing<F>[],
-  markupPercent: string,
-  store: {
-    existing: ExistingRow[];
-    create(data: RowData<F> & { upstreamId: string; sellRate: string }): Promise<unknown>;
-    update(id: number, data: RowData<F>): Promise<unknown>;
-    /** Reprices only while the row has no admin-set price, decided by the database at write time. */
-    repriceUnlessOverridden(id: number, sellRate: string): Promise<unknown>;
-    delistAllBut(upstreamIds: string[]): Promise<{ count: number }>;
-  },
-): Promise<SyncCounts> {
-  const existing = new Map(store.existing.map((row) => [row.upstreamId, row]));
-  const counts: SyncCounts = { created: 0, updated: 0, delisted: 0 };
-  const seen = new Set<string>();
-  for (const listing of listings) {
-    if (seen.has(listing.upstreamId)) continue;
-    seen.add(listing.upstreamId);
-    const prices = { upstreamRate: listing.upstreamRate.toFixed(), markupPercent };
-    const row = existing.get(listing.upstreamId);
-    if (!row) {
-      await store.create({ upstreamId: listing.upstreamId, ...listing.fields, ...prices, sellRate: listing.sellRate.toFixed(6), enabled: listing.orderable, upstreamListed: true });
-      counts.created++;
-      continue;
+  const runId = await openSyncRun(db, providerId, options.trigger ?? "manual", options.actorId ?? null);
+  if (runId === null) return { ok: false, error: "A sync of this provider is already running; see its progress on the catalog changes page." };
+  try {
+    const services = await client.services();
+    if (!services.ok) {
+      await closeSyncRun(db, runId, { error: `services: ${services.message}` });
+      return { ok: false, error: `services: ${services.message}` };
     }
-    // A listing that disappeared and came back stays disabled until an admin looks at it.
-    await store.update(row.id, {
-      ...listing.fields,
-      ...prices,
-      ...(listing.orderable ? {} : { enabled: false }),
-      upstreamListed: true,
-    });
-    // Conditional, not decided from the row read above: an admin may set a price meanwhile.
-    if (!row.sellRateOverride) await store.repriceUnlessOverridden(row.id, listing.sellRate.toFixed(6));
-    counts.updated++;
+    // Many panels sell no products and refuse the action; that leaves our products untouched.
+    const products = await client.products();
+    const preparedServices = prepareServices(services.value);
+    const preparedProducts = products.ok ? prepareProducts(products.value) : null;
+    const warnings = [...preparedServices.warnings, ...(preparedProducts?.warnings ?? [])];
+    if (!products.ok) warnings.push(`products not synced: ${products.message}`);
+    const total = preparedServices.rows.length + (preparedProducts?.rows.length ?? 0);
+    await reportProgress(db, runId, { phase: `importing ${preparedServices.rows.length} services`, processed: 0, total });
+
+    const summary = await db.$transaction(async (tx) => {
+      await lockCatalogPricing(tx);
+      if (markup !== null) await setProviderMarkupInTx(tx, providerId, markup, options.actorId ?? null);
+      const serviceSummary = await syncKind(tx, db, "service", providerId, runId, preparedServices, 0);
+      const productSummary = preparedProducts
+        ? await syncKind(tx, db, "product", providerId, runId, preparedProducts, preparedServices.rows.length)
+        : null;
+      return { services: serviceSummary, products: productSummary, warnings: warnings.slice(0, 200) } satisfies SyncSummary;
+    }, SYNC_TX);
+    await closeSyncRun(db, runId, { summary });
+    const counts = (s: SyncSummary["services"]) => ({ created: s.created, updated: s.updated, delisted: s.delisted });
+    return { ok: true, runId, services: counts(summary.services), products: summary.products && counts(summary.products), warnings, summary };
+  } catch (error) {
+    await closeSyncRun(db, runId, { error: (error as Error).message }).catch(() => {});
+    throw error;
   }
-  counts.delisted = (await store.delistAllBut([...seen])).count;
-  return counts;
 }
 
-const EXISTING_SELECT = { id: true, upstreamId: true, sellRateOverride: true } as const;
-const DELISTED = { upstreamListed: false, enabled: false } as const;
-
-function upsertServices(db: Db, providerId: number, listings: Listing<ReturnType<typeof serviceFields>>[], markupPercent: string) {
-  return db.service.findMany({ where: { providerId }, select: EXISTING_SELECT }).then((existing) =>
-    syncRows(listings, markupPercent, {
-      existing,
-      create: (data) => db.service.create({ data: { providerId, ...data }, select: { id: true } }),
-      update: (id, data) => db.service.update({ where: { id }, data, select: { id: true } }),
-      repriceUnlessOverridden: (id, sellRate) => db.service.updateMany({ where: { id, sellRateOverride: false }, data: { sellRate } }),
-      delistAllBut: (ids) => db.service.updateMany({ where: { providerId, upstreamListed: true, upstreamId: { notIn: ids } }, data: DELISTED }),
-    }),
-  );
-}
-
-function upsertProducts(db: Db, providerId: number, listings: Listing<ReturnType<typeof productFields>>[], markupPercent: string) {
-  return db.product.findMany({ where: { providerId }, select: EXISTING_SELECT }).then((existing) =>
-    syncRows(listings, markupPercent, {
-      existing,
-      create: (data) => db.product.create({ data: { providerId, ...data }, select: { id: true } }),
-      update: (id, data) => db.product.update({ where: { id }, data, select: { id: true } }),
-      repriceUnlessOverridden: (id, sellRate) => db.product.updateMany({ where: { id, sellRateOverride: false }, data: { sellRate } }),
-      delistAllBut: (ids) => db.product.updateMany({ where: { providerId, upstreamListed: true, upstreamId: { notIn: ids } }, data: DELISTED }),
-    }),
-  );
+async function syncKind(
+  tx: Tx, db: Db, kind: ItemKind, providerId: number, runId: number,
+  prepared: Prepared<Parameters<typeof importServices>[2][number]> | Prepared<Parameters<typeof importProducts>[2][number]>,
+  offset: number,
+): Promise<SyncSummary["services"]> {
+  const progress = async (done: number) => {
+    if (PROGRESS_INSIDE_TRANSACTION()) await reportProgress(db, runId, { phase: `importing ${kind}s`, processed: offset + done });
+  };
+  if (kind === "service") await importServices(tx, providerId, prepared.rows as Parameters<typeof importServices>[2], progress);
+  else await importProducts(tx, providerId, prepared.rows as Parameters<typeof importProducts>[2], progress);
+  if (PROGRESS_INSIDE_TRANSACTION()) await reportProgress(db, runId, { phase: `pricing ${kind}s and logging changes` });
+  const repricedAfterCostRise = await releaseFixedPricesBelowCost(tx, kind, providerId);
+  await repriceItems(tx, kind, { providerId }, { log: false });
+  const changes = await logChanges(tx, kind, providerId, runId);
+  await dropScratch(tx);
+  return {
+    listed: prepared.rows.length,
+    created: changes.added,
+    updated: prepared.rows.length - changes.added,
+    delisted: changes.removed,
+    changes,
+    repricedAfterCostRise,
+  };
 }

@@ -1,3 +1,4 @@
+import { assertSecretsConfigured } from "@/lib/config/secrets";
 import { closeDb } from "@/lib/db/connection";
 import { parseCommandArgs, usageOf, UsageError } from "./command";
 import { loadCommands } from "./registry";
@@ -21,6 +22,8 @@ export async function runCli(argv: string[], { keepDb = false } = {}): Promise<n
     return 2;
   }
   try {
+    // Before any command touches the database: never seal rows with placeholder or development secrets.
+    assertSecretsConfigured("cli");
     const input = parseCommandArgs(command, rest);
     return (await command.run(input)) ?? 0;
   } catch (error) {

@@ -6,7 +6,7 @@ import { resolveDatabaseTarget } from "./target";
 
 // Secrets never leave the data layer by accident: select them explicitly where needed.
 const globalOmit = {
-  user: { passwordHash: true },
+  user: { passwordHash: true, totpSecretEncrypted: true },
   apiKey: { hash: true },
   provider: { apiKeyEncrypted: true },
 } as const;

@@ -10,7 +10,7 @@ import { openOrder } from "@/lib/orders/open-order";
 import { placeOrder } from "@/lib/orders/place-order";
 import { requestCancel } from "@/lib/orders/request-cancel";
 import { FINAL_STATES, isFinalState } from "@/lib/orders/state-machine";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/orders/testing/fixtures";
+import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
 import { startWorkerLoop } from "./worker-loop";
 
 let db: Db;
@@ -31,7 +31,7 @@ describe("three workers on one database", () => {
     const placed: number[] = [];
     for (let i = 0; i < 60; i++) {
       const result = await placeOrder(db, customerId, { serviceId: service.id, link: `${TEST_LINK}/${i}`, quantity: 100 + i });
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw new Error(result.message);
       placed.push(result.order.id);
     }
     // Charged but never sent (their placement "died"): the workers race to send them.
@@ -41,7 +41,7 @@ describe("three workers on one database", () => {
         customerId, kind: "service", serviceId: service.id, providerId: provider.providerId, link: `${TEST_LINK}/x${i}`, quantity: 100,
         params: { type: "Default", link: `${TEST_LINK}/x${i}`, quantity: 100 }, charge: serviceCharge(service.sellRate.toFixed(), 100), requestHash: `w-${i}-${Math.random()}`,
       });
-      if (!opened.ok) throw new Error(opened.error);
+      if (!opened.ok) throw new Error(opened.message);
       interrupted.push(opened.orderId);
     }
     const ids = [...placed, ...interrupted];

@@ -4,7 +4,7 @@ import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { serviceCharge } from "@/lib/money";
 import { openOrder } from "@/lib/orders/open-order";
 import { submitOrder } from "@/lib/orders/submit-order";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/orders/testing/fixtures";
+import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
 import { runSyncPass } from "./run-sync-pass";
 import { startWorkerLoop } from "./worker-loop";
 
@@ -35,7 +35,7 @@ async function chargedButNotSent(customerId: number) {
     charge: serviceCharge(service.sellRate.toFixed(), 100),
     requestHash: `h-${Math.random()}`,
   });
-  if (!opened.ok) throw new Error(opened.error);
+  if (!opened.ok) throw new Error(opened.message);
   return opened.orderId;
 }
 

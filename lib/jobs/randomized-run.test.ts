@@ -10,7 +10,7 @@ import { placeOrder } from "@/lib/orders/place-order";
 import { placeProductOrder } from "@/lib/orders/place-product-order";
 import { requestCancel } from "@/lib/orders/request-cancel";
 import { resolveUnknownOrder } from "@/lib/orders/resolve-unknown-order";
-import { createCustomer, startTestProvider, type TestProvider } from "@/lib/orders/testing/fixtures";
+import { createCustomer, startTestProvider, type TestProvider } from "@/lib/testing/fixtures";
 import { requestRefill } from "@/lib/refills/request-refill";
 import type { Fault } from "@/lib/upstream/simulator";
 import { mapWithConcurrency } from "@/lib/util/concurrency";
@@ -125,7 +125,7 @@ describe(`randomized run (seed ${SEED})`, () => {
       });
       for (const result of results) {
         if (!result) continue;
-        if (result.ok || result.orderId) orderIds.push(result.ok ? result.order.id : result.orderId!);
+        if (result.ok || result.code === "placement_failed") orderIds.push(result.ok ? result.order.id : Number(result.data!.orderId));
         else refused++;
       }
       provider.sim.advance(random.int(0, 90));

@@ -6,7 +6,7 @@ import { placeOrder } from "@/lib/orders/place-order";
 import { requestCancel } from "@/lib/orders/request-cancel";
 import { settleOrderStatus } from "@/lib/orders/settle-order-status";
 import { upstreamClientFor, loadProviderConnection } from "@/lib/providers/provider-client";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/orders/testing/fixtures";
+import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
 import { claimDueOrders } from "./claim-orders";
 import { runSyncPass, workerLeaseMs } from "./run-sync-pass";
 
@@ -34,7 +34,7 @@ async function placeMany(customerId: number, count: number, where: Record<string
   const ids: number[] = [];
   for (let i = 0; i < count; i++) {
     const result = await placeOrder(db, customerId, { serviceId: service.id, link: TEST_LINK, quantity: 100 + i });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     ids.push(result.order.id);
   }
   return ids;
@@ -111,9 +111,9 @@ describe("runSyncPass", () => {
     expect(rows.every((r) => r.order.state === "canceled" && r.refunds.length === 1)).toBe(true);
     expectSettledLikeSimulator(rows);
     expect((await db.user.findUniqueOrThrow({ where: { id: customerId } })).balance.toFixed(6)).toBe("1000.000000");
-    expect(await requestCancel(db, customerId, ids[0])).toEqual({ ok: false, error: "This order can no longer be cancelled." });
+    expect(await requestCancel(db, customerId, ids[0])).toMatchObject({ ok: false, message: "This order can no longer be cancelled." });
     const stranger = await createCustomer(db);
-    expect(await requestCancel(db, stranger, ids[0])).toEqual({ ok: false, error: "Order not found." });
+    expect(await requestCancel(db, stranger, ids[0])).toMatchObject({ ok: false, message: "Order not found." });
     expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
   });
 
@@ -153,7 +153,7 @@ describe("runSyncPass", () => {
     for (const product of products) {
       for (let i = 0; i < 3; i++) {
         const result = await placeProductOrder(db, customerId, { productId: product.id, quantity: Math.min(product.max, 2), require: product.requireText ? "me@example.com" : undefined });
-        if (!result.ok) throw new Error(`${result.error} ${JSON.stringify(result.fieldErrors)}`);
+        if (!result.ok) throw new Error(`${result.message} ${JSON.stringify(result.fields)}`);
         ids.push(result.order.id);
       }
     }

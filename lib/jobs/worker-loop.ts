@@ -5,6 +5,7 @@
 import type { Db } from "@/lib/db/connection";
 import { getDb } from "@/lib/db/connection";
 import { refreshProviderBalances } from "@/lib/providers/manage-providers";
+import { runDueCatalogSyncs } from "@/lib/catalog/scheduled-sync";
 import { describeSyncPass, runSyncPass, workerOwner, type SyncPassOptions } from "./run-sync-pass";
 
 /** How often the loop refreshes the providers' balances for the staff overview. */
@@ -35,6 +36,7 @@ export function startWorkerLoop(
           const balances = await refreshProviderBalances(db);
           for (const failure of balances.failed) log(`provider balance not refreshed: ${failure}`);
         }
+        if (!passOptions.providerIds) await runDueCatalogSyncs(db, { log });
       } catch (error) {
         log(`sync pass failed: ${(error as Error).message}`);
       }

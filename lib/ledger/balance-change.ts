@@ -12,6 +12,8 @@ type BalanceChange = {
   /** Signed: positive adds to the balance, negative takes from it. */
   amount: Decimal;
   orderId?: number | null;
+  /** deposit, bonus and chargeback entries: the payment they belong to. */
+  paymentId?: number | null;
   actorId?: number | null;
   reason?: string | null;
 };
@@ -36,6 +38,7 @@ export async function applyBalanceChange(tx: Tx, change: BalanceChange): Promise
       amount,
       balanceAfter: balanceAfter.toFixed(LEDGER_SCALE),
       orderId: change.orderId ?? null,
+      paymentId: change.paymentId ?? null,
       actorId: change.actorId ?? null,
       reason: change.reason ?? null,
     },

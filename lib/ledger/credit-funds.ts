@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/connection";
-import { Decimal } from "@/lib/money";
+import { Decimal, LEDGER_SCALE } from "@/lib/money";
 import { applyBalanceChange } from "./balance-change";
 import { ZCreditFundsInput } from "./schemas";
 import { moneyTransaction } from "./transaction";
@@ -23,5 +23,5 @@ export async function creditFunds(db: Db, input: unknown): Promise<CreditFundsRe
     applyBalanceChange(tx, { customerId, kind: "credit", amount: credited, reason, actorId: actorId ?? null }),
   );
   if (!balance) return { ok: false, error: "The balance could not be updated." };
-  return { ok: true, balance: balance.toFixed(6), entryAmount: credited.toFixed(6) };
+  return { ok: true, balance: balance.toFixed(LEDGER_SCALE), entryAmount: credited.toFixed(LEDGER_SCALE) };
 }

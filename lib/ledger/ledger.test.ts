@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { Decimal } from "@/lib/money";
-import { createCustomer } from "@/lib/orders/testing/fixtures";
+import { createCustomer } from "@/lib/testing/fixtures";
 import { applyBalanceChange } from "./balance-change";
 import { creditFunds } from "./credit-funds";
 import { debitForOrder, refundForOrder } from "./order-money";

@@ -1,15 +1,17 @@
 // Recomputes every balance from the ledger and checks each order's money against its state.
 // Reads one snapshot, so orders being placed meanwhile never show up half-written.
 import type { Db } from "@/lib/db/connection";
-import { Decimal } from "@/lib/money";
-import { fromDb } from "./db-decimal";
+import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import { fromDb } from "@/lib/money/db-decimal";
 import { expectedRefund } from "./expected-refund";
 import { snapshotTransaction } from "./transaction";
+import { verifyPayments } from "@/lib/payments/verify-payments";
 
 export type LedgerMismatch = {
-  check: "balance" | "chain" | "charge" | "refund" | "owner";
+  check: "balance" | "chain" | "charge" | "refund" | "owner" | "payment";
   userId: number;
   orderId?: number;
+  paymentId?: number;
   entryId?: string;
   message: string;
 };
@@ -33,7 +35,7 @@ const dec = fromDb;
 export async function verifyLedger(db: Db, options: { customerIds?: number[] } = {}): Promise<LedgerReport> {
   const userFilter = options.customerIds ? { id: { in: options.customerIds } } : {};
   const ownerFilter = options.customerIds ? { userId: { in: options.customerIds } } : {};
-  const { users, entries, orders } = await snapshotTransaction(db, async (tx) => ({
+  const { users, entries, orders, payments } = await snapshotTransaction(db, async (tx) => ({
     users: await tx.user.findMany({ where: userFilter, select: { id: true, balance: true } }),
     entries: await tx.ledgerEntry.findMany({
       where: ownerFilter,
@@ -44,9 +46,10 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
       where: ownerFilter,
       select: { id: true, userId: true, state: true, charge: true, quantity: true, remains: true },
     }),
+    payments: await verifyPayments(tx, options),
   }));
 
-  const mismatches: LedgerMismatch[] = [];
+  const mismatches: LedgerMismatch[] = [...payments.mismatches];
   const zero = () => new Decimal(0);
   const totals: LedgerTotals = { credits: zero(), adjustments: zero(), balances: zero(), charges: zero(), refunds: zero(), conserved: false };
   const running = new Map<number, Decimal>();
@@ -62,7 +65,7 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
         check: "chain",
         userId: entry.userId,
         entryId: entry.id.toString(),
-        message: `entry ${entry.id} says balance after ${entry.balanceAfter} but the entries sum to ${after.toFixed(6)}`,
+        message: `entry ${entry.id} says balance after ${entry.balanceAfter} but the entries sum to ${after.toFixed(LEDGER_SCALE)}`,
       });
     }
     if (entry.kind === "credit") totals.credits = totals.credits.plus(amount);
@@ -80,7 +83,7 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
       mismatches.push({
         check: "balance",
         userId: user.id,
-        message: `balance ${balance.toFixed(6)} but the ledger sums to ${fromEntries.toFixed(6)}`,
+        message: `balance ${balance.toFixed(LEDGER_SCALE)} but the ledger sums to ${fromEntries.toFixed(LEDGER_SCALE)}`,
       });
     }
   }
@@ -95,7 +98,7 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
 
     const charges = own.filter((e) => e.kind === "charge");
     if (charges.length !== 1) mismatch("charge", `${charges.length} charge entries`);
-    else if (!dec(charges[0].amount).eq(charge.negated())) mismatch("charge", `charged ${charges[0].amount} for a charge of ${charge.toFixed(6)}`);
+    else if (!dec(charges[0].amount).eq(charge.negated())) mismatch("charge", `charged ${charges[0].amount} for a charge of ${charge.toFixed(LEDGER_SCALE)}`);
 
     const refunds = own.filter((e) => REFUND_KINDS.has(e.kind));
     const expected = expectedRefund({ state: order.state, charge, quantity: order.quantity, remains: order.remains });
@@ -105,7 +108,7 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
       mismatch("refund", `state ${order.state} without remains: its refund cannot be checked`);
     } else if (refunds.length !== 1 || refunds[0].kind !== expected.kind || !dec(refunds[0].amount).eq(expected.amount)) {
       const got = refunds.map((e) => `${e.kind} ${e.amount}`).join(", ") || "nothing";
-      mismatch("refund", `state ${order.state} should have ${expected.kind} ${expected.amount.toFixed(6)}, has ${got}`);
+      mismatch("refund", `state ${order.state} should have ${expected.kind} ${expected.amount.toFixed(LEDGER_SCALE)}, has ${got}`);
     }
   }
   // Entries pointing at orders outside the scope (another customer's order) are owner mismatches.

@@ -24,11 +24,6 @@ export function productCharge(ratePerUnit: DecimalInput, quantity: bigint | numb
   return roundCharge(toDecimal(ratePerUnit).times(String(quantity)));
 }
 
-/** Exact upstream cost of a service order (kept unrounded, as the upstream would compute it). */
-export function upstreamServiceCost(ratePer1000: DecimalInput, quantity: bigint | number): Decimal {
-  return toDecimal(ratePer1000).times(String(quantity)).dividedBy(1000);
-}
-
 /**
  * Refund for an order that ended Partial: charge × remains / quantity, rounded down.
  * `remains` is clamped to 0..quantity (upstreams report negative remains on over-delivery

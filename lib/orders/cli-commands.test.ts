@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "@/lib/cli/main";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { createTestDatabase } from "@/scripts/test/test-database";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "./testing/fixtures";
+import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
 import { placeOrder } from "./place-order";
 
 let dropDatabase: () => Promise<void>;

@@ -1,6 +1,7 @@
 // What a customer sees of an order: never the upstream's id, cost or our staff notes.
 import type { OrderKind, OrderState } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
+import { LEDGER_SCALE } from "@/lib/money";
 import { isDeliveredState, isOpenState } from "./state-machine";
 
 export const CUSTOMER_ORDER_SELECT = {
@@ -58,7 +59,7 @@ export function toCustomerOrder(row: Row): CustomerOrder {
     link: row.link,
     quantity: row.quantity,
     params: row.params,
-    charge: row.charge.toFixed(6),
+    charge: row.charge.toFixed(LEDGER_SCALE),
     state: row.state,
     status: row.upstreamStatus,
     startCount: row.startCount === null ? null : Number(row.startCount),

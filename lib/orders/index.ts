@@ -6,7 +6,6 @@ export { requestCancel, type RequestCancelResult } from "./request-cancel";
 export { listOrders, getOrder, getOrders, getProductResults, type OrderPage, type ProductResults } from "./list-orders";
 export { settleOrderStatus, type ObservedStatus, type SettleOutcome } from "./settle-order-status";
 export { submitOrder, recordSubmitOutcome, type SubmitOutcome } from "./submit-order";
-export { upstreamClientFor } from "@/lib/providers/provider-client";
 export type { CustomerOrder } from "./customer-order";
 export {
   ZPlaceOrderInput, ZPlaceProductOrderInput, ZListOrdersInput,

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/connection";
 import type { Prisma } from "@/lib/db/generated/client";
 import { CUSTOMER_ORDER_SELECT, toCustomerOrder, type CustomerOrder } from "./customer-order";
 import { ZListOrdersInput } from "./schemas";
+import { fail, type Failure } from "@/lib/result";
 import { isDeliveredState } from "./state-machine";
 
 export type OrderPage = { orders: CustomerOrder[]; total: number; page: number; pageSize: number };
@@ -37,18 +38,18 @@ export async function getOrders(db: Db, customerId: number, orderIds: number[]):
   return new Map(rows.map((row) => [row.id, toCustomerOrder(row)]));
 }
 
-export type ProductResults = { ok: true; lines: string[] } | { ok: false; error: string };
+export type ProductResults = { ok: true; lines: string[] } | Failure;
 
 /** The delivered lines (accounts, codes…) of a finished product order. */
 export async function getProductResults(db: Db, customerId: number, orderId: number): Promise<ProductResults> {
-  if (!Number.isSafeInteger(orderId)) return { ok: false, error: "Order not found." };
+  if (!Number.isSafeInteger(orderId)) return fail("not_found", "Order not found.");
   const order = await db.order.findFirst({
     where: { id: orderId, userId: customerId },
     select: { kind: true, state: true, resultLines: true, resultsFetched: true },
   });
-  if (!order) return { ok: false, error: "Order not found." };
-  if (order.kind !== "product") return { ok: false, error: "Only product orders have results." };
-  if (!isDeliveredState(order.state)) return { ok: false, error: "Results are available once the order is completed." };
-  if (!order.resultsFetched) return { ok: false, error: "Results are being fetched; try again in a minute." };
+  if (!order) return fail("not_found", "Order not found.");
+  if (order.kind !== "product") return fail("not_a_product", "Only product orders have results.");
+  if (!isDeliveredState(order.state)) return fail("results_not_ready", "Results are available once the order is completed.");
+  if (!order.resultsFetched) return fail("results_not_ready", "Results are being fetched; try again in a minute.");
   return { ok: true, lines: order.resultLines };
 }

@@ -1,11 +1,13 @@
 // Step one of placing any order: in one transaction, the order row (pending_submit) and its
 // charge. Nothing is sent upstream here, and nothing upstream happens inside a transaction.
 import type { Db } from "@/lib/db/connection";
-import { Prisma } from "@/lib/db/generated/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { OrderKind } from "@/lib/db/generated/enums";
 import { debitForOrder } from "@/lib/ledger/order-money";
 import { moneyTransaction } from "@/lib/ledger/transaction";
 import { type Decimal, LEDGER_SCALE } from "@/lib/money";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { fail, type Failure } from "@/lib/result";
 
 export type NewOrder = {
   customerId: number;
@@ -17,13 +19,15 @@ export type NewOrder = {
   quantity: number;
   params: Prisma.InputJsonValue;
   charge: Decimal;
+  /** What it costs us at the upstream's listed rate (lib/orders/upstream-cost.ts). */
+  upstreamCost?: Decimal;
   idempotencyKey?: string;
   requestHash: string;
 };
 
-export type OpenOrderResult = { ok: true; orderId: number; duplicate: boolean } | { ok: false; error: string };
+export type OpenOrderResult = { ok: true; orderId: number; duplicate: boolean } | Failure;
 
-export const NOT_ENOUGH_FUNDS = "Not enough funds on balance";
+const NOT_ENOUGH_FUNDS = "Not enough funds on balance";
 const KEY_REUSED = "This idempotency key was already used for a different order.";
 
 class NotEnoughFunds extends Error {}
@@ -46,6 +50,7 @@ export async function openOrder(db: Db, order: NewOrder): Promise<OpenOrderResul
           quantity: order.quantity,
           params: order.params,
           charge: order.charge.toFixed(LEDGER_SCALE),
+          upstreamCost: order.upstreamCost?.toFixed(LEDGER_SCALE) ?? null,
           state: "pending_submit",
           idempotencyKey: order.idempotencyKey ?? null,
           requestHash: order.requestHash,
@@ -58,7 +63,7 @@ export async function openOrder(db: Db, order: NewOrder): Promise<OpenOrderResul
       return { ok: true as const, orderId: created.id, duplicate: false };
     });
   } catch (error) {
-    if (error instanceof NotEnoughFunds) return { ok: false, error: NOT_ENOUGH_FUNDS };
+    if (error instanceof NotEnoughFunds) return fail("not_enough_funds", NOT_ENOUGH_FUNDS);
     // The same key sent concurrently: the unique index made every other copy wait and then fail.
     if (order.idempotencyKey && isUniqueViolation(error)) {
       const earlier = await findByKey(db, order);
@@ -88,10 +93,6 @@ export async function findOrderByIdempotencyKey(
     select: { id: true, requestHash: true },
   });
   if (!earlier) return null;
-  if (earlier.requestHash !== requestHash) return { ok: false, error: KEY_REUSED };
+  if (earlier.requestHash !== requestHash) return fail("key_reused", KEY_REUSED);
   return { ok: true, orderId: earlier.id, duplicate: true };
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

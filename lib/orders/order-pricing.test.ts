@@ -27,7 +27,7 @@ describe("order charges", () => {
           expect(result.ok).toBe(false);
           return;
         }
-        if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
+        if (!result.ok) throw new Error(JSON.stringify(result.fields));
         const charge = new Ref(serviceOrderCharge(rate.toString(), result.order).toString());
         expect(charge.eq(ceil6(rate.times(quantity).dividedBy(1000)))).toBe(true);
       }),
@@ -40,7 +40,7 @@ describe("order charges", () => {
       fc.property(rateArb, fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 100 }), (rate, quantity, runs) => {
         const s = { type: "Default", min: 1, max: 100_000, dripfeed: true };
         const result = validateServiceOrder(s, ZPlaceOrderInput.parse({ serviceId: 1, link: "https://x.com/a", quantity, runs, interval: 15 }));
-        if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
+        if (!result.ok) throw new Error(JSON.stringify(result.fields));
         expect(result.order.quantity).toBe(quantity * runs);
         expect(new Ref(serviceOrderCharge(rate.toString(), result.order).toString()).eq(ceil6(rate.times(quantity * runs).dividedBy(1000)))).toBe(true);
         const pkg = validateServiceOrder({ type: "Package", min: 1, max: 1, dripfeed: false }, ZPlaceOrderInput.parse({ serviceId: 1, link: "https://x.com/a" }));

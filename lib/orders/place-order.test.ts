@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal, serviceCharge } from "@/lib/money";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "./testing/fixtures";
+import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
 import { getOrder, listOrders } from "./list-orders";
 import { placeOrder } from "./place-order";
+import { ZPlaceOrderInput } from "./schemas";
 import { placeProductOrder } from "./place-product-order";
 import { resolveUnknownOrder } from "./resolve-unknown-order";
 import { recordSubmitOutcome } from "./submit-order";
@@ -28,10 +29,14 @@ describe("placeOrder", () => {
     const service = await serviceOfType(db, provider.providerId, "Default", { dripfeed: true, min: { lte: 100 } });
     const customerId = await createCustomer(db, "100");
     const adds = provider.sim.counts.add;
-    const result = await placeOrder(db, customerId, { serviceId: String(service.id), link: TEST_LINK, quantity: "100", runs: "3", interval: "15" });
-    if (!result.ok) throw new Error(result.error);
+    const result = await placeOrder(db, customerId, ZPlaceOrderInput.parse({ serviceId: String(service.id), link: TEST_LINK, quantity: "100", runs: "3", interval: "15" }));
+    if (!result.ok) throw new Error(result.message);
     const charge = serviceCharge(service.sellRate.toFixed(), 300);
     expect(result.order).toMatchObject({ state: "pending", quantity: 300, charge: charge.toFixed(6) });
+    // What it cost us at the upstream's listed rate, converted, exactly: rate × 300 / 1000 × exchange rate.
+    const exchangeRate = (await db.provider.findUniqueOrThrow({ where: { id: provider.providerId } })).exchangeRate.toFixed();
+    const cost = new Decimal(service.upstreamRate.toFixed()).times(300).dividedBy(1000).times(exchangeRate).toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
+    expect((await db.order.findUniqueOrThrow({ where: { id: result.order.id } })).upstreamCost?.toFixed(6)).toBe(cost.toFixed(6));
     expect(provider.sim.counts.add).toBe(adds + 1);
     expect(provider.sim.lastRequest("add")).toMatchObject({ service: service.upstreamId, link: TEST_LINK, quantity: "100", runs: "3", interval: "15" });
     const row = await db.order.findUniqueOrThrow({ where: { id: result.order.id } });
@@ -47,20 +52,22 @@ describe("placeOrder", () => {
     const adds = provider.sim.counts.add;
     expect(await placeOrder(db, customerId, { serviceId: service.id, link: TEST_LINK, quantity: service.min - 1 })).toMatchObject({
       ok: false,
-      fieldErrors: { quantity: `The minimum is ${service.min}.` },
+      fields: { quantity: { message: `The minimum is ${service.min}.` } },
     });
-    expect(await placeOrder(db, customerId, { serviceId: "abc" })).toMatchObject({ ok: false, fieldErrors: { serviceId: expect.any(String) } });
+    // Ids that are not ids never reach placeOrder: the boundary's parse refuses them.
+    expect(ZPlaceOrderInput.safeParse({ serviceId: "abc" }).success).toBe(false);
     expect(await placeOrder(db, customerId, { serviceId: service.id, link: TEST_LINK, quantity: service.max })).toEqual({
       ok: false,
-      error: "Not enough funds on balance",
+      code: "not_enough_funds",
+      message: "Not enough funds on balance",
     });
     const disabled = await serviceOfType(db, provider.providerId, "Default", { id: { not: service.id } });
     await db.service.update({ where: { id: disabled.id }, data: { enabled: false } });
-    expect(await placeOrder(db, customerId, { serviceId: disabled.id, link: TEST_LINK, quantity: disabled.min })).toMatchObject({ ok: false, error: "This service is not available." });
+    expect(await placeOrder(db, customerId, { serviceId: disabled.id, link: TEST_LINK, quantity: disabled.min })).toMatchObject({ ok: false, message: "This service is not available." });
     await db.service.update({ where: { id: disabled.id }, data: { enabled: true } });
     const suspended = await createCustomer(db, "100");
     await db.user.update({ where: { id: suspended }, data: { status: "suspended" } });
-    expect(await placeOrder(db, suspended, { serviceId: service.id, link: TEST_LINK, quantity: service.min })).toEqual({ ok: false, error: "Your account is suspended." });
+    expect(await placeOrder(db, suspended, { serviceId: service.id, link: TEST_LINK, quantity: service.min })).toMatchObject({ ok: false, message: "Your account is suspended." });
     expect(provider.sim.counts.add).toBe(adds);
     expect(await balanceOf(customerId)).toBe("0.010000");
     expect(await db.order.count({ where: { userId: { in: [customerId, suspended] } } })).toBe(0);
@@ -74,7 +81,7 @@ describe("placeOrder", () => {
       Array.from({ length: 200 }, () => placeOrder(db, customerId, { serviceId: service.id, link: TEST_LINK, quantity: 100 })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(50);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error === "Not enough funds on balance")).toBe(true);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.message === "Not enough funds on balance")).toBe(true);
     expect(await balanceOf(customerId)).toBe("0.000000");
     expect(await db.order.count({ where: { userId: customerId } })).toBe(50);
     const report = await verifyLedger(db, { customerIds: [customerId] });
@@ -88,7 +95,7 @@ describe("placeOrder", () => {
     const customerId = await createCustomer(db, charge.toFixed(6));
     const input = { serviceId: service.id, link: TEST_LINK, quantity: 100, idempotencyKey: "retry-after-change" };
     const first = await placeOrder(db, customerId, input);
-    if (!first.ok) throw new Error(first.error);
+    if (!first.ok) throw new Error(first.message);
     const adds = provider.sim.counts.add;
     await db.service.update({ where: { id: service.id }, data: { enabled: false } });
     try {
@@ -109,12 +116,12 @@ describe("placeOrder", () => {
     const adds = provider.sim.counts.add;
     const input = { serviceId: service.id, link: TEST_LINK, quantity: 100, idempotencyKey: "key-1" };
     const results = await Promise.all(Array.from({ length: 50 }, () => placeOrder(db, customerId, input)));
-    const ids = new Set(results.map((r) => (r.ok ? r.order.id : r.error)));
+    const ids = new Set(results.map((r) => (r.ok ? r.order.id : r.message)));
     expect([...ids]).toHaveLength(1);
     expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
     expect(provider.sim.counts.add).toBe(adds + 1);
     expect(await db.ledgerEntry.count({ where: { userId: customerId, kind: "charge" } })).toBe(1);
-    expect(await placeOrder(db, customerId, { ...input, quantity: 200 })).toEqual({ ok: false, error: "This idempotency key was already used for a different order." });
+    expect(await placeOrder(db, customerId, { ...input, quantity: 200 })).toMatchObject({ ok: false, message: "This idempotency key was already used for a different order." });
     // Keys are per customer: another customer may use the same one.
     const other = await createCustomer(db, "1000");
     const theirs = await placeOrder(db, other, input);
@@ -151,12 +158,16 @@ describe("placeOrder", () => {
   it("product orders: charged per unit, require sent, inventory checked", async () => {
     const customerId = await createCustomer(db, "10000");
     const withRequire = await db.product.findFirstOrThrow({ where: { providerId: provider.providerId, requireText: { not: null }, enabled: true } });
-    expect(await placeProductOrder(db, customerId, { productId: withRequire.id, quantity: 1 })).toMatchObject({ ok: false, fieldErrors: { require: expect.any(String) } });
+    expect(await placeProductOrder(db, customerId, { productId: withRequire.id, quantity: 1 })).toMatchObject({ ok: false, fields: { require: { message: expect.any(String) } } });
     const placed = await placeProductOrder(db, customerId, { productId: withRequire.id, quantity: 1, require: "me@example.com" });
     expect(placed).toMatchObject({ ok: true, order: { state: "pending", kind: "product", charge: withRequire.sellRate.toFixed(6) } });
     expect(provider.sim.lastRequest("add_product_order")).toMatchObject({ product: withRequire.upstreamId, quantity: "1", require: "me@example.com" });
+    if (!placed.ok) throw new Error(placed.message);
+    const { exchangeRate } = await db.provider.findUniqueOrThrow({ where: { id: provider.providerId } });
+    const unitCost = new Decimal(withRequire.upstreamRate.toFixed()).times(exchangeRate.toFixed()).toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
+    expect((await db.order.findUniqueOrThrow({ where: { id: placed.order.id } })).upstreamCost?.toFixed(6)).toBe(unitCost.toFixed(6));
     const soldOut = await db.product.findFirst({ where: { providerId: provider.providerId, inventory: 0 } });
-    if (soldOut) expect(await placeProductOrder(db, customerId, { productId: soldOut.id, quantity: 1 })).toMatchObject({ ok: false, fieldErrors: { quantity: "Out of stock." } });
+    if (soldOut) expect(await placeProductOrder(db, customerId, { productId: soldOut.id, quantity: 1 })).toMatchObject({ ok: false, fields: { quantity: { message: "Out of stock." } } });
   });
 
   it("getOrder and listOrders only show the customer's own orders", async () => {
@@ -164,7 +175,7 @@ describe("placeOrder", () => {
     const owner = await createCustomer(db, "100");
     const stranger = await createCustomer(db, "100");
     const placed = await placeOrder(db, owner, { serviceId: service.id, link: TEST_LINK, quantity: 100 });
-    if (!placed.ok) throw new Error(placed.error);
+    if (!placed.ok) throw new Error(placed.message);
     expect(await getOrder(db, owner, placed.order.id)).toMatchObject({ id: placed.order.id, name: service.name });
     expect(await getOrder(db, stranger, placed.order.id)).toBeNull();
     expect(await getOrder(db, stranger, 987_654_321)).toBeNull();
@@ -197,15 +208,20 @@ describe("upstream failures during add", () => {
       const customerId = await createCustomer(db, "100");
       const before = { add: provider.sim.counts.add, created: provider.sim.orders().length };
       provider.sim.setFault("add", { ...scenario.fault, times: 1 });
-      const result = await placeOrder(db, customerId, { serviceId: service.id, link: TEST_LINK, quantity: 100 });
+      const input = { serviceId: service.id, link: TEST_LINK, quantity: 100, idempotencyKey: `fault-${scenario.fault.type}` };
+      const result = await placeOrder(db, customerId, input);
       provider.sim.setFault("add", null);
+      // A retry with the same key gets the first answer again and sends nothing.
+      const retry = await placeOrder(db, customerId, input);
       expect(provider.sim.counts.add - before.add).toBe(1);
+      if (result.ok) expect(retry).toMatchObject({ ok: true, duplicate: true, order: { id: result.order.id } });
+      else expect(retry).toEqual(result);
       if (scenario.fault.type === "latency") await new Promise((resolve) => setTimeout(resolve, 1_200));
       expect(provider.sim.orders().length - before.created).toBe(scenario.created ? 1 : 0);
       const order = await db.order.findFirstOrThrow({ where: { userId: customerId } });
       expect(order.state).toBe(scenario.state);
       if (scenario.state === "failed") {
-        expect(result).toMatchObject({ ok: false, orderId: order.id });
+        expect(result).toMatchObject({ ok: false, code: "placement_failed", data: { orderId: order.id } });
         expect(await balanceOf(customerId)).toBe("100.000000");
         expect(await db.ledgerEntry.count({ where: { orderId: order.id, kind: "refund_failed" } })).toBe(1);
       } else {
@@ -253,7 +269,7 @@ describe("upstream failures during add", () => {
     const unknownOrder = async () => {
       provider.sim.setFault("add", { type: "http502", times: 1 });
       const placed = await placeOrder(db, customerId, { serviceId: service.id, link: TEST_LINK, quantity: 100 });
-      if (!placed.ok) throw new Error(placed.error);
+      if (!placed.ok) throw new Error(placed.message);
       return placed.order.id;
     };
     const [first, second] = [await unknownOrder(), await unknownOrder()];

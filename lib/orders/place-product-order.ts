@@ -1,16 +1,22 @@
-// Placing a product order: the same road as services, with the product's own checks.
+// Placing a product order: the same road as services, with the product's own checks. The input
+// was parsed at the boundary (ZPlaceProductOrderInput).
 import type { Db } from "@/lib/db/connection";
 import { productCharge } from "@/lib/money";
+import { fromDb } from "@/lib/money/db-decimal";
+import { fail, invalidFields, type FieldIssue } from "@/lib/result";
 import { checkBeforePlacing, resultOfPlacement, type PlaceOrderResult } from "./placement-result";
 import { openOrder } from "./open-order";
 import { requestHashOf } from "./request-hash";
-import { fieldErrorsOf, ZPlaceProductOrderInput } from "./schemas";
+import type { ParsedPlaceProductOrderInput } from "./schemas";
 import { submitOrder } from "./submit-order";
+import { productRateFor } from "@/lib/pricing/customer-rate";
+import { nonPositiveChargeRefusal } from "@/lib/pricing/order-charge";
+import { productUpstreamCost } from "./upstream-cost";
 
-export async function placeProductOrder(db: Db, customerId: number, input: unknown): Promise<PlaceOrderResult> {
-  const parsed = ZPlaceProductOrderInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const { idempotencyKey, ...request } = parsed.data;
+const PRODUCT_UNAVAILABLE = "This product is not available.";
+
+export async function placeProductOrder(db: Db, customerId: number, input: ParsedPlaceProductOrderInput): Promise<PlaceOrderResult> {
+  const { idempotencyKey, ...request } = input;
   const requestHash = requestHashOf({ kind: "product", ...request });
   const answered = await checkBeforePlacing(db, customerId, idempotencyKey, requestHash);
   if (answered) return answered;
@@ -18,22 +24,25 @@ export async function placeProductOrder(db: Db, customerId: number, input: unkno
   const product = await db.product.findUnique({
     where: { id: request.productId },
     select: {
-      id: true, providerId: true, min: true, max: true, sellRate: true, requireText: true, inventory: true,
-      enabled: true, upstreamListed: true, provider: { select: { enabled: true } },
+      id: true, providerId: true, min: true, max: true, sellRate: true, upstreamRate: true, requireText: true, inventory: true,
+      enabled: true, upstreamListed: true, provider: { select: { enabled: true, exchangeRate: true } },
     },
   });
   if (!product || !product.enabled || !product.upstreamListed || !product.provider.enabled) {
-    return { ok: false, error: "This product is not available.", fieldErrors: { productId: "This product is not available." } };
+    return fail("product_unavailable", PRODUCT_UNAVAILABLE, { fields: { productId: { code: "product_unavailable", message: PRODUCT_UNAVAILABLE } } });
   }
-  const fieldErrors: Record<string, string> = {};
-  if (request.quantity < product.min) fieldErrors.quantity = `The minimum is ${product.min}.`;
-  else if (request.quantity > product.max) fieldErrors.quantity = `The maximum is ${product.max}.`;
+  const fields: Record<string, FieldIssue> = {};
+  if (request.quantity < product.min) fields.quantity = { code: "below_min", message: `The minimum is ${product.min}.`, data: { min: product.min } };
+  else if (request.quantity > product.max) fields.quantity = { code: "above_max", message: `The maximum is ${product.max}.`, data: { max: product.max } };
   else if (product.inventory !== null && request.quantity > product.inventory) {
-    fieldErrors.quantity = product.inventory > 0 ? `Only ${product.inventory} left.` : "Out of stock.";
+    fields.quantity = { code: "out_of_stock", message: product.inventory > 0 ? `Only ${product.inventory} left.` : "Out of stock.", data: { left: product.inventory } };
   }
-  if (product.requireText && !request.require) fieldErrors.require = `Enter: ${product.requireText}`;
-  if (Object.keys(fieldErrors).length) return { ok: false, error: "Check the highlighted fields.", fieldErrors };
+  if (product.requireText && !request.require) fields.require = { code: "required", message: `Enter: ${product.requireText}` };
+  if (Object.keys(fields).length) return invalidFields(fields);
 
+  const charge = productCharge((await productRateFor(db, customerId, product.id)) ?? product.sellRate.toFixed(), request.quantity);
+  const refused = nonPositiveChargeRefusal(charge);
+  if (refused) return refused;
   const opened = await openOrder(db, {
     customerId,
     kind: "product",
@@ -42,7 +51,8 @@ export async function placeProductOrder(db: Db, customerId: number, input: unkno
     link: null,
     quantity: request.quantity,
     params: product.requireText && request.require ? { require: request.require } : {},
-    charge: productCharge(product.sellRate.toFixed(), request.quantity),
+    charge,
+    upstreamCost: productUpstreamCost(fromDb(product.upstreamRate), fromDb(product.provider.exchangeRate), request.quantity),
     idempotencyKey,
     requestHash,
   });

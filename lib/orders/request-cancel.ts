@@ -1,11 +1,14 @@
 // A customer asks for a cancel. Asking moves no money: the refund comes only when the upstream
 // reports Canceled, through settleOrderStatus, so a cancel that the upstream ignores costs nothing.
 import type { Db } from "@/lib/db/connection";
+import { fail, type Failure } from "@/lib/result";
 import { recordOrderEvent } from "./order-events";
 import { upstreamClientFor } from "@/lib/providers/provider-client";
 import { CANCELLABLE_STATES } from "./state-machine";
 
-export type RequestCancelResult = { ok: true } | { ok: false; error: string };
+export type RequestCancelResult = { ok: true } | Failure;
+
+const ALREADY_REQUESTED = "A cancel was already requested for this order.";
 
 export async function requestCancel(db: Db, customerId: number, orderId: number): Promise<RequestCancelResult> {
   const order = await db.order.findFirst({
@@ -18,12 +21,12 @@ export async function requestCancel(db: Db, customerId: number, orderId: number)
       provider: { select: { apiUrl: true, apiKeyEncrypted: true, timeoutMs: true } },
     },
   });
-  if (!order) return { ok: false, error: "Order not found." };
-  if (!order.service?.cancel) return { ok: false, error: "This service does not allow cancelling." };
+  if (!order) return fail("not_found", "Order not found.");
+  if (!order.service?.cancel) return fail("cancel_not_offered", "This service does not allow cancelling.");
   if (!CANCELLABLE_STATES.includes(order.state) || !order.upstreamOrderId) {
-    return { ok: false, error: "This order can no longer be cancelled." };
+    return fail("not_cancellable", "This order can no longer be cancelled.");
   }
-  if (order.cancelRequestedAt) return { ok: false, error: "A cancel was already requested for this order." };
+  if (order.cancelRequestedAt) return fail("cancel_already_requested", ALREADY_REQUESTED);
 
   // Claimed before sending so that a double click asks the upstream once.
   const now = new Date();
@@ -31,7 +34,7 @@ export async function requestCancel(db: Db, customerId: number, orderId: number)
     where: { id: orderId, userId: customerId, cancelRequestedAt: null, state: { in: CANCELLABLE_STATES } },
     data: { cancelRequestedAt: now },
   });
-  if (claimed.count === 0) return { ok: false, error: "A cancel was already requested for this order." };
+  if (claimed.count === 0) return fail("cancel_already_requested", ALREADY_REQUESTED);
 
   let answer;
   try {
@@ -51,8 +54,8 @@ export async function requestCancel(db: Db, customerId: number, orderId: number)
     // Refused: nothing was requested, so the customer may ask again later.
     await db.order.updateMany({ where: { id: orderId, cancelRequestedAt: now }, data: { cancelRequestedAt: null } });
     await recordOrderEvent(db, orderId, "cancel-requested", `cancel refused upstream: ${failure.error}`);
-    return { ok: false, error: "The provider refused to cancel this order." };
+    return fail("cancel_refused", "The provider refused to cancel this order.");
   }
   await recordOrderEvent(db, orderId, "cancel-requested", `cancel may or may not have reached the upstream: ${failure.error}`);
-  return { ok: false, error: "The cancel request could not be confirmed; the order status will show whether it was cancelled." };
+  return fail("cancel_unconfirmed", "The cancel request could not be confirmed; the order status will show whether it was cancelled.");
 }

@@ -1,7 +1,7 @@
 // Staff settle an order whose `add` answer was lost, after checking the provider's own panel.
 import type { Db } from "@/lib/db/connection";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
-import { isUniqueViolation } from "./open-order";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { transitionOrders } from "./transition-orders";
 
 export type UnknownOrderResolution = { placed: string } | { failed: true };

@@ -1,5 +1,6 @@
 // Inputs as they arrive from a form, /api/v2 or a test: strings or numbers, empty fields blank.
 import { z } from "zod";
+import { ORDER_FIELDS, type OrderField, type WholeOrderField } from "@/lib/service-types/fields";
 import { ORDER_STATES } from "./state-machine";
 
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -17,27 +18,14 @@ const idempotencyKey = z.preprocess(
   z.string().trim().min(1).max(200, "Use at most 200 characters.").optional(),
 );
 
+/** Each order field by its kind (lib/service-types/fields.ts): the form, /api/v2 and tests send the same names. */
+const orderFieldSchemas = Object.fromEntries(
+  Object.entries(ORDER_FIELDS).map(([name, spec]) => [name, spec.kind === "whole" ? optionalWhole : optionalText("maxLength" in spec ? spec.maxLength : 200)]),
+) as { [F in OrderField]: F extends WholeOrderField ? typeof optionalWhole : ReturnType<typeof optionalText> };
+
 export const ZPlaceOrderInput = z.object({
   serviceId: z.coerce.number({ error: "Choose a service." }).int("Choose a service.").positive("Choose a service."),
-  link: optionalText(2000),
-  quantity: optionalWhole,
-  /** Drip-feed: how many times `quantity` is delivered, and the minutes between runs. */
-  runs: optionalWhole,
-  interval: optionalWhole,
-  comments: optionalText(100_000),
-  usernames: optionalText(100_000),
-  hashtags: optionalText(100_000),
-  hashtag: optionalText(200),
-  username: optionalText(200),
-  media: optionalText(2000),
-  answerNumber: optionalWhole,
-  // Subscriptions.
-  min: optionalWhole,
-  max: optionalWhole,
-  posts: optionalWhole,
-  oldPosts: optionalWhole,
-  delay: optionalWhole,
-  expiry: optionalText(10),
+  ...orderFieldSchemas,
   idempotencyKey,
 });
 export type PlaceOrderInput = z.input<typeof ZPlaceOrderInput>;
@@ -50,6 +38,7 @@ export const ZPlaceProductOrderInput = z.object({
   idempotencyKey,
 });
 export type PlaceProductOrderInput = z.input<typeof ZPlaceProductOrderInput>;
+export type ParsedPlaceProductOrderInput = z.output<typeof ZPlaceProductOrderInput>;
 
 export const ZListOrdersInput = z.object({
   state: z.enum(ORDER_STATES).optional(),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal } from "@/lib/money";
-import { createChargedOrder, createCustomer } from "./testing/fixtures";
+import { createChargedOrder, createCustomer } from "@/lib/testing/fixtures";
 import { settleOrderStatus, type ObservedStatus } from "./settle-order-status";
 
 let db: Db;

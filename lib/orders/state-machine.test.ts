@@ -17,7 +17,7 @@ import {
   STATE_FOR_STATUS_CLASS,
   TRANSITIONS,
 } from "./state-machine";
-import { createChargedOrder, createCustomer } from "./testing/fixtures";
+import { createChargedOrder, createCustomer } from "@/lib/testing/fixtures";
 import { transitionOrders } from "./transition-orders";
 
 let db: Db;

@@ -5,7 +5,7 @@
 import type { Db } from "@/lib/db/connection";
 import { moneyTransaction } from "@/lib/ledger/transaction";
 import type { UpstreamResult, CreatedOrder } from "@/lib/upstream/types";
-import { isUniqueViolation } from "./open-order";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { flagOrder } from "./order-events";
 import { upstreamClientFor } from "@/lib/providers/provider-client";
 import { addInputFor, type ServiceOrderParams } from "./service-order-rules";

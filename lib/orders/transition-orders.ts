@@ -3,7 +3,7 @@
 // caller's transaction. Of two racing movers the loser matches nothing, so it writes no event
 // and moves no money; the database's one-refund-per-order index stops anything that slips past.
 import type { Prisma } from "@/lib/db/generated/client";
-import { fromDb } from "@/lib/ledger/db-decimal";
+import { fromDb } from "@/lib/money/db-decimal";
 import { expectedRefund } from "@/lib/ledger/expected-refund";
 import { refundForOrder, type RefundKind } from "@/lib/ledger/order-money";
 import type { Tx } from "@/lib/ledger/transaction";

@@ -1,8 +1,12 @@
 import "server-only";
 import type { Db } from "@/lib/db/connection";
+import { LEDGER_SCALE } from "@/lib/money";
+import { boundedPage } from "@/lib/validation/page-number";
 
 /** A customer's own ledger entries, newest first: every change of their balance, explained. */
-export async function listLedgerEntries(db: Db, customerId: number, { page = 1, pageSize = 50 } = {}) {
+export async function listLedgerEntries(db: Db, customerId: number, options: { page?: number; pageSize?: number } = {}) {
+  const page = boundedPage(options.page);
+  const pageSize = Math.min(100, Math.max(1, Math.floor(options.pageSize ?? 50)));
   const [entries, total] = await Promise.all([
     db.ledgerEntry.findMany({
       where: { userId: customerId },
@@ -14,7 +18,7 @@ export async function listLedgerEntries(db: Db, customerId: number, { page = 1, 
     db.ledgerEntry.count({ where: { userId: customerId } }),
   ]);
   return {
-    entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: e.amount.toFixed(6), balanceAfter: e.balanceAfter.toFixed(6) })),
+    entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: e.amount.toFixed(LEDGER_SCALE), balanceAfter: e.balanceAfter.toFixed(LEDGER_SCALE) })),
     total,
     page,
     pageSize,

@@ -1,19 +1,11 @@
 // Provider API keys are encrypted at rest with AES-256-GCM. The key material comes from
-// PROVIDER_KEY_SECRET; in development a fixed local secret is used (and said so), in
-// production its absence is a startup error.
+// PROVIDER_KEY_SECRET, checked by lib/config/secrets (development on the embedded database uses a
+// fixed local value; placeholders, short values and a missing one in production are refused).
 import crypto from "node:crypto";
-
-const DEV_SECRET = "development-only-provider-key-secret";
+import { readSecret } from "@/lib/config/secrets";
 
 function secretKey(): Buffer {
-  let secret = process.env.PROVIDER_KEY_SECRET;
-  if (!secret) {
-    if (process.env.NODE_ENV === "production") {
-      throw new Error("PROVIDER_KEY_SECRET is not set: it is required in production to encrypt provider API keys.");
-    }
-    secret = DEV_SECRET;
-  }
-  return crypto.createHash("sha256").update(secret).digest();
+  return crypto.createHash("sha256").update(readSecret("PROVIDER_KEY_SECRET")).digest();
 }
 
 export function encryptProviderKey(plain: string): string {
@@ -35,7 +27,3 @@ export function decryptProviderKey(sealed: string): string {
   }
 }
 
-/** Fails fast at startup when production lacks the secret. */
-export function assertProviderKeySecretConfigured(): void {
-  secretKey();
-}

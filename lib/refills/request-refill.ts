@@ -1,25 +1,25 @@
 // A customer asks the provider to top a finished order back up. At most one refill per order per
 // cooldown (REFILL_COOLDOWN_HOURS, 24 by default): the order row is locked while checking, so
 // two clicks at once create one refill. Refills cost nothing; refused ones do not count.
+import { config } from "@/lib/config";
 import type { Db } from "@/lib/db/connection";
 import { moneyTransaction } from "@/lib/ledger/transaction";
+import { fail, type Failure } from "@/lib/result";
 import { recordOrderEvent } from "@/lib/orders/order-events";
 import { upstreamClientFor } from "@/lib/providers/provider-client";
 import type { RefillState } from "@/lib/db/generated/enums";
 import { isDeliveredState } from "@/lib/orders/state-machine";
 
-export type RequestRefillResult = { ok: true; refill: { id: number; state: RefillState } } | { ok: false; error: string };
+export type RequestRefillResult = { ok: true; refill: { id: number; state: RefillState } } | Failure;
 
 const FIRST_REFILL_POLL_MS = 60_000;
 
 export function refillCooldownHours(): number {
-  const text = process.env.REFILL_COOLDOWN_HOURS?.trim();
-  const hours = text ? Number(text) : Number.NaN;
-  return Number.isFinite(hours) && hours >= 0 ? hours : 24;
+  return config().REFILL_COOLDOWN_HOURS;
 }
 
 export async function requestRefill(db: Db, customerId: number, orderId: number, now = new Date()): Promise<RequestRefillResult> {
-  if (!Number.isSafeInteger(orderId)) return { ok: false, error: "Order not found." };
+  if (!Number.isSafeInteger(orderId)) return fail("not_found", "Order not found.");
   const order = await db.order.findFirst({
     where: { id: orderId, userId: customerId },
     select: {
@@ -29,10 +29,10 @@ export async function requestRefill(db: Db, customerId: number, orderId: number,
       provider: { select: { apiUrl: true, apiKeyEncrypted: true, timeoutMs: true } },
     },
   });
-  if (!order) return { ok: false, error: "Order not found." };
-  if (!order.service?.refill) return { ok: false, error: "This service does not offer refills." };
+  if (!order) return fail("not_found", "Order not found.");
+  if (!order.service?.refill) return fail("refill_not_offered", "This service does not offer refills.");
   if (!isDeliveredState(order.state) || !order.upstreamOrderId) {
-    return { ok: false, error: "A refill can be requested once the order is completed." };
+    return fail("not_refillable", "A refill can be requested once the order is completed.");
   }
   const upstreamOrderId = order.upstreamOrderId;
 
@@ -48,7 +48,10 @@ export async function requestRefill(db: Db, customerId: number, orderId: number,
     const refill = await tx.refill.create({ data: { orderId, userId: customerId, state: "pending_submit", createdAt: now }, select: { id: true } });
     return { ok: true as const, id: refill.id };
   });
-  if (!created.ok) return { ok: false, error: `A refill was requested recently; the next one is possible after ${created.nextAt.toISOString()}.` };
+  if (!created.ok) {
+    const nextAt = created.nextAt.toISOString();
+    return fail("refill_cooldown", `A refill was requested recently; the next one is possible after ${nextAt}.`, { data: { nextAt } });
+  }
 
   let answer;
   try {
@@ -68,6 +71,6 @@ export async function requestRefill(db: Db, customerId: number, orderId: number,
   const state: RefillState = answer.kind === "definite" ? "failed" : "unknown";
   await db.refill.update({ where: { id }, data: { state, lastError: answer.message.slice(0, 2000) } });
   await recordOrderEvent(db, orderId, "refill-requested", `refill ${state === "failed" ? "refused" : "unconfirmed"}: ${answer.message}`);
-  if (state === "failed") return { ok: false, error: "The provider refused the refill for this order." };
+  if (state === "failed") return fail("refill_refused", "The provider refused the refill for this order.");
   return { ok: true, refill: { id, state } };
 }

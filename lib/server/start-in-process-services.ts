@@ -5,10 +5,12 @@ import { serveCliCommands } from "@/lib/cli/control-channel";
 import { runCli } from "@/lib/cli/main";
 import { resolveDatabaseTarget } from "@/lib/db/target";
 import { startWorkerLoop } from "@/lib/jobs";
-import { assertProviderKeySecretConfigured } from "@/lib/providers/key-encryption";
+import { readConfig } from "@/lib/config";
 
 export async function startInProcessServices(): Promise<void> {
-  assertProviderKeySecretConfigured();
+  // Wrong settings stop the app at start, naming each one, rather than at first use (secrets are
+  // checked before this, by instrumentation.ts through lib/config/secrets).
+  readConfig();
   const target = resolveDatabaseTarget();
   const stops: (() => unknown)[] = [];
   const stopAll = () => stops.forEach((stop) => stop());
@@ -18,11 +20,12 @@ export async function startInProcessServices(): Promise<void> {
   if (target.kind === "pglite") {
     stops.push(await serveCliCommands(target.dir, (argv) => runCli(argv, { keepDb: true })));
   }
-  const setting = process.env.IN_PROCESS_WORKER;
+  const settings = readConfig();
+  const setting = settings.IN_PROCESS_WORKER;
   const workerEnabled = setting === undefined ? target.kind === "pglite" : setting === "1";
   if (!workerEnabled) return;
   const loop = startWorkerLoop({
-    intervalMs: Number(process.env.WORKER_INTERVAL_MS ?? 5000),
+    intervalMs: settings.WORKER_INTERVAL_MS,
     log: (line) => console.log(`[worker] ${line}`),
   });
   stops.push(() => void loop.stop());

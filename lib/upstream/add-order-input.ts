@@ -1,6 +1,9 @@
 // What `add` sends for each service type. The protocol has one action for fourteen kinds of
 // order; each takes a different set of fields, and sending a field a type does not take is
 // how orders end up with the wrong quantity, so the union below is exact per type.
+import { ORDER_FIELDS } from "@/lib/service-types/fields";
+import { canonicalServiceType, SERVICE_TYPES, type ServiceType } from "@/lib/service-types/names";
+import { SERVICE_TYPE_TABLE } from "@/lib/service-types/service-types";
 import type { FormFields } from "./transport";
 
 type ServiceRef = { service: string | number };
@@ -34,30 +37,12 @@ export type AddOrderInput =
       expiry: string;
     });
 
-export type ServiceType = AddOrderInput["type"];
+// The union above names every type of the list in lib/service-types/names.ts, and no other.
+type SameTypes<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const everyTypeHasAnInput: SameTypes<AddOrderInput["type"], ServiceType> = true;
+void everyTypeHasAnInput;
 
-export const SERVICE_TYPES: readonly ServiceType[] = [
-  "Default",
-  "Package",
-  "Custom Comments",
-  "Custom Comments Package",
-  "Mentions",
-  "Mentions with Hashtags",
-  "Mentions Custom List",
-  "Mentions Hashtag",
-  "Mentions User Followers",
-  "Mentions Media Likers",
-  "Comment Likes",
-  "Poll",
-  "Comment Replies",
-  "Subscriptions",
-];
-
-/** Panels spell types freely ("default", "custom comments"); null when the type is not one we can order. */
-export function canonicalServiceType(type: string): ServiceType | null {
-  const wanted = type.trim().toLowerCase().replace(/[\s_-]+/g, " ");
-  return SERVICE_TYPES.find((known) => known.toLowerCase() === wanted) ?? null;
-}
+export { SERVICE_TYPES, canonicalServiceType, type ServiceType };
 
 function lines(list: LineList): string {
   return typeof list === "string" ? list : list.join("\n");
@@ -72,63 +57,25 @@ function wholeNumberProblem(fields: FormFields, names: string[]): string | null 
   return null;
 }
 
-/** The form fields (besides key and action) for one order, or why it cannot be sent. */
+const WHOLE_API_FIELDS = Object.values(ORDER_FIELDS).filter((f) => f.kind === "whole").map((f) => f.api);
+
+/**
+ * The form fields (besides key and action) for one order, or why it cannot be sent: each field
+ * the service-type table lists for the type, under its protocol name; drip-feed as runs/interval.
+ */
 export function addOrderFields(input: AddOrderInput): { ok: true; fields: FormFields } | { ok: false; message: string } {
-  const service = String(input.service);
-  let fields: FormFields;
-  switch (input.type) {
-    case "Default":
-      fields = { service, link: input.link, quantity: input.quantity, runs: input.dripFeed?.runs, interval: input.dripFeed?.interval };
-      break;
-    case "Package":
-      fields = { service, link: input.link };
-      break;
-    case "Custom Comments":
-    case "Custom Comments Package":
-      fields = { service, link: input.link, comments: lines(input.comments) };
-      break;
-    case "Mentions":
-      fields = { service, link: input.link, quantity: input.quantity, usernames: lines(input.usernames) };
-      break;
-    case "Mentions with Hashtags":
-      fields = { service, link: input.link, quantity: input.quantity, usernames: lines(input.usernames), hashtags: lines(input.hashtags) };
-      break;
-    case "Mentions Custom List":
-      fields = { service, link: input.link, usernames: lines(input.usernames) };
-      break;
-    case "Mentions Hashtag":
-      fields = { service, link: input.link, quantity: input.quantity, hashtag: input.hashtag };
-      break;
-    case "Mentions User Followers":
-    case "Comment Likes":
-      fields = { service, link: input.link, quantity: input.quantity, username: input.username };
-      break;
-    case "Mentions Media Likers":
-      fields = { service, link: input.link, quantity: input.quantity, media: input.media };
-      break;
-    case "Poll":
-      fields = { service, link: input.link, quantity: input.quantity, answer_number: input.answerNumber };
-      break;
-    case "Comment Replies":
-      fields = { service, link: input.link, username: input.username, comments: lines(input.comments) };
-      break;
-    case "Subscriptions":
-      fields = {
-        service,
-        username: input.username,
-        min: input.min,
-        max: input.max,
-        posts: input.posts,
-        old_posts: input.oldPosts,
-        delay: input.delay,
-        expiry: input.expiry,
-      };
-      break;
-    default: {
-      const unknownType: never = input;
-      return { ok: false, message: `unknown service type ${JSON.stringify((unknownType as { type: unknown }).type)}` };
-    }
+  const spec = SERVICE_TYPE_TABLE[input.type] as (typeof SERVICE_TYPE_TABLE)[ServiceType] | undefined;
+  if (!spec) return { ok: false, message: `unknown service type ${JSON.stringify((input as { type: unknown }).type)}` };
+  const values = input as unknown as Record<string, string | number | LineList | undefined>;
+  const fields: FormFields = { service: String(input.service) };
+  for (const { field } of spec.fields) {
+    const value = values[field];
+    fields[ORDER_FIELDS[field].api] = ORDER_FIELDS[field].kind === "lines" && value !== undefined ? lines(value as LineList) : (value as string | number | undefined);
   }
-  const problem = wholeNumberProblem(fields, ["quantity", "runs", "interval", "answer_number", "min", "max", "posts", "old_posts", "delay"]);
+  if (input.type === "Default" && input.dripFeed) {
+    fields.runs = input.dripFeed.runs;
+    fields.interval = input.dripFeed.interval;
+  }
+  const problem = wholeNumberProblem(fields, WHOLE_API_FIELDS);
   return problem ? { ok: false, message: problem } : { ok: true, fields };
 }

@@ -30,6 +30,7 @@ import type {
   ServiceListing,
   UpstreamResult,
 } from "./types";
+import type { EgressPolicy } from "./egress";
 
 export type UpstreamClientOptions = {
   /** The full API URL, e.g. `https://panel.example/api/v2`. */
@@ -40,6 +41,8 @@ export type UpstreamClientOptions = {
   /** Extra attempts for read-only actions after an indeterminate failure. */
   readRetries?: number;
   fetchImpl?: typeof fetch;
+  /** Where requests may go and how big an answer may be (default: from the environment, egress.ts). */
+  egress?: EgressPolicy;
   /** First backoff between read attempts; doubles each time. */
   retryDelayMs?: number;
   /** Cap on any wait between attempts, including a 429's Retry-After. */
@@ -80,12 +83,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const { url, key, timeoutMs = 15_000, readRetries = 2, retryDelayMs = 100, maxRetryDelayMs = 5_000 } = options;
-  const fetchImpl = options.fetchImpl ?? fetch;
+  const { fetchImpl, egress } = options;
 
   async function attempt<T>(action: string, fields: FormFields, parse: (json: unknown) => UpstreamResult<T>) {
-    const outcome = await exchangeForm({ url, body: buildFormBody(key, action, fields), timeoutMs, fetchImpl, action });
+    const outcome = await exchangeForm({ url, body: buildFormBody(key, action, fields), timeoutMs, fetchImpl, egress, action });
     if (!outcome.ok) return { result: outcome, retryAfterMs: null };
-    const answer = interpretUpstreamAnswer(outcome.answer, action);
+    const answer = interpretUpstreamAnswer(outcome.answer, action, key);
     const result = answer.ok ? parse(answer.value) : answer;
     return { result, retryAfterMs: outcome.answer.httpStatus === 429 ? outcome.answer.retryAfterMs : null };
   }

@@ -85,8 +85,8 @@ describe("indeterminate failures", () => {
   const readFaults: Array<[string, Fault, RegExp]> = [
     ["latency past the timeout", { type: "latency", ms: 600 }, /no complete answer within 300 ms/],
     ["hang", { type: "hang" }, /no complete answer/],
-    ["HTTP 500 with an HTML page", { type: "http500" }, /HTTP 500 .*not valid JSON.*Internal Server Error/],
-    ["HTTP 502 with an HTML page", { type: "http502" }, /HTTP 502 .*Bad Gateway/],
+    ["HTTP 500 with an HTML page", { type: "http500" }, /^balance: HTTP 500 with a body that is not valid JSON$/],
+    ["HTTP 502 with an HTML page", { type: "http502" }, /^balance: HTTP 502 with a body that is not valid JSON$/],
     ["429 rate limit", { type: "rate-limit", retryAfter: 0 }, /HTTP 429: Too many requests/],
     ["truncated JSON", { type: "truncated-json" }, /not valid JSON/],
     ["malformed JSON", { type: "malformed-json" }, /not valid JSON/],

@@ -187,7 +187,7 @@ describe("answer interpretation", () => {
   it("an error with other keys, a redirect, an empty body or HTML is never a refusal or a success", () => {
     expect(interpret(200, '{"error":"x","order":1}')).toMatchObject({ ok: true });
     expect(interpret(301, "")).toMatchObject({ kind: "indeterminate", httpStatus: 301 });
-    expect(interpret(200, "")).toMatchObject({ kind: "indeterminate", message: expect.stringContaining("empty body") });
+    expect(interpret(200, "")).toMatchObject({ kind: "indeterminate", message: "add: HTTP 200 with a body that is not valid JSON" });
     expect(interpret(200, "<html>Attention Required! | Cloudflare</html>")).toMatchObject({ kind: "indeterminate" });
     expect(interpret(404, '{"message":"Not found"}')).toMatchObject({ kind: "indeterminate", httpStatus: 404 });
   });

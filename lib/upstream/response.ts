@@ -1,6 +1,7 @@
 // What an upstream's answer means, before its shape is checked: a refusal, a transport
 // failure, or a JSON value worth parsing. Kept apart from the client so that anything else
 // speaking this protocol (our own /api/v2 tests, a second provider adapter) can reuse it.
+import { scrubSecret } from "./transport";
 import type { UpstreamResult } from "./types";
 
 const SNIPPET_LENGTH = 80;
@@ -10,6 +11,16 @@ export function bodySnippet(bodyText: string): string {
   const oneLine = bodyText.replace(/\s+/g, " ").trim();
   if (!oneLine) return "empty body";
   return oneLine.length > SNIPPET_LENGTH ? `${oneLine.slice(0, SNIPPET_LENGTH)}…` : oneLine;
+}
+
+/**
+ * A body that is not a protocol answer may be anything (an intranet page, a metadata document):
+ * it never goes into a message that staff see or that is stored on an order. A short, one-line,
+ * printable excerpt goes to the server log for admins, with the API key scrubbed from it.
+ */
+function logBodyForAdmins(action: string, httpStatus: number, bodyText: string): void {
+  const printable = bodySnippet(bodyText).replace(/[^\x20-\x7e]/g, "?");
+  console.warn(`[upstream] ${action}: HTTP ${httpStatus}, unusable body: ${printable}`);
 }
 
 /** `{"error": "..."}` and nothing else: the protocol's way of saying no. */
@@ -71,17 +82,18 @@ function parseJson(text: string): { ok: true; json: unknown } | { ok: false } {
  * A refusal under 429 or 5xx stays indeterminate: a rate limiter or a proxy wrote it, not the
  * panel's order logic, so it proves nothing about what happened behind it, and reads may retry.
  */
-export function interpretUpstreamAnswer(answer: { httpStatus: number; bodyText: string }, action: string): UpstreamResult<unknown> {
+export function interpretUpstreamAnswer(
+  answer: { httpStatus: number; bodyText: string },
+  action: string,
+  /** The API key, never written to the log even when a panel echoes the request back. */
+  secret = "",
+): UpstreamResult<unknown> {
   const { httpStatus, bodyText } = answer;
   const parsed = parseJson(bodyText);
   const transient = httpStatus === 429 || httpStatus >= 500;
   if (!parsed.ok) {
-    return {
-      ok: false,
-      kind: "indeterminate",
-      httpStatus,
-      message: `${action}: HTTP ${httpStatus} with a body that is not valid JSON (${bodySnippet(bodyText)})`,
-    };
+    logBodyForAdmins(action, httpStatus, scrubSecret(bodyText, secret));
+    return { ok: false, kind: "indeterminate", httpStatus, message: `${action}: HTTP ${httpStatus} with a body that is not valid JSON` };
   }
   const refusal = refusalText(parsed.json);
   if (refusal !== null) {
@@ -89,7 +101,8 @@ export function interpretUpstreamAnswer(answer: { httpStatus: number; bodyText: 
     return { ok: false, kind: "definite", httpStatus, message: refusal };
   }
   if (httpStatus < 200 || httpStatus > 299) {
-    return { ok: false, kind: "indeterminate", httpStatus, message: `${action}: HTTP ${httpStatus} (${bodySnippet(bodyText)})` };
+    logBodyForAdmins(action, httpStatus, scrubSecret(bodyText, secret));
+    return { ok: false, kind: "indeterminate", httpStatus, message: `${action}: HTTP ${httpStatus}` };
   }
   return { ok: true, value: parsed.json };
 }

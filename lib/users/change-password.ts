@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/connection";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { panelLimits, tooManyMessage } from "@/lib/rate-limit/policies";
 import { ZNewPassword } from "./schemas";
 
 export const ZChangePasswordInput = z.object({
@@ -11,12 +12,22 @@ export type ChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
 
 export type ChangePasswordResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> };
 
-/** Changes a password after checking the current one; every existing session of the account ends. */
-export async function changePassword(db: Db, userId: number, input: ChangePasswordInput): Promise<ChangePasswordResult> {
+/**
+ * Changes a password after checking the current one; every existing session of the account ends.
+ * The check is a password guess like a sign-in (a stolen session must not try passwords freely),
+ * so it is throttled the same way, per account+IP with backoff, per IP and per account.
+ */
+export async function changePassword(db: Db, userId: number, input: ChangePasswordInput, { ip }: { ip: string }): Promise<ChangePasswordResult> {
+  const guard = (await panelLimits()).currentPassword;
+  const account = `user:${userId}`;
+  const throttle = await guard.check(account, ip);
+  if (!throttle.allowed) return { ok: false, fieldErrors: { currentPassword: tooManyMessage(throttle.retryAfterSeconds) } };
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await guard.recordFailure(account, ip);
     return { ok: false, fieldErrors: { currentPassword: "That is not your current password." } };
   }
+  await guard.recordSuccess(account, ip);
   if (input.currentPassword === input.newPassword) {
     return { ok: false, fieldErrors: { newPassword: "Choose a password different from the current one." } };
   }

@@ -4,6 +4,8 @@ import { Prisma } from "@/lib/db/generated/client";
 import { ZSignUpInput } from "./schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
+export const EMAIL_TAKEN = "An account with this email already exists.";
+
 export type Role = "customer" | "staff" | "admin";
 export type CreateUserResult =
   | { ok: true; user: { id: number; email: string; role: Role } }
@@ -25,7 +27,7 @@ export async function createUser(db: Db, input: unknown, role: Role = "customer"
     return { ok: true, user };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false, fieldErrors: { email: "An account with this email already exists." } };
+      return { ok: false, fieldErrors: { email: EMAIL_TAKEN } };
     }
     throw error;
   }

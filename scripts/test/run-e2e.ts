@@ -8,18 +8,23 @@ import { createTestDatabase } from "./test-database";
 import { seedAccounts } from "@/lib/demo/seed-accounts";
 import { ensureSimulatorProvider, ensureStartingBalance } from "@/lib/demo/demo-setup";
 import { startSimulator } from "@/lib/upstream/simulator";
+import { startE2eGateways } from "@/lib/payments/testing/e2e-gateways";
 
 export async function runE2e(extraArgs: string[] = []): Promise<number> {
   ensureChromium();
   // Set here too: this process seeds the database (and encrypts the provider key) for the server.
-  process.env.PROVIDER_KEY_SECRET ??= "e2e-provider-key-secret";
-  process.env.NEXTAUTH_SECRET ??= "e2e-nextauth-secret";
+  process.env.PROVIDER_KEY_SECRET ??= "e2e-provider-key-secret-0123456789abcdef";
+  process.env.NEXTAUTH_SECRET ??= "e2e-nextauth-secret-0123456789abcdef0123";
+  process.env.UPSTREAM_ALLOW_PRIVATE ??= "1";
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-nextauth-secret",
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-nextauth-secret-0123456789abcdef0123",
     NEXTAUTH_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`,
-    PROVIDER_KEY_SECRET: process.env.PROVIDER_KEY_SECRET ?? "e2e-provider-key-secret",
+    PROVIDER_KEY_SECRET: process.env.PROVIDER_KEY_SECRET ?? "e2e-provider-key-secret-0123456789abcdef",
+    // The simulator is local and plain http: allowed by name, as the demo does (lib/upstream/egress.ts).
+    UPSTREAM_ALLOW_PRIVATE: "1",
+    UPSTREAM_ALLOW_HTTP_HOSTS: "127.0.0.1,localhost",
   };
   if (!process.env.E2E_SKIP_BUILD) {
     console.log("Building the app for the browser tests (next build)…");
@@ -30,6 +35,8 @@ export async function runE2e(extraArgs: string[] = []): Promise<number> {
   // The upstream behind the panel under test: a real HTTP simulator on a realtime clock, fast
   // enough that orders finish within the tests.
   const simulator = await startSimulator({ port: 0, seed: 7, services: 60, apiKey: "e2e-sim-key", balance: "100000", clock: { realtime: true, speed: 600 } });
+  // Local Stripe and Cryptomus API servers; the app reaches them through STRIPE_API_BASE / CRYPTOMUS_API_BASE.
+  const gateways = await startE2eGateways(Number(process.env.E2E_PORT ?? 3100));
   try {
     process.env.DATABASE_URL = database.url;
     const db = await getDb();
@@ -40,12 +47,13 @@ export async function runE2e(extraArgs: string[] = []): Promise<number> {
     // Asynchronous on purpose: the simulator lives in this process and must keep answering.
     const run = spawn("npx", ["playwright", "test", ...extraArgs], {
       stdio: "inherit",
-      env: { ...env, DATABASE_URL: database.url, IN_PROCESS_WORKER: "1", WORKER_INTERVAL_MS: "1000" },
+      env: { ...env, ...gateways.env, DATABASE_URL: database.url, IN_PROCESS_WORKER: "1", WORKER_INTERVAL_MS: "1000" },
     });
     return await new Promise<number>((resolve) => run.on("exit", (code) => resolve(code ?? 1)));
   } finally {
     await closeDb();
     await simulator.close();
+    await gateways.close();
     // E2E_KEEP_DB=1 keeps the database for a post-mortem (its URL is printed).
     if (process.env.E2E_KEEP_DB === "1") console.log(`Kept the e2e database: ${database.url}`);
     else await database.drop();

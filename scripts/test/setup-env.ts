@@ -3,4 +3,5 @@ import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.PROVIDER_KEY_SECRET ??= "test-provider-key-secret-0123456789abcdef";
-process.env.NEXTAUTH_SECRET ??= "test-nextauth-secret";
+process.env.NEXTAUTH_SECRET ??= "test-nextauth-secret-0123456789abcdef0123";
+process.env.UPSTREAM_ALLOW_PRIVATE ??= "1";

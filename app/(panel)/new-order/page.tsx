@@ -13,7 +13,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const db = await getDb();
   const [catalog, account] = await Promise.all([
-    listCatalog(db),
+    listCatalog(db, { customerId: user.id }),
     db.user.findUniqueOrThrow({ where: { id: user.id }, select: { balance: true } }),
   ]);
   const requested = Number.parseInt((await searchParams).service ?? "", 10);

@@ -10,8 +10,8 @@ import { formatMoney } from "@/lib/money";
 export const metadata: Metadata = { title: "Products — Reseller Panel" };
 
 export default async function ProductsPage() {
-  await requireUser();
-  const products = await listProducts(await getDb());
+  const user = await requireUser();
+  const products = await listProducts(await getDb(), { customerId: user.id });
   return (
     <>
       <PageHeader title="Products" description="Digital products: accounts, codes and subscriptions. Results appear on the order once delivered." />

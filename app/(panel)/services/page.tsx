@@ -10,10 +10,10 @@ import { formatMoney } from "@/lib/money";
 export const metadata: Metadata = { title: "Services — Reseller Panel" };
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  await requireUser();
+  const user = await requireUser();
   const { q } = await searchParams;
   const needle = q?.trim().toLowerCase();
-  const catalog = (await listCatalog(await getDb()))
+  const catalog = (await listCatalog(await getDb(), { customerId: user.id }))
     .map((group) => ({
       ...group,
       services: needle

@@ -1,13 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { staffAction } from "@/lib/actions/action-client";
-import { checkProviderForStaff } from "@/lib/admin/providers";
+import { adminAction } from "@/lib/actions/action-client";
+import { checkProviderForAdmin } from "@/lib/admin/providers";
 import { ZProviderRef } from "@/lib/admin/schemas";
 import { getDb } from "@/lib/db/client";
 
-// Staff may check: it changes no configuration, only refreshes the remembered balance.
-export const checkProviderAction = staffAction(ZProviderRef, async ({ providerId }, actor) => {
-  const result = await checkProviderForStaff(await getDb(), actor, providerId);
+// Admins only: a check writes the remembered balance and makes the server call out (staff are read-only).
+export const checkProviderAction = adminAction(ZProviderRef, async ({ providerId }, actor) => {
+  const result = await checkProviderForAdmin(await getDb(), actor, providerId);
   revalidatePath("/admin/providers");
   revalidatePath("/admin");
   if (!result.ok) return { error: result.error };

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { staffAction } from "@/lib/actions/action-client";
+import { adminAction } from "@/lib/actions/action-client";
 import { getDb } from "@/lib/db/client";
 import { setUserStatus } from "@/lib/users/manage-user";
 
@@ -10,7 +10,7 @@ const ZSetUserStatusInput = z.object({
   status: z.enum(["active", "suspended"]),
 });
 
-export const setUserStatusAction = staffAction(ZSetUserStatusInput, async (input, actor) => {
+export const setUserStatusAction = adminAction(ZSetUserStatusInput, async (input, actor) => {
   const result = await setUserStatus(await getDb(), actor, input.userId, input.status);
   if (!result.ok) return { error: result.error };
   revalidatePath("/admin/users");

@@ -1,11 +1,12 @@
 "use server";
 import { publicAction } from "@/lib/actions/action-client";
 import { getDb } from "@/lib/db/client";
-import { createUser } from "@/lib/users/create-user";
+import { requestIp } from "@/lib/rate-limit/request-ip";
+import { signUp } from "@/lib/users/sign-up";
 import { ZSignUpInput } from "@/lib/users/schemas";
 
 export const signUpAction = publicAction(ZSignUpInput, async (input) => {
-  const result = await createUser(await getDb(), input, "customer");
-  if (!result.ok) return { fieldErrors: result.fieldErrors };
+  const result = await signUp(await getDb(), input, { ip: await requestIp() });
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
   return { ok: true };
 });

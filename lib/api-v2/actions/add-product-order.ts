@@ -1,9 +1,9 @@
-import { placeProductOrder } from "@/lib/orders";
+import { placeProductOrder, ZPlaceProductOrderInput } from "@/lib/orders";
 import { defineAction, field } from "../action-definition";
 import { API_ERRORS, ApiRefusal, incorrectRequest } from "../errors";
 import { idempotencyKeyOf } from "../idempotency";
 import { optionalWholeNumberText, parseOurId } from "../params";
-import { placementRefusalText } from "../placement-refusal";
+import { parseOrRefuse, refusalText } from "../refusal-text";
 
 export const addProductOrderAction = defineAction({
   name: "add_product_order",
@@ -22,13 +22,14 @@ export const addProductOrderAction = defineAction({
     if (productId === null) throw new ApiRefusal(API_ERRORS.incorrectProduct);
     const quantity = optionalWholeNumberText(params, "quantity");
     if (quantity === undefined) throw incorrectRequest("quantity is required");
-    const result = await placeProductOrder(context.db, context.customerId, {
+    const input = parseOrRefuse(ZPlaceProductOrderInput, {
       productId,
       quantity,
       require: params.get("require"),
       idempotencyKey: idempotencyKeyOf(context, params),
     });
-    if (!result.ok) throw new ApiRefusal(placementRefusalText(result));
+    const result = await placeProductOrder(context.db, context.customerId, input);
+    if (!result.ok) throw new ApiRefusal(refusalText(result));
     return { order: result.order.id };
   },
 });

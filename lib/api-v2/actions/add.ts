@@ -1,56 +1,26 @@
-import { placeOrder } from "@/lib/orders";
+import { placeOrder, ZPlaceOrderInput } from "@/lib/orders";
+import { ORDER_FIELD_NAMES, ORDER_FIELDS } from "@/lib/service-types/fields";
+import { SERVICE_TYPES } from "@/lib/service-types/names";
+import { DRIP_FEED_API_NOTE, DRIP_FEED_FIELDS, SERVICE_TYPE_TABLE, type FieldUse } from "@/lib/service-types/service-types";
 import { defineAction, field, type ApiVariant } from "../action-definition";
 import { API_ERRORS, ApiRefusal, incorrectRequest } from "../errors";
 import { idempotencyKeyOf } from "../idempotency";
 import { optionalWholeNumberText, parseOurId } from "../params";
-import { placementRefusalText } from "../placement-refusal";
+import { parseOrRefuse, refusalText } from "../refusal-text";
 
-/** API field → placeOrder input field, and whether it is a whole number. */
-const ADD_FIELDS: ReadonlyArray<[api: string, input: string, whole: boolean]> = [
-  ["link", "link", false],
-  ["quantity", "quantity", true],
-  ["runs", "runs", true],
-  ["interval", "interval", true],
-  ["comments", "comments", false],
-  ["usernames", "usernames", false],
-  ["hashtags", "hashtags", false],
-  ["hashtag", "hashtag", false],
-  ["username", "username", false],
-  ["media", "media", false],
-  ["answer_number", "answerNumber", true],
-  ["min", "min", true],
-  ["max", "max", true],
-  ["posts", "posts", true],
-  ["old_posts", "oldPosts", true],
-  ["delay", "delay", true],
-  ["expiry", "expiry", false],
-];
-
-const variant = (title: string, names: string[], note?: string): ApiVariant => ({
+const variant = (title: string, uses: readonly FieldUse[], note?: string): ApiVariant => ({
   title,
-  fields: [field("service"), ...names.map((name) => field(name.replace(/\?$/, ""), !name.endsWith("?"))), field("idempotency_key", false)],
+  fields: [field("service"), ...uses.map((use) => field(ORDER_FIELDS[use.field].api, !use.optional)), field("idempotency_key", false)],
   answer: { order: 23501 },
   ...(note ? { note } : {}),
 });
 
-/** Per service type (the `type` in `services`), the fields `add` takes. */
-const ADD_VARIANTS: ApiVariant[] = [
-  variant("Default", ["link", "quantity"]),
-  variant("Default with drip-feed", ["link", "quantity", "runs", "interval"], "Only for services with dripfeed true. You are charged for quantity × runs."),
-  variant("Package", ["link"]),
-  variant("Custom Comments", ["link", "comments"]),
-  variant("Custom Comments Package", ["link", "comments"]),
-  variant("Mentions", ["link", "quantity", "usernames"]),
-  variant("Mentions with Hashtags", ["link", "quantity", "usernames", "hashtags"]),
-  variant("Mentions Custom List", ["link", "usernames"]),
-  variant("Mentions Hashtag", ["link", "quantity", "hashtag"]),
-  variant("Mentions User Followers", ["link", "quantity", "username"]),
-  variant("Mentions Media Likers", ["link", "quantity", "media"]),
-  variant("Comment Likes", ["link", "quantity", "username"]),
-  variant("Poll", ["link", "quantity", "answer_number"]),
-  variant("Comment Replies", ["link", "username", "comments"]),
-  variant("Subscriptions", ["username", "min", "max", "posts", "old_posts?", "delay", "expiry"], "No link. You are charged for max × posts up front; what is not delivered is refunded."),
-];
+/** Per service type (the `type` in `services`), the fields `add` takes: read from the service-type table. */
+const ADD_VARIANTS: ApiVariant[] = SERVICE_TYPES.flatMap((type) => {
+  const spec = SERVICE_TYPE_TABLE[type];
+  const plain = variant(type, spec.fields, spec.apiNote);
+  return spec.dripFeed ? [plain, variant(`${type} with drip-feed`, [...spec.fields, ...DRIP_FEED_FIELDS.map((use) => ({ field: use.field }))], DRIP_FEED_API_NOTE)] : [plain];
+});
 
 export const addAction = defineAction({
   name: "add",
@@ -63,9 +33,12 @@ export const addAction = defineAction({
     const serviceId = parseOurId(serviceText);
     if (serviceId === null) throw new ApiRefusal(API_ERRORS.incorrectService);
     const input: Record<string, unknown> = { serviceId, idempotencyKey: idempotencyKeyOf(context, params) };
-    for (const [api, name, whole] of ADD_FIELDS) input[name] = whole ? optionalWholeNumberText(params, api) : params.get(api);
-    const result = await placeOrder(context.db, context.customerId, input);
-    if (!result.ok) throw new ApiRefusal(placementRefusalText(result));
+    for (const name of ORDER_FIELD_NAMES) {
+      const { api, kind } = ORDER_FIELDS[name];
+      input[name] = kind === "whole" ? optionalWholeNumberText(params, api) : params.get(api);
+    }
+    const result = await placeOrder(context.db, context.customerId, parseOrRefuse(ZPlaceOrderInput, input));
+    if (!result.ok) throw new ApiRefusal(refusalText(result));
     return { order: result.order.id };
   },
 });

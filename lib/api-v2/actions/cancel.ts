@@ -3,6 +3,7 @@ import { requestCancel } from "@/lib/orders";
 import { defineAction, field } from "../action-definition";
 import { API_ERRORS, incorrectRequest } from "../errors";
 import { echoId, parseOurId, requireIdList } from "../params";
+import { refusalText } from "../refusal-text";
 
 const BATCH_CONCURRENCY = 4;
 
@@ -30,7 +31,7 @@ export const cancelAction = defineAction({
       if (orderId === null) return { error: API_ERRORS.incorrectOrder };
       const result = await requestCancel(db, customerId, orderId);
       if (result.ok) return null;
-      return { error: result.error === "Order not found." ? API_ERRORS.incorrectOrder : result.error };
+      return { error: refusalText(result) };
     });
     return ids.map((id, index) => ({ order: echoId(id), cancel: results[index] ?? 1 }));
   },

@@ -14,8 +14,8 @@ export const productsAction = defineAction({
       ],
     },
   ],
-  async handle({ db }) {
-    const products = await listProducts(db);
+  async handle({ db, customerId }) {
+    const products = await listProducts(db, { customerId });
     return products.map((product) => ({
       product: product.id,
       name: product.name,

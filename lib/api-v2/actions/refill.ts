@@ -3,6 +3,7 @@ import { requestRefill } from "@/lib/refills";
 import { defineAction, field } from "../action-definition";
 import { API_ERRORS, ApiRefusal } from "../errors";
 import { echoId, parseOurId, requireId, requireIdList } from "../params";
+import { refusalText } from "../refusal-text";
 import type { ApiContext } from "../action-definition";
 
 /** Several ids ask the upstream several times; a few at once keeps a batch of 100 reasonable. */
@@ -13,7 +14,7 @@ async function refillOne({ db, customerId }: ApiContext, idText: string): Promis
   if (orderId === null) return { error: API_ERRORS.incorrectOrder };
   const result = await requestRefill(db, customerId, orderId);
   if (result.ok) return { refill: result.refill.id };
-  return { error: result.error === "Order not found." ? API_ERRORS.incorrectOrder : result.error };
+  return { error: refusalText(result) };
 }
 
 export const refillAction = defineAction({

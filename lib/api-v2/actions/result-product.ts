@@ -1,4 +1,5 @@
 import { getProductResults } from "@/lib/orders";
+import { refusalText } from "../refusal-text";
 import { defineAction, field } from "../action-definition";
 import { API_ERRORS, ApiRefusal } from "../errors";
 import { requireId } from "../params";
@@ -16,7 +17,7 @@ export const resultProductAction = defineAction({
   async handle({ db, customerId }, params) {
     const orderId = requireId(params, "order", API_ERRORS.incorrectOrder);
     const results = await getProductResults(db, customerId, orderId);
-    if (!results.ok) throw new ApiRefusal(results.error === "Order not found." ? API_ERRORS.incorrectOrder : results.error);
+    if (!results.ok) throw new ApiRefusal(refusalText(results));
     return { result: results.lines };
   },
 });

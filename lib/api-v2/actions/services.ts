@@ -14,8 +14,8 @@ export const servicesAction = defineAction({
       ],
     },
   ],
-  async handle({ db }) {
-    const categories = await listCatalog(db);
+  async handle({ db, customerId }) {
+    const categories = await listCatalog(db, { customerId });
     return categories.flatMap(({ services }) =>
       services.map((service) => ({
         service: service.id,

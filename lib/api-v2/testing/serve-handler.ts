@@ -56,6 +56,9 @@ export async function serveHandler(route: RouteHandlers, path = "/api/v2"): Prom
         outgoing.end("handler threw");
       });
   });
+  // Longer than any pause between a test's requests: with Node's default 5 s, a client reusing a
+  // kept-alive socket just as the server closes it gets ECONNRESET (seen on a loaded machine).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());

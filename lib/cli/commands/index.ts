@@ -5,9 +5,12 @@ import adminCreate from "./admin-create";
 import apikeyCreate from "./apikey-create";
 import catalogSync from "./catalog-sync";
 import customerCreate from "./customer-create";
+import discountSet from "./discount-set";
 import fundsAdd from "./funds-add";
 import ledgerVerify from "./ledger-verify";
 import orderResolve from "./order-resolve";
+import priceRuleList from "./price-rule-list";
+import priceRuleSet from "./price-rule-set";
 import providerAdd from "./provider-add";
 import providerCheck from "./provider-check";
 import providerList from "./provider-list";
@@ -23,6 +26,9 @@ export const COMMANDS: CliCommand[] = [
   providerList,
   providerCheck,
   catalogSync,
+  priceRuleSet,
+  priceRuleList,
+  discountSet,
   fundsAdd,
   ledgerVerify,
   orderResolve,

@@ -1,6 +1,9 @@
-// What the simulated panel demands of an `add`, per service type, with the texts real panels
-// answer. Fields a type does not take are ignored, as real panels do; tests check what the
+// What the simulated panel demands of an `add`, per service type (which fields, from the
+// service-type table), with the texts real panels answer. Fields a type does not take are ignored, as real panels do; tests check what the
 // client sent through the recorded request instead.
+import { ORDER_FIELDS } from "@/lib/service-types/fields";
+import { SERVICE_TYPES } from "@/lib/service-types/names";
+import { SERVICE_TYPE_TABLE, type FieldUse } from "@/lib/service-types/service-types";
 import type { SimService } from "./catalog";
 
 export type ValidAdd = { link: string | null; units: number; runs: number | null; interval: number | null };
@@ -32,24 +35,24 @@ function limitError(service: SimService, units: number): string | null {
   return null;
 }
 
-/** Types whose quantity is a field; the others count lines or are a single package. */
-const QUANTITY_EXTRAS: Partial<Record<SimService["type"], string[]>> = {
-  Default: [],
-  Mentions: ["usernames"],
-  "Mentions with Hashtags": ["usernames", "hashtags"],
-  "Mentions Hashtag": ["hashtag"],
-  "Mentions User Followers": ["username"],
-  "Mentions Media Likers": ["media"],
-  "Comment Likes": ["username"],
-  Poll: ["answer_number"],
-};
+const apiNames = (uses: readonly FieldUse[], leaveOut: string[]) =>
+  uses.filter((use) => !use.optional && !leaveOut.includes(use.field)).map((use) => ORDER_FIELDS[use.field].api);
+
+/** Types whose quantity is a field, with the other fields they require (from the service-type table). */
+const QUANTITY_EXTRAS: Partial<Record<SimService["type"], string[]>> = Object.fromEntries(
+  SERVICE_TYPES.filter((type) => SERVICE_TYPE_TABLE[type].billing.by === "quantity").map((type) => [
+    type,
+    apiNames(SERVICE_TYPE_TABLE[type].fields, ["link", "quantity"]),
+  ]),
+);
 
 /** Types whose quantity is the number of lines of a list field. */
-const LINE_COUNTED: Partial<Record<SimService["type"], { list: string; extras: string[] }>> = {
-  "Custom Comments": { list: "comments", extras: [] },
-  "Mentions Custom List": { list: "usernames", extras: [] },
-  "Comment Replies": { list: "comments", extras: ["username"] },
-};
+const LINE_COUNTED: Partial<Record<SimService["type"], { list: string; extras: string[] }>> = Object.fromEntries(
+  SERVICE_TYPES.flatMap((type) => {
+    const { billing, fields } = SERVICE_TYPE_TABLE[type];
+    return billing.by === "lines" ? [[type, { list: ORDER_FIELDS[billing.list].api, extras: apiNames(fields, ["link", billing.list]) }]] : [];
+  }),
+);
 
 export function checkAdd(service: SimService, params: Params): AddCheck {
   const refuse = (error: string): AddCheck => ({ ok: false, error });

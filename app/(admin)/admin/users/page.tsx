@@ -45,7 +45,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 <td>{u.role}</td>
                 <td>{u.status}</td>
                 <td className="text-right tabular-nums">{formatMoney(u.balance, PANEL_CURRENCY)}</td>
-                <td className="pl-6">{u.id === actor.id ? <span className="text-xs text-slate-400">you</span> : <UserRowActions user={u} canChangeRole={actor.role === "admin"} />}</td>
+                <td className="pl-6">{u.id === actor.id ? <span className="text-xs text-slate-400">you</span> : actor.role === "admin" ? <UserRowActions user={u} /> : null}</td>
               </tr>
             ))}
           </tbody>

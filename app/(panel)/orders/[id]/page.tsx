@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
 import { getOrder, getProductResults } from "@/lib/orders";
 import { listOrderRefills } from "@/lib/panel/order-refills";
+import { orderParamsForPeople } from "@/lib/service-types/service-types";
 import { requestCancelAction, requestRefillAction } from "@/components/orders/actions/order-actions";
 
 export const metadata: Metadata = { title: "Order — Reseller Panel" };
@@ -25,7 +26,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     listOrderRefills(db, user.id, order.id),
     order.kind === "product" ? getProductResults(db, user.id, order.id) : Promise.resolve(null),
   ]);
-  const params_ = order.params && typeof order.params === "object" ? Object.entries(order.params as Record<string, unknown>) : [];
+  const details = orderParamsForPeople(order.params);
   const rows: [string, React.ReactNode][] = [
     ["Status", <OrderStateBadge key="s" state={order.state} />],
     [order.kind === "product" ? "Product" : "Service", order.name],
@@ -49,14 +50,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 <dd className="col-span-2 break-all" data-testid={`order-${label.toLowerCase().replace(/\W+/g, "-")}`}>{value}</dd>
               </div>
             ))}
-            {params_
-              .filter(([k, v]) => !["type", "link", "quantity"].includes(k) && v !== undefined && v !== null && v !== "")
-              .map(([k, v]) => (
-                <div key={k} className="contents">
-                  <dt className="text-slate-500">{k}</dt>
-                  <dd className="col-span-2 whitespace-pre-wrap break-all">{String(v)}</dd>
-                </div>
-              ))}
+            {details.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-slate-500">{label}</dt>
+                <dd className="col-span-2 whitespace-pre-wrap break-all">{value}</dd>
+              </div>
+            ))}
           </dl>
         </Card>
         <div className="space-y-4">
@@ -95,7 +94,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               </a>
             </>
           ) : (
-            <p className="text-sm text-slate-500">{results.error}</p>
+            <p className="text-sm text-slate-500">{results.message}</p>
           )}
         </Card>
       ) : null}

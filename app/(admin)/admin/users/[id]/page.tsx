@@ -7,6 +7,8 @@ import { formatWhen } from "@/components/admin/format";
 import { Pagination } from "@/components/admin/pagination";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { getUserDetail, type UserDetail } from "@/lib/admin/users";
+import { CustomerPricingForm } from "@/components/pricing/customer-pricing-form";
+import { customerPricingForStaff } from "@/lib/pricing/customer-prices";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
@@ -58,6 +60,11 @@ export default async function UserDetailPage({ params, searchParams }: { params:
           <RecentOrders orders={orders} email={user.email} />
         </Card>
       </div>
+      {user.role === "customer" ? (
+        <Card title="Prices for this customer" className="mt-6 max-w-xl">
+          <CustomerPricingForm customerId={user.id} pricing={await customerPricingForStaff(await getDb(), actor, user.id)} isAdmin={actor.role === "admin"} />
+        </Card>
+      ) : null}
       <Card title={`Ledger (${ledger.total} ${ledger.total === 1 ? "entry" : "entries"})`} className="mt-6">
         <LedgerTable entries={ledger.entries} />
         <Pagination path={`/admin/users/${user.id}`} params={{}} page={ledger.page} pageSize={ledger.pageSize} total={ledger.total} pageParam="ledgerPage" />

@@ -12,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const orderId = /^\d{1,9}$/.test(id) ? Number(id) : NaN;
   const results = await getProductResults(await getDb(), user.id, orderId);
-  if (!results.ok) return new Response(`${results.error}\n`, { status: results.error === "Order not found." ? 404 : 409 });
+  if (!results.ok) return new Response(`${results.message}\n`, { status: results.code === "not_found" ? 404 : 409 });
   return new Response(results.lines.join("\n") + "\n", {
     headers: {
       "content-type": "text/plain; charset=utf-8",

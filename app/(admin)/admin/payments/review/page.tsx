@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatWhen } from "@/components/admin/format";
+import { PaymentStateBadge } from "@/components/payments/payment-state-badge";
+import { PaymentsTabs } from "@/components/payments/payments-tabs";
+import { ReviewPaymentForm } from "@/components/payments/review-payment-form";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { requireStaff } from "@/lib/auth/session";
+import { PANEL_CURRENCY } from "@/lib/currency";
+import { getDb } from "@/lib/db/client";
+import { formatMoney } from "@/lib/money";
+import { listRejectedCallbacks, listReviewQueue } from "@/lib/payments/staff-queries";
+
+export const metadata: Metadata = { title: "Payments to review — Reseller Panel" };
+
+export default async function PaymentReviewPage() {
+  const actor = await requireStaff();
+  const db = await getDb();
+  const [queue, rejected] = await Promise.all([listReviewQueue(db, actor), listRejectedCallbacks(db, actor)]);
+  const isAdmin = actor.role === "admin";
+  return (
+    <>
+      <PageHeader title="Payments" description={isAdmin ? "Manual transfers to approve, and gateway reports that were not credited automatically." : "Read-only: only an admin can decide."} />
+      <PaymentsTabs active="review" reviewCount={queue.length} />
+      {queue.length === 0 ? <EmptyState>Nothing to review.</EmptyState> : null}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {queue.map((p) => {
+          const mode = p.state === "flagged" ? "flagged" : p.state === "waiting" ? "decide" : "note";
+          return (
+            <Card key={p.id} title={<span className="flex flex-wrap items-center gap-2"><Link href={`/admin/payments/${p.id}`} className="text-indigo-700 hover:underline">Payment #{p.id}</Link><PaymentStateBadge state={p.state} /></span>}>
+              <div data-testid={`review-${p.id}`}>
+                <dl className="mb-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                  <dt className="text-slate-500">Customer</dt>
+                  <dd className="break-all">{p.user.email}</dd>
+                  <dt className="text-slate-500">Method</dt>
+                  <dd>{p.method.name}</dd>
+                  <dt className="text-slate-500">Asked</dt>
+                  <dd className="tabular-nums">{formatMoney(p.payAmount.toFixed(), p.currency)} → {formatMoney(p.creditAmount.toFixed(), PANEL_CURRENCY)}{p.bonusAmount.gt(0) ? ` + bonus ${formatMoney(p.bonusAmount.toFixed())}` : ""}</dd>
+                  {p.reference ? (<><dt className="text-slate-500">Reference</dt><dd className="break-all">{p.reference}</dd></>) : null}
+                  {p.reportedStatus ? (<><dt className="text-slate-500">Gateway said</dt><dd>{p.reportedStatus}{p.reportedAmount ? ` · ${p.reportedAmount} ${p.reportedCurrency ?? ""}` : ""}</dd></>) : null}
+                  <dt className="text-slate-500">Created</dt>
+                  <dd>{formatWhen(p.createdAt)}</dd>
+                </dl>
+                {p.flag ? <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{p.flag}</p> : null}
+                {isAdmin ? <ReviewPaymentForm paymentId={p.id} mode={mode} suggestedAmount={p.creditAmount.toFixed()} /> : null}
+              </div>
+            </Card>
+          );
+        })}
+      </div>
+      <Card title="Callbacks refused or unmatched" className="mt-6">
+        {rejected.length ? (
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="rejected-callbacks">
+            {rejected.map((e) => (
+              <li key={e.id.toString()} className="flex flex-wrap gap-x-3 py-1.5">
+                <span className="text-xs text-slate-500">{formatWhen(e.createdAt)}</span>
+                <span className="font-medium">{e.gateway}</span>
+                <span>{e.outcome.replace("_", " ")}</span>
+                <span className="text-slate-600">{e.message}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <EmptyState>None.</EmptyState>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { adminAction } from "@/lib/actions/action-client";
+import { getDb } from "@/lib/db/client";
+import { reviewPayment } from "@/lib/payments/review-payment";
+import { ZReviewPaymentInput } from "@/lib/payments/schemas";
+
+const DONE = { approve: "approved and credited", reject: "rejected", dismiss: "reviewed" } as const;
+
+export const reviewPaymentAction = adminAction(ZReviewPaymentInput, async (input, actor) => {
+  const result = await reviewPayment(await getDb(), actor, input);
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  revalidatePath("/admin/payments", "layout");
+  return { ok: true, message: `Payment #${input.paymentId} ${DONE[input.decision]}.` };
+});

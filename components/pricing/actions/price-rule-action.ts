@@ -1,0 +1,29 @@
+"use server";
+// One form, two buttons: "Preview" shows old and new prices without saving; "Save" saves the rule
+// and reprices. Both run the same data functions (lib/pricing/price-rules.ts).
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { adminAction } from "@/lib/actions/action-client";
+import { getDb } from "@/lib/db/client";
+import { previewPriceRule, setPriceRule } from "@/lib/pricing/price-rules";
+
+const ZIntent = z.object({ intent: z.enum(["preview", "save"]).catch("preview") }).passthrough();
+
+export const priceRuleAction = adminAction(ZIntent, async (input, actor) => {
+  const db = await getDb();
+  if (input.intent === "preview") {
+    const result = await previewPriceRule(db, actor, input);
+    if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+    const { up, down, changed } = result.preview.counts;
+    return {
+      ok: true,
+      message: changed ? `Saving would change ${changed} price(s): ${up} up, ${down} down. Nothing is saved yet.` : "Saving would change no price. Nothing is saved yet.",
+      // What was typed stays in the form, so that the previewed rule can be saved as it is.
+      data: { preview: result.preview, values: Object.fromEntries(Object.entries(input).filter(([k, v]) => typeof v === "string" && k !== "intent")) },
+    };
+  }
+  const result = await setPriceRule(db, actor, input);
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  for (const path of ["/admin/pricing", "/admin/services", "/admin/products", "/admin/catalog-changes"]) revalidatePath(path);
+  return { ok: true, message: `Rule saved: ${result.counts.up} price(s) up, ${result.counts.down} down.` };
+});

@@ -1,0 +1,76 @@
+// Issue 12, finding 1: the staff role is read-only. Every mutation a staff member could reach is
+// called directly with a staff actor and must be refused with nothing changed in the database.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncCatalog } from "@/lib/catalog/sync-catalog";
+import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { Decimal } from "@/lib/money";
+import { setUserRole, setUserStatus } from "@/lib/users/manage-user";
+import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
+import { resolveOrderForStaff } from "./orders";
+import { addProviderForAdmin, checkProviderForAdmin, setProviderEnabled, syncProviderCatalog } from "./providers";
+import { clearSellRateOverride, setCatalogItemEnabled, setSellRate } from "./sell-rates";
+import { addSimulatorProvider, makeActors, makeUser, uniqueLabel as unique } from "@/lib/testing/fixtures";
+import { creditFundsForAdmin } from "./users";
+
+let db: Db;
+let sim: SimulatorHandle;
+let actors: Awaited<ReturnType<typeof makeActors>>;
+let providerId: number;
+
+beforeAll(async () => {
+  db = await getDb();
+  sim = await startSimulator({ port: 0, seed: 5, services: 6, products: 0 });
+  actors = await makeActors(db);
+  providerId = await addSimulatorProvider(db, sim);
+  const synced = await syncCatalog(db, providerId, { markupPercent: new Decimal(10) });
+  if (!synced.ok) throw new Error(synced.error);
+});
+afterAll(async () => {
+  await sim.close();
+  await closeDb();
+});
+
+const refused = { ok: false, error: expect.stringMatching(/^Only an admin can/) };
+
+describe("staff are read-only: every mutation refuses a staff actor and changes nothing", () => {
+  it("account status and role", async () => {
+    const customer = await makeUser(db, "customer");
+    expect(await setUserStatus(db, actors.staff, customer.id, "suspended")).toEqual(refused);
+    expect(await setUserRole(db, actors.staff, customer.id, "admin")).toEqual(refused);
+    const row = await db.user.findUniqueOrThrow({ where: { id: customer.id }, select: { status: true, role: true, sessionVersion: true } });
+    expect(row).toEqual({ status: "active", role: "customer", sessionVersion: 0 });
+    // Control: the admin may.
+    expect(await setUserStatus(db, actors.admin, customer.id, "suspended")).toEqual({ ok: true });
+    expect(await setUserStatus(db, actors.admin, 999_999_999, "suspended")).toEqual({ ok: false, error: "No such user." });
+  });
+
+  it("providers: add, check, enable, sync", async () => {
+    const before = await db.provider.findUniqueOrThrow({ where: { id: providerId } });
+    const balanceCalls = sim.counts.balance ?? 0;
+    const name = unique("staff-added");
+    expect(await addProviderForAdmin(db, actors.staff, { name, url: sim.url, key: "k", timeoutMs: "1000" })).toEqual(refused);
+    expect(await checkProviderForAdmin(db, actors.staff, providerId)).toEqual(refused);
+    expect(await setProviderEnabled(db, actors.staff, { providerId: String(providerId), enabled: "false" })).toEqual(refused);
+    expect(await syncProviderCatalog(db, actors.staff, { providerId, markupPercent: "50%" })).toEqual(refused);
+    expect(await db.provider.count({ where: { name } })).toBe(0);
+    expect(await db.provider.findUniqueOrThrow({ where: { id: providerId } })).toEqual(before);
+    // A refused check does not even call out.
+    expect(sim.counts.balance ?? 0).toBe(balanceCalls);
+  });
+
+  it("catalog edits", async () => {
+    const service = await db.service.findFirstOrThrow({ where: { providerId }, orderBy: { id: "asc" } });
+    const ref = { kind: "service", id: String(service.id) };
+    expect(await setSellRate(db, actors.staff, { ...ref, sellRate: "99" })).toEqual(refused);
+    expect(await clearSellRateOverride(db, actors.staff, ref)).toEqual(refused);
+    expect(await setCatalogItemEnabled(db, actors.staff, { ...ref, enabled: "false" })).toEqual(refused);
+    expect(await db.service.findUniqueOrThrow({ where: { id: service.id } })).toEqual(service);
+  });
+
+  it("credits and order resolution", async () => {
+    const customer = await makeUser(db, "customer");
+    expect(await creditFundsForAdmin(db, actors.staff, { customerId: customer.id, amount: "10", reason: "x" })).toEqual(refused);
+    expect(await db.ledgerEntry.count({ where: { userId: customer.id } })).toBe(0);
+    expect(await resolveOrderForStaff(db, actors.staff, { orderId: "1", outcome: "failed" })).toEqual(refused);
+  });
+});

@@ -1,0 +1,11 @@
+// The session cookie's name and flags, in one place for next-auth (lib/auth/options.ts), the
+// token readers and proxy.ts (which refreshes the idle clock). Behind https (NEXTAUTH_URL starts
+// with https://) cookies are Secure and take the __Secure- prefix, so a browser never sends them
+// over plain http.
+export function secureCookiesWanted(env: Record<string, string | undefined> = process.env): boolean {
+  return env.NEXTAUTH_URL?.trim().toLowerCase().startsWith("https://") ?? false;
+}
+
+export function sessionCookieName(secure = secureCookiesWanted()): string {
+  return `${secure ? "__Secure-" : ""}next-auth.session-token`;
+}

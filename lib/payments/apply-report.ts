@@ -1,0 +1,166 @@
+// The only code that acts on what a gateway says about a payment. Each report is applied in one
+// transaction: a conditional state update (only the first matching report wins it), the money that
+// state needs (lib/ledger), and a PaymentEvent saying what happened. Replays, duplicates and
+// out-of-order reports lose the conditional update and change nothing but the event log.
+import type { Db } from "@/lib/db/connection";
+import type { PaymentGateway, PaymentState } from "@/lib/db/generated/enums";
+import { creditPayment, debitChargeback } from "@/lib/ledger/credit-payment";
+import { fromDb } from "@/lib/money/db-decimal";
+import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
+import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import type { GatewayReport } from "./gateway";
+
+export type PaymentLookup = { externalId: string } | { paymentId: number } | { externalRef: string };
+
+export type ReportOutcome = "credited" | "flagged" | "state" | "duplicate" | "ignored" | "noted" | "charged_back" | "unknown_payment";
+
+export type ApplyReportInput = {
+  gateway: PaymentGateway;
+  lookup: PaymentLookup;
+  status: string;
+  report: GatewayReport;
+  /** The event's type and id as the gateway named them, and a bounded excerpt of its body. */
+  type: string;
+  externalEventId?: string | null;
+  payload?: unknown;
+};
+
+const NOT_YET_CREDITED: PaymentState[] = ["waiting"];
+const CLOSED_UNPAID: PaymentState[] = ["failed", "expired", "canceled"];
+
+/** Event payloads are kept for staff, bounded so that a flood of callbacks cannot bloat the table. */
+export function excerpt(payload: unknown): object | null {
+  if (payload === undefined || payload === null) return null;
+  const text = JSON.stringify(payload);
+  return text.length <= 8_000 ? (JSON.parse(text) as object) : { truncated: text.slice(0, 8_000) };
+}
+
+export async function applyGatewayReport(db: Db, input: ApplyReportInput): Promise<{ outcome: ReportOutcome; paymentId: number | null }> {
+  return moneyTransaction(db, async (tx) => {
+    const where =
+      "externalId" in input.lookup
+        ? { gateway_externalId: { gateway: input.gateway, externalId: input.lookup.externalId } }
+        : "paymentId" in input.lookup
+          ? { id: input.lookup.paymentId }
+          : null;
+    const found = where
+      ? await tx.payment.findUnique({ where })
+      : await tx.payment.findFirst({ where: { gateway: input.gateway, externalRef: (input.lookup as { externalRef: string }).externalRef } });
+    const payment = found && found.gateway === input.gateway ? found : null;
+    const log = (outcome: ReportOutcome, message: string) =>
+      tx.paymentEvent
+        .create({
+          data: {
+            paymentId: payment?.id ?? null,
+            gateway: input.gateway,
+            externalEventId: input.externalEventId ?? null,
+            type: input.type,
+            outcome,
+            message,
+            payload: excerpt(input.payload) ?? undefined,
+          },
+        })
+        .then(() => ({ outcome, paymentId: payment?.id ?? null }));
+    if (!payment) return log("unknown_payment", `no ${input.gateway} payment for ${JSON.stringify(input.lookup)}`);
+
+    const reported = { reportedStatus: input.status.slice(0, 100) };
+    const moveFrom = async (from: PaymentState[], data: Record<string, unknown>): Promise<boolean> => {
+      const moved = await tx.payment.updateMany({ where: { id: payment.id, state: { in: from } }, data: { ...reported, ...data } });
+      return moved.count === 1;
+    };
+    const report = input.report;
+
+    switch (report.kind) {
+      case "paid": {
+        const mismatch = amountMismatch(payment, report.amount, report.currency);
+        const reportedMoney = { reportedAmount: report.amount.toFixed(), reportedCurrency: report.currency.slice(0, 20) };
+        if (mismatch) {
+          if (await moveFrom(NOT_YET_CREDITED, { state: "flagged", flag: mismatch, ...reportedMoney })) return log("flagged", mismatch);
+          return late(tx, payment.id, log, "paid", reportedMoney);
+        }
+        const overpaid = report.overpaidBy?.gt(0) ? `overpaid by ${report.overpaidBy.toFixed()} ${payment.currency}: refund or credit it by hand` : null;
+        const deposit = fromDb(payment.creditAmount);
+        const bonus = fromDb(payment.bonusAmount);
+        const won = await moveFrom(NOT_YET_CREDITED, {
+          state: "paid",
+          creditedAmount: deposit.toFixed(LEDGER_SCALE),
+          creditedBonus: bonus.toFixed(LEDGER_SCALE),
+          externalRef: report.externalRef ?? payment.externalRef,
+          paidAt: new Date(),
+          flag: overpaid,
+          ...reportedMoney,
+        });
+        if (!won) return late(tx, payment.id, log, "paid", reportedMoney);
+        await creditPayment(tx, { customerId: payment.userId, paymentId: payment.id, deposit, bonus, reason: `Payment #${payment.id} (${payment.gateway})` });
+        return log("credited", `credited ${deposit.toFixed(LEDGER_SCALE)}${bonus.gt(0) ? ` + bonus ${bonus.toFixed(LEDGER_SCALE)}` : ""}${overpaid ? `; ${overpaid}` : ""}`);
+      }
+      case "underpaid": {
+        const message = `underpaid: the gateway received ${report.paid?.toFixed() ?? "less"} of ${payment.payAmount.toFixed()} ${payment.currency}`;
+        const reportedMoney = { reportedAmount: (report.paid ?? report.amount).toFixed(), reportedCurrency: report.currency.slice(0, 20) };
+        if (await moveFrom(NOT_YET_CREDITED, { state: "flagged", flag: message, ...reportedMoney })) return log("flagged", message);
+        return late(tx, payment.id, log, "underpaid", reportedMoney);
+      }
+      case "failed":
+      case "expired":
+      case "canceled": {
+        if (await moveFrom(NOT_YET_CREDITED, { state: report.kind })) return log("state", `${report.kind}: nothing credited`);
+        return log("ignored", `${report.kind} reported while the payment is ${(await stateOf(tx, payment.id))}: nothing changed`);
+      }
+      case "pending":
+        return log("ignored", `still pending (${input.status})`);
+      case "note": {
+        if (report.flag) await tx.payment.updateMany({ where: { id: payment.id, flag: null }, data: { flag: report.message, reviewedAt: null } });
+        return log("noted", report.message);
+      }
+      case "reversed":
+        return reverse(tx, payment, report, log, reported);
+    }
+  });
+}
+
+type Log = (outcome: ReportOutcome, message: string) => Promise<{ outcome: ReportOutcome; paymentId: number | null }>;
+type PaymentRow = NonNullable<Awaited<ReturnType<Tx["payment"]["findUnique"]>>>;
+
+function amountMismatch(payment: PaymentRow, amount: Decimal, currency: string): string | null {
+  if (currency.toUpperCase() !== payment.currency.toUpperCase()) return `currency mismatch: paid in ${currency}, asked ${payment.currency}`;
+  if (!amount.eq(fromDb(payment.payAmount))) return `amount mismatch: paid ${amount.toFixed()} ${currency}, asked ${payment.payAmount.toFixed()}`;
+  return null;
+}
+
+async function stateOf(tx: Tx, paymentId: number): Promise<PaymentState> {
+  return (await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { state: true } })).state;
+}
+
+/**
+ * Money reported for a payment that is no longer waiting. Already credited (or flagged): a replay,
+ * nothing to do. Closed unpaid (expired, failed, canceled): money arrived late; it is not credited
+ * but the payment is flagged so that an admin decides.
+ */
+async function late(tx: Tx, paymentId: number, log: Log, what: string, reportedMoney: object) {
+  const message = `${what} reported after the payment was closed unpaid: not credited, review it`;
+  const moved = await tx.payment.updateMany({ where: { id: paymentId, state: { in: CLOSED_UNPAID } }, data: { state: "flagged", flag: message, ...reportedMoney } });
+  if (moved.count === 1) return log("flagged", message);
+  return log("duplicate", `${what} reported again while the payment is ${await stateOf(tx, paymentId)}: nothing changed`);
+}
+
+/** A refund or dispute of a credited payment: taken back once, if the balance allows; flagged otherwise. */
+async function reverse(tx: Tx, payment: PaymentRow, report: Extract<GatewayReport, { kind: "reversed" }>, log: Log, reported: object) {
+  const of = report.of ?? fromDb(payment.payAmount);
+  if (!report.amount.gt(0) || !of.gt(0)) return log("ignored", `reversal of ${report.amount.toFixed()}: nothing to take back`);
+  const credited = fromDb(payment.creditedAmount ?? 0).plus(fromDb(payment.creditedBonus ?? 0));
+  // A partial refund takes back the same share of the deposit and its bonus.
+  const share = Decimal.min(report.amount.dividedBy(of), 1);
+  const amount = credited.times(share).toDecimalPlaces(LEDGER_SCALE, Decimal.ROUND_HALF_EVEN);
+  const moved = await tx.payment.updateMany({
+    where: { id: payment.id, state: "paid" },
+    data: { ...reported, state: "charged_back", chargebackAmount: amount.gt(0) ? amount.toFixed(LEDGER_SCALE) : null },
+  });
+  if (!moved.count) return log("duplicate", `${report.reason} reported while the payment is ${await stateOf(tx, payment.id)}: nothing changed`);
+  if (!amount.gt(0)) return log("charged_back", `${report.reason}: nothing to take back`);
+  const reason = `${report.reason} of payment #${payment.id}`;
+  const balance = await debitChargeback(tx, { customerId: payment.userId, paymentId: payment.id, amount, reason });
+  if (balance) return log("charged_back", `${reason}: debited ${amount.toFixed(LEDGER_SCALE)}`);
+  const flag = `${reason}: ${amount.toFixed(LEDGER_SCALE)} not debited, the balance does not cover it`;
+  await tx.payment.update({ where: { id: payment.id }, data: { flag, reviewedAt: null } });
+  return log("flagged", flag);
+}

@@ -1,0 +1,122 @@
+// Manual methods and admin decisions on real PostgreSQL: approve credits once (racing approvals
+// included), reject credits nothing, staff cannot decide, flagged payments are resolved once; the
+// database itself refuses a second deposit; ledger:verify catches payment money that is wrong.
+import { afterAll, describe, expect, it } from "vitest";
+import { makeUser } from "@/lib/testing/fixtures";
+import { closeDb, getDb } from "@/lib/db/connection";
+import { applyBalanceChange } from "@/lib/ledger/balance-change";
+import { moneyTransaction } from "@/lib/ledger/transaction";
+import { verifyLedger } from "@/lib/ledger/verify-ledger";
+import { Decimal } from "@/lib/money";
+import { createPayment } from "./create-payment";
+import { openStoredSecrets } from "./method-secrets";
+import { reviewPayment } from "./review-payment";
+import { saveMethod } from "./manage-methods";
+import { balanceOf, createMethod, entriesOf, makeAdminAndCustomer } from "./testing/fixtures";
+
+afterAll(closeDb);
+
+async function manualPayment(amount: string, bonuses: [string, string][] = []) {
+  const db = await getDb();
+  const { admin, customer } = await makeAdminAndCustomer(db);
+  const methodId = await createMethod(db, admin as { id: number; role: "admin" }, { gateway: "manual", minAmount: "5", maxAmount: "1000" }, bonuses);
+  const created = await createPayment(db, customer, { methodId, amount, reference: "IBAN transfer 2026-12-01 #4411" });
+  if (!created.ok) throw new Error(created.error);
+  return { db, admin, customer, methodId, paymentId: created.paymentId };
+}
+
+describe("manual payments", () => {
+  it("need a reference, then wait for an admin; approval credits once with its bonus and is audited", async () => {
+    const { db, admin, customer, methodId, paymentId } = await manualPayment("200", [["100", "5"]]);
+    expect(await createPayment(db, customer, { methodId, amount: "200", reference: "" })).toMatchObject({ ok: false, fieldErrors: { reference: expect.any(String) } });
+    expect(created(await db.payment.findUniqueOrThrow({ where: { id: paymentId } }))).toEqual({ state: "waiting", reference: "IBAN transfer 2026-12-01 #4411" });
+    expect(await reviewPayment(db, admin, { paymentId, decision: "approve", reason: "" })).toMatchObject({ ok: false, fieldErrors: { reason: "Say why." } });
+    expect(await reviewPayment(db, admin, { paymentId, decision: "approve", reason: "Seen on the bank statement" })).toEqual({ ok: true, state: "paid" });
+    expect(await reviewPayment(db, admin, { paymentId, decision: "approve", reason: "again" })).toMatchObject({ ok: false });
+    expect(await reviewPayment(db, admin, { paymentId, decision: "reject", reason: "too late" })).toMatchObject({ ok: false });
+    expect(await entriesOf(db, paymentId)).toEqual([["deposit", "200.000000"], ["bonus", "10.000000"]]);
+    expect(await balanceOf(db, customer.id)).toBe("210.000000");
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: "payment", entityId: String(paymentId) } });
+    expect(audit).toMatchObject({ actorId: admin.id, action: "payment.approve", reason: "Seen on the bank statement" });
+    expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
+  });
+
+  it("approve racing approve credits once", async () => {
+    const { db, customer, paymentId } = await manualPayment("50");
+    const admins = await Promise.all(Array.from({ length: 6 }, () => makeUser(db, "admin")));
+    const results = await Promise.all(admins.map((a) => reviewPayment(db, a, { paymentId, decision: "approve", reason: "race" }).catch((e: Error) => ({ ok: false, error: e.message }))));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await entriesOf(db, paymentId)).toEqual([["deposit", "50.000000"]]);
+    expect(await balanceOf(db, customer.id)).toBe("50.000000");
+  });
+
+  it("reject credits nothing; staff cannot approve or reject", async () => {
+    const { db, customer, paymentId } = await manualPayment("30");
+    const staff = await makeUser(db, "staff");
+    expect(await reviewPayment(db, staff, { paymentId, decision: "approve", reason: "x" })).toEqual({ ok: false, error: "Only an admin can do this." });
+    const admin = await makeUser(db, "admin");
+    expect(await reviewPayment(db, admin, { paymentId, decision: "reject", reason: "No transfer arrived" })).toEqual({ ok: true, state: "rejected" });
+    expect(await reviewPayment(db, admin, { paymentId, decision: "approve", reason: "x" })).toMatchObject({ ok: false });
+    expect(await balanceOf(db, customer.id)).toBe("0.000000");
+    expect(await entriesOf(db, paymentId)).toEqual([]);
+  });
+
+  it("a flagged payment is credited with what the admin decides, without bonus, once", async () => {
+    const { db, admin, customer, paymentId } = await manualPayment("100", [["50", "10"]]);
+    await db.payment.update({ where: { id: paymentId }, data: { state: "flagged", flag: "underpaid: the gateway received 70 of 100" } });
+    expect(await reviewPayment(db, admin, { paymentId, decision: "approve", reason: "Credit what arrived", amount: "70" })).toEqual({ ok: true, state: "paid" });
+    expect(await entriesOf(db, paymentId)).toEqual([["deposit", "70.000000"]]);
+    expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
+    // Approving resolved the flag: nothing is left to dismiss.
+    expect(await reviewPayment(db, admin, { paymentId, decision: "dismiss", reason: "done" })).toEqual({ ok: false, error: "This payment has nothing to review." });
+  });
+
+  it("the database refuses a second deposit or bonus for one payment, and payment entries without a payment", async () => {
+    const { db, admin, customer, paymentId } = await manualPayment("40");
+    await reviewPayment(db, admin, { paymentId, decision: "approve", reason: "ok" });
+    await expect(moneyTransaction(db, (tx) => applyBalanceChange(tx, { customerId: customer.id, kind: "deposit", amount: new Decimal(40), paymentId }))).rejects.toThrow();
+    await moneyTransaction(db, (tx) => applyBalanceChange(tx, { customerId: customer.id, kind: "bonus", amount: new Decimal(1), paymentId }));
+    await expect(moneyTransaction(db, (tx) => applyBalanceChange(tx, { customerId: customer.id, kind: "bonus", amount: new Decimal(1), paymentId }))).rejects.toThrow();
+    await expect(moneyTransaction(db, (tx) => applyBalanceChange(tx, { customerId: customer.id, kind: "deposit", amount: new Decimal(1) }))).rejects.toThrow();
+    await expect(moneyTransaction(db, (tx) => applyBalanceChange(tx, { customerId: customer.id, kind: "credit", amount: new Decimal(1), paymentId }))).rejects.toThrow();
+    // The stray bonus (no rule applied) is what ledger:verify reports.
+    const report = await verifyLedger(db, { customerIds: [customer.id] });
+    expect(report.mismatches.map((m) => [m.check, m.paymentId])).toEqual([["payment", paymentId]]);
+    expect(report.mismatches[0].message).toContain("no bonus applies");
+  });
+
+  it("ledger:verify reports a credited payment without its deposit and a deposit on an unpaid one", async () => {
+    const { db, customer, paymentId } = await manualPayment("10");
+    await db.payment.update({ where: { id: paymentId }, data: { state: "paid", creditedAmount: "10", creditedBonus: "0" } });
+    let report = await verifyLedger(db, { customerIds: [customer.id] });
+    expect(report.mismatches.map((m) => m.message)).toEqual([`payment ${paymentId}: 0 deposit entries`]);
+    const other = await manualPayment("10");
+    await moneyTransaction(db, (tx) => applyBalanceChange(tx, { customerId: other.customer.id, kind: "deposit", amount: new Decimal(10), paymentId: other.paymentId }));
+    report = await verifyLedger(db, { customerIds: [other.customer.id] });
+    expect(report.mismatches.map((m) => m.message)).toEqual([`payment ${other.paymentId}: state waiting but has deposit 10.000000`]);
+  });
+
+  it("method keys are sealed at rest, kept when left blank, and audited without them", async () => {
+    const db = await getDb();
+    const admin = await makeUser(db, "admin");
+    const staff = await makeUser(db, "staff");
+    const base = { gateway: "stripe", name: `Card ${Date.now()}`, enabled: "on", currency: "EUR", exchangeRate: "1.1", minAmount: "5", maxAmount: "500", feePercent: "3" };
+    expect(await saveMethod(db, staff, { ...base, secretKey: "sk_live_x" })).toEqual({ ok: false, error: "Only an admin can do this." });
+    expect(await saveMethod(db, admin, { ...base, minAmount: "50", maxAmount: "5" })).toMatchObject({ ok: false, fieldErrors: { maxAmount: expect.any(String) } });
+    const saved = await saveMethod(db, admin, { ...base, secretKey: "sk_live_abcdefgh12345678", webhookSecret: "whsec_9876543210zyxw" });
+    if (!saved.ok) throw new Error(saved.error);
+    const row = await db.paymentMethod.findUniqueOrThrow({ where: { id: saved.methodId } });
+    expect(row.settingsEncrypted).not.toContain("sk_live");
+    expect(row.settingsHint).toEqual({ secretKey: "…5678", webhookSecret: "…zyxw" });
+    expect(await saveMethod(db, admin, { ...base, methodId: String(saved.methodId), feePercent: "4" })).toMatchObject({ ok: true });
+    const after = await db.paymentMethod.findUniqueOrThrow({ where: { id: saved.methodId } });
+    expect(openStoredSecrets(after.settingsEncrypted)).toEqual({ secretKey: "sk_live_abcdefgh12345678", webhookSecret: "whsec_9876543210zyxw" });
+    const audits = await db.auditLog.findMany({ where: { entityType: "payment_method", entityId: String(saved.methodId) } });
+    expect(audits.map((a) => a.action)).toEqual(["payment_method.create", "payment_method.update"]);
+    expect(JSON.stringify(audits.map((a) => [a.before, a.after]))).not.toContain("sk_live_abcdefgh");
+  });
+});
+
+function created(p: { state: string; reference: string | null }) {
+  return { state: p.state, reference: p.reference };
+}

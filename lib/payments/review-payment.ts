@@ -1,0 +1,69 @@
+// Admin decisions on payments: approve a manual payment (credits it once) or reject it, resolve a
+// flagged one (credit what the admin decides, or refuse it), or dismiss a note on a credited one.
+// Staff are read-only. Each decision is a conditional state update (two admins racing: one wins),
+// its money (lib/ledger), a PaymentEvent and an audit row, in one transaction.
+import "server-only";
+import type { StaffActor } from "@/lib/admin/authorize";
+import { adminRefusal } from "@/lib/admin/authorize";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db/connection";
+import { creditPayment } from "@/lib/ledger/credit-payment";
+import { fromDb } from "@/lib/money/db-decimal";
+import { moneyTransaction } from "@/lib/ledger/transaction";
+import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { ZReviewPaymentInput } from "./schemas";
+
+export type ReviewResult = { ok: true; state: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+export async function reviewPayment(db: Db, actor: StaffActor, input: unknown): Promise<ReviewResult> {
+  const refused = adminRefusal(actor);
+  if (refused) return refused;
+  const parsed = ZReviewPaymentInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  const { paymentId, decision, reason, amount } = parsed.data;
+  return moneyTransaction(db, async (tx) => {
+    const payment = await tx.payment.findUnique({ where: { id: paymentId } });
+    if (!payment) return { ok: false, error: "No such payment." };
+    const reviewed = { reviewedById: actor.id, reviewReason: reason, reviewedAt: new Date() };
+    const audit = (action: string, after: object) =>
+      recordAudit(tx, { actorId: actor.id, action, entityType: "payment", entityId: payment.id, before: { state: payment.state, flag: payment.flag }, after, reason });
+    const event = (outcome: string, message: string) =>
+      tx.paymentEvent.create({ data: { paymentId: payment.id, gateway: payment.gateway, type: `admin.${decision}`, outcome, message: `${message} by admin #${actor.id}: ${reason}` } });
+
+    if (decision === "dismiss") {
+      if (!payment.flag || payment.reviewedAt) return { ok: false, error: "This payment has nothing to review." };
+      await tx.payment.update({ where: { id: payment.id }, data: reviewed });
+      await audit("payment.dismiss_flag", { flag: payment.flag });
+      await event("noted", "flag dismissed");
+      return { ok: true, state: payment.state };
+    }
+    // Waiting manual payments and flagged ones of any gateway are decided here; nothing else.
+    const open = (payment.state === "waiting" && payment.gateway === "manual") || payment.state === "flagged";
+    if (!open) return { ok: false, error: `This payment is ${payment.state}: there is nothing to decide.` };
+
+    if (decision === "reject") {
+      const moved = await tx.payment.updateMany({ where: { id: payment.id, state: payment.state }, data: { state: "rejected", ...reviewed } });
+      if (!moved.count) return { ok: false, error: "Someone else decided this payment first." };
+      await audit("payment.reject", { state: "rejected" });
+      await event("state", "rejected");
+      return { ok: true, state: "rejected" };
+    }
+
+    // A flagged payment is credited with what the admin says arrived (no bonus: the rule was for
+    // the amount asked); a manual one with what was quoted, bonus included.
+    const flagged = payment.state === "flagged";
+    const deposit = flagged && amount ? new Decimal(amount) : fromDb(payment.creditAmount);
+    if (deposit.decimalPlaces() > LEDGER_SCALE) return { ok: false, error: "Check the highlighted fields.", fieldErrors: { amount: `Use at most ${LEDGER_SCALE} decimals.` } };
+    const bonus = flagged ? new Decimal(0) : fromDb(payment.bonusAmount);
+    const moved = await tx.payment.updateMany({
+      where: { id: payment.id, state: payment.state },
+      data: { state: "paid", creditedAmount: deposit.toFixed(LEDGER_SCALE), creditedBonus: bonus.toFixed(LEDGER_SCALE), paidAt: new Date(), ...reviewed },
+    });
+    if (!moved.count) return { ok: false, error: "Someone else decided this payment first." };
+    await creditPayment(tx, { customerId: payment.userId, paymentId: payment.id, deposit, bonus, actorId: actor.id, reason: `Payment #${payment.id} approved: ${reason}`.slice(0, 500) });
+    await audit("payment.approve", { state: "paid", deposit: deposit.toFixed(LEDGER_SCALE), bonus: bonus.toFixed(LEDGER_SCALE) });
+    await event("credited", `credited ${deposit.toFixed(LEDGER_SCALE)}${bonus.gt(0) ? ` + bonus ${bonus.toFixed(LEDGER_SCALE)}` : ""}`);
+    return { ok: true, state: "paid" };
+  });
+}

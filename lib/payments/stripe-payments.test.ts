@@ -1,0 +1,197 @@
+// Stripe Checkout end to end over real HTTP: the SDK against a local server speaking Stripe's
+// API, webhooks signed as Stripe signs them, delivered to the same handler the route uses, on a
+// real PostgreSQL database.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, getDb } from "@/lib/db/connection";
+import { applyBalanceChange } from "@/lib/ledger/balance-change";
+import { verifyLedger } from "@/lib/ledger/verify-ledger";
+import { Decimal } from "@/lib/money";
+import Stripe from "stripe";
+import { createPayment } from "./create-payment";
+import { refreshPayment } from "./refresh-payment";
+import { balanceOf, createMethod, entriesOf, makeAdminAndCustomer } from "./testing/fixtures";
+import { startStripeStub, type StripeStub } from "./testing/stripe-stub";
+import { startWebhookReceiver } from "./testing/webhook-receiver";
+
+const SECRET_KEY = "sk_test_panel_0123456789";
+const WEBHOOK_SECRET = "whsec_panel_test_secret";
+let stub: StripeStub;
+let receiver: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  const db = await getDb();
+  receiver = await startWebhookReceiver(db);
+  stub = await startStripeStub({ secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET, webhookUrl: `${receiver.url}/api/payments/stripe/webhook` });
+  process.env.STRIPE_API_BASE = stub.url;
+  process.env.PAYMENTS_PUBLIC_URL = "http://panel.test";
+});
+afterAll(async () => {
+  await stub?.close();
+  await receiver?.close();
+  await closeDb();
+});
+
+async function setUp(opts: { currency?: string; fee?: string; bonuses?: [string, string][]; min?: string; max?: string } = {}) {
+  const db = await getDb();
+  const { admin, customer } = await makeAdminAndCustomer(db);
+  const methodId = await createMethod(
+    db,
+    admin as { id: number; role: "admin" },
+    { gateway: "stripe", currency: opts.currency ?? "USD", feePercent: opts.fee ?? "0", secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET, minAmount: opts.min ?? "1", maxAmount: opts.max ?? "10000" },
+    opts.bonuses,
+  );
+  return { db, admin, customer, methodId };
+}
+
+async function pay(amount: string, opts: Parameters<typeof setUp>[0] = {}) {
+  const ctx = await setUp(opts);
+  const created = await createPayment(ctx.db, ctx.customer, { methodId: ctx.methodId, amount });
+  if (!created.ok) throw new Error(created.error);
+  const payment = await ctx.db.payment.findUniqueOrThrow({ where: { id: created.paymentId } });
+  return { ...ctx, created, payment, sessionId: payment.externalId! };
+}
+
+describe("Stripe Checkout", () => {
+  it("creates a session in minor units, credits once with its bonus, and replays change nothing", async () => {
+    const { db, customer, created, payment, sessionId } = await pay("120.50", { fee: "2.5", bonuses: [["100", "5"], ["500", "10"]] });
+    expect(created.redirectUrl).toBe(`${stub.url}/pay/${sessionId}`);
+    const session = stub.sessions.get(sessionId)!;
+    // 120.50 + 2.5 % fee (3.0125, rounded up to a cent) = 123.52 → 12352 cents.
+    expect(session.amount_total).toBe(12352);
+    expect(session.currency).toBe("usd");
+    expect(session.client_reference_id).toBe(String(payment.id));
+    expect(session.success_url).toBe(`http://panel.test/funds/payments/${payment.id}`);
+
+    const first = await stub.complete(sessionId);
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body).outcome).toBe("credited");
+    // Deposit 120.50 and its 5 % bonus 6.025, in one go.
+    expect(await entriesOf(db, payment.id)).toEqual([["deposit", "120.500000"], ["bonus", "6.025000"]]);
+    expect(await balanceOf(db, customer.id)).toBe("126.525000");
+
+    // Stripe retries: the same event three more times, freshly signed.
+    const event = stub.sent.at(-1)!.payload;
+    for (let i = 0; i < 3; i++) expect(JSON.parse((await stub.deliver(event)).body).outcome).toBe("duplicate");
+    // A late expiry after payment changes nothing.
+    expect(JSON.parse((await stub.expire(sessionId)).body).outcome).toBe("ignored");
+    expect(await balanceOf(db, customer.id)).toBe("126.525000");
+    expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).state).toBe("paid");
+    expect(await db.paymentEvent.count({ where: { paymentId: payment.id, outcome: "duplicate" } })).toBe(3);
+    expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
+  });
+
+  it("the same webhook delivered 20 times at once credits once", async () => {
+    const { db, customer, payment, sessionId } = await pay("50");
+    await stub.complete(sessionId);
+    const event = stub.sent.at(-1)!.payload;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => stub.deliver(event)));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(await entriesOf(db, payment.id)).toEqual([["deposit", "50.000000"]]);
+    expect(await balanceOf(db, customer.id)).toBe("50.000000");
+    expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
+  });
+
+  it("refuses a tampered signature and an unsigned body, crediting nothing", async () => {
+    const { db, customer, payment, sessionId } = await pay("30");
+    await stub.expire(sessionId).catch(() => undefined);
+    const forged = JSON.stringify({ id: "evt_forged", object: "event", type: "checkout.session.completed", data: { object: { ...stub.sessions.get(sessionId), status: "complete", payment_status: "paid" } } });
+    const wrongSecret = Stripe.webhooks.generateTestHeaderString({ payload: forged, secret: "whsec_attacker" });
+    expect((await stub.deliver(forged, wrongSecret)).status).toBe(400);
+    // A real signature over another body.
+    const realHeader = Stripe.webhooks.generateTestHeaderString({ payload: "{}", secret: WEBHOOK_SECRET });
+    expect((await stub.deliver(forged, realHeader)).status).toBe(400);
+    const unsigned = await fetch(`${receiver.url}/api/payments/stripe/webhook`, { method: "POST", body: forged });
+    expect(unsigned.status).toBe(400);
+    expect(await balanceOf(db, customer.id)).toBe("0.000000");
+    expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).state).toBe("expired");
+  });
+
+  it("flags a paid session whose amount or currency differs from what was asked", async () => {
+    const { db, customer, payment, sessionId } = await pay("40");
+    const answer = await stub.complete(sessionId, { amount_total: 100 });
+    expect(JSON.parse(answer.body).outcome).toBe("flagged");
+    const flagged = await db.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    expect(flagged.state).toBe("flagged");
+    expect(flagged.flag).toContain("amount mismatch: paid 1 USD, asked 40");
+    expect(await balanceOf(db, customer.id)).toBe("0.000000");
+
+    const other = await pay("40");
+    await stub.complete(other.sessionId, { currency: "eur" });
+    expect((await db.payment.findUniqueOrThrow({ where: { id: other.payment.id } })).flag).toContain("currency mismatch");
+    expect(await balanceOf(db, other.customer.id)).toBe("0.000000");
+    expect((await verifyLedger(db, { customerIds: [customer.id, other.customer.id] })).ok).toBe(true);
+  });
+
+  it("an expired session credits nothing, and a payment reported after it is flagged, not credited", async () => {
+    const { db, customer, payment, sessionId } = await pay("25");
+    expect(JSON.parse((await stub.expire(sessionId)).body).outcome).toBe("state");
+    expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).state).toBe("expired");
+    for (let i = 0; i < 3; i++) await stub.deliver(stub.sent.at(-1)!.payload);
+    expect(JSON.parse((await stub.complete(sessionId)).body).outcome).toBe("flagged");
+    expect(await balanceOf(db, customer.id)).toBe("0.000000");
+    expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
+  });
+
+  it("zero-decimal currencies convert exactly, and amounts finer than the unit are refused", async () => {
+    const { db, customer, methodId } = await setUp({ currency: "JPY", min: "100", max: "1000000" });
+    const refused = await createPayment(db, customer, { methodId, amount: "1500.5" });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { amount: "JPY has no decimals." } });
+    const created = await createPayment(db, customer, { methodId, amount: "1500" });
+    if (!created.ok) throw new Error(created.error);
+    const payment = await db.payment.findUniqueOrThrow({ where: { id: created.paymentId } });
+    expect(stub.sessions.get(payment.externalId!)!.amount_total).toBe(1500);
+    await stub.complete(payment.externalId!);
+    expect(await balanceOf(db, customer.id)).toBe("1500.000000");
+  });
+
+  it("refuses amounts outside the method's limits, beside the field", async () => {
+    const { db, customer, methodId } = await setUp({ min: "10", max: "100" });
+    expect(await createPayment(db, customer, { methodId, amount: "9.99" })).toMatchObject({ ok: false, fieldErrors: { amount: "The minimum is 10 USD." } });
+    expect(await createPayment(db, customer, { methodId, amount: "100.01" })).toMatchObject({ ok: false, fieldErrors: { amount: "The maximum is 100 USD." } });
+    expect(await createPayment(db, customer, { methodId, amount: "abc" })).toMatchObject({ ok: false, fieldErrors: { amount: expect.any(String) } });
+    expect(await db.payment.count({ where: { userId: customer.id } })).toBe(0);
+  });
+
+  it("a refund is debited once as a chargeback; a dispute the balance cannot cover is flagged", async () => {
+    const { db, customer, payment, sessionId } = await pay("80", { bonuses: [["50", "10"]] });
+    await stub.complete(sessionId);
+    expect(await balanceOf(db, customer.id)).toBe("88.000000");
+    // Half refunded: half of the deposit and of its bonus.
+    expect(JSON.parse((await stub.refund(sessionId, 4000)).body).outcome).toBe("charged_back");
+    for (let i = 0; i < 3; i++) expect(JSON.parse((await stub.deliver(stub.sent.at(-1)!.payload)).body).outcome).toBe("duplicate");
+    expect(await entriesOf(db, payment.id)).toEqual([["deposit", "80.000000"], ["bonus", "8.000000"], ["chargeback", "-44.000000"]]);
+    expect(await balanceOf(db, customer.id)).toBe("44.000000");
+    expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
+
+    const spent = await pay("60");
+    await stub.complete(spent.sessionId);
+    // The customer spent most of it (an admin debit stands in for orders here).
+    await db.$transaction((tx) => applyBalanceChange(tx, { customerId: spent.customer.id, kind: "adjustment", amount: new Decimal("-55") }));
+    expect(JSON.parse((await stub.dispute(spent.sessionId)).body).outcome).toBe("flagged");
+    const flagged = await db.payment.findUniqueOrThrow({ where: { id: spent.payment.id } });
+    expect(flagged.state).toBe("charged_back");
+    expect(flagged.flag).toContain("60.000000 not debited, the balance does not cover it");
+    expect(await balanceOf(db, spent.customer.id)).toBe("5.000000");
+    expect(await entriesOf(db, spent.payment.id)).toEqual([["deposit", "60.000000"]]);
+    expect((await verifyLedger(db, { customerIds: [spent.customer.id] })).ok).toBe(true);
+  });
+
+  it("a lost webhook is caught up by the customer's page asking the gateway", async () => {
+    const { db, customer, payment, sessionId } = await pay("15");
+    stub.setWebhookUrl("http://127.0.0.1:1/lost");
+    await stub.complete(sessionId).catch(() => undefined);
+    stub.setWebhookUrl(`${receiver.url}/api/payments/stripe/webhook`);
+    await db.payment.update({ where: { id: payment.id }, data: { updatedAt: new Date(Date.now() - 60_000) } });
+    expect(await refreshPayment(db, customer.id + 1_000_000, payment.id)).toBeNull();
+    expect(await refreshPayment(db, customer.id, payment.id)).toMatchObject({ state: "paid", balance: "15.000000" });
+    expect(await entriesOf(db, payment.id)).toEqual([["deposit", "15.000000"]]);
+  });
+
+  it("a gateway that refuses leaves the payment failed and says so", async () => {
+    const { db, admin, customer } = await setUp();
+    const methodId = await createMethod(db, admin as { id: number; role: "admin" }, { gateway: "stripe", secretKey: "sk_test_wrong", webhookSecret: WEBHOOK_SECRET });
+    const result = await createPayment(db, customer, { methodId, amount: "10" });
+    expect(result).toMatchObject({ ok: false, code: "gateway" });
+    expect((await db.payment.findFirstOrThrow({ where: { userId: customer.id } })).state).toBe("failed");
+  });
+});

@@ -1,0 +1,86 @@
+// Inputs of the pricing pages and CLI, as they arrive from forms (all text). One schema each,
+// shared by the form, the server action and the CLI.
+import { z } from "zod";
+import { LEDGER_SCALE, parseDecimal } from "@/lib/money";
+
+const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+/** An exact decimal in a range, at most `places` decimals; blank = absent. */
+function amount(what: string, options: { places: number; min: string; minInclusive: boolean; max: string }) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: `Enter ${what} such as 1.25.` })
+      .trim()
+      .refine((t) => parseDecimal(t) !== null, `Enter ${what} such as 1.25.`)
+      .refine((t) => (parseDecimal(t)?.decimalPlaces() ?? 0) <= options.places, `Use at most ${options.places} decimals.`)
+      .refine((t) => {
+        const d = parseDecimal(t);
+        return d !== null && (options.minInclusive ? d.gte(options.min) : d.gt(options.min));
+      }, `It must be ${options.minInclusive ? "at least" : "more than"} ${options.min}.`)
+      .refine((t) => parseDecimal(t)?.lte(options.max) ?? false, `It must be at most ${options.max}.`)
+      .optional(),
+  );
+}
+
+const id = (what: string) => z.coerce.number({ error: `Give a ${what} id.` }).int(`Give a ${what} id.`).positive(`Give a ${what} id.`).max(2_147_483_647);
+
+export const ZItemKind = z.enum(["service", "product"]);
+
+export const ZPriceTerms = z.object({
+  percent: amount("a percentage", { places: 4, min: "0", minInclusive: true, max: "10000" }),
+  fixedAmount: amount("an amount", { places: LEDGER_SCALE, min: "0", minInclusive: true, max: "1000000000" }),
+  minPrice: amount("a price", { places: LEDGER_SCALE, min: "0", minInclusive: false, max: "1000000000" }),
+  roundStep: amount("a step", { places: LEDGER_SCALE, min: "0", minInclusive: false, max: "1000" }),
+});
+
+/** Which rows a rule prices. `category` is the category as customers see it. */
+export const ZRuleTarget = z.discriminatedUnion("scope", [
+  z.object({ scope: z.literal("global") }),
+  z.object({ scope: z.literal("provider"), providerId: id("provider") }),
+  z.object({
+    scope: z.literal("category"),
+    category: z.string({ error: "Name the category." }).trim().min(1, "Name the category.").max(300, "At most 300 characters."),
+  }),
+  z.object({ scope: z.literal("item"), itemId: id("service or product") }),
+]);
+export type RuleTarget = z.output<typeof ZRuleTarget>;
+
+const kindField = z.preprocess(blankToUndefined, ZItemKind.default("service"));
+
+export const ZPriceRuleInput = z
+  .object({ itemKind: kindField, scope: z.enum(["global", "provider", "category", "item"], { error: "Choose where the rule applies." }) })
+  .passthrough()
+  .transform((value, ctx) => {
+    const target = ZRuleTarget.safeParse(value);
+    const terms = ZPriceTerms.safeParse(value);
+    for (const issue of [...(target.error?.issues ?? []), ...(terms.error?.issues ?? [])]) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    if (!target.success || !terms.success) return z.NEVER;
+    if (terms.data.percent === undefined && terms.data.fixedAmount === undefined) {
+      ctx.addIssue({ code: "custom", path: ["percent"], message: "Give a percentage, a fixed amount, or both." });
+      return z.NEVER;
+    }
+    return { itemKind: value.itemKind, target: target.data, terms: terms.data };
+  });
+export type PriceRuleInput = z.input<typeof ZPriceRuleInput>;
+export type ParsedPriceRule = z.output<typeof ZPriceRuleInput>;
+
+export const ZPriceRuleRef = z.object({ ruleId: id("rule") });
+
+export const ZDiscountInput = z.object({
+  customerId: id("customer"),
+  // Blank clears the discount.
+  percent: amount("a percentage", { places: 4, min: "0", minInclusive: false, max: "99.9999" }),
+});
+
+const confirm = z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean()).default(false);
+
+export const ZCustomPriceInput = z.object({
+  customerId: id("customer"),
+  serviceId: id("service"),
+  // Blank removes the custom price.
+  sellRate: amount("a price", { places: LEDGER_SCALE, min: "0", minInclusive: false, max: "1000000000" }),
+  confirmBelowCost: confirm,
+});
+
+export const ZConfirmBelowCost = confirm;

@@ -1,0 +1,77 @@
+// Where request limits are counted, so that every app process sees the same counts (a limit kept
+// in one process's memory is multiplied by the number of processes and forgotten on restart):
+//   REDIS_URL set            → Redis (ioredis), the fastest shared store;
+//   DATABASE_URL=postgresql  → the app's PostgreSQL, in a table rate-limiter-flexible owns
+//                              ("rate_limits", created here, not a Prisma model);
+//   embedded PGlite          → this process's memory: only one process can open PGlite at all, so
+//                              there is nothing to share (the demo and development).
+// A store that fails (database down) falls back to an in-memory limiter for that call
+// (rate-limiter-flexible's insuranceLimiter) rather than refusing every sign-in.
+import { Redis } from "ioredis";
+import pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { resolveDatabaseTarget } from "@/lib/db/target";
+
+export type LimiterStore =
+  | { kind: "memory"; close(): Promise<void> }
+  | { kind: "postgres"; pool: pg.Pool; close(): Promise<void> }
+  | { kind: "redis"; client: Redis; close(): Promise<void> };
+
+/** points per duration seconds; blockDuration seconds of refusal once exceeded (0: none). */
+export type LimitSpec = { keyPrefix: string; points: number; duration: number; blockDuration?: number };
+
+const TABLE = "rate_limits";
+
+export function createLimiter(store: LimiterStore, spec: LimitSpec): RateLimiterAbstract {
+  const options = { ...spec, blockDuration: spec.blockDuration ?? 0 };
+  if (store.kind === "memory") return new RateLimiterMemory(options);
+  const insuranceLimiter = new RateLimiterMemory(options);
+  if (store.kind === "redis") return new RateLimiterRedis({ ...options, storeClient: store.client, insuranceLimiter });
+  return new RateLimiterPostgres({ ...options, storeClient: store.pool, storeType: "pool", tableName: TABLE, tableCreated: true, insuranceLimiter });
+}
+
+/** Opens the store this configuration asks for (see the file comment). */
+export async function openLimiterStore(env: Record<string, string | undefined> = process.env): Promise<LimiterStore> {
+  if (env.REDIS_URL) {
+    const client = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+    await client.connect();
+    return { kind: "redis", client, close: async () => void client.disconnect() };
+  }
+  const target = resolveDatabaseTarget(env.DATABASE_URL);
+  if (target.kind === "pglite") return { kind: "memory", close: async () => {} };
+  // A small pool of its own: a limiter check must not wait behind the app's long transactions.
+  const pool = new pg.Pool({ connectionString: target.url, max: 3, idleTimeoutMillis: 30_000 });
+  await ensureTable(pool);
+  const sweep = setInterval(() => void pool.query(`DELETE FROM ${TABLE} WHERE expire < $1`, [Date.now() - 3600_000]).catch(() => {}), 3600_000);
+  sweep.unref();
+  return {
+    kind: "postgres",
+    pool,
+    close: async () => {
+      clearInterval(sweep);
+      await pool.end();
+    },
+  };
+}
+
+async function ensureTable(pool: pg.Pool): Promise<void> {
+  const create = `CREATE TABLE IF NOT EXISTS ${TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`;
+  try {
+    await pool.query(create);
+  } catch (error) {
+    // Two processes creating it at the same moment: one wins, the other sees a duplicate type.
+    const code = (error as { code?: string }).code;
+    if (code !== "23505" && code !== "42P07") throw error;
+  }
+}
+
+const globalStore = globalThis as unknown as { __rateLimitStore?: Promise<LimiterStore> };
+
+/** This process's store, opened once. */
+export function processLimiterStore(): Promise<LimiterStore> {
+  globalStore.__rateLimitStore ??= openLimiterStore().catch((error) => {
+    globalStore.__rateLimitStore = undefined;
+    throw error;
+  });
+  return globalStore.__rateLimitStore;
+}
