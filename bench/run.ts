@@ -17,6 +17,7 @@ import { createApiKey } from "@/lib/api-keys";
 import { createApiHandler } from "@/lib/api-v2/handle-request";
 import { serveHandler } from "@/lib/api-v2/testing/serve-handler";
 import { createUpstreamClient } from "@/lib/upstream";
+import { benchSync } from "./sync";
 
 // npm run bench -- --storefront: the catalog and order pages at 10,000 services (bench/storefront.ts).
 if (process.argv.includes("--storefront")) {
@@ -129,3 +130,5 @@ await (await import("./placement")).runPlacementBench();
 
 // Reports at 100,000 orders (their own database).
 await import("./reports");
+
+await benchSync();

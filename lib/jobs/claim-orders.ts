@@ -17,6 +17,11 @@ export type ClaimedOrder = {
   upstreamOrderId: string;
   syncFailures: number;
   createdAt: Date;
+  /** What settling plans from: the order's money (never changes) and its flag as claimed. */
+  userId: number;
+  charge: string;
+  quantity: number;
+  flag: string | null;
 };
 
 const stateList = (states: readonly OrderState[]) => Prisma.join(states.map((s) => Prisma.sql`${s}::"OrderState"`));
@@ -40,7 +45,7 @@ export async function claimDueOrders(
       ORDER BY "nextSyncAt"
       LIMIT ${options.limit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, "providerId", kind, state, "upstreamOrderId", "syncFailures", "createdAt"`;
+    RETURNING id, "providerId", kind, state, "upstreamOrderId", "syncFailures", "createdAt", "userId", charge::text AS charge, quantity, flag`;
 }
 
 /**
@@ -49,9 +54,7 @@ export async function claimDueOrders(
  */
 export async function renewClaims(db: Db, owner: string, orderIds: number[], until: Date): Promise<number> {
   if (orderIds.length === 0) return 0;
-  const renewed = await db.order.updateMany({
-    where: { id: { in: orderIds }, leaseOwner: owner, leaseUntil: { not: null, lt: until } },
-    data: { leaseUntil: until },
-  });
-  return renewed.count;
+  return db.$executeRaw`
+    UPDATE "Order" SET "leaseUntil" = ${until}
+    WHERE id = ANY(${orderIds}::int[]) AND "leaseOwner" = ${owner} AND "leaseUntil" IS NOT NULL AND "leaseUntil" < ${until}`;
 }

@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 describe(`randomized run (seed ${SEED})`, () => {
-  it(`${ORDERS} orders with 20 % injected faults end with a clean ledger and money conserved`, { timeout: 180_000 }, async () => {
+  it(`${ORDERS} orders with 20 % injected faults end with a clean ledger and money conserved`, { timeout: 420_000 }, async () => {
     const random = prng(SEED);
     const customers: number[] = [];
     let credited = new Decimal(0);

@@ -10,12 +10,12 @@ import { syncDueRefills, type RefillTally } from "@/lib/refills/sync-refills";
 import { secondsFromEnv } from "@/lib/util/env-duration";
 import { claimDueOrders, renewClaims } from "./claim-orders";
 import { expireStaleSubmissions, submitNeverSentOrders } from "./pending-submissions";
-import { emptyPollTally, pollClaimedOrders, type PollTally } from "./poll-orders";
+import { emptyPollTally, pollDueOrders, type PollTally } from "./poll-orders";
 
 export type SyncPassOptions = {
   /** Who holds the leases, for staff reading the table; unique per worker. */
   owner?: string;
-  /** Most orders claimed for polling in one pass. */
+  /** Most orders claimed for polling in one pass (default 2,000, claimed and polled in chunks). */
   limit?: number;
   /** Most upstream requests (batches) in flight at once. */
   concurrency?: number;
@@ -39,6 +39,8 @@ export type SyncPassReport = {
   claimed: number;
   polled: PollTally;
   refills: RefillTally;
+  /** A step stopped at its limit, so more work is probably due now: the loop runs again without pausing. */
+  moreDue: boolean;
 };
 
 /** A poll claim's lease; the pass renews it every third while it runs, so a dead pass costs this long. */
@@ -56,6 +58,12 @@ async function refillLeaseMs(db: Db): Promise<number> {
   return Math.max(5 * 60_000, 10 * (slowest._max.timeoutMs ?? 0));
 }
 
+/**
+ * Orders a pass claims at most. Large, so that a backlog is worked through in few passes (each
+ * pass has a fixed cost); claims are taken in chunks as polling goes, and leases are renewed.
+ */
+const DEFAULT_PASS_LIMIT = 2_000;
+
 /** A refill request with no recorded answer after this long becomes `unknown` (nothing to send twice: refills cost nothing). */
 const REFILL_REQUEST_LEASE_MS = 10 * 60_000;
 
@@ -65,7 +73,7 @@ export function workerOwner(): string {
 
 export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promise<SyncPassReport> {
   const now = options.now ?? new Date();
-  const limit = options.limit ?? 500;
+  const limit = options.limit ?? DEFAULT_PASS_LIMIT;
   const concurrency = options.concurrency ?? 4;
   const leaseMs = options.leaseMs ?? workerLeaseMs();
   const owner = options.owner ?? workerOwner();
@@ -75,6 +83,7 @@ export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promis
     claimed: 0,
     polled: emptyPollTally(),
     refills: { claimed: 0, changed: 0, failed: 0, expired: 0 },
+    moreDue: false,
   };
   const stopped = () => options.signal?.aborted ?? false;
 
@@ -84,27 +93,39 @@ export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promis
   report.submitted = await submitNeverSentOrders(db, { submitGraceMs: options.submitGraceMs ?? submitGraceMs(), limit, concurrency, providerIds });
   if (stopped()) return report;
 
-  const claimed = await claimDueOrders(db, { owner, now, leaseMs, limit, providerIds });
-  report.claimed = claimed.length;
-  // Leases are on the pass's scheduling clock (`now`), which moves on with the wall clock.
-  const started = Date.now();
-  const claimedIds = claimed.map((c) => c.id);
-  const stopRenewing = keepLeaseAlive(leaseMs, () => renewClaims(db, owner, claimedIds, new Date(now.getTime() + (Date.now() - started) + leaseMs)));
-  try {
-    report.polled = await pollClaimedOrders(db, claimed, { now, concurrency, signal: options.signal });
-  } finally {
-    stopRenewing();
-  }
-  if (stopped()) return report;
-
-  report.refills = await syncDueRefills(db, {
+  // Refills are followed side by side with the order polls: they share nothing.
+  const refills = syncDueRefills(db, {
     now,
     leaseMs: options.leaseMs ?? (await refillLeaseMs(db)),
     submitLeaseMs: REFILL_REQUEST_LEASE_MS,
     limit,
     concurrency,
     providerIds,
-  });
+  }).then(
+    (tally) => ({ tally }),
+    (error: unknown) => ({ error }),
+  );
+  // Leases are on the pass's scheduling clock (`now`), which moves on with the wall clock.
+  const started = Date.now();
+  const claimedIds: number[] = [];
+  const claimNext = async (chunk: number) => {
+    const claimed = await claimDueOrders(db, { owner, now, leaseMs, limit: chunk, providerIds });
+    for (const order of claimed) claimedIds.push(order.id);
+    return claimed;
+  };
+  const stopRenewing = keepLeaseAlive(leaseMs, () => renewClaims(db, owner, claimedIds, new Date(now.getTime() + (Date.now() - started) + leaseMs)));
+  try {
+    const polled = await pollDueOrders(db, claimNext, { now, concurrency, limit, signal: options.signal });
+    report.claimed = polled.claimed;
+    report.polled = polled.tally;
+  } finally {
+    stopRenewing();
+  }
+  const followed = await refills;
+  if ("error" in followed) throw followed.error;
+  report.refills = followed.tally;
+  const sent = Object.values(report.submitted).reduce((sum, n) => sum + n, 0);
+  report.moreDue = report.claimed >= limit || sent >= limit || report.refills.claimed >= limit;
   return report;
 }
 

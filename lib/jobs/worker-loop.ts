@@ -1,5 +1,7 @@
-// The worker in-process: a pass, a pause, again, until stopped. A failing pass is logged and
-// retried next round; stop() waits for the pass in flight to reach a safe point.
+// The worker in-process: a pass, a pause, again, until stopped. While work is due (a pass stopped
+// at its limit) passes run back to back; the pause is for when there is nothing left to do. A
+// failing pass is logged and retried next round; stop() waits for the pass in flight to reach a
+// safe point.
 import type { Db } from "@/lib/db/connection";
 import { getDb } from "@/lib/db/connection";
 import { refreshProviderBalances } from "@/lib/providers/manage-providers";
@@ -23,9 +25,11 @@ export function startWorkerLoop(
   let balancesRefreshedAt = 0;
   const finished = (async () => {
     while (!controller.signal.aborted) {
+      let moreDue = false;
       try {
         const db = options.db ?? (await getDb());
         const report = await runSyncPass(db, { ...passOptions, owner, signal: controller.signal });
+        moreDue = report.moreDue;
         for (const line of describeSyncPass(report)) log(line);
         if (!passOptions.providerIds && Date.now() - balancesRefreshedAt >= BALANCE_REFRESH_MS) {
           balancesRefreshedAt = Date.now();
@@ -37,6 +41,7 @@ export function startWorkerLoop(
         log(`sync pass failed: ${(error as Error).message}`);
       }
       if (controller.signal.aborted) break;
+      if (moreDue) continue;
       await new Promise<void>((resolve) => {
         wake = resolve;
         timer = setTimeout(resolve, intervalMs);

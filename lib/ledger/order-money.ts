@@ -3,7 +3,8 @@
 // refunded state with a conditional update first; only the winner of that update refunds, and the
 // database's one-refund-per-order index stops anything that slips past.
 import { Decimal } from "@/lib/money";
-import { applyBalanceChange } from "./balance-change";
+import type { Prisma } from "@/lib/db/generated/client";
+import { applyBalanceChange, creditCtes } from "./balance-change";
 import type { Tx } from "./transaction";
 
 /** Takes an order's charge. Returns the balance after, or null for not enough funds. */
@@ -36,3 +37,13 @@ export async function refundForOrder(
   return balance;
 }
 
+export type OrderRefund = { customerId: number; orderId: number; kind: RefundKind; amount: Decimal };
+
+/**
+ * Refunds for a batch of orders settled together, as CTEs of the caller's one statement
+ * (creditCtes): only the orders in the caller's CTE `onlyOrdersIn` (those that really moved) are
+ * refunded; `credited` counts the entries written. Each order once: the database refuses a second.
+ */
+export function refundCtes(refunds: OrderRefund[], onlyOrdersIn: string): Prisma.Sql {
+  return creditCtes(refunds, onlyOrdersIn);
+}

@@ -1,15 +1,14 @@
-// What an upstream says about an order, applied through the order state machine. Money moves only
-// on a move out of an open state, made by a conditional update: of two settlers racing (two
-// worker passes, a lease that expired mid-pass) the loser's update matches nothing and it
-// refunds nothing. Final states never reopen; anything odd is flagged for staff, never paid out.
-// A normal answer clears what earlier odd answers left (flag, lastError): the order is fine again.
+// What an upstream says about orders, applied through the order state machine, a batch at a time:
+// each order's change is planned from its row as read (the claim returns it), and all of them are
+// written set-based in one statement (./apply-order-changes.ts). Money moves only on a move out of
+// an open state, made by a conditional update: of two settlers racing (two worker passes, a lease
+// that expired mid-pass) the loser's update matches nothing and it refunds nothing. Final states never reopen; anything odd is flagged for staff, never paid out. A
+// normal answer clears what earlier odd answers left (flag, lastError): the order is fine again.
 import type { Db } from "@/lib/db/connection";
-import { moneyTransaction } from "@/lib/ledger/transaction";
-import type { Decimal } from "@/lib/money";
+import { Decimal } from "@/lib/money";
 import type { OrderStatusClass } from "@/lib/upstream/statuses";
-import { flagOrder, recordOrderEvent } from "./order-events";
-import { isFinalState, isOpenState, OPEN_STATES, STATE_FOR_STATUS_CLASS, type OrderState } from "./state-machine";
-import { transitionOrders } from "./transition-orders";
+import { applyOrderChanges, type OrderChange, type OrderSnapshot } from "./apply-order-changes";
+import { isFinalState, isOpenState, STATE_FOR_STATUS_CLASS, type OrderState } from "./state-machine";
 
 export type ObservedStatus = {
   status: string;
@@ -23,8 +22,12 @@ export type ObservedStatus = {
 
 export type SettleOutcome = "unchanged" | "progressed" | "completed" | "partial" | "canceled" | "flagged";
 
+export type StatusToSettle = { orderId: number; observed: ObservedStatus; nextSyncAt: Date };
+
 const INT32_MAX = 2_147_483_647;
 const SETTLED_AS: Partial<Record<OrderState, SettleOutcome>> = { completed: "completed", partial: "partial", canceled: "canceled" };
+/** PostgreSQL text cannot hold NUL, and an upstream may still send it. */
+const clean = (text: string) => text.replaceAll("\u0000", "");
 
 export async function settleOrderStatus(
   db: Db,
@@ -32,80 +35,99 @@ export async function settleOrderStatus(
   observed: ObservedStatus,
   options: { now?: Date; nextSyncAt: Date },
 ): Promise<SettleOutcome> {
+  const [outcome] = await settleOrderStatuses(db, [{ orderId, observed, nextSyncAt: options.nextSyncAt }], options);
+  return outcome;
+}
+
+/**
+ * Settles a batch (≤ 100 polled orders) in one statement; outcomes in the order given. `snapshots`
+ * are the rows as the caller read them (the claim); without them the rows are read here.
+ */
+export async function settleOrderStatuses(
+  db: Db,
+  items: StatusToSettle[],
+  options: { now?: Date; snapshots?: Map<number, OrderSnapshot> } = {},
+): Promise<SettleOutcome[]> {
+  if (items.length === 0) return [];
   const now = options.now ?? new Date();
-  // PostgreSQL text cannot hold NUL, and an upstream may still send it.
-  observed = { ...observed, status: observed.status.replaceAll("\u0000", ""), note: observed.note?.replaceAll("\u0000", "") ?? null };
-  return moneyTransaction(db, async (tx) => {
-    const order = await tx.order.findUniqueOrThrow({
-      where: { id: orderId },
-      select: { id: true, userId: true, state: true, charge: true, quantity: true, upstreamStatus: true },
-    });
-    const release = { leaseUntil: null, leaseOwner: null };
-    const target = STATE_FOR_STATUS_CLASS[observed.statusClass];
-    if (!isOpenState(order.state)) {
-      await tx.order.updateMany({ where: { id: orderId }, data: release });
-      if (isFinalState(order.state) && target !== order.state) {
-        await flagOrder(tx, orderId, `upstream now says "${observed.status}" but the order was settled as ${order.state}; not acted on`);
-        return "flagged";
-      }
-      return "unchanged";
-    }
-
-    const seen = {
-      upstreamStatus: observed.status.slice(0, 200),
-      // Order.remains is a 32-bit integer; anything beyond it is nonsense kept at the bound
-      // (refunds clamp remains to 0..quantity anyway).
-      ...(observed.remains !== null ? { remains: Math.max(-INT32_MAX, Math.min(INT32_MAX, observed.remains)) } : {}),
-      ...(observed.startCount != null ? { startCount: observed.startCount } : {}),
-      ...(observed.charge ? { upstreamCharge: observed.charge.toFixed() } : {}),
-      ...(observed.currency ? { upstreamCurrency: observed.currency.slice(0, 20) } : {}),
-      syncFailures: 0,
-      ...release,
-    };
-    // An answer we can act on: whatever an earlier refusal or odd status flagged is over.
-    const normal = { ...seen, flag: null, lastError: null };
-    const keepPolling = (data: object) =>
-      tx.order.updateMany({ where: { id: orderId, state: { in: OPEN_STATES } }, data: { ...data, nextSyncAt: options.nextSyncAt } });
-    const statusEvent = { type: "status" as const, message: () => `${order.state} → ${target} (${observed.status})${observed.note ? `; note: ${observed.note}` : ""}` };
-
-    if (target === null) {
-      await keepPolling(seen);
-      await flagOrder(tx, orderId, `unknown upstream status "${observed.status}"; waiting, not settled`);
-      return "flagged";
-    }
-    if (isOpenState(target)) {
-      if (target === order.state) {
-        await keepPolling(normal);
-        return "unchanged";
-      }
-      const moved = await transitionOrders(tx, {
-        where: { id: orderId },
-        from: order.state,
-        to: target,
-        by: "worker",
-        data: { ...normal, nextSyncAt: options.nextSyncAt },
-        event: { type: "status", message: () => `${order.state} → ${target} (${observed.status})` },
-      });
-      return moved.length ? "progressed" : "unchanged";
-    }
-    if (target === "partial" && observed.remains === null) {
-      await keepPolling(seen);
-      await flagOrder(tx, orderId, `upstream says "${observed.status}" without remains; refund needs staff`);
-      return "flagged";
-    }
-
-    const [settled] = await transitionOrders(tx, {
-      where: { id: orderId },
-      from: OPEN_STATES,
-      to: target,
-      by: "worker",
-      data: { ...normal, finishedAt: now },
-      event: statusEvent,
-    });
-    if (!settled) return "unchanged";
-    if (settled.refunded) {
-      await recordOrderEvent(tx, orderId, "refund", `${settled.refunded.kind} ${settled.refunded.amount.toFixed(6)}`);
-    }
-    return SETTLED_AS[target] ?? "unchanged";
+  const snapshots = options.snapshots ?? (await readSnapshots(db, items.map((item) => item.orderId)));
+  const plans = items.map((item) => {
+    const order = snapshots.get(item.orderId);
+    if (!order) throw new Error(`order ${item.orderId} does not exist`);
+    return planSettlement(order, item, now);
   });
+  const applied = new Set((await applyOrderChanges(db, "worker", snapshots, plans.map((p) => p.change))).map((a) => a.id));
+  return plans.map((plan) => (applied.has(plan.change.id) ? plan.outcome : "unchanged"));
+}
+
+async function readSnapshots(db: Db, ids: number[]): Promise<Map<number, OrderSnapshot>> {
+  const rows = await db.order.findMany({ where: { id: { in: ids } }, select: { id: true, userId: true, state: true, charge: true, quantity: true, flag: true } });
+  return new Map(rows.map((row) => [row.id, { ...row, charge: new Decimal(row.charge.toFixed()) }]));
+}
+
+/** What one answer does to one order as read: the same rules the state machine's table states. */
+export function planSettlement(order: OrderSnapshot, item: StatusToSettle, now: Date): { change: OrderChange; outcome: SettleOutcome } {
+  const observed = { ...item.observed, status: clean(item.observed.status), note: item.observed.note ? clean(item.observed.note) : null };
+  const target = STATE_FOR_STATUS_CLASS[observed.statusClass];
+  const keep: OrderChange = {
+    id: order.id,
+    from: order.state,
+    to: order.state,
+    upstreamStatus: null,
+    remains: null,
+    startCount: null,
+    upstreamCharge: null,
+    upstreamCurrency: null,
+    resetFailures: false,
+    nextSyncAt: null,
+    finishedAt: null,
+    flag: "keep",
+    clearLastError: false,
+    events: [],
+  };
+  const flagged = (change: OrderChange, text: string) => ({ change: { ...change, flag: { set: text.slice(0, 500) } }, outcome: "flagged" as const });
+
+  if (!isOpenState(order.state)) {
+    // Only the lease is released; a final order that upstream now describes otherwise is for staff.
+    if (isFinalState(order.state) && target !== order.state) {
+      return flagged(keep, `upstream now says "${observed.status}" but the order was settled as ${order.state}; not acted on`);
+    }
+    return { change: keep, outcome: "unchanged" };
+  }
+
+  const seen: OrderChange = {
+    ...keep,
+    upstreamStatus: observed.status.slice(0, 200),
+    // Order.remains is a 32-bit integer; anything beyond it is nonsense kept at the bound
+    // (refunds clamp remains to 0..quantity anyway).
+    remains: observed.remains !== null ? Math.max(-INT32_MAX, Math.min(INT32_MAX, observed.remains)) : null,
+    startCount: observed.startCount ?? null,
+    upstreamCharge: observed.charge ? observed.charge.toFixed() : null,
+    upstreamCurrency: observed.currency ? observed.currency.slice(0, 20) : null,
+    resetFailures: true,
+    nextSyncAt: item.nextSyncAt,
+  };
+  // An answer we can act on: whatever an earlier refusal or odd status flagged is over.
+  const normal: OrderChange = { ...seen, flag: "clear", clearLastError: true };
+
+  if (target === null) return flagged(seen, `unknown upstream status "${observed.status}"; waiting, not settled`);
+  if (isOpenState(target)) {
+    if (target === order.state) return { change: normal, outcome: "unchanged" };
+    return { change: { ...normal, to: target, events: [{ type: "status", message: `${order.state} → ${target} (${observed.status})` }] }, outcome: "progressed" };
+  }
+  if (target === "partial" && observed.remains === null) {
+    return flagged(seen, `upstream says "${observed.status}" without remains; refund needs staff`);
+  }
+  const note = observed.note ? `; note: ${observed.note}` : "";
+  return {
+    change: {
+      ...normal,
+      to: target,
+      // Settled orders are not polled again: the schedule stays as it was.
+      nextSyncAt: null,
+      finishedAt: now,
+      events: [{ type: "status", message: `${order.state} → ${target} (${observed.status})${note}` }],
+    },
+    outcome: SETTLED_AS[target] ?? "unchanged",
+  };
 }
