@@ -15,7 +15,6 @@ import type { ParsedPlaceOrderInput } from "./schemas";
 import { sendClaimedOrder } from "./send-claimed-order";
 import { addInputFor, serviceOrderCharge, validateServiceOrder } from "./service-order-rules";
 import { submitLeaseMs } from "./submission-lease";
-import { sellRateFor } from "@/lib/pricing/customer-rate";
 import { nonPositiveChargeRefusal } from "@/lib/pricing/order-charge";
 import { serviceUpstreamCost } from "./upstream-cost";
 
@@ -37,7 +36,7 @@ export async function placeOrder(
   const answered = await answerBeforePlacing(db, customerId, idempotencyKey, requestHash, checked);
   if (answered) return answered;
 
-  const service = await readServiceForPlacement(db, request.serviceId);
+  const service = await readServiceForPlacement(db, request.serviceId, customerId);
   if (!service || !service.orderable) {
     return fail("service_unavailable", SERVICE_UNAVAILABLE, { fields: { serviceId: { code: "service_unavailable", message: SERVICE_UNAVAILABLE } } });
   }
@@ -45,7 +44,7 @@ export async function placeOrder(
   if (!rules.ok) return invalidFields(rules.fields);
 
   // The customer's own rate (custom price or discount), priced as the catalog shows it.
-  const charge = serviceOrderCharge((await sellRateFor(db, customerId, service.id)) ?? service.sellRate, rules.order);
+  const charge = serviceOrderCharge(service.customerRate, rules.order);
   const refused = nonPositiveChargeRefusal(charge);
   if (refused) return refused;
   const leaseMs = submitLeaseMs();

@@ -12,7 +12,6 @@ import { requestHashOf } from "./request-hash";
 import type { ParsedPlaceProductOrderInput } from "./schemas";
 import { sendClaimedOrder } from "./send-claimed-order";
 import { submitLeaseMs } from "./submission-lease";
-import { productRateFor } from "@/lib/pricing/customer-rate";
 import { nonPositiveChargeRefusal } from "@/lib/pricing/order-charge";
 import { productUpstreamCost } from "./upstream-cost";
 
@@ -29,7 +28,7 @@ export async function placeProductOrder(
   const answered = await answerBeforePlacing(db, customerId, idempotencyKey, requestHash, checked);
   if (answered) return answered;
 
-  const product = await readProductForPlacement(db, request.productId);
+  const product = await readProductForPlacement(db, request.productId, customerId);
   if (!product || !product.orderable) {
     return fail("product_unavailable", PRODUCT_UNAVAILABLE, { fields: { productId: { code: "product_unavailable", message: PRODUCT_UNAVAILABLE } } });
   }
@@ -42,7 +41,7 @@ export async function placeProductOrder(
   if (product.requireText && !request.require) fields.require = { code: "required", message: `Enter: ${product.requireText}` };
   if (Object.keys(fields).length) return invalidFields(fields);
 
-  const charge = productCharge((await productRateFor(db, customerId, product.id)) ?? product.sellRate, request.quantity);
+  const charge = productCharge(product.customerRate, request.quantity);
   const refused = nonPositiveChargeRefusal(charge);
   if (refused) return refused;
   const params = product.requireText && request.require ? { require: request.require } : {};

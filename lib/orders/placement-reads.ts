@@ -2,6 +2,7 @@
 // earlier request with this idempotency key made, and the service with its provider (including
 // what sending `add` needs, so nothing is read again after the order is written).
 import type { Db } from "@/lib/db/connection";
+import { customerRateSql } from "@/lib/pricing/customer-rate";
 import { fail, type Failure } from "@/lib/result";
 
 export type PlacementStart = Failure | { earlierOrderId: number } | { earlierOrderId: null };
@@ -35,19 +36,23 @@ export type ServiceForPlacement = {
   cancel: boolean;
   refill: boolean;
   sellRate: string;
+  /** What this customer pays (custom price or discount, lib/pricing), read in the same query. */
+  customerRate: string;
   upstreamRate: string;
   orderable: boolean;
   provider: { exchangeRate: string; apiUrl: string; apiKeyEncrypted: string; timeoutMs: number };
 };
 
 /** The service, whether it can be ordered now, and its provider's connection; null when there is no such service. */
-export async function readServiceForPlacement(db: Db, serviceId: number): Promise<ServiceForPlacement | null> {
+export async function readServiceForPlacement(db: Db, serviceId: number, customerId: number): Promise<ServiceForPlacement | null> {
   const rows = await db.$queryRaw<(Omit<ServiceForPlacement, "provider"> & ServiceForPlacement["provider"])[]>`
     SELECT s.id, s."providerId", s."upstreamId", s.name, s.type, s.min, s.max, s.dripfeed, s.cancel, s.refill,
-      s."sellRate"::text AS "sellRate", s."upstreamRate"::text AS "upstreamRate",
+      s."sellRate"::text AS "sellRate", (${customerRateSql})::text AS "customerRate", s."upstreamRate"::text AS "upstreamRate",
       (s.enabled AND s."upstreamListed" AND p.enabled) AS orderable,
       p."exchangeRate"::text AS "exchangeRate", p."apiUrl", p."apiKeyEncrypted", p."timeoutMs"
     FROM "Service" s JOIN "Provider" p ON p.id = s."providerId"
+    LEFT JOIN "CustomerDiscount" cd ON cd."userId" = ${customerId}
+    LEFT JOIN "CustomerServicePrice" cp ON cp."serviceId" = s.id AND cp."userId" = ${customerId}
     WHERE s.id = ${serviceId}`;
   return rows[0] ? withProvider(rows[0]) : null;
 }
@@ -62,20 +67,24 @@ export type ProductForPlacement = {
   requireText: string | null;
   inventory: number | null;
   sellRate: string;
+  /** What this customer pays (their discount; products have no custom prices). */
+  customerRate: string;
   upstreamRate: string;
   orderable: boolean;
   provider: { exchangeRate: string; apiUrl: string; apiKeyEncrypted: string; timeoutMs: number };
 };
 
 /** The product, whether it can be ordered now, and its provider's connection; null when there is no such product. */
-export async function readProductForPlacement(db: Db, productId: number): Promise<ProductForPlacement | null> {
+export async function readProductForPlacement(db: Db, productId: number, customerId: number): Promise<ProductForPlacement | null> {
   const rows = await db.$queryRaw<(Omit<ProductForPlacement, "provider"> & ProductForPlacement["provider"])[]>`
-    SELECT d.id, d."providerId", d."upstreamId", d.name, d.min, d.max, d."requireText", d.inventory,
-      d."sellRate"::text AS "sellRate", d."upstreamRate"::text AS "upstreamRate",
-      (d.enabled AND d."upstreamListed" AND p.enabled) AS orderable,
+    SELECT s.id, s."providerId", s."upstreamId", s.name, s.min, s.max, s."requireText", s.inventory,
+      s."sellRate"::text AS "sellRate", (${customerRateSql})::text AS "customerRate", s."upstreamRate"::text AS "upstreamRate",
+      (s.enabled AND s."upstreamListed" AND p.enabled) AS orderable,
       p."exchangeRate"::text AS "exchangeRate", p."apiUrl", p."apiKeyEncrypted", p."timeoutMs"
-    FROM "Product" d JOIN "Provider" p ON p.id = d."providerId"
-    WHERE d.id = ${productId}`;
+    FROM "Product" s JOIN "Provider" p ON p.id = s."providerId"
+    LEFT JOIN "CustomerDiscount" cd ON cd."userId" = ${customerId}
+    LEFT JOIN (SELECT NULL::numeric AS "sellRate") cp ON true
+    WHERE s.id = ${productId}`;
   return rows[0] ? withProvider(rows[0]) : null;
 }
 
