@@ -78,7 +78,7 @@ test("admin adds a provider, checks its balance, syncs its catalog and fixes a s
 
   // The overview's upstream funds come from the remembered balance.
   await page.goto("/admin");
-  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("$4,321.50");
+  await expect(page.getByRole("listitem").filter({ hasText: name })).toContainText("$4,321.50");
 
   await page.goto("/admin/providers");
   await page.getByTestId(`provider-${name}`).getByRole("link", { name: /enabled of 30/ }).click();

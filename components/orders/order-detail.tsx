@@ -8,7 +8,9 @@ import { formatMoney } from "@/lib/money/format";
 import { orderParamsForPeople } from "@/lib/service-types/service-types";
 import type { OrderHistory } from "@/lib/storefront/order-history";
 import { formatDateTime } from "@/lib/time/format";
-import { LIVE_STATES, OrderActions, RemainsCell } from "./orders-table";
+import { OrderActions, RemainsCell } from "./orders-table";
+import { isLiveState } from "@/lib/orders/state-machine";
+import type { OrderState } from "@/lib/db/generated/enums";
 import { OrderStateBadge } from "./order-state";
 
 export function OrderDetail({ initial, currency }: { initial: OrderHistory; currency: string }) {
@@ -20,7 +22,7 @@ export function OrderDetail({ initial, currency }: { initial: OrderHistory; curr
       return res.json();
     },
     initialData: initial,
-    refetchInterval: (q) => (q.state.data && LIVE_STATES.has(q.state.data.order.state) ? 5_000 : false),
+    refetchInterval: (q) => (q.state.data && isLiveState(q.state.data.order.state as OrderState) ? 5_000 : false),
   });
   const { order, events, ledger, refills } = data;
   const rows: [string, ReactNode][] = [

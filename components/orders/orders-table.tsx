@@ -3,6 +3,8 @@
 // Refill and Cancel on each row where the service allows them. What was paid is shown as charge,
 // refunds and net; remains never go below zero (over-delivery is said as such). At phone width
 // the table scrolls inside its own box.
+import { isLiveState } from "@/lib/orders/state-machine";
+import type { OrderState } from "@/lib/db/generated/enums";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { requestCancelAction, requestRefillAction } from "@/components/orders/actions/order-actions";
@@ -12,7 +14,6 @@ import { formatDateTime } from "@/lib/time/format";
 import { CANCEL_QUESTION, OrderActionButton, REFILL_QUESTION } from "./order-action-button";
 import { OrderStateBadge } from "./order-state";
 
-export const LIVE_STATES = new Set(["pending_submit", "pending", "in_progress", "unknown"]);
 
 export function RemainsCell({ order }: { order: Pick<StorefrontOrder, "remainsShown" | "overDelivered"> }) {
   if (order.remainsShown === null) return <>—</>;
@@ -43,7 +44,7 @@ export function OrdersTable({ initial, query, currency }: { initial: StorefrontO
       return res.json();
     },
     initialData: initial,
-    refetchInterval: (q) => (q.state.data?.orders.some((o) => LIVE_STATES.has(o.state)) ? 5_000 : false),
+    refetchInterval: (q) => (q.state.data?.orders.some((o) => isLiveState(o.state as OrderState)) ? 5_000 : false),
   });
   if (!data.orders.length) return <p className="py-6 text-center text-sm text-slate-600">No orders here yet.</p>;
   return (

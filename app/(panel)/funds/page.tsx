@@ -6,6 +6,9 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format";
 import { listLedgerEntries } from "@/lib/panel/ledger-history";
+import { CustomerPaymentsTable } from "@/components/payments/customer-payments-table";
+import { listCustomerPayments } from "@/lib/payments/customer-queries";
+import { boundedPage } from "@/lib/payments/page-param";
 
 export const metadata: Metadata = { title: "Funds — Reseller Panel" };
 
@@ -16,27 +19,46 @@ const KIND_LABELS: Record<string, string> = {
   refund_partial: "Refund: partial delivery",
   refund_canceled: "Refund: order canceled",
   adjustment: "Adjustment",
+  deposit: "Payment",
+  bonus: "Payment bonus",
+  chargeback: "Payment reversed",
+  debit: "Funds deducted",
+  refund_manual: "Refund",
 };
 
-export default async function FundsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function FundsPage({ searchParams }: { searchParams: Promise<{ page?: string; payments?: string }> }) {
   const user = await requireUser();
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const params = await searchParams;
+  const page = boundedPage(params.page);
+  const paymentsPage = boundedPage(params.payments);
   const db = await getDb();
-  const [account, history] = await Promise.all([
+  const [account, history, payments] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: user.id }, select: { balance: true } }),
     listLedgerEntries(db, user.id, { page }),
+    listCustomerPayments(db, user.id, paymentsPage),
   ]);
   return (
     <>
-      <PageHeader title="Funds" description="Every change of your balance. To add funds, contact support: staff credit your account." />
+      <PageHeader
+        title="Funds"
+        description="Your payments and every change of your balance."
+        actions={<Link href="/funds/add" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">Add funds</Link>}
+      />
       <div className="mb-6 max-w-xs">
         <Stat label="Balance" value={formatMoney(account.balance.toString(), PANEL_CURRENCY)} />
       </div>
+      <Card title="Payments" className="mb-6">
+        <CustomerPaymentsTable payments={payments.payments} panelCurrency={PANEL_CURRENCY} />
+        {payments.total > payments.pageSize * paymentsPage ? (
+          <Link href={`/funds?payments=${paymentsPage + 1}`} className="mt-4 inline-block text-sm text-indigo-600">Older payments →</Link>
+        ) : null}
+      </Card>
       <Card title="History">
         {history.entries.length === 0 ? (
           <EmptyState>No movements yet.</EmptyState>
         ) : (
-          <table className="w-full text-left text-sm">
+          <div className="overflow-x-auto">
+          <table className="w-full min-w-[36rem] text-left text-sm">
             <thead className="text-xs uppercase text-slate-500">
               <tr>
                 <th className="py-2">Date</th>
@@ -61,6 +83,7 @@ export default async function FundsPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
+          </div>
         )}
         {history.total > history.pageSize * page ? (
           <Link href={`/funds?page=${page + 1}`} className="mt-4 inline-block text-sm text-indigo-600">Older →</Link>
