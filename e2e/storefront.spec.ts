@@ -28,7 +28,7 @@ test("the catalog searches, filters by category, sorts by price and leads to a p
   await page.goto("/services");
   await expectNoSeriousAxeViolations(page);
   await screenshot(page, "services");
-  await expect(page.getByRole("link", { name: /Updates/ })).toHaveAttribute("href", "/updates");
+  await expect(page.locator("#main").getByRole("link", { name: /Updates/ })).toHaveAttribute("href", "/updates");
 
   await page.getByLabel("Category").selectOption("Instagram");
   await page.getByLabel("Sort").selectOption("price_asc");

@@ -45,7 +45,7 @@ test("a refusal for lack of funds keeps the chosen service and offers to add fun
   await page.getByLabel("Quantity", { exact: true }).fill(String(min));
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page.getByText("Not enough funds on balance")).toBeVisible();
-  await expect(page.getByRole("link", { name: /add funds/i })).toHaveAttribute("href", "/funds/add");
+  await expect(page.locator("#main").getByRole("link", { name: /add funds/i })).toHaveAttribute("href", "/funds/add");
   expect(await submittedServiceId(page)).toBe(String(chosen.id));
   expect(await page.getByTestId("service-summary").innerText()).toBe(summary);
   await expect(page.getByLabel("Link")).toHaveValue("https://www.youtube.com/watch?v=no-funds");
