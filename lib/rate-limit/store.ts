@@ -41,6 +41,9 @@ export async function openLimiterStore(env: Record<string, string | undefined> =
   if (target.kind === "pglite") return { kind: "memory", close: async () => {} };
   // A small pool of its own: a limiter check must not wait behind the app's long transactions.
   const pool = new pg.Pool({ connectionString: target.url, max: 3, idleTimeoutMillis: 30_000 });
+  // An idle connection the server ends (restart, failover, a dropped test database) is reported
+  // on the pool; unhandled, it would crash the process. The pool opens a new one on next use.
+  pool.on("error", (error) => console.warn(`[rate-limit] idle store connection closed: ${error.message}`));
   await ensureTable(pool);
   const sweep = setInterval(() => void pool.query(`DELETE FROM ${TABLE} WHERE expire < $1`, [Date.now() - 3600_000]).catch(() => {}), 3600_000);
   sweep.unref();
