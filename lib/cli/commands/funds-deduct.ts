@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/connection";
 import { debitFunds } from "@/lib/ledger/debit-funds";
+import { accountByEmail } from "../account-by-email";
 import { defineCommand } from "../command";
 
 export default defineCommand({
@@ -12,12 +13,8 @@ export default defineCommand({
   },
   async run({ options }) {
     const db = await getDb();
-    const email = String(options.email).trim().toLowerCase();
-    const customer = await db.user.findUnique({ where: { email }, select: { id: true, email: true } });
-    if (!customer) {
-      console.error(`No account with email ${email}.`);
-      return 1;
-    }
+    const customer = await accountByEmail(db, options.email);
+    if (!customer) return 1;
     const result = await debitFunds(db, { customerId: customer.id, amount: options.amount, reason: options.reason }, null);
     if (!result.ok) {
       console.error(result.error);
