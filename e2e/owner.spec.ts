@@ -34,6 +34,8 @@ test.beforeAll(async () => {
 });
 
 async function looks(page: Page, name: string) {
+  // Next streams the page's <title> in after the body: axe must not run before it is there.
+  await expect(page).toHaveTitle(/\S/);
   const axe = await new AxeBuilder({ page }).analyze();
   const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
