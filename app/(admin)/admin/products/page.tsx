@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Badge } from "@/components/admin/badges";
+import { Badge } from "@/components/ui/badge";
 import { CatalogTable } from "@/components/admin/catalog-table";
 import { FilterBar, FilterInput, FilterSelect, YES_NO } from "@/components/admin/filter-bar";
 import { Pagination } from "@/components/admin/pagination";
