@@ -86,7 +86,6 @@ export function CatalogTable<R extends Row>({
       label={kind === "service" ? "Services" : "Products"}
       columns={columns}
       rows={rows}
-      rowKey={(row) => row.id}
       rowAttributes={(row) => ({ "data-testid": `${kind}-row-${row.id}`, className: row.enabled ? "" : "bg-slate-50/70 text-slate-500" })}
       alignTop
     />

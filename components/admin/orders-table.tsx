@@ -71,7 +71,7 @@ export function OrdersTable({ orders, refundable }: { orders: StaffOrder[]; refu
     ? [...COLUMNS, { header: "Manual refund", cell: (o) => <RefundCell orderId={o.id} option={refundable.get(o.id) ?? null} /> }]
     : COLUMNS;
   return (
-    <DataTable label="Orders" columns={columns} rows={orders} rowKey={(o) => o.id} rowAttributes={(o) => ({ "data-testid": `order-row-${o.id}` })} alignTop />
+    <DataTable label="Orders" columns={columns} rows={orders} rowTestId={(o) => `order-row-${o.id}`} alignTop />
   );
 }
 

@@ -21,7 +21,7 @@ export function ReportTable({ rows, group, currency }: { rows: ReportRow[]; grou
       bodyClassName="tabular-nums"
       rows={rows}
       rowKey={(r) => r.key}
-      rowAttributes={(r) => ({ "data-testid": `report-row-${r.label}` })}
+      rowTestId={(r) => `report-row-${r.label}`}
       columns={[
         { header: group === "period" ? "From (UTC)" : group, className: "max-w-64 truncate", title: (r) => r.label, cell: (r) => <RowLabel row={r} group={group} /> },
         { header: "Orders", align: "right", cell: (r) => r.orders },

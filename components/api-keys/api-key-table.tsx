@@ -1,6 +1,5 @@
 // The customer's API keys: only the prefix is ever shown again after creation, with when each was
 // created and last used, and a revoke button while it is active.
-import { EmptyState } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import type { ApiKeySummary } from "@/lib/api-keys";
 import { formatDateTime } from "@/lib/time/format";
@@ -15,9 +14,8 @@ export function ApiKeyTable({ keys }: { keys: ApiKeySummary[] }) {
       layout="plain"
       minWidth="min-w-[40rem]"
       rows={keys}
-      rowKey={(key) => key.id}
       rowAttributes={(key) => ({ "data-testid": "api-key-row", "data-key-prefix": key.prefix })}
-      empty={<EmptyState>No API keys yet. Create one above to use the API.</EmptyState>}
+      empty="No API keys yet. Create one above to use the API."
       columns={[
         { header: "Name", className: "font-medium text-slate-800", cell: (key) => key.name },
         { header: "Key", className: "font-mono text-xs text-slate-600", cell: (key) => `${key.prefix}…` },

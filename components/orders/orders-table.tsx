@@ -71,8 +71,7 @@ export function OrdersTable({ initial, query, currency }: { initial: StorefrontO
       alignTop
       columns={columnsFor(currency)}
       rows={data.orders}
-      rowKey={(o) => o.id}
-      rowAttributes={(o) => ({ "data-testid": `order-row-${o.id}` })}
+      rowTestId={(o) => `order-row-${o.id}`}
       empty={<p className="py-6 text-center text-sm text-slate-600">No orders here yet.</p>}
     />
   );

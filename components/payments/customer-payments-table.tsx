@@ -1,7 +1,6 @@
 // The customer's payments, newest first, each linking to its own page.
 import Link from "next/link";
 import { PaymentStateBadge } from "@/components/payments/payment-state-badge";
-import { EmptyState } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatMoney } from "@/lib/money";
 import type { CustomerPayment } from "@/lib/payments/customer-queries";
@@ -14,9 +13,8 @@ export function CustomerPaymentsTable({ payments, panelCurrency }: { payments: C
       layout="plain"
       minWidth="min-w-[32rem]"
       rows={payments}
-      rowKey={(p) => p.id}
-      rowAttributes={() => ({ "data-testid": "payment-row" })}
-      empty={<EmptyState>No payments yet.</EmptyState>}
+      rowTestId={() => "payment-row"}
+      empty="No payments yet."
       columns={[
         { header: "Date", className: "text-xs text-slate-500", cell: (p) => <Link href={`/funds/payments/${p.id}`} className="text-indigo-700 hover:underline">{formatDateTime(p.createdAt)}</Link> },
         { header: "Method", cell: (p) => p.method.name },

@@ -4,7 +4,6 @@ import Link from "next/link";
 import { formatWhen } from "@/components/admin/format";
 import { PaymentStateBadge } from "@/components/payments/payment-state-badge";
 import { Badge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatMoney } from "@/lib/money";
 import type { StaffPayment } from "@/lib/payments/staff-queries";
@@ -16,9 +15,8 @@ export function StaffPaymentsTable({ payments, panelCurrency }: { payments: Staf
       layout="plain"
       minWidth="min-w-[48rem]"
       rows={payments}
-      rowKey={(p) => p.id}
-      rowAttributes={(p) => ({ "data-testid": `staff-payment-${p.id}` })}
-      empty={<EmptyState>No payments match.</EmptyState>}
+      rowTestId={(p) => `staff-payment-${p.id}`}
+      empty="No payments match."
       columns={[
         { header: "#", cell: (p) => <Link href={`/admin/payments/${p.id}`} className="text-indigo-700 hover:underline">#{p.id}</Link> },
         { header: "Created", className: "whitespace-nowrap text-xs text-slate-500", cell: (p) => formatWhen(p.createdAt) },

@@ -80,7 +80,6 @@ function PreviewTable({ preview }: { preview: RulePreview }) {
       testId="rule-preview"
       caption={preview.counts.changed > preview.rows.length ? `The ${preview.rows.length} largest of ${preview.counts.changed} changes` : `${preview.counts.changed} change(s)`}
       rows={preview.rows}
-      rowKey={(r) => r.id}
       columns={[
         { header: "Item", className: "max-w-72", cell: (r) => <><span className="font-medium">#{r.id}</span> {r.name}<span className="block text-xs text-slate-500">{r.category}</span></> },
         { header: "Provider", className: "whitespace-nowrap", cell: (r) => r.provider },

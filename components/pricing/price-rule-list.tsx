@@ -18,8 +18,7 @@ export function PriceRuleList({ rules, isAdmin }: { rules: PriceRuleView[]; isAd
         label="Pricing rules"
         testId="price-rules"
         rows={rules}
-        rowKey={(r) => r.id}
-        rowAttributes={(r) => ({ "data-testid": `price-rule-${r.id}` })}
+        rowTestId={(r) => `price-rule-${r.id}`}
         columns={[
           { header: "Applies to", cell: (r) => <><span className="font-medium">{r.target}</span><span className="block text-xs text-slate-500">{r.itemKind}s · {r.scope}</span></> },
           { header: "Markup", className: "tabular-nums", cell: (r) => (r.percent !== null ? `${r.percent}%` : "—") },

@@ -4,6 +4,7 @@
 // and one padding rule per layout. Columns are typed against the row they render. No hooks: it
 // renders in server components (static tables) and inside client ones (the live orders list) alike.
 import type { HTMLAttributes, ReactNode } from "react";
+import { EmptyState } from "./card";
 
 export type Column<Row> = {
   header: ReactNode;
@@ -22,6 +23,9 @@ export type Column<Row> = {
 };
 
 type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | undefined };
+type Key = string | number;
+/** Rows are keyed by their `id` unless `rowKey` says otherwise. */
+const byId = (row: unknown): Key => (row as { id: Key }).id;
 
 /**
  * `flush`: inside a Card, edge to edge (the card's padding moves into the first and last cells);
@@ -45,7 +49,8 @@ export function DataTable<Row>({
   caption,
   columns,
   rows,
-  rowKey,
+  rowKey = byId,
+  rowTestId,
   rowAttributes,
   layout = "flush",
   minWidth = "",
@@ -61,7 +66,9 @@ export function DataTable<Row>({
   caption?: ReactNode;
   columns: Column<Row>[];
   rows: readonly Row[];
-  rowKey: (row: Row) => string | number;
+  rowKey?: (row: Row) => Key;
+  /** data-testid of each row (what most tables need of rowAttributes). */
+  rowTestId?: (row: Row) => string;
   rowAttributes?: (row: Row) => RowAttributes;
   layout?: Layout;
   /** A Tailwind min-width class for the table (`min-w-[32rem]`) so it scrolls rather than squeezes. */
@@ -71,10 +78,10 @@ export function DataTable<Row>({
   testId?: string;
   /** Extra classes for the scrolling wrapper (a top margin). */
   className?: string;
-  /** Shown instead of the table when there are no rows. */
+  /** Shown instead of the table when there are no rows; a text is shown as the panel's empty state. */
   empty?: ReactNode;
 }) {
-  if (rows.length === 0 && empty !== null) return <>{empty}</>;
+  if (rows.length === 0 && empty !== null) return typeof empty === "string" ? <EmptyState>{empty}</EmptyState> : <>{empty}</>;
   const cellClass = (column: Column<Row>, index: number) =>
     [padding(layout, index, columns.length), column.align === "right" ? "text-right" : ""].filter(Boolean).join(" ");
   return (
@@ -92,7 +99,7 @@ export function DataTable<Row>({
         </thead>
         <tbody className={`divide-y divide-slate-100 ${alignTop ? "align-top" : ""} ${bodyClassName}`.trim()}>
           {rows.map((row) => (
-            <tr key={rowKey(row)} {...rowAttributes?.(row)}>
+            <tr key={rowKey(row)} data-testid={rowTestId?.(row)} {...rowAttributes?.(row)}>
               {columns.map((column, i) => {
                 const extra = typeof column.className === "function" ? column.className(row) : (column.className ?? "");
                 return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { requireUser } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
@@ -61,9 +61,8 @@ export default async function FundsPage({ searchParams }: { searchParams: Promis
           layout="plain"
           minWidth="min-w-[36rem]"
           rows={history.entries}
-          rowKey={(e) => e.id}
-          rowAttributes={() => ({ "data-testid": "ledger-row" })}
-          empty={<EmptyState>No movements yet.</EmptyState>}
+          rowTestId={() => "ledger-row"}
+          empty="No movements yet."
           columns={[
             { header: "Date", className: "text-xs text-slate-500", cell: (e) => formatDateTime(e.createdAt) },
             {

@@ -54,8 +54,7 @@ export default async function CatalogChangesPage({ searchParams }: { searchParam
           label="Catalog changes"
           testId="catalog-changes"
           rows={changes.rows}
-          rowKey={(c) => c.id}
-          empty={<EmptyState>No changes recorded.</EmptyState>}
+          empty="No changes recorded."
           columns={[
             { header: "When", className: "whitespace-nowrap text-slate-500", cell: (c) => formatWhen(c.createdAt) },
             { header: "Change", cell: (c) => <Badge tone={KIND_LABELS[c.kind]?.tone}>{KIND_LABELS[c.kind]?.label ?? c.kind}</Badge> },

@@ -3,7 +3,7 @@ import { FilterBar, FilterInput, FilterSelect } from "@/components/admin/filter-
 import { Pagination } from "@/components/admin/pagination";
 import { PaymentsTabs } from "@/components/payments/payments-tabs";
 import { StaffPaymentsTable } from "@/components/payments/staff-payments-table";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
@@ -54,7 +54,7 @@ export default async function PaymentsLogPage({ searchParams }: { searchParams: 
           testId="payment-totals"
           rows={totals}
           rowKey={(t) => `${t.day}-${t.method}`}
-          empty={<EmptyState>Nothing credited in this selection.</EmptyState>}
+          empty="Nothing credited in this selection."
           columns={[
             { header: "Day (UTC)", cell: (t) => t.day },
             { header: "Method", cell: (t) => t.method },

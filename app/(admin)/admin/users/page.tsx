@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/admin/filter-bar";
 import { Pagination } from "@/components/admin/pagination";
 import { UserRowActions } from "@/components/admin/user-row-actions";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { searchUsersForStaff } from "@/lib/admin/user-search";
 import { requireStaff } from "@/lib/auth/session";
@@ -28,9 +28,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         <DataTable
           label="Users"
           rows={users}
-          rowKey={(u) => u.id}
-          rowAttributes={(u) => ({ "data-testid": `user-row-${u.email}` })}
-          empty={<EmptyState>No account matches this search.</EmptyState>}
+          rowTestId={(u) => `user-row-${u.email}`}
+          empty="No account matches this search."
           columns={[
             { header: "#", cell: (u) => u.id },
             {

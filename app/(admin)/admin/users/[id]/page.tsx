@@ -87,9 +87,8 @@ function LedgerTable({ entries }: { entries: UserDetail["ledger"]["entries"] }) 
       label="Ledger"
       testId="ledger"
       rows={entries}
-      rowKey={(e) => e.id}
-      rowAttributes={(e) => ({ "data-testid": `ledger-entry-${e.id}` })}
-      empty={<EmptyState>No ledger entries yet.</EmptyState>}
+      rowTestId={(e) => `ledger-entry-${e.id}`}
+      empty="No ledger entries yet."
       columns={[
         { header: "When", className: "whitespace-nowrap text-slate-500", cell: (e) => formatWhen(e.createdAt) },
         { header: "Kind", cell: (e) => e.kind.replace("_", " ") },
