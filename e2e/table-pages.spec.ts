@@ -1,7 +1,7 @@
 // Every page that draws a data table (components/ui/data-table.tsx) or an order state badge, for a
 // customer and for an admin, with rows in its tables: axe finds nothing serious or critical, the
 // page never scrolls sideways at 390 px (tables scroll inside their own box), and a screenshot is
-// taken at 1280 and 390 px. Its own customer, orders (one per badge phase) and API key, seeded here.
+// taken at 1280 and 390 px. Its own customer, orders (pending, in progress, completed) and API key, seeded here.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createApiKey } from "../lib/api-keys/create-api-key";
@@ -27,8 +27,8 @@ test.beforeAll(async () => {
   const credited = await creditFunds(db, { customerId: user.id, amount: "50", reason: "tables spec" });
   if (!credited.ok) throw new Error(credited.error);
   const provider = await db.provider.create({ data: { name: "Tables offline provider", apiUrl: "http://127.0.0.1:9/api/v2", apiKeyEncrypted: "none", enabled: false } });
-  // One order waiting for add's answer, one followed upstream, one final: each phase's badge.
-  const paths: OrderState[][] = [["unknown"], ["pending", "in_progress"], ["pending", "completed"]];
+  // Orders in three states (charged orders start as pending): two followed upstream, one final.
+  const paths: OrderState[][] = [[], ["in_progress"], ["completed"]];
   for (const [i, path] of paths.entries()) {
     const id = await createChargedOrder(db, user.id, { charge: `${i + 2}`, quantity: 1000, providerId: provider.id, upstreamOrderId: `tables-${i}-${Date.now().toString(36)}` });
     for (const state of path) await db.order.update({ where: { id }, data: { state } });
@@ -55,9 +55,9 @@ async function looks(page: Page, name: string) {
 test("customer pages with tables and state badges", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, buyer.email, buyer.password);
-  const [unknownId, liveId, doneId] = seeded.orderIds;
+  const [pendingId, liveId, doneId] = seeded.orderIds;
   await page.goto("/orders");
-  await expect(page.getByTestId(`order-row-${unknownId}`).getByTestId("order-state")).toHaveText("Being checked");
+  await expect(page.getByTestId(`order-row-${pendingId}`).getByTestId("order-state")).toHaveText("Pending");
   await expect(page.getByTestId(`order-row-${liveId}`).getByTestId("order-state")).toHaveText("In progress");
   await expect(page.getByTestId(`order-row-${doneId}`).getByTestId("order-state")).toHaveText("Completed");
   await expect(page.getByRole("columnheader", { name: "Net" })).toBeVisible();
@@ -78,10 +78,10 @@ test("customer pages with tables and state badges", async ({ page }) => {
 test("admin pages with tables and state badges", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, admin.email, admin.password);
-  const [unknownId, liveId, doneId] = seeded.orderIds;
+  const [pendingId, liveId, doneId] = seeded.orderIds;
   await page.goto(`/admin/orders?email=${encodeURIComponent(buyer.email)}`);
   // Staff read the state's own name, coloured by the same phases as the customer's badge.
-  await expect(page.getByTestId(`order-row-${unknownId}`).getByTestId("order-state")).toHaveText("unknown");
+  await expect(page.getByTestId(`order-row-${pendingId}`).getByTestId("order-state")).toHaveText("pending");
   await expect(page.getByTestId(`order-row-${liveId}`).getByTestId("order-state")).toHaveText("in progress");
   await expect(page.getByTestId(`order-row-${doneId}`).getByTestId("order-state")).toHaveText("completed");
   await looks(page, "admin-orders");
