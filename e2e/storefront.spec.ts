@@ -3,7 +3,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { closeDb, getDb } from "../lib/db/connection";
 import { creditFunds } from "../lib/ledger";
+import { PANEL_CURRENCY } from "../lib/currency";
 import { Decimal } from "../lib/money/decimal";
+import { formatMoney } from "../lib/money/format";
 import { E2E_ACCOUNTS } from "./accounts";
 import { screenshot, signIn } from "./helpers";
 import { expectNoSeriousAxeViolations, expectNoSidewaysScroll, notTheFirstDefaultService } from "./storefront-helpers";
@@ -60,6 +62,7 @@ test("a mass order previews good and bad lines, places the good ones, and a resu
   const ordersBefore = Number(/(\d+) orders/.exec(await page.locator("main").innerText())![1]);
 
   await page.goto("/mass-order");
+  const balanceBefore = await page.getByTestId("page-balance").innerText();
   const text = [
     `${service.id} | https://www.youtube.com/watch?v=mass-1 | ${min}`,
     `${service.id} | not a link | ${min}`,
@@ -87,6 +90,10 @@ test("a mass order previews good and bad lines, places the good ones, and a resu
   await expect(result.getByTestId("result-line-2")).toContainText("Link:");
   await expect(result.getByTestId("result-line-5")).toContainText(/Order #\d+/);
   const first = [await result.getByTestId("result-line-1").innerText(), await result.getByTestId("result-line-5").innerText()];
+  // The balance at the top of the page follows the two charges, without a reload.
+  const account = await (await getDb()).user.findUniqueOrThrow({ where: { email: customer.email }, select: { balance: true } });
+  await expect(page.getByTestId("page-balance")).toHaveText(formatMoney(account.balance.toFixed(6), PANEL_CURRENCY));
+  expect(await page.getByTestId("page-balance").innerText()).not.toBe(balanceBefore);
   await screenshot(page, "mass-order-result");
 
   // The same previewed submission sent again: the same two orders, nothing new.
@@ -111,6 +118,9 @@ async function placeOrder(page: Page, serviceId: number, quantityOf: (min: numbe
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page.getByTestId("placed-order")).toBeVisible();
   await expect(page.getByTestId("placed-order")).toContainText("new balance");
+  // The balance at the top of the page is the new one too, without a reload.
+  const newBalance = /new balance (\S+)/.exec(await page.getByTestId("placed-order").innerText())![1];
+  await expect(page.getByTestId("page-balance")).toHaveText(newBalance);
   return Number(/Order #(\d+)/.exec(await page.getByTestId("placed-order").innerText())![1]);
 }
 

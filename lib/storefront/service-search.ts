@@ -26,7 +26,7 @@ export type ServiceDetails = ServiceOption & {
 
 export const ORDERABLE_SERVICE = { enabled: true, upstreamListed: true, provider: { enabled: true } } satisfies Prisma.ServiceWhereInput;
 
-async function isActiveCustomer(db: Db, customerId: number): Promise<boolean> {
+export async function isActiveCustomer(db: Db, customerId: number): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: customerId }, select: { status: true } });
   return user?.status === "active";
 }
@@ -59,7 +59,8 @@ export async function searchServices(
   const limit = Math.min(Math.max(1, Math.trunc(input.limit ?? SEARCH_LIMIT)), SEARCH_LIMIT);
   const rows = await db.service.findMany({
     where: serviceSearchWhere(input.query, input.category),
-    orderBy: [{ category: "asc" }, { id: "asc" }],
+    // The staff's order within a category (sortOrder), as on /services; also the index's order.
+    orderBy: [{ category: "asc" }, { sortOrder: "asc" }, { id: "asc" }],
     take: limit,
     select: { id: true, name: true, category: true, ...PRICED_SERVICE_SELECT },
   });
