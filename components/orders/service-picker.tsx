@@ -25,11 +25,14 @@ export function ServicePicker({ categories, value, onChange, currency, error }: 
   const [open, setOpen] = useState(false);
   const [wanted, setWanted] = useState(false);
   const [query, setQuery] = useState("");
+  // Text typed on the button this opening (kept, caret after it) rather than a former search (selected).
+  const [typedAhead, setTypedAhead] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const errorId = `${id}-error`;
   const popoverId = `${id}-search`;
   const show = (next: boolean) => {
     if (next) setWanted(true);
+    else setTypedAhead(false);
     setOpen(next);
   };
   // Only reached while the search has not taken focus yet (closed, or its code still loading).
@@ -48,6 +51,7 @@ export function ServicePicker({ categories, value, onChange, currency, error }: 
       // Type to search: the first character opens the picker with a new search.
       e.preventDefault();
       setQuery((text) => (open ? text + e.key : e.key));
+      setTypedAhead(true);
       show(true);
     }
   };
@@ -108,6 +112,7 @@ export function ServicePicker({ categories, value, onChange, currency, error }: 
             trigger={trigger}
             category={category}
             query={query}
+            typedAhead={typedAhead}
             onQueryChange={setQuery}
             currency={currency}
             onChoose={(service) => {

@@ -25,12 +25,14 @@ type Props = {
   trigger: RefObject<HTMLButtonElement | null>;
   category: string;
   query: string;
+  /** The query was typed on the picker's button while this loaded: keep typing after it. */
+  typedAhead: boolean;
   onQueryChange: (query: string) => void;
   onChoose: (service: ServiceOption) => void;
   currency: string;
 };
 
-export function ServiceSearchPopover({ id, open, onOpenChange, trigger, category, query, onQueryChange, onChoose, currency }: Props) {
+export function ServiceSearchPopover({ id, open, onOpenChange, trigger, category, query, typedAhead, onQueryChange, onChoose, currency }: Props) {
   // Typing stays responsive; the request follows the latest settled text.
   const deferredQuery = useDeferredValue(query.trim());
   const { data, isFetching, isError } = useQuery({
@@ -59,11 +61,14 @@ export function ServiceSearchPopover({ id, open, onOpenChange, trigger, category
           align="start"
           sideOffset={4}
           onOpenAutoFocus={(event) => {
-            // Into the search, after what was typed on the button while this code loaded.
+            // Into the search: after what was just typed on the button, or with the former search
+            // selected so that typing replaces it.
             event.preventDefault();
             const field = input.current;
-            field?.focus();
-            field?.setSelectionRange(field.value.length, field.value.length);
+            if (!field) return;
+            field.focus();
+            if (typedAhead) field.setSelectionRange(field.value.length, field.value.length);
+            else field.select();
           }}
           onInteractOutside={(event) => {
             // A press on the picker's button toggles it (its click handler), not close-then-reopen.

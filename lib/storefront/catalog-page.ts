@@ -66,7 +66,7 @@ export async function listCatalogPage(db: Db, customerId: number, input: Catalog
   const times = await averageCompletionTimes(db, rows.map((row) => row.id));
   const none: AverageTime = { enough: false, orders: 0 };
   return {
-    services: rows.map(({ upstreamRate, provider, ...row }) => ({ ...row, sellRate: priceOf({ ...row, upstreamRate, provider }), averageTime: times.get(row.id) ?? none })),
+    services: rows.map(({ upstreamRate, providerId, ...row }) => ({ ...row, sellRate: priceOf({ ...row, upstreamRate, providerId }), averageTime: times.get(row.id) ?? none })),
     total,
     page,
     pageSize: CATALOG_PAGE_SIZE,
