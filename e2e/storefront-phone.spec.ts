@@ -30,6 +30,14 @@ for (const width of [390, 1280]) {
     }
     if (width === 390) {
       await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+      // The menu's code loads on first use: by keyboard it opens, Escape closes it, focus comes back.
+      await page.getByTestId("mobile-menu").focus();
+      await page.keyboard.press("Enter");
+      await expect(page.getByRole("menuitem", { name: "Mass order" })).toBeVisible();
+      await page.screenshot({ path: "test-results/screens/390/menu-open.png" });
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("menuitem", { name: "Mass order" })).toBeHidden();
+      await expect(page.getByTestId("mobile-menu")).toBeFocused();
       await page.getByTestId("mobile-menu").click();
       await page.getByRole("menuitem", { name: "Mass order" }).click();
       await expect(page).toHaveURL(/\/mass-order$/);
