@@ -150,8 +150,8 @@ test("cancel from the orders list: confirm, toast, refund shown once canceled", 
   // Drip-feed (10 runs an hour apart) keeps the simulator's order running long enough to cancel.
   const candidates = await defaultServicesWith(page, "Cancel", true);
   expect(candidates.length).toBeGreaterThan(0);
-  // The simulator may finish or drop an order before the cancel arrives; then the refusal is
-  // shown as an error toast and the next service is tried.
+  // The simulator may finish or drop an order before the cancel arrives, or lose the answer; then
+  // the error is shown as a toast and the next service is tried.
   let orderId = 0;
   for (const serviceId of candidates.slice(0, 3)) {
     const placed = await placeOrder(page, serviceId, (min) => min, { runs: 10, interval: 60 });
@@ -163,16 +163,24 @@ test("cancel from the orders list: confirm, toast, refund shown once canceled", 
     if (!orderId) {
       await expectNoSeriousAxeViolations(page);
       await screenshot(page, "orders-cancel-dialog");
+      // "Keep it" sends nothing and gives the focus back to the row's button (the dialog's code is
+      // loaded on first use, so the button is not Radix's own trigger).
+      await dialog.getByRole("button", { name: "Keep it" }).click();
+      await expect(dialog).toBeHidden();
+      await expect(row.getByRole("button", { name: "Cancel" })).toBeFocused();
+      await page.keyboard.press("Enter");
+      await expect(dialog).toContainText(`Cancel order #${placed}?`);
     }
     await dialog.getByRole("button", { name: "Yes, cancel" }).click();
     const toast = page.locator("[data-sonner-toast]").first();
-    await expect(toast).toContainText(/Cancel requested|refused/);
+    // Besides a refusal, the simulator's faults can leave the answer unclear ("could not be confirmed").
+    await expect(toast).toContainText(/Cancel requested|refused|could not be confirmed/);
     if ((await toast.getAttribute("data-type")) === "success") {
       await expect(row.getByText("A cancel was already requested.")).toBeVisible();
       orderId = placed;
       break;
     }
-    await expect(toast).toContainText("refused");
+    await expect(toast).toContainText(/refused|could not be confirmed/);
     await page.reload();
   }
   expect(orderId, "no cancel was accepted by the simulator").toBeGreaterThan(0);
