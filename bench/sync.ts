@@ -157,7 +157,8 @@ async function workerLoop(db: Db, sim: Upstream, providerId: number, count: numb
 
 export async function benchSync(): Promise<void> {
   const counts = (process.env.SYNC_BENCH_ORDERS ?? "10000").split(",").map(Number).filter((n) => n > 0);
-  process.env.PROVIDER_KEY_SECRET ??= "bench-provider-key-secret";
+  process.env.PROVIDER_KEY_SECRET ??= "bench-provider-key-secret-0123456789abcdef";
+  process.env.UPSTREAM_ALLOW_PRIVATE ??= "1"; // local simulators (lib/upstream/egress.ts)
   const database = await createTestDatabase("panel_bench_sync");
   const sim = await startUpstreamProcess();
   const previousUrl = process.env.DATABASE_URL;
