@@ -43,7 +43,15 @@ export const zOptionalMoney = z
   .transform((value) => parseDecimal(value))
   .default(null);
 
+const PLAIN_DIGITS = /^\d+$/;
+
 export function parseCount(value: unknown): number | null {
+  // The common cases without a Decimal: a safe whole JSON number, or plain digits as text.
+  if (typeof value === "number" && Number.isSafeInteger(value)) return value + 0;
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (text.length <= 15 && PLAIN_DIGITS.test(text)) return Number(text);
+  }
   const amount = parseDecimal(value);
   if (!amount || !amount.isInteger()) return null;
   const count = amount.toNumber();
