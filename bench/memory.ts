@@ -3,7 +3,7 @@
 // after a full GC. Two equal rounds of load: if the second leaves more behind than the first,
 // something grows. The numbers come from bench/memory-probe.cjs, preloaded into the app by this
 // bench only (never a route of the app). Prints; asserts nothing.
-//   BENCH_MEMORY_REQUESTS  requests per round (default 6000), BENCH_MEMORY_CONCURRENCY (default 32)
+//   BENCH_MEMORY_REQUESTS  requests per round (default 3000), BENCH_MEMORY_CONCURRENCY (default 32)
 //   BENCH_MEMORY_SNAPSHOT=dir  writes a heap snapshot after each round there (for DevTools' comparison view)
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -18,7 +18,7 @@ import { createTestDatabase } from "../scripts/test/test-database";
 import { benchAppEnv, buildAppForBench, freePort, seedApiCustomers, waitForServer } from "./placement";
 
 const setting = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
-const REQUESTS = setting("BENCH_MEMORY_REQUESTS", 6000);
+const REQUESTS = setting("BENCH_MEMORY_REQUESTS", 3000);
 const CONCURRENCY = setting("BENCH_MEMORY_CONCURRENCY", 32);
 const GOAL_MB = 350;
 const CUSTOMERS = 20;
@@ -26,6 +26,7 @@ const CUSTOMERS = 20;
 type Memory = { pid: number; rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const heapText = (m: Memory) => `heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)}`;
 
 function line(label: string, figure: string) {
   console.log(`${label.padEnd(52)} ${figure}`);
@@ -84,7 +85,7 @@ export async function runMemoryBench(options: { build?: boolean } = {}): Promise
     });
     await waitForServer(`${base}/api/v2`, app);
     const atStart = server(await readMemory(probeDir));
-    line("web process right after start (baseline)", `RSS ${mb(atStart.rss)}, heap used ${mb(atStart.heapUsed)} (after GC)`);
+    line("web process right after start (baseline)", `RSS ${mb(atStart.rss)}, ${heapText(atStart)} (after GC)`);
 
     const placed: string[] = [];
     let failures = 0;
@@ -120,7 +121,7 @@ export async function runMemoryBench(options: { build?: boolean } = {}): Promise
       rounds.push(after);
       line(
         `after load round ${round} (${REQUESTS} requests, ${(REQUESTS / seconds).toFixed(0)}/s)`,
-        `RSS ${mb(after.rss)} (${(after.rss / atStart.rss).toFixed(2)}× the baseline), heap used ${mb(after.heapUsed)} — goal RSS ≤ ${GOAL_MB} MB: ${((after.rss / 1024 / 1024 / GOAL_MB) * 100).toFixed(0)} % of it`,
+        `RSS ${mb(after.rss)} (${(after.rss / atStart.rss).toFixed(2)}× the baseline), ${heapText(after)} — goal RSS ≤ ${GOAL_MB} MB: ${((after.rss / 1024 / 1024 / GOAL_MB) * 100).toFixed(0)} % of it`,
       );
     }
     line("heap used, round 2 − round 1 (growth)", `${((rounds[1]!.heapUsed - rounds[0]!.heapUsed) / 1024 / 1024).toFixed(1)} MB; ${failures} request(s) failed`);

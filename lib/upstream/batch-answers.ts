@@ -2,7 +2,8 @@
 // "definite": the upstream looked at that id and said no); an item we cannot read makes the
 // whole answer indeterminate rather than inventing an error the order code might refund on.
 import { z } from "zod";
-import { describeIssues, readOrderStatusFast, zOrderStatus, zProductOrderStatus, zRefillStatus } from "./schemas";
+import { readOrderStatusFast } from "./fast-readers";
+import { describeIssues, zOrderStatus, zProductOrderStatus, zRefillStatus } from "./schemas";
 import type {
   BatchItemError,
   CancelBatchItem,

@@ -3,8 +3,7 @@
 import { z } from "zod";
 import { classifyOrderStatus, classifyRefillStatus } from "./statuses";
 import type { Balance, OrderStatus, ProductListing, ProductOrderStatus, RefillStatus, ServiceListing, UpstreamResult } from "./types";
-import { parseDecimal } from "@/lib/money";
-import { parseCount, zCount, zFlag, zId, zMoney, zOptionalCount, zOptionalMoney, zOptionalText, zText } from "./values";
+import { zCount, zFlag, zId, zMoney, zOptionalCount, zOptionalMoney, zOptionalText, zText } from "./values";
 
 export const zServiceListing = z
   .object({
@@ -66,29 +65,6 @@ export const zOrderStatus = z
       currency: currency?.trim() ? currency : null,
     }),
   );
-
-/**
- * zOrderStatus without zod, for the answer every poll reads by the hundred. Every field but
- * `status` is read by a transform that accepts anything, so for a plain object whose status is
- * text or a number this gives exactly what zOrderStatus gives; for anything else it answers
- * null and the caller asks zOrderStatus, whose errors stay the contract (schemas-fast-path.test.ts).
- */
-export function readOrderStatusFast(item: unknown): OrderStatus | null {
-  if (item === null || typeof item !== "object" || Array.isArray(item)) return null;
-  const { charge, start_count, status, remains, currency } = item as Record<string, unknown>;
-  // zod's number refuses NaN and ±Infinity (our JSON reader never makes them: numbers arrive as text).
-  if (typeof status !== "string" && !(typeof status === "number" && Number.isFinite(status))) return null;
-  const text = String(status);
-  const currencyText = typeof currency === "string" ? currency : typeof currency === "number" ? String(currency) : null;
-  return {
-    charge: parseDecimal(charge),
-    startCount: parseCount(start_count),
-    status: text,
-    statusClass: classifyOrderStatus(text),
-    remains: parseCount(remains),
-    currency: currencyText?.trim() ? currencyText : null,
-  };
-}
 
 export const zRefillStatus = z.object({ status: zText }).transform(({ status }): RefillStatus => ({ status, statusClass: classifyRefillStatus(status) }));
 

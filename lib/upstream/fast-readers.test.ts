@@ -4,7 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseOrderStatusBatch } from "./batch-answers";
-import { readOrderStatusFast, zOrderStatus } from "./schemas";
+import { readOrderStatusFast, readServiceListFast } from "./fast-readers";
+import { zOrderStatus, zServiceList } from "./schemas";
 import { parseCount } from "./values";
 import { Decimal, parseDecimal } from "@/lib/money";
 
@@ -59,6 +60,60 @@ describe("readOrderStatusFast", () => {
     expect(answer).toEqual({ ok: false, kind: "indeterminate", message: expect.stringContaining("status: unexpected answer shape (2: status:") });
     const fine = parseOrderStatusBatch({ "7": { status: "Partial", charge: "1.20000", remains: "15", start_count: "3", currency: "USD" } });
     expect(fine.ok && plain(fine.value.get("7"))).toEqual(plain(zOrderStatus.parse({ status: "Partial", charge: "1.20000", remains: "15", start_count: "3", currency: "USD" })));
+  });
+});
+
+describe("readServiceListFast", () => {
+  const listing = fc.record(
+    {
+      service: looseValue,
+      name: looseValue,
+      type: looseValue,
+      category: looseValue,
+      rate: looseValue,
+      min: looseValue,
+      max: looseValue,
+      refill: looseValue,
+      cancel: looseValue,
+      dripfeed: looseValue,
+      description: looseValue,
+      desc: looseValue,
+    },
+    { requiredKeys: [] },
+  );
+  const wellFormed = fc.record({
+    service: fc.oneof(fc.nat(), fc.stringMatching(/^ ?\d{1,6} ?$/)),
+    name: fc.string({ minLength: 1 }),
+    type: fc.constantFrom("Default", "Custom Comments", 7),
+    category: fc.string(),
+    rate: fc.stringMatching(/^\d{1,4}\.\d{1,8}$/),
+    min: fc.nat({ max: 1000 }).map(String),
+    max: fc.nat({ max: 10_000_000 }),
+    refill: looseValue,
+    cancel: looseValue,
+    dripfeed: looseValue,
+    desc: fc.option(fc.string(), { nil: undefined }),
+  });
+
+  it("answers what zServiceList answers for whole lists, or steps aside where the schema has something to say", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.array(wellFormed, { maxLength: 5 }), fc.array(fc.oneof(wellFormed, listing), { maxLength: 4 }), looseValue), (json) => {
+        const fast = readServiceListFast(json);
+        const parsed = zServiceList.safeParse(json);
+        // null only sends the list to the schema (slower, same answer); a list it does read is the schema's.
+        if (fast !== null) {
+          expect(parsed.success).toBe(true);
+          expect(plain(fast)).toEqual(plain(parsed.data));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // A well-formed list always takes the fast road.
+    fc.assert(fc.property(fc.array(wellFormed, { maxLength: 5 }), (json) => {
+        expect(readServiceListFast(json)).not.toBeNull();
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
