@@ -5,7 +5,7 @@
 // bench only (never a route of the app). Prints; asserts nothing.
 //   BENCH_MEMORY_REQUESTS  requests per round (default 3000), BENCH_MEMORY_CONCURRENCY (default 32)
 //   BENCH_MEMORY_SNAPSHOT=dir  writes a heap snapshot after each round there (for DevTools' comparison view)
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +15,7 @@ import { ensureSimulatorProvider } from "@/lib/demo/demo-setup";
 import { startSimulator } from "@/lib/upstream/simulator";
 import { mapWithConcurrency } from "@/lib/util/concurrency";
 import { createTestDatabase } from "../scripts/test/test-database";
-import { benchAppEnv, buildAppForBench, freePort, seedApiCustomers, waitForServer } from "./placement";
+import { benchAppEnv, buildAppForBench, freePort, seedApiCustomers, startApp, stopApp, waitForServer } from "./placement";
 
 const setting = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
 const REQUESTS = setting("BENCH_MEMORY_REQUESTS", 3000);
@@ -58,7 +58,7 @@ export async function runMemoryBench(options: { build?: boolean } = {}): Promise
   const previousUrl = process.env.DATABASE_URL;
   await closeDb();
   const database = await createTestDatabase("panel_bench_memory");
-  const simulator = await startSimulator({ port: 0, seed: 7, services: 2000, apiKey: "bench", balance: "1000000000", clock: "manual" });
+  const simulator = await startSimulator({ port: 0, seed: 5, services: 50, apiKey: "bench", balance: "1000000000", clock: "manual" });
   simulator.setFault("add", { type: "latency", ms: 50 });
   let app: ChildProcess | null = null;
   try {
@@ -72,23 +72,25 @@ export async function runMemoryBench(options: { build?: boolean } = {}): Promise
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const probe = path.resolve("bench/memory-probe.cjs");
-    app = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
+    app = startApp(port, {
         ...env,
         DATABASE_URL: database.url,
         IN_PROCESS_WORKER: "0",
         API_RATE_LIMIT_PER_MINUTE: "100000000",
         BENCH_MEMORY_PROBE_DIR: probeDir,
         NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --expose-gc --require ${probe}`.trim(),
-      },
     });
     await waitForServer(`${base}/api/v2`, app);
     const atStart = server(await readMemory(probeDir));
     line("web process right after start (baseline)", `RSS ${mb(atStart.rss)}, ${heapText(atStart)} (after GC)`);
 
     const placed: string[] = [];
-    let failures = 0;
+    const failures = new Map<string, { count: number; first: string }>();
+    const failed = (kind: string, answer: string) => {
+      const seen = failures.get(kind);
+      if (seen) seen.count++;
+      else failures.set(kind, { count: 1, first: answer.slice(0, 160) });
+    };
     const form = (fields: Record<string, string>) => ({
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -99,18 +101,20 @@ export async function runMemoryBench(options: { build?: boolean } = {}): Promise
       const key = keys[i % CUSTOMERS]!;
       const slot = i % 20;
       let response: Response;
+      let kind: string;
       if (slot < 10) {
         response = await fetch(`${base}/api/v2`, form({ key, action: "add", service: String(service.id), link: `https://example.com/m/${i}`, quantity: String(service.min) }));
-        const answer = (await response.json().catch(() => null)) as { order?: number } | null;
-        if (typeof answer?.order === "number") placed.push(String(answer.order));
-        else failures++;
+        const text = await response.text();
+        const order = (JSON.parse(text) as { order?: unknown }).order;
+        if (typeof order === "number") placed.push(String(order));
+        else failed("add", `HTTP ${response.status}: ${text}`);
         return;
       }
-      if (slot < 16) response = await fetch(`${base}/api/v2`, form({ key, action: "status", orders: placed.slice(-100).join(",") || "1" }));
-      else if (slot < 18) response = await fetch(`${base}/api/v2`, form({ key, action: "services" }));
-      else response = await fetch(`${base}${slot === 18 ? "/sign-in" : "/sign-up"}`);
-      await response.arrayBuffer();
-      if (!response.ok) failures++;
+      if (slot < 16) [kind, response] = ["status", await fetch(`${base}/api/v2`, form({ key, action: "status", orders: placed.slice(-100).join(",") || "1" }))];
+      else if (slot < 18) [kind, response] = ["services", await fetch(`${base}/api/v2`, form({ key, action: "services" }))];
+      else [kind, response] = [slot === 18 ? "/sign-in" : "/sign-up", await fetch(`${base}${slot === 18 ? "/sign-in" : "/sign-up"}`)];
+      const text = await response.text();
+      if (!response.ok || (kind !== "services" && text.startsWith('{"error"'))) failed(kind, `HTTP ${response.status}: ${text}`);
     };
     const rounds: Memory[] = [];
     for (let round = 1; round <= 2; round++) {
@@ -124,10 +128,11 @@ export async function runMemoryBench(options: { build?: boolean } = {}): Promise
         `RSS ${mb(after.rss)} (${(after.rss / atStart.rss).toFixed(2)}× the baseline), ${heapText(after)} — goal RSS ≤ ${GOAL_MB} MB: ${((after.rss / 1024 / 1024 / GOAL_MB) * 100).toFixed(0)} % of it`,
       );
     }
-    line("heap used, round 2 − round 1 (growth)", `${((rounds[1]!.heapUsed - rounds[0]!.heapUsed) / 1024 / 1024).toFixed(1)} MB; ${failures} request(s) failed`);
+    line("heap used, round 2 − round 1 (growth)", `${((rounds[1]!.heapUsed - rounds[0]!.heapUsed) / 1024 / 1024).toFixed(1)} MB`);
+    for (const [kind, { count, first }] of failures) line(`  ${kind}: ${count} request(s) not answered as expected`, first);
     if (snapshotDir) line("heap snapshots", snapshotDir);
   } finally {
-    app?.kill("SIGTERM");
+    await stopApp(app);
     await closeDb();
     await simulator.close();
     await database.drop();

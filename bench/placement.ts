@@ -9,6 +9,7 @@
 //   BENCH_SKIP_BUILD=1         reuse the last `next build` in .next
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import path from "node:path";
 import { createApiKey } from "@/lib/api-keys";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { ensureSimulatorProvider } from "@/lib/demo/demo-setup";
@@ -76,6 +77,24 @@ async function load(url: string, count: number, body: (i: number) => string, acc
   return { perSecond: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
 }
 
+/**
+ * `next start` as one process of its own (node running Next's CLI, which serves in-process), so
+ * that stopping it stops the server: through `npx` the server outlived the bench.
+ */
+export function startApp(port: number, env: NodeJS.ProcessEnv): ChildProcess {
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  return spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env });
+}
+
+export async function stopApp(app: ChildProcess | null): Promise<void> {
+  if (!app || app.exitCode !== null || app.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => app.once("exit", () => resolve()));
+  app.kill("SIGTERM");
+  const timer = setTimeout(() => app.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 /** `count` customers with funds and an API key each; answers the keys. */
 export async function seedApiCustomers(db: Awaited<ReturnType<typeof getDb>>, count: number, prefix: string): Promise<string[]> {
   const keys: string[] = [];
@@ -98,6 +117,9 @@ export function benchAppEnv(): NodeJS.ProcessEnv {
     NEXT_TELEMETRY_DISABLED: "1",
     PROVIDER_KEY_SECRET: process.env.PROVIDER_KEY_SECRET ?? "bench-placement-provider-key-secret-0123456789",
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-placement-nextauth-secret-0123456789abcdef",
+    // The upstream is a local simulator over plain http (lib/upstream/egress.ts refuses both otherwise in production).
+    UPSTREAM_ALLOW_PRIVATE: "1",
+    UPSTREAM_ALLOW_HTTP_HOSTS: "127.0.0.1",
   };
 }
 
@@ -130,9 +152,8 @@ export async function runPlacementBench(options: { build?: boolean } = {}): Prom
     await closeDb();
 
     const port = await freePort();
-    const started = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...env, DATABASE_URL: database.url, IN_PROCESS_WORKER: "0", API_RATE_LIMIT_PER_MINUTE: "100000000", BENCH_BASELINE_ROUTE: "1" },
+    const started = startApp(port, {
+      ...env, DATABASE_URL: database.url, IN_PROCESS_WORKER: "0", API_RATE_LIMIT_PER_MINUTE: "100000000", BENCH_BASELINE_ROUTE: "1",
     });
     app = started;
     const base = `http://127.0.0.1:${port}`;
@@ -171,7 +192,7 @@ export async function runPlacementBench(options: { build?: boolean } = {}): Prom
     const report = await verifyLedger(check);
     line("ledger after the run", report.ok ? "clean" : `${report.mismatches.length} mismatches`);
   } finally {
-    app?.kill("SIGTERM");
+    await stopApp(app);
     await closeDb();
     await simulator.close();
     await database.drop();
