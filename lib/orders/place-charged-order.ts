@@ -3,6 +3,8 @@
 // sent once outside any transaction, and the answer from what was just written. The kind's
 // files (place-order.ts, place-product-order.ts) only say what to read, check and send.
 import type { Db } from "@/lib/db/connection";
+import { Prisma } from "@/lib/db/generated/client";
+import { LEDGER_SCALE } from "@/lib/money";
 import { openChargedOrder, type ChargedOrder } from "@/lib/ledger/open-charged-order";
 import type { ProviderConnection } from "@/lib/providers/provider-client";
 import type { Failure } from "@/lib/result";
@@ -17,9 +19,31 @@ export type PlacementPlan = {
   order: Omit<ChargedOrder, "customerId" | "idempotencyKey" | "requestHash" | "leaseMs">;
   provider: ProviderConnection;
   send: Send;
-  /** The order as it stands once placed, from what was just written (nothing is read back). */
-  placedRow: (opened: { id: number; createdAt: Date }) => CustomerOrderRow;
+  /** What the customer's view names the order by (the row itself is what was just written). */
+  names: Pick<CustomerOrderRow, "service" | "product">;
 };
+
+/** The order as it stands once placed, from what was just written: nothing is read back. */
+function placedRow(order: PlacementPlan["order"], names: PlacementPlan["names"], opened: { id: number; createdAt: Date }): CustomerOrderRow {
+  return {
+    id: opened.id,
+    kind: order.kind,
+    serviceId: order.serviceId,
+    productId: order.productId,
+    link: order.link,
+    quantity: order.quantity,
+    params: order.params as Prisma.JsonValue,
+    charge: new Prisma.Decimal(order.charge.toFixed(LEDGER_SCALE)),
+    state: "pending",
+    startCount: null,
+    remains: null,
+    upstreamStatus: null,
+    cancelRequestedAt: null,
+    createdAt: opened.createdAt,
+    finishedAt: null,
+    ...names,
+  };
+}
 
 export async function placeChargedOrder<R extends { kind: "service" | "product" }>(
   db: Db,
@@ -40,5 +64,5 @@ export async function placeChargedOrder<R extends { kind: "service" | "product" 
   if (!opened.ok) return answerUnopened(db, customerId, idempotencyKey, requestHash, opened.reason);
 
   const outcome = await sendClaimedOrder(db, opened.orderId, planned.provider, planned.send, leaseMs);
-  return answerAfterSending(db, customerId, opened.orderId, outcome, () => planned.placedRow({ id: opened.orderId, createdAt: opened.createdAt }));
+  return answerAfterSending(db, customerId, opened.orderId, outcome, () => placedRow(planned.order, planned.names, { id: opened.orderId, createdAt: opened.createdAt }));
 }

@@ -5,8 +5,7 @@
 // boundary (ZPlaceOrderInput in the action wrapper, the /api/v2 handler or a test). The road
 // itself is shared with products (place-charged-order.ts); this file says what a service needs.
 import type { Db } from "@/lib/db/connection";
-import { Prisma } from "@/lib/db/generated/client";
-import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import { Decimal } from "@/lib/money";
 import { fail, invalidFields } from "@/lib/result";
 import { placeChargedOrder } from "./place-charged-order";
 import { readServiceForPlacement } from "./placement-reads";
@@ -55,25 +54,7 @@ export async function placeOrder(
       },
       provider: service.provider,
       send: addInputFor(service.upstreamId, rules.order.params),
-      placedRow: ({ id, createdAt }) => ({
-        id,
-        kind: "service",
-        serviceId: service.id,
-        productId: null,
-        link: rules.order.link,
-        quantity: rules.order.quantity,
-        params: rules.order.params as Prisma.JsonValue,
-        charge: new Prisma.Decimal(charge.toFixed(LEDGER_SCALE)),
-        state: "pending",
-        startCount: null,
-        remains: null,
-        upstreamStatus: null,
-        cancelRequestedAt: null,
-        createdAt,
-        finishedAt: null,
-        service: { name: service.name, cancel: service.cancel, refill: service.refill },
-        product: null,
-      }),
+      names: { service: { name: service.name, cancel: service.cancel, refill: service.refill }, product: null },
     };
   });
 }

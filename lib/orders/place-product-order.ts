@@ -2,8 +2,7 @@
 // one-statement charge, send once, one-statement outcome), with the product's own checks. The
 // input was parsed at the boundary (ZPlaceProductOrderInput).
 import type { Db } from "@/lib/db/connection";
-import { Prisma } from "@/lib/db/generated/client";
-import { Decimal, LEDGER_SCALE, productCharge } from "@/lib/money";
+import { Decimal, productCharge } from "@/lib/money";
 import { fail, invalidFields, type FieldIssue } from "@/lib/result";
 import { placeChargedOrder } from "./place-charged-order";
 import { readProductForPlacement } from "./placement-reads";
@@ -53,25 +52,7 @@ export async function placeProductOrder(
       },
       provider: product.provider,
       send: (client) => client.addProductOrder(send),
-      placedRow: ({ id, createdAt }) => ({
-        id,
-        kind: "product",
-        serviceId: null,
-        productId: product.id,
-        link: null,
-        quantity: request.quantity,
-        params,
-        charge: new Prisma.Decimal(charge.toFixed(LEDGER_SCALE)),
-        state: "pending",
-        startCount: null,
-        remains: null,
-        upstreamStatus: null,
-        cancelRequestedAt: null,
-        createdAt,
-        finishedAt: null,
-        service: null,
-        product: { name: product.name },
-      }),
+      names: { service: null, product: { name: product.name } },
     };
   });
 }
