@@ -4,6 +4,7 @@
 // something grows. The numbers come from bench/memory-probe.cjs, preloaded into the app by this
 // bench only (never a route of the app). Prints; asserts nothing.
 //   BENCH_MEMORY_REQUESTS  requests per round (default 3000), BENCH_MEMORY_CONCURRENCY (default 32)
+//   BENCH_MEMORY_ONLY=add|status|services|pages  one kind of request only (to find what grows)
 //   BENCH_MEMORY_SNAPSHOT=dir  writes a heap snapshot after each round there (for DevTools' comparison view)
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -97,9 +98,11 @@ export async function runMemoryBench(options: { build?: boolean } = {}): Promise
       body: new URLSearchParams(fields).toString(),
     });
     // Of every 20 requests: 10 add, 6 status of up to 100 orders, 2 services, 2 pages.
+    const only = process.env.BENCH_MEMORY_ONLY;
+    const slots = { add: [0, 10], status: [10, 16], services: [16, 18], pages: [18, 20] }[only ?? ""] ?? [0, 20];
     const request = async (i: number) => {
       const key = keys[i % CUSTOMERS]!;
-      const slot = i % 20;
+      const slot = slots[0]! + (i % (slots[1]! - slots[0]!));
       let response: Response;
       let kind: string;
       if (slot < 10) {

@@ -1,5 +1,10 @@
 // npm run bench — figures for the money path on the real PostgreSQL at 127.0.0.1:5432 with the
-// upstream simulator over HTTP. Prints throughput and latency; asserts nothing.
+// upstream simulator over HTTP. Prints throughput and latency; asserts nothing. Issue 13's table,
+// each figure beside its baseline from the same run: catalog:sync (bench/catalog.ts), /api/v2 add
+// against a bare route (bench/placement.ts, builds the app once), the web process's memory
+// (bench/memory.ts), status sync of 10,000 and 100,000 orders and the worker (bench/sync.ts).
+// The whole run takes about half an hour on this 2-core machine when it is shared (the build alone
+// takes 4 minutes or more); BENCH_SKIP_BUILD=1 reuses the last build, SYNC_BENCH_ORDERS=10000 skips 100,000.
 //   --orders N       orders to place (default 1000)
 //   --customers N    customers placing them (default 20)
 //   --concurrency N  orders in flight at once (default 20)
