@@ -18,7 +18,8 @@ function line(label: string, figure: string) {
 }
 
 export async function runCatalogBench(services = 10_000): Promise<void> {
-  process.env.PROVIDER_KEY_SECRET ??= "bench-provider-key-secret";
+  process.env.PROVIDER_KEY_SECRET ??= "bench-provider-key-secret-0123456789abcdef";
+  process.env.UPSTREAM_ALLOW_PRIVATE ??= "1"; // local simulators (lib/upstream/egress.ts)
   const previousUrl = process.env.DATABASE_URL;
   await closeDb();
   const database = await createTestDatabase("panel_bench_catalog");

@@ -9,6 +9,7 @@
 //   BENCH_SKIP_BUILD=1         reuse the last `next build` in .next
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import path from "node:path";
 import { createApiKey } from "@/lib/api-keys";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { ensureSimulatorProvider } from "@/lib/demo/demo-setup";
@@ -34,7 +35,7 @@ function line(label: string, figure: string) {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
@@ -45,7 +46,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForServer(url: string, app: ChildProcess): Promise<void> {
+export async function waitForServer(url: string, app: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (app.exitCode !== null) throw new Error(`next start exited with ${app.exitCode}`);
@@ -76,20 +77,66 @@ async function load(url: string, count: number, body: (i: number) => string, acc
   return { perSecond: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
 }
 
-export async function runPlacementBench(): Promise<void> {
-  const env: NodeJS.ProcessEnv = {
+/**
+ * `next start` as one process of its own (node running Next's CLI, which serves in-process), so
+ * that stopping it stops the server: through `npx` the server outlived the bench.
+ */
+export function startApp(port: number, env: NodeJS.ProcessEnv): ChildProcess {
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  return spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env });
+}
+
+export async function stopApp(app: ChildProcess | null): Promise<void> {
+  if (!app || app.exitCode !== null || app.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => app.once("exit", () => resolve()));
+  app.kill("SIGTERM");
+  const timer = setTimeout(() => app.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** `count` customers with funds and an API key each; answers the keys. */
+export async function seedApiCustomers(db: Awaited<ReturnType<typeof getDb>>, count: number, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const made = await createUser(db, { email: `${prefix}-${i}@bench.local`, password: "bench-password-1" });
+    if (!made.ok) throw new Error("cannot create bench customer");
+    await creditFunds(db, { customerId: made.user.id, amount: "100000000", reason: "bench" });
+    const key = await createApiKey(db, made.user.id, "bench");
+    if (!key.ok) throw new Error(key.error);
+    keys.push(key.key);
+  }
+  return keys;
+}
+
+/** The environment `next build` and `next start` run with in the benches. */
+export function benchAppEnv(): NodeJS.ProcessEnv {
+  return {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     PROVIDER_KEY_SECRET: process.env.PROVIDER_KEY_SECRET ?? "bench-placement-provider-key-secret-0123456789",
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-placement-nextauth-secret-0123456789abcdef",
+    // The upstream is a local simulator over plain http (lib/upstream/egress.ts refuses both otherwise in production).
+    UPSTREAM_ALLOW_PRIVATE: "1",
+    UPSTREAM_ALLOW_HTTP_HOSTS: "127.0.0.1",
   };
+}
+
+/** `next build` once for the benches that start the app (BENCH_SKIP_BUILD=1 reuses .next). */
+export function buildAppForBench(): void {
+  if (process.env.BENCH_SKIP_BUILD === "1") return;
+  console.log("bench: building the app (next build)…");
+  const started = performance.now();
+  const build = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"], env: benchAppEnv() });
+  if (build.status !== 0) throw new Error(`next build failed (${build.status})`);
+  console.log(`bench: built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+export async function runPlacementBench(options: { build?: boolean } = {}): Promise<void> {
+  const env = benchAppEnv();
   process.env.PROVIDER_KEY_SECRET = env.PROVIDER_KEY_SECRET!;
-  if (process.env.BENCH_SKIP_BUILD !== "1") {
-    console.log("placement bench: building the app (next build)…");
-    const build = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"], env });
-    if (build.status !== 0) throw new Error(`next build failed (${build.status})`);
-  }
+  if (options.build !== false) buildAppForBench();
 
   const database = await createTestDatabase("panel_bench_placement");
   const simulator = await startSimulator({ port: 0, seed: 5, services: 50, apiKey: "bench", balance: "1000000000", clock: "manual" });
@@ -101,21 +148,12 @@ export async function runPlacementBench(): Promise<void> {
     await db.$executeRawUnsafe(BASELINE_TABLE_SQL);
     await ensureSimulatorProvider(db, "Bench simulator", { url: simulator.url, key: "bench" }, "25");
     const service = await db.service.findFirstOrThrow({ where: { type: "Default", enabled: true }, orderBy: { min: "asc" } });
-    const keys: string[] = [];
-    for (let i = 0; i < CUSTOMERS; i++) {
-      const made = await createUser(db, { email: `placement-${i}@bench.local`, password: "bench-password-1" });
-      if (!made.ok) throw new Error("cannot create bench customer");
-      await creditFunds(db, { customerId: made.user.id, amount: "100000000", reason: "bench" });
-      const key = await createApiKey(db, made.user.id, "bench");
-      if (!key.ok) throw new Error(key.error);
-      keys.push(key.key);
-    }
+    const keys = await seedApiCustomers(db, CUSTOMERS, "placement");
     await closeDb();
 
     const port = await freePort();
-    const started = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...env, DATABASE_URL: database.url, IN_PROCESS_WORKER: "0", API_RATE_LIMIT_PER_MINUTE: "100000000", BENCH_BASELINE_ROUTE: "1" },
+    const started = startApp(port, {
+      ...env, DATABASE_URL: database.url, IN_PROCESS_WORKER: "0", API_RATE_LIMIT_PER_MINUTE: "100000000", BENCH_BASELINE_ROUTE: "1",
     });
     app = started;
     const base = `http://127.0.0.1:${port}`;
@@ -154,7 +192,7 @@ export async function runPlacementBench(): Promise<void> {
     const report = await verifyLedger(check);
     line("ledger after the run", report.ok ? "clean" : `${report.mismatches.length} mismatches`);
   } finally {
-    app?.kill("SIGTERM");
+    await stopApp(app);
     await closeDb();
     await simulator.close();
     await database.drop();

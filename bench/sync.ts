@@ -2,7 +2,7 @@
 // `status` (≤100 ids a request) after 50 ms, at most C requests in flight. The floor is
 // ceil(N/100) × latency ÷ C: no worker can be faster without asking more at once. Each figure
 // is printed beside the floor measured in the same run, and the ratio. Asserts nothing.
-//   SYNC_BENCH_ORDERS=10000,100000  the order counts for the status-sync figure (default 10000)
+//   SYNC_BENCH_ORDERS=10000,100000  the order counts for the status-sync figure (default both)
 //   SYNC_BENCH_PROFILE=dir          writes a CPU profile of each measured part (not the seeding) there
 // The upstream is the simulator in its own process (as a real upstream is: its work is not ours),
 // its clock running fast so orders reach their final states. Orders are seeded straight into the
@@ -11,6 +11,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import inspector from "node:inspector/promises";
+import os from "node:os";
 import path from "node:path";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { ensureSimulatorProvider } from "@/lib/demo/demo-setup";
@@ -34,10 +35,20 @@ function figure(label: string, measuredMs: number, orders: number, concurrency: 
   console.log(`${label.padEnd(52)} ${(measuredMs / 1000).toFixed(2)} s   floor ${(floor / 1000).toFixed(2)} s   ${(measuredMs / floor).toFixed(2)}× the floor`);
 }
 
-type Upstream = { url: string; apiKey: string; close(): Promise<void> };
+type Upstream = { url: string; apiKey: string; pid: number; close(): Promise<void> };
+
+/** CPU seconds a process has used so far (Linux /proc; 0 elsewhere). */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
 
 /** scripts/simulator.ts as a child process: answers `status` after LATENCY_MS, time runs fast. */
-async function startUpstreamProcess(): Promise<Upstream> {
+export async function startUpstreamProcess(): Promise<Upstream> {
   const apiKey = "bench";
   const child = spawn(
     process.execPath,
@@ -57,6 +68,7 @@ async function startUpstreamProcess(): Promise<Upstream> {
   return {
     url,
     apiKey,
+    pid: child.pid ?? 0,
     close: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());
@@ -84,7 +96,7 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /** `count` orders the simulator accepted, recorded as ours: pending, charged, due now. */
-async function seedOpenOrders(db: Db, sim: Upstream, providerId: number, count: number, label: string): Promise<number[]> {
+export async function seedOpenOrders(db: Db, sim: Upstream, providerId: number, count: number, label: string): Promise<number[]> {
   const service = await db.service.findFirstOrThrow({ where: { providerId, type: "Default", enabled: true }, orderBy: { min: "asc" } });
   const client = createUpstreamClient({ url: sim.url, key: sim.apiKey });
   const upstreamIds = await mapWithConcurrency(Array.from({ length: count }, (_, i) => i), 64, async (i) => {
@@ -125,12 +137,19 @@ async function seedOpenOrders(db: Db, sim: Upstream, providerId: number, count: 
 
 async function statusSync(db: Db, sim: Upstream, providerId: number, count: number) {
   const ids = await seedOpenOrders(db, sim, providerId, count, `sync${count}`);
+  const cpuBefore = process.cpuUsage();
+  const upstreamCpuBefore = cpuSecondsOf(sim.pid);
   const started = performance.now();
   const report = await profiled(`status-sync-${count}`, () => runSyncPass(db, { providerIds: [providerId], limit: count, concurrency: DEFAULT_CONCURRENCY }));
   const elapsed = performance.now() - started;
   if (report.claimed !== ids.length) throw new Error(`claimed ${report.claimed} of ${ids.length}`);
+  const cpu = process.cpuUsage(cpuBefore);
   figure(`status sync of ${count.toLocaleString("en")} open orders (one pass, C=${DEFAULT_CONCURRENCY})`, elapsed, count, DEFAULT_CONCURRENCY);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const upstreamCpu = cpuSecondsOf(sim.pid) - upstreamCpuBefore;
+  console.log(`${"  CPU of this process during that pass".padEnd(52)} ${cpuSeconds.toFixed(2)} s (${((cpuSeconds * 1000 / elapsed) * 100).toFixed(0)} % of the wall time; load average ${os.loadavg()[0].toFixed(1)}); the upstream's ${upstreamCpu.toFixed(2)} s`);
 }
+
 
 async function workerLoop(db: Db, sim: Upstream, providerId: number, count: number) {
   await seedOpenOrders(db, sim, providerId, count, `worker${count}`);
@@ -156,8 +175,9 @@ async function workerLoop(db: Db, sim: Upstream, providerId: number, count: numb
 }
 
 export async function benchSync(): Promise<void> {
-  const counts = (process.env.SYNC_BENCH_ORDERS ?? "10000").split(",").map(Number).filter((n) => n > 0);
-  process.env.PROVIDER_KEY_SECRET ??= "bench-provider-key-secret";
+  const counts = (process.env.SYNC_BENCH_ORDERS ?? "10000,100000").split(",").map(Number).filter((n) => n > 0);
+  process.env.PROVIDER_KEY_SECRET ??= "bench-provider-key-secret-0123456789abcdef";
+  process.env.UPSTREAM_ALLOW_PRIVATE ??= "1"; // local simulators (lib/upstream/egress.ts)
   const database = await createTestDatabase("panel_bench_sync");
   const sim = await startUpstreamProcess();
   const previousUrl = process.env.DATABASE_URL;

@@ -2,19 +2,16 @@
 // the service (with its provider) in one query each, validate, write order + debit + ledger
 // entry in one statement, send `add` once outside any transaction, and record the answer with
 // its event in one statement. Nothing just written is read back. The input was parsed at the
-// boundary (ZPlaceOrderInput in the action wrapper, the /api/v2 handler or a test).
+// boundary (ZPlaceOrderInput in the action wrapper, the /api/v2 handler or a test). The road
+// itself is shared with products (place-charged-order.ts); this file says what a service needs.
 import type { Db } from "@/lib/db/connection";
-import { openChargedOrder } from "@/lib/ledger/open-charged-order";
-import { Prisma } from "@/lib/db/generated/client";
-import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import { Decimal } from "@/lib/money";
 import { fail, invalidFields } from "@/lib/result";
+import { placeChargedOrder } from "./place-charged-order";
 import { readServiceForPlacement } from "./placement-reads";
-import { answerAfterSending, answerBeforePlacing, answerUnopened, type PlaceOrderResult, type PlacementChecks } from "./placement-result";
-import { requestHashOf } from "./request-hash";
+import type { PlaceOrderResult, PlacementChecks } from "./placement-result";
 import type { ParsedPlaceOrderInput } from "./schemas";
-import { sendClaimedOrder } from "./send-claimed-order";
 import { addInputFor, serviceOrderCharge, validateServiceOrder } from "./service-order-rules";
-import { submitLeaseMs } from "./submission-lease";
 import { nonPositiveChargeRefusal } from "@/lib/pricing/order-charge";
 import { serviceUpstreamCost } from "./upstream-cost";
 
@@ -31,59 +28,33 @@ export async function placeOrder(
   input: ParsedPlaceOrderInput,
   checked: PlacementChecks = {},
 ): Promise<PlaceOrderResult> {
-  const { idempotencyKey, ...request } = input;
-  const requestHash = requestHashOf({ kind: "service", ...request });
-  const answered = await answerBeforePlacing(db, customerId, idempotencyKey, requestHash, checked);
-  if (answered) return answered;
+  return placeChargedOrder(db, customerId, { kind: "service" as const, ...input }, checked, async (request) => {
+    const service = await readServiceForPlacement(db, request.serviceId, customerId);
+    if (!service || !service.orderable) {
+      return fail("service_unavailable", SERVICE_UNAVAILABLE, { fields: { serviceId: { code: "service_unavailable", message: SERVICE_UNAVAILABLE } } });
+    }
+    const rules = validateServiceOrder(service, request);
+    if (!rules.ok) return invalidFields(rules.fields);
 
-  const service = await readServiceForPlacement(db, request.serviceId, customerId);
-  if (!service || !service.orderable) {
-    return fail("service_unavailable", SERVICE_UNAVAILABLE, { fields: { serviceId: { code: "service_unavailable", message: SERVICE_UNAVAILABLE } } });
-  }
-  const rules = validateServiceOrder(service, request);
-  if (!rules.ok) return invalidFields(rules.fields);
-
-  // The customer's own rate (custom price or discount), priced as the catalog shows it.
-  const charge = serviceOrderCharge(service.customerRate, rules.order);
-  const refused = nonPositiveChargeRefusal(charge);
-  if (refused) return refused;
-  const leaseMs = submitLeaseMs();
-  const opened = await openChargedOrder(db, {
-    customerId,
-    kind: "service",
-    serviceId: service.id,
-    productId: null,
-    providerId: service.providerId,
-    link: rules.order.link,
-    quantity: rules.order.quantity,
-    params: rules.order.params,
-    charge,
-    upstreamCost: serviceUpstreamCost(new Decimal(service.upstreamRate), new Decimal(service.provider.exchangeRate), rules.order),
-    idempotencyKey: idempotencyKey ?? null,
-    requestHash,
-    leaseMs,
+    // The customer's own rate (custom price or discount), priced as the catalog shows it.
+    const charge = serviceOrderCharge(service.customerRate, rules.order);
+    const refused = nonPositiveChargeRefusal(charge);
+    if (refused) return refused;
+    return {
+      order: {
+        kind: "service",
+        serviceId: service.id,
+        productId: null,
+        providerId: service.providerId,
+        link: rules.order.link,
+        quantity: rules.order.quantity,
+        params: rules.order.params,
+        charge,
+        upstreamCost: serviceUpstreamCost(new Decimal(service.upstreamRate), new Decimal(service.provider.exchangeRate), rules.order),
+      },
+      provider: service.provider,
+      send: addInputFor(service.upstreamId, rules.order.params),
+      names: { service: { name: service.name, cancel: service.cancel, refill: service.refill }, product: null },
+    };
   });
-  if (!opened.ok) return answerUnopened(db, customerId, idempotencyKey, requestHash, opened.reason);
-
-  const outcome = await sendClaimedOrder(db, opened.orderId, service.provider, addInputFor(service.upstreamId, rules.order.params), leaseMs);
-  // The row as it now stands, from what was just written.
-  return answerAfterSending(db, customerId, opened.orderId, outcome, () => ({
-    id: opened.orderId,
-    kind: "service",
-    serviceId: service.id,
-    productId: null,
-    link: rules.order.link,
-    quantity: rules.order.quantity,
-    params: rules.order.params as Prisma.JsonValue,
-    charge: new Prisma.Decimal(charge.toFixed(LEDGER_SCALE)),
-    state: "pending",
-    startCount: null,
-    remains: null,
-    upstreamStatus: null,
-    cancelRequestedAt: null,
-    createdAt: opened.createdAt,
-    finishedAt: null,
-    service: { name: service.name, cancel: service.cancel, refill: service.refill },
-    product: null,
-  }));
 }

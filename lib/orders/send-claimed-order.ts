@@ -16,7 +16,7 @@ import { FIRST_POLL_DELAY_MS, recordSubmitOutcome, type SubmitOutcome } from "./
 import { transitionInOneStatement } from "./transition-statement";
 
 /** `add` for a service (its AddOrderInput), or the call that sends a product order. */
-type Send = AddOrderInput | ((client: UpstreamClient) => Promise<UpstreamResult<CreatedOrder>>);
+export type Send = AddOrderInput | ((client: UpstreamClient) => Promise<UpstreamResult<CreatedOrder>>);
 
 export async function sendClaimedOrder(db: Db, orderId: number, provider: ProviderConnection, send: Send, leaseMs: number): Promise<SubmitOutcome> {
   const stopRenewing = keepLeaseAlive(leaseMs, () =>

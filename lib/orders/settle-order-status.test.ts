@@ -3,7 +3,7 @@ import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal } from "@/lib/money";
 import { createChargedOrder, createCustomer } from "@/lib/testing/fixtures";
-import { settleOrderStatus, type ObservedStatus } from "./settle-order-status";
+import { settleOrderStatus, settleOrderStatuses, type ObservedStatus } from "./settle-order-status";
 
 let db: Db;
 beforeAll(async () => {
@@ -105,6 +105,57 @@ describe("settleOrderStatus", () => {
     await settleOrderStatus(db, under, status("Partial", "partial", 250), later());
     expect((await refunds(over)).map((e) => e.amount.toFixed(6))).toEqual(["0.000000"]);
     expect((await refunds(under)).map((e) => e.amount.toFixed(6))).toEqual(["2.000000"]);
+    expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
+  });
+
+  it("a batch in one statement: each order's own columns, events and refund, exact, once, with racing batches", async () => {
+    // The batch travels as JSON text: quotes, backslashes, non-ASCII and long decimals must arrive as sent.
+    const customerId = await createCustomer(db, "50");
+    const orders = await Promise.all(
+      [
+        { charge: "3.000003", quantity: 7 },
+        { charge: "2", quantity: 100 },
+        { charge: "1.5", quantity: 10 },
+        { charge: "0.999999", quantity: 1 },
+      ].map((o) => createChargedOrder(db, customerId, o)),
+    );
+    const [partial, canceled, progressing, weird] = orders;
+    const items = [
+      { orderId: partial, observed: { ...status('Partial "half" \\ done', "partial", 3), charge: new Decimal("0.123456789012") }, ...later() },
+      { orderId: canceled, observed: status("Canceled — réfusé", "canceled", 100), ...later() },
+      { orderId: progressing, observed: { ...status("In progress", "in_progress", 4), startCount: 3_000_000_000 }, ...later() },
+      { orderId: weird, observed: { ...status("Ωmega", "unknown"), currency: "EUR" }, ...later() },
+    ];
+    const rounds = await Promise.all(Array.from({ length: 4 }, () => settleOrderStatuses(db, items)));
+    // Whichever batch got each row first settled it; the others changed nothing of it.
+    for (const [i, expected] of (["partial", "canceled", "progressed", "flagged"] as const).entries()) {
+      expect(rounds.filter((r) => r[i] === expected).length).toBeGreaterThanOrEqual(1);
+    }
+    expect(rounds.filter((r) => r[0] === "partial")).toHaveLength(1);
+    expect(rounds.filter((r) => r[1] === "canceled")).toHaveLength(1);
+    expect((await refunds(partial)).map((e) => [e.kind, e.amount.toFixed(6)])).toEqual([["refund_partial", "1.285715"]]);
+    expect((await refunds(canceled)).map((e) => [e.kind, e.amount.toFixed(6)])).toEqual([["refund_canceled", "2.000000"]]);
+    expect(await refunds(progressing)).toHaveLength(0);
+    expect(await refunds(weird)).toHaveLength(0);
+    const rows = new Map((await db.order.findMany({ where: { id: { in: orders } } })).map((o) => [o.id, o]));
+    expect(rows.get(partial)).toMatchObject({ state: "partial", remains: 3, upstreamStatus: 'Partial "half" \\ done' });
+    expect(rows.get(partial)!.upstreamCharge?.toFixed()).toBe("0.123456789012");
+    expect(rows.get(canceled)).toMatchObject({ state: "canceled", upstreamStatus: "Canceled — réfusé" });
+    expect(rows.get(progressing)).toMatchObject({ state: "in_progress", startCount: 3_000_000_000n, remains: 4 });
+    expect(rows.get(weird)).toMatchObject({ state: "pending", upstreamCurrency: "EUR", flag: 'unknown upstream status "Ωmega"; waiting, not settled' });
+    const events = await db.orderEvent.findMany({ where: { orderId: { in: orders } }, orderBy: { id: "asc" } });
+    expect(events.filter((e) => e.orderId === partial).map((e) => [e.type, e.message])).toEqual([
+      ["status", 'pending → partial (Partial "half" \\ done)'],
+      ["refund", "refund_partial 1.285715"],
+    ]);
+    // A flag is written to the history when it is new to the row as read (racing batches each read it unset);
+    // once it is stored, the same answer again adds no event.
+    const flags = async () => db.orderEvent.count({ where: { orderId: weird, type: "flag" } });
+    const flagged = await flags();
+    expect(flagged).toBeGreaterThanOrEqual(1);
+    expect(await settleOrderStatuses(db, [items[3]!])).toEqual(["flagged"]);
+    expect(await flags()).toBe(flagged);
+    expect((await db.user.findUniqueOrThrow({ where: { id: customerId } })).balance.toFixed(6)).toBe("45.785713");
     expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import {
   parseRefillStatusBatch,
 } from "./batch-answers";
 import { runKeyedBatch, runListBatch } from "./batches";
+import { readServiceListFast } from "./fast-readers";
 import { interpretUpstreamAnswer } from "./response";
 import { parseAnswer, zBalance, zCreatedOrder, zOrderStatus, zProductList, zProductOrderStatus, zResultProduct, zServiceList } from "./schemas";
 import { buildFormBody, exchangeForm, scrubSecret, type FormFields } from "./transport";
@@ -121,7 +122,11 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       parseAnswer(schema, json, action);
 
   return {
-    services: () => call("services", {}, withSchema(zServiceList, "services"), "read"),
+    services: () =>
+      call("services", {}, (json) => {
+        const listings = readServiceListFast(json);
+        return listings ? { ok: true, value: listings } : parseAnswer(zServiceList, json, "services");
+      }, "read"),
 
     async add(input) {
       const built = addOrderFields(input);

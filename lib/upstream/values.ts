@@ -20,11 +20,14 @@ export const zId = z.union([z.string(), z.number()]).transform((value, ctx) => {
 /** Names and categories occasionally arrive as numbers. */
 export const zText = z.union([z.string(), z.number()]).transform(String);
 
-export const zOptionalText = z.unknown().transform((value) => {
+/** Text if it is text or a number, else null (zOptionalText's rule, for readers without zod). */
+export function parseOptionalText(value: unknown): string | null {
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
   return null;
-})
+}
+
+export const zOptionalText = z.unknown().transform(parseOptionalText)
   // zod 4 treats a transform's output as required; the default makes the key optional.
   .default(null);
 
@@ -43,7 +46,15 @@ export const zOptionalMoney = z
   .transform((value) => parseDecimal(value))
   .default(null);
 
+const PLAIN_DIGITS = /^\d+$/;
+
 export function parseCount(value: unknown): number | null {
+  // The common cases without a Decimal: a safe whole JSON number, or plain digits as text.
+  if (typeof value === "number" && Number.isSafeInteger(value)) return value + 0;
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (text.length <= 15 && PLAIN_DIGITS.test(text)) return Number(text);
+  }
   const amount = parseDecimal(value);
   if (!amount || !amount.isInteger()) return null;
   const count = amount.toNumber();
@@ -64,11 +75,13 @@ export const zOptionalCount = z.unknown().transform(parseCount).default(null);
 const TRUE_FLAGS = new Set(["1", "true", "yes"]);
 
 /** A capability flag; anything not clearly "yes" is "no", the side that promises nothing. */
-export const zFlag = z.unknown().transform((value) => {
+export function parseFlag(value: unknown): boolean {
   if (value === true || value === 1) return true;
   if (typeof value === "string") return TRUE_FLAGS.has(value.trim().toLowerCase());
   return false;
-})
+}
+
+export const zFlag = z.unknown().transform(parseFlag)
   .default(false);
 
 /** The text of an `{"error": ...}` object nested inside a batch item, or null if it is not one. */
