@@ -7,7 +7,7 @@ import { resolveUnknownOrder, type ResolveResult } from "@/lib/orders/resolve-un
 import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { ZOrderFilters, ZResolveOrderInput, type OrderFilters } from "./schemas";
-import { LEDGER_SCALE } from "@/lib/money";
+import { toLedgerString } from "@/lib/money";
 
 export const ORDERS_PAGE_SIZE = 50;
 
@@ -27,7 +27,7 @@ function toStaffOrder({ service, product, charge, upstreamCharge, ...row }: Orde
   return {
     ...row,
     item: service?.name ?? product?.name ?? "—",
-    charge: charge.toFixed(LEDGER_SCALE),
+    charge: toLedgerString(charge),
     upstreamCharge: upstreamCharge?.toFixed() ?? null,
   };
 }
@@ -147,5 +147,5 @@ export async function listRecentlyResolved(db: Db, actor: StaffActor, since = ne
       order: { select: { id: true, state: true, upstreamOrderId: true, charge: true, user: { select: { id: true, email: true } } } },
     },
   });
-  return events.map(({ id, order, ...e }) => ({ ...e, id: id.toString(), order: { ...order, charge: order.charge.toFixed(LEDGER_SCALE) } }));
+  return events.map(({ id, order, ...e }) => ({ ...e, id: id.toString(), order: { ...order, charge: toLedgerString(order.charge) } }));
 }

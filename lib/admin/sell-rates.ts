@@ -6,7 +6,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { convertCurrency, LEDGER_SCALE, toDecimal } from "@/lib/money";
+import { convertCurrency, toDecimal, toLedgerString } from "@/lib/money";
 import { lockCatalogPricing, repriceItems } from "@/lib/pricing/reprice-sql";
 import { roundUpToStep } from "@/lib/pricing/rule-price";
 import { canonicalServiceType } from "@/lib/upstream/add-order-input";
@@ -35,7 +35,7 @@ const costOf = (row: Row) => convertCurrency(row.upstreamRate.toFixed(), row.pro
 const invalid = (error: Parameters<typeof fieldErrorsOf>[0]) =>
   ({ ok: false as const, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(error) });
 const priceOf = (row: Pick<Row, "sellRate" | "sellRateOverride" | "priceFlag">) =>
-  ({ sellRate: row.sellRate.toFixed(LEDGER_SCALE), fixed: row.sellRateOverride, flag: row.priceFlag });
+  ({ sellRate: toLedgerString(row.sellRate), fixed: row.sellRateOverride, flag: row.priceFlag });
 
 export type SellRateResult = AdminResult<{ sellRate: string; belowCost: boolean }>;
 
@@ -48,11 +48,11 @@ export async function setSellRate(db: Db, actor: StaffActor, input: unknown): Pr
   const { kind, id, confirmBelowCost } = parsed.data;
   const row = await readRow(db, kind, id);
   if (!row) return noRow(kind);
-  const sellRate = toDecimal(parsed.data.sellRate).toFixed(LEDGER_SCALE);
+  const sellRate = toLedgerString(toDecimal(parsed.data.sellRate));
   const cost = costOf(row);
   const belowCost = cost.gt(sellRate);
   if (belowCost && !confirmBelowCost) {
-    const shown = roundUpToStep(cost).toFixed(LEDGER_SCALE);
+    const shown = toLedgerString(roundUpToStep(cost));
     return {
       ok: false,
       error: `${sellRate} is below the upstream cost (${shown}). Tick "sell below cost" to confirm.`,
@@ -69,12 +69,12 @@ export async function setSellRate(db: Db, actor: StaffActor, input: unknown): Pr
       actorId: actor.id, action: "sell_rate.fix", entityType: kind === "service" ? "Service" : "Product", entityId: id,
       before: priceOf(row), after: { sellRate, fixed: true, flag: data.priceFlag, cost: cost.toFixed() },
     });
-    if (sellRate !== row.sellRate.toFixed(LEDGER_SCALE)) {
+    if (sellRate !== toLedgerString(row.sellRate)) {
       await tx.catalogChange.create({
         data: {
           providerId: row.providerId,
           itemKind: kind, itemId: id, kind: row.sellRate.lt(sellRate) ? "price_up" : "price_down",
-          oldSellRate: row.sellRate.toFixed(LEDGER_SCALE), newSellRate: sellRate,
+          oldSellRate: toLedgerString(row.sellRate), newSellRate: sellRate,
         },
       });
     }
@@ -106,7 +106,7 @@ export async function clearSellRateOverride(db: Db, actor: StaffActor, input: un
       actorId: actor.id, action: "sell_rate.unfix", entityType: kind === "service" ? "Service" : "Product", entityId: id,
       before: priceOf(row), after: priceOf(now),
     });
-    return now.sellRate.toFixed(LEDGER_SCALE);
+    return toLedgerString(now.sellRate);
   });
   if (after === null) return noRow(kind);
   return { ok: true, sellRate: after, belowCost: costOf(row).gt(after) };

@@ -7,7 +7,7 @@ import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { boundedPage } from "@/lib/validation/page-number";
 import { ZCreditFundsForm } from "./schemas";
-import { LEDGER_SCALE } from "@/lib/money";
+import { toLedgerString } from "@/lib/money";
 
 export const LEDGER_PAGE_SIZE = 50;
 
@@ -43,18 +43,18 @@ export async function getUserDetail(db: Db, actor: StaffActor, userId: number, o
   ]);
   const { _count, balance, ...profile } = user;
   return {
-    user: { ...profile, balance: balance.toFixed(LEDGER_SCALE), orderCount: _count.orders },
+    user: { ...profile, balance: toLedgerString(balance), orderCount: _count.orders },
     ledger: {
       page,
       pageSize: LEDGER_PAGE_SIZE,
       total: _count.ledgerEntries,
-      entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: e.amount.toFixed(LEDGER_SCALE), balanceAfter: e.balanceAfter.toFixed(LEDGER_SCALE) })),
+      entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: toLedgerString(e.amount), balanceAfter: toLedgerString(e.balanceAfter) })),
     },
     orders: orders.map(({ service, product, provider, charge, ...o }) => ({
       ...o,
       item: service?.name ?? product?.name ?? "—",
       provider: provider.name,
-      charge: charge.toFixed(LEDGER_SCALE),
+      charge: toLedgerString(charge),
     })),
   };
 }

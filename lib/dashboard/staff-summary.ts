@@ -4,7 +4,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/connection";
 import { assertStaff, type AdminResult, type StaffActor } from "@/lib/admin/authorize";
-import { Decimal, parseDecimal } from "@/lib/money";
+import { Decimal, parseDecimal, toLedgerString } from "@/lib/money";
 import { clientForProvider } from "@/lib/providers/manage-providers";
 import { moneyTotals } from "@/lib/reports/money-report";
 
@@ -50,7 +50,7 @@ export async function getStaffSummary(db: Db, actor: StaffActor, now = new Date(
     currency: p.currency,
     exchangeRate: p.exchangeRate.toFixed(),
     balance: p.lastBalance?.toFixed() ?? null,
-    converted: p.lastBalance ? new Decimal(p.lastBalance.toFixed()).times(p.exchangeRate.toFixed()).toFixed(6) : null,
+    converted: p.lastBalance ? toLedgerString(new Decimal(p.lastBalance.toFixed()).times(p.exchangeRate.toFixed())) : null,
     readAt: p.lastBalanceAt,
   }));
   const checked = funds.filter((p) => p.converted !== null);
@@ -61,17 +61,17 @@ export async function getStaffSummary(db: Db, actor: StaffActor, now = new Date(
   const ratio = customerBalances.gt(0) && checked.length > 0 ? upstreamFunds.div(customerBalances) : null;
   return {
     customers,
-    customerBalances: customerBalances.toFixed(6),
+    customerBalances: toLedgerString(customerBalances),
     providers: funds,
     uncheckedProviders: funds.filter((p) => p.converted === null).map((p) => p.name),
-    upstreamFunds: checked.length > 0 ? upstreamFunds.toFixed(6) : null,
+    upstreamFunds: checked.length > 0 ? toLedgerString(upstreamFunds) : null,
     cover: {
       ratio: ratio?.toFixed(2, Decimal.ROUND_DOWN) ?? null,
       threshold: threshold.toFixed(),
       // Unchecked providers make the figure a lower bound; it still warns, with that said beside it.
       warning: ratio !== null ? ratio.lt(threshold) : customerBalances.gt(0),
     },
-    inFlight: { orders: inFlight._count._all, value: new Decimal(inFlight._sum.charge?.toFixed() ?? "0").toFixed(6) },
+    inFlight: { orders: inFlight._count._all, value: toLedgerString(new Decimal(inFlight._sum.charge?.toFixed() ?? "0")) },
     unknownOrders,
     flagged,
     today: { from: todayStart, ...today },

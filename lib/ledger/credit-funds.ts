@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/connection";
-import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import { Decimal, toLedgerString } from "@/lib/money";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { applyBalanceChange } from "./balance-change";
 import { ZCreditFundsInput } from "./schemas";
@@ -26,11 +26,11 @@ export async function creditFunds(db: Db, input: unknown): Promise<CreditFundsRe
     if (after && actorId !== undefined) {
       await recordAudit(tx, {
         actorId, action: "funds.credit", entityType: "User", entityId: customerId, reason,
-        before: { balance: after.minus(credited).toFixed(6) }, after: { balance: after.toFixed(6), amount: credited.toFixed(6) },
+        before: { balance: toLedgerString(after.minus(credited)) }, after: { balance: toLedgerString(after), amount: toLedgerString(credited) },
       });
     }
     return after;
   });
   if (!balance) return { ok: false, error: "The balance could not be updated." };
-  return { ok: true, balance: balance.toFixed(LEDGER_SCALE), entryAmount: credited.toFixed(LEDGER_SCALE) };
+  return { ok: true, balance: toLedgerString(balance), entryAmount: toLedgerString(credited) };
 }

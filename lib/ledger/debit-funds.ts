@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { Decimal } from "@/lib/money";
+import { Decimal, toLedgerString } from "@/lib/money";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { applyBalanceChange } from "./balance-change";
 import { ZMoneyAmount } from "./schemas";
@@ -34,14 +34,14 @@ export async function debitFunds(db: Db, input: unknown, actorId: number | null)
     if (!after) return null;
     await recordAudit(tx, {
       actorId, action: "funds.debit", entityType: "User", entityId: customerId, reason,
-      before: { balance: after.plus(debited).toFixed(6) }, after: { balance: after.toFixed(6), amount: debited.negated().toFixed(6) },
+      before: { balance: toLedgerString(after.plus(debited)) }, after: { balance: toLedgerString(after), amount: toLedgerString(debited.negated()) },
     });
     return after;
   });
   if (!balance) {
     const current = await db.user.findUnique({ where: { id: customerId }, select: { balance: true } });
-    const message = `The balance is ${current?.balance.toFixed(6) ?? "0"}: at most that much can be deducted.`;
+    const message = `The balance is ${current ? toLedgerString(current.balance) : "0"}: at most that much can be deducted.`;
     return { ok: false, error: message, fieldErrors: { amount: message } };
   }
-  return { ok: true, balance: balance.toFixed(6), entryAmount: debited.toFixed(6) };
+  return { ok: true, balance: toLedgerString(balance), entryAmount: toLedgerString(debited) };
 }

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { Decimal, LEDGER_SCALE, parseDecimal } from "@/lib/money";
+import { Decimal, LEDGER_SCALE, parseDecimal, toLedgerString } from "@/lib/money";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { applyBalanceChange } from "./balance-change";
 import { moneyTransaction } from "./transaction";
@@ -60,17 +60,17 @@ export async function refundOrderManually(db: Db, input: unknown, actorId: numbe
     const money = await refundableOf(tx, orderId);
     if (money.manualDone) return { ok: false, error: `Order ${orderId} already has a manual refund; an order gets one.` };
     if (amount.gt(money.left)) {
-      const message = `At most ${money.left.toFixed(6)} is left to refund (charged ${money.charged.toFixed(6)}, refunded ${money.refunded.toFixed(6)}).`;
+      const message = `At most ${toLedgerString(money.left)} is left to refund (charged ${toLedgerString(money.charged)}, refunded ${toLedgerString(money.refunded)}).`;
       return { ok: false, error: message, fieldErrors: { amount: message } };
     }
     const balance = await applyBalanceChange(tx, { customerId: order.userId, kind: "refund_manual", amount, orderId, reason, actorId });
     if (!balance) throw new Error(`Manual refund for order ${orderId} could not be applied`);
-    await tx.orderEvent.create({ data: { orderId, type: "refund", message: `manual refund of ${amount.toFixed(6)}: ${reason}`.slice(0, 2000) } });
+    await tx.orderEvent.create({ data: { orderId, type: "refund", message: `manual refund of ${toLedgerString(amount)}: ${reason}`.slice(0, 2000) } });
     await recordAudit(tx, {
       actorId, action: "order.refund_manual", entityType: "Order", entityId: orderId, reason,
-      before: { refunded: money.refunded.toFixed(6), left: money.left.toFixed(6) },
-      after: { refunded: money.refunded.plus(amount).toFixed(6), left: money.left.minus(amount).toFixed(6), amount: amount.toFixed(6) },
+      before: { refunded: toLedgerString(money.refunded), left: toLedgerString(money.left) },
+      after: { refunded: toLedgerString(money.refunded.plus(amount)), left: toLedgerString(money.left.minus(amount)), amount: toLedgerString(amount) },
     });
-    return { ok: true, refunded: amount.toFixed(6), balance: balance.toFixed(6) };
+    return { ok: true, refunded: toLedgerString(amount), balance: toLedgerString(balance) };
   });
 }

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { transitionOrders } from "./transition-orders";
+import { toLedgerString } from "@/lib/money";
 
 export type UnknownOrderResolution = { placed: string } | { failed: true };
 export type ResolveResult = { ok: true; state: "pending" | "failed" } | { ok: false; error: string };
@@ -51,7 +52,7 @@ function resolveOnce(db: Db, orderId: number, placedId: string | null, actorId: 
       refund: { actorId, reason: "resolved as not placed" },
     });
     if (failed.length === 0) return notUnknown(tx, orderId);
-    const refunded = failed[0].refunded?.amount.toFixed(6) ?? null;
+    const refunded = failed[0].refunded ? toLedgerString(failed[0].refunded.amount) : null;
     await recordAudit(tx, { actorId, action: "order.resolve", entityType: "Order", entityId: orderId, before: { state: "unknown" }, after: { state: "failed", refunded } });
     return { ok: true, state: "failed" } as const;
   });

@@ -2,7 +2,7 @@
 // unit), quoted once (fee, deposit, bonus) and stored as waiting; then, outside any transaction,
 // the gateway creates its checkout. A gateway that refuses leaves the payment failed, nothing owed.
 import type { Db } from "@/lib/db/connection";
-import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import { Decimal, LEDGER_SCALE, toLedgerString } from "@/lib/money";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { GatewayError } from "./gateway";
 import { adapterFor } from "./gateways";
@@ -43,13 +43,13 @@ export async function createPayment(db: Db, customer: { id: number; email: strin
       userId: customer.id,
       methodId: method.id,
       gateway: method.gateway,
-      amount: quote.amount.toFixed(LEDGER_SCALE),
-      fee: quote.fee.toFixed(LEDGER_SCALE),
-      payAmount: quote.payAmount.toFixed(LEDGER_SCALE),
+      amount: toLedgerString(quote.amount),
+      fee: toLedgerString(quote.fee),
+      payAmount: toLedgerString(quote.payAmount),
       currency: method.currency,
-      creditAmount: quote.creditAmount.toFixed(LEDGER_SCALE),
+      creditAmount: toLedgerString(quote.creditAmount),
       bonusPercent: quote.bonusPercent.toFixed(4),
-      bonusAmount: quote.bonusAmount.toFixed(LEDGER_SCALE),
+      bonusAmount: toLedgerString(quote.bonusAmount),
       reference: method.gateway === "manual" ? reference : null,
     },
     select: { id: true },

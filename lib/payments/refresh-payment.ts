@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/connection";
 import { applyGatewayReport } from "./apply-report";
 import { adapterFor } from "./gateways";
 import { openSecrets } from "./method-secrets";
+import { toLedgerString } from "@/lib/money";
 
 const REFRESH_EVERY_MS = 10_000;
 
@@ -32,5 +33,5 @@ export async function refreshPayment(db: Db, customerId: number, paymentId: numb
     }
   }
   const current = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { state: true, user: { select: { balance: true } } } });
-  return { id: payment.id, state: current.state, balance: current.state === "paid" ? current.user.balance.toFixed(6) : null };
+  return { id: payment.id, state: current.state, balance: current.state === "paid" ? toLedgerString(current.user.balance) : null };
 }

@@ -3,7 +3,7 @@
 import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { adminRefusal, assertStaff, type AdminResult, type StaffActor } from "@/lib/admin/authorize";
-import { convertCurrency, LEDGER_SCALE, toDecimal } from "@/lib/money";
+import { convertCurrency, toDecimal, toLedgerString } from "@/lib/money";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { auditActorId } from "./operator";
 import { roundUpToStep } from "./rule-price";
@@ -52,13 +52,13 @@ export async function setCustomerServicePrice(db: Db, actor: StaffActor, input: 
   const service = await db.service.findUnique({ where: { id: serviceId }, select: { upstreamRate: true, provider: { select: { exchangeRate: true } } } });
   if (!service) return { ok: false, error: "Check the highlighted fields.", fieldErrors: { serviceId: "No such service." } };
   const cost = roundUpToStep(convertCurrency(service.upstreamRate.toFixed(), service.provider.exchangeRate.toFixed()));
-  const rate = sellRate === undefined ? null : toDecimal(sellRate).toFixed(LEDGER_SCALE);
+  const rate = sellRate === undefined ? null : toLedgerString(toDecimal(sellRate));
   const belowCost = rate !== null && cost.gt(rate);
   if (belowCost && !confirmBelowCost) {
     return {
       ok: false,
-      error: `${rate} is below the upstream cost (${cost.toFixed(LEDGER_SCALE)}). Tick "sell below cost" to confirm.`,
-      fieldErrors: { sellRate: `Below the upstream cost of ${cost.toFixed(LEDGER_SCALE)}.` },
+      error: `${rate} is below the upstream cost (${toLedgerString(cost)}). Tick "sell below cost" to confirm.`,
+      fieldErrors: { sellRate: `Below the upstream cost of ${toLedgerString(cost)}.` },
     };
   }
   return db.$transaction(async (tx) => {
@@ -71,7 +71,7 @@ export async function setCustomerServicePrice(db: Db, actor: StaffActor, input: 
     }
     await recordAudit(tx, {
       actorId: auditActorId(actor), action: rate === null ? "custom_price.remove" : "custom_price.set", entityType: "User", entityId: customerId,
-      before: before ? { serviceId, sellRate: before.sellRate.toFixed(6), belowCost: before.belowCostConfirmed } : { serviceId, sellRate: null },
+      before: before ? { serviceId, sellRate: toLedgerString(before.sellRate), belowCost: before.belowCostConfirmed } : { serviceId, sellRate: null },
       after: { serviceId, sellRate: rate, belowCost },
     });
     return { ok: true as const, sellRate: rate, belowCost };
@@ -98,7 +98,7 @@ export async function customerPricingForStaff(db: Db, actor: StaffActor, custome
   return {
     discountPercent: discount?.percent.toFixed() ?? null,
     customPrices: prices.map((p) => ({
-      serviceId: p.serviceId, serviceName: p.service.name, listRate: p.service.sellRate.toFixed(6), sellRate: p.sellRate.toFixed(6), belowCost: p.belowCostConfirmed,
+      serviceId: p.serviceId, serviceName: p.service.name, listRate: toLedgerString(p.service.sellRate), sellRate: toLedgerString(p.sellRate), belowCost: p.belowCostConfirmed,
     })),
   };
 }

@@ -11,6 +11,7 @@ import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { auditActorId } from "./operator";
 import { lockCatalogPricing, pricedRowsSql, repriceItems, type ItemKind, type RepriceCounts } from "./reprice-sql";
 import { ZPriceRuleInput, ZPriceRuleRef, type ParsedPriceRule, type RuleTarget } from "./schemas";
+import { toLedgerString } from "@/lib/money";
 
 const TX = { maxWait: 30_000, timeout: 120_000 } as const;
 
@@ -167,7 +168,7 @@ export async function previewPriceRule(db: Db, actor: StaffActor, input: unknown
         limit: PREVIEW_LIMIT,
         rows: rows.map((r) => ({
           id: r.id, name: r.name, category: r.category, provider: r.provider,
-          cost: r.cost.toFixed(), oldRate: r.old_rate.toFixed(6), newRate: new Prisma.Decimal(r.new_rate).toFixed(6),
+          cost: r.cost.toFixed(), oldRate: toLedgerString(r.old_rate), newRate: toLedgerString(new Prisma.Decimal(r.new_rate)),
         })),
       });
     }, TX);

@@ -8,7 +8,7 @@ import { syncCatalog } from "@/lib/catalog/sync-catalog";
 import type { Db } from "@/lib/db/connection";
 import { runSyncPass } from "@/lib/jobs";
 import { creditFunds } from "@/lib/ledger/credit-funds";
-import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import { Decimal, toLedgerString } from "@/lib/money";
 import { openOrder } from "@/lib/orders/open-order";
 import { encryptProviderKey } from "@/lib/providers/key-encryption";
 import { addProvider } from "@/lib/providers/manage-providers";
@@ -134,7 +134,7 @@ export async function writeCounts(db: Db, userIds: number[]) {
     db.orderEvent.count({ where: { order: mine } }),
     db.user.findMany({ where: { id: { in: userIds } }, orderBy: { id: "asc" }, select: { balance: true } }),
   ]);
-  return { orders, ledgerEntries, refills, orderEvents, balances: balances.map((u) => u.balance.toFixed(LEDGER_SCALE)) };
+  return { orders, ledgerEntries, refills, orderEvents, balances: balances.map((u) => toLedgerString(u.balance)) };
 }
 
 // Staff accounts
