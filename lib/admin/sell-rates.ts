@@ -11,8 +11,8 @@ import { lockCatalogPricing, repriceItems } from "@/lib/pricing/reprice-sql";
 import { roundUpToStep } from "@/lib/pricing/rule-price";
 import { canonicalServiceType } from "@/lib/upstream/add-order-input";
 import { adminRefusal, type AdminResult, type StaffActor } from "./authorize";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { ZCatalogItemRef, ZSetEnabledInput, ZSetSellRateInput, type CatalogKind } from "./schemas";
+import { fail, fieldRefusal } from "@/lib/result";
+import type { CatalogItemRef, CatalogKind, SetEnabledInput, SetSellRateInput } from "./schemas";
 
 export const BELOW_COST_CONFIRMED = "below_cost_confirmed";
 
@@ -30,34 +30,31 @@ async function readRow(db: Db, kind: CatalogKind, id: number) {
 }
 type Row = NonNullable<Awaited<ReturnType<typeof readRow>>>;
 
-const noRow = (kind: CatalogKind) => ({ ok: false as const, error: `No such ${kind}.` });
+const noRow = (kind: CatalogKind) => fail("not_found", `No such ${kind}.`);
 const costOf = (row: Row) => convertCurrency(row.upstreamRate.toFixed(), row.provider.exchangeRate.toFixed());
-const invalid = (error: Parameters<typeof fieldErrorsOf>[0]) =>
-  ({ ok: false as const, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(error) });
 const priceOf = (row: Pick<Row, "sellRate" | "sellRateOverride" | "priceFlag">) =>
   ({ sellRate: toLedgerString(row.sellRate), fixed: row.sellRateOverride, flag: row.priceFlag });
 
 export type SellRateResult = AdminResult<{ sellRate: string; belowCost: boolean }>;
 
 /** Fixes the sell rate by hand; later syncs leave it alone while it covers the cost. */
-export async function setSellRate(db: Db, actor: StaffActor, input: unknown): Promise<SellRateResult> {
+export async function setSellRate(db: Db, actor: StaffActor, input: SetSellRateInput): Promise<SellRateResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZSetSellRateInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { kind, id, confirmBelowCost } = parsed.data;
+  const { kind, id, confirmBelowCost } = input;
   const row = await readRow(db, kind, id);
   if (!row) return noRow(kind);
-  const sellRate = toLedgerString(toDecimal(parsed.data.sellRate));
+  const sellRate = toLedgerString(toDecimal(input.sellRate));
   const cost = costOf(row);
   const belowCost = cost.gt(sellRate);
   if (belowCost && !confirmBelowCost) {
     const shown = toLedgerString(roundUpToStep(cost));
-    return {
-      ok: false,
-      error: `${sellRate} is below the upstream cost (${shown}). Tick "sell below cost" to confirm.`,
-      fieldErrors: { sellRate: `Below the upstream cost of ${shown}; confirm to sell at a loss.` },
-    };
+    return fieldRefusal(
+      "below_cost", "sellRate",
+      `${sellRate} is below the upstream cost (${shown}). Tick "sell below cost" to confirm.`,
+      `Below the upstream cost of ${shown}; confirm to sell at a loss.`,
+      { cost: shown },
+    );
   }
   const data = { sellRate, sellRateOverride: true, priceFlag: belowCost ? BELOW_COST_CONFIRMED : null, priceFlaggedAt: belowCost ? new Date() : null, priceRuleId: null };
   const changed = await db.$transaction(async (tx) => {
@@ -85,12 +82,10 @@ export async function setSellRate(db: Db, actor: StaffActor, input: unknown): Pr
 }
 
 /** Back to the pricing rules: the most specific rule prices the row again. */
-export async function clearSellRateOverride(db: Db, actor: StaffActor, input: unknown): Promise<SellRateResult> {
+export async function clearSellRateOverride(db: Db, actor: StaffActor, input: CatalogItemRef): Promise<SellRateResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZCatalogItemRef.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { kind, id } = parsed.data;
+  const { kind, id } = input;
   const row = await readRow(db, kind, id);
   if (!row) return noRow(kind);
   const after = await db.$transaction(async (tx) => {
@@ -113,18 +108,18 @@ export async function clearSellRateOverride(db: Db, actor: StaffActor, input: un
 }
 
 /** Switches a row on or off for customers. Only rows that can actually be ordered are switched on. */
-export async function setCatalogItemEnabled(db: Db, actor: StaffActor, input: unknown): Promise<AdminResult> {
+export async function setCatalogItemEnabled(db: Db, actor: StaffActor, input: SetEnabledInput): Promise<AdminResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZSetEnabledInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { kind, id, enabled } = parsed.data;
+  const { kind, id, enabled } = input;
   const row = await readRow(db, kind, id);
   if (!row) return noRow(kind);
-  const delisted = { ok: false as const, error: `The provider no longer lists this ${kind}; it cannot be switched on.` };
+  const delisted = fail("service_unavailable", `The provider no longer lists this ${kind}; it cannot be switched on.`);
   if (enabled && !row.upstreamListed) return delisted;
-  if (enabled && !row.orderable) return { ok: false, error: "This service's type cannot be ordered through the panel; it stays off." };
-  if (enabled && row.invalidReason) return { ok: false, error: `The provider's listing cannot be sold (${row.invalidReason}); it stays off until a sync brings a sane listing.` };
+  if (enabled && !row.orderable) return fail("type_unsupported", "This service's type cannot be ordered through the panel; it stays off.");
+  if (enabled && row.invalidReason) {
+    return fail("service_unavailable", `The provider's listing cannot be sold (${row.invalidReason}); it stays off until a sync brings a sane listing.`);
+  }
   // Conditional on what made it sellable, so that a sync landing in between is respected.
   const where = { id, ...(enabled ? { upstreamListed: true, invalidReason: null, sellRate: { gt: 0 } } : {}) };
   const done = await db.$transaction(async (tx) => {

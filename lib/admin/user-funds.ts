@@ -2,16 +2,16 @@
 // order (never more than charged, once): the staff-facing gate in front of lib/ledger's functions.
 import "server-only";
 import type { Db } from "@/lib/db/connection";
-import { debitFunds, type DebitFundsResult } from "@/lib/ledger/debit-funds";
-import { refundableOf, refundOrderManually, MANUAL_REFUND_STATES, type ManualRefundResult } from "@/lib/ledger/refund-manual";
+import { debitFunds, type DebitFundsInput, type DebitFundsResult } from "@/lib/ledger/debit-funds";
+import { refundableOf, refundOrderManually, MANUAL_REFUND_STATES, type ManualRefundInput, type ManualRefundResult } from "@/lib/ledger/refund-manual";
 import { Decimal, toLedgerString } from "@/lib/money";
 import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
 
-export async function deductFundsForAdmin(db: Db, actor: StaffActor, input: unknown): Promise<DebitFundsResult> {
+export async function deductFundsForAdmin(db: Db, actor: StaffActor, input: DebitFundsInput): Promise<DebitFundsResult> {
   return adminRefusal(actor) ?? debitFunds(db, input, actor.id);
 }
 
-export async function refundOrderForAdmin(db: Db, actor: StaffActor, input: unknown): Promise<ManualRefundResult> {
+export async function refundOrderForAdmin(db: Db, actor: StaffActor, input: ManualRefundInput): Promise<ManualRefundResult> {
   return adminRefusal(actor) ?? refundOrderManually(db, input, actor.id);
 }
 

@@ -7,15 +7,15 @@ import { assertStaff, type AdminResult, type StaffActor } from "@/lib/admin/auth
 import { Decimal, parseDecimal, toLedgerString } from "@/lib/money";
 import { clientForProvider } from "@/lib/providers/manage-providers";
 import { moneyTotals } from "@/lib/reports/money-report";
+import { fail } from "@/lib/result";
+import { config, type Config } from "@/lib/config";
 
 /** Orders whose money is not settled yet: charged, and either running or waiting for an answer. */
 const IN_FLIGHT_STATES = ["pending_submit", "unknown", "pending", "in_progress"] as const;
-const DEFAULT_COVER_WARNING = "1.2";
 
-/** COVER_RATIO_WARNING: warn when provider funds ÷ customer balances is below it (default 1.2). */
-export function coverWarningThreshold(env: string | undefined = process.env.COVER_RATIO_WARNING): Decimal {
-  const parsed = env ? parseDecimal(env) : null;
-  return parsed && parsed.gt(0) ? parsed : new Decimal(DEFAULT_COVER_WARNING);
+/** COVER_RATIO_WARNING (lib/config.ts): warn when provider funds ÷ customer balances is below it. */
+export function coverWarningThreshold(settings: Pick<Config, "COVER_RATIO_WARNING"> = config()): Decimal {
+  return new Decimal(settings.COVER_RATIO_WARNING);
 }
 
 export type ProviderFunds = {
@@ -86,17 +86,17 @@ export type StaffSummary = Awaited<ReturnType<typeof getStaffSummary>>;
  */
 export async function refreshProviderBalance(db: Db, actor: StaffActor, providerId: number): Promise<AdminResult<{ balance: string; currency: string }>> {
   // The one thing staff may start: it refreshes a cached reading of an outside fact, nothing else.
-  if (actor.role !== "staff" && actor.role !== "admin") return { ok: false, error: "You are not allowed to do this." };
+  if (actor.role !== "staff" && actor.role !== "admin") return fail("not_allowed", "You are not allowed to do this.");
   const provider = await db.provider.findUnique({ where: { id: providerId }, select: { name: true } });
-  if (!provider) return { ok: false, error: "No such provider." };
+  if (!provider) return fail("not_found", "No such provider.");
   let answer;
   try {
     answer = await (await clientForProvider(db, providerId)).balance();
   } catch (error) {
     // Only the key's decryption throws here; its message names the cause and holds no secret.
-    return { ok: false, error: (error as Error).message };
+    return fail("update_failed", (error as Error).message);
   }
-  if (!answer.ok) return { ok: false, error: `${provider.name} did not give its balance: ${answer.message}` };
+  if (!answer.ok) return fail("service_unavailable", `${provider.name} did not give its balance: ${answer.message}`);
   const balance = answer.value.balance.toFixed();
   await db.provider.update({ where: { id: providerId }, data: { lastBalance: balance, lastBalanceAt: new Date() } });
   return { ok: true, balance, currency: answer.value.currency };

@@ -18,7 +18,7 @@ export type ReviewResult = { ok: true; state: string } | { ok: false; error: str
 
 export async function reviewPayment(db: Db, actor: StaffActor, input: unknown): Promise<ReviewResult> {
   const refused = adminRefusal(actor);
-  if (refused) return refused;
+  if (refused) return { ok: false, error: refused.message };
   const parsed = ZReviewPaymentInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   const { paymentId, decision, reason, amount } = parsed.data;

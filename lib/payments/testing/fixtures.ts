@@ -34,9 +34,8 @@ export async function createMethod(db: Db, admin: { id: number; role: "admin" },
   return saved.methodId;
 }
 
-export async function balanceOf(db: Db, userId: number): Promise<string> {
-  return toLedgerString((await db.user.findUniqueOrThrow({ where: { id: userId }, select: { balance: true } })).balance);
-}
+/** One set of fixtures: the payment tests use the shared helpers too. */
+export { balanceOf } from "@/lib/testing/fixtures";
 
 export async function entriesOf(db: Db, paymentId: number) {
   const entries = await db.ledgerEntry.findMany({ where: { paymentId }, orderBy: { id: "asc" } });
