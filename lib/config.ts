@@ -1,7 +1,7 @@
 // The environment settings, read and validated in one place. A setting that is set but wrong
 // (REFILL_COOLDOWN_HOURS=abc) is an error naming it, not a silent default; unset settings take
 // the defaults documented in .env.example. Reads process.env on each call so that a test or a
-// CLI may change a setting; the parse is a few microseconds. To add a setting: a field in
+// CLI may change a setting (a parse only when a setting changed). To add a setting: a field in
 // ZEnvironment, and its name, meaning and default in .env.example.
 import { z } from "zod";
 import { parseDecimal } from "@/lib/money/decimal";
@@ -90,4 +90,16 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   throw new ConfigError(`Invalid settings in the environment:\n  ${problems.join("\n  ")}`);
 }
 
-export const config = (): Config => readConfig();
+const SETTING_NAMES = Object.keys(ZEnvironment.shape);
+let last: { key: string; settings: Config } | undefined;
+
+/**
+ * The settings of this process now. process.env is read on every call (a test or the CLI may
+ * change it); only when none of the settings changed since the last call is the last parse
+ * reused, since hot paths (each upstream request, each key decryption) ask for it.
+ */
+export function config(): Config {
+  const key = SETTING_NAMES.map((name) => process.env[name] ?? "\u0000").join("\u0001");
+  if (last?.key !== key) last = { key, settings: Object.freeze(readConfig()) };
+  return last.settings;
+}

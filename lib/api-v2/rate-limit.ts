@@ -7,7 +7,8 @@ import { config, readConfig } from "@/lib/config";
 import { createRequestLimit, type RequestLimit } from "@/lib/rate-limit/policies";
 import { processLimiterStore, type LimiterStore } from "@/lib/rate-limit/store";
 
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 120;
+/** The default lives in lib/config.ts; this is it. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = readConfig({}).API_RATE_LIMIT_PER_MINUTE;
 
 export type RateDecision =
   | { allowed: true; limit: number; remaining: number }

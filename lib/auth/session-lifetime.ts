@@ -8,7 +8,8 @@ import type { JWT } from "next-auth/jwt";
 import { config, readConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/connection";
 
-export const DEFAULT_IDLE_MINUTES = 60;
+/** The default lives in lib/config.ts; this is it, for callers that show it. */
+export const DEFAULT_IDLE_MINUTES = readConfig({}).SESSION_IDLE_MINUTES;
 export const MAX_SESSION_SECONDS = 7 * 24 * 3600;
 /** `seen` is rewritten at most this often, so that not every request sets a cookie. */
 export const SEEN_REFRESH_MS = 60_000;

@@ -15,8 +15,6 @@ import type { LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 import { config, readConfig } from "@/lib/config";
 
-export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
-
 export type EgressPolicy = {
   allowPrivate: boolean;
   requireHttps: boolean;
