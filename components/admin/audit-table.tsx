@@ -2,7 +2,7 @@
 // its old value struck through beside the new one.
 import Link from "next/link";
 import type { AuditRow } from "@/lib/audit/list-audit";
-import { Badge } from "./badges";
+import { Badge } from "@/components/ui/badge";
 import { formatWhen } from "./format";
 
 const ENTITY_LINK: Record<string, (id: string) => string> = {

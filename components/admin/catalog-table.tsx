@@ -3,7 +3,9 @@ import type { ReactNode } from "react";
 import type { StaffCatalogItem } from "@/lib/admin/catalog-items";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { formatMoney } from "@/lib/money/format";
-import { Badge, EnabledBadge } from "./badges";
+import { Badge } from "@/components/ui/badge";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { EnabledBadge } from "./badges";
 import { CatalogRowActions } from "./catalog-row-actions";
 
 type Row = StaffCatalogItem;
@@ -26,79 +28,89 @@ export function CatalogTable<R extends Row>({
   flags: (row: R) => ReactNode;
 }) {
   const unit = kind === "service" ? "per 1000" : "per unit";
+  const columns: Column<R>[] = [
+    {
+      header: kind === "service" ? "Service" : "Product",
+      className: "max-w-80",
+      cell: (row) => (
+        <>
+          <div className="font-medium text-slate-900">
+            {kind === "service" ? <Link href={`/admin/services/${row.id}`} className="hover:underline">{row.name}</Link> : row.name}
+          </div>
+          <div className="text-xs text-slate-500">
+            #{row.id} · upstream {row.upstreamId} · {row.category}
+          </div>
+          <div className="text-xs text-slate-500" data-testid="item-detail">
+            {describe(row)}
+          </div>
+        </>
+      ),
+    },
+    { header: "Provider", className: "whitespace-nowrap", cell: (row) => row.provider.name },
+    {
+      header: <>Upstream cost<span className="block font-normal normal-case">{unit}, exact</span></>,
+      align: "right",
+      className: "tabular-nums whitespace-nowrap",
+      testId: "upstream-rate",
+      cell: (row) => (
+        <>
+          {row.upstreamRate} {row.provider.currency}
+          {row.provider.currency !== PANEL_CURRENCY || row.cost !== row.upstreamRate ? (
+            <span className="block text-xs text-slate-500">= {formatMoney(row.cost, PANEL_CURRENCY)}</span>
+          ) : null}
+        </>
+      ),
+    },
+    { header: <>Sell rate<span className="block font-normal normal-case">{unit}</span></>, align: "right", className: "tabular-nums whitespace-nowrap", testId: "sell-rate", cell: (row) => <SellRate row={row} /> },
+    { header: "Min – max", align: "right", className: "tabular-nums whitespace-nowrap", cell: (row) => `${row.min.toLocaleString("en-US")} – ${row.max.toLocaleString("en-US")}` },
+    {
+      header: "Flags",
+      cell: (row) => (
+        <div className="flex max-w-40 flex-wrap gap-1">
+          <EnabledBadge enabled={row.enabled} />
+          {row.upstreamListed ? null : <Badge tone="amber" title="The provider stopped listing it">not listed upstream</Badge>}
+          {row.invalidReason ? <Badge tone="red" title={row.invalidReason}>unsellable</Badge> : null}
+          {flags(row)}
+        </div>
+      ),
+    },
+  ];
+  if (isAdmin) {
+    columns.push({
+      header: "Admin",
+      cell: (row) => <CatalogRowActions item={{ kind, id: row.id, sellRate: row.sellRate, sellRateOverride: row.sellRateOverride, enabled: row.enabled, upstreamListed: row.upstreamListed }} />,
+    });
+  }
   return (
-    <div className="relative -mx-5 overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-          <tr>
-            <th className="py-2 pl-5 pr-3">{kind === "service" ? "Service" : "Product"}</th>
-            <th className="px-3">Provider</th>
-            <th className="px-3 text-right">Upstream cost<span className="block font-normal normal-case">{unit}, exact</span></th>
-            <th className="px-3 text-right">Sell rate<span className="block font-normal normal-case">{unit}</span></th>
-            <th className="px-3 text-right">Min – max</th>
-            <th className="px-3">Flags</th>
-            {isAdmin ? <th className="py-2 pl-3 pr-5">Admin</th> : null}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
-          {rows.map((row) => (
-            <tr key={row.id} data-testid={`${kind}-row-${row.id}`} className={row.enabled ? "" : "bg-slate-50/70 text-slate-500"}>
-              <td className="max-w-80 py-2 pl-5 pr-3">
-                <div className="font-medium text-slate-900">
-                  {kind === "service" ? <Link href={`/admin/services/${row.id}`} className="hover:underline">{row.name}</Link> : row.name}
-                </div>
-                <div className="text-xs text-slate-500">
-                  #{row.id} · upstream {row.upstreamId} · {row.category}
-                </div>
-                <div className="text-xs text-slate-500" data-testid="item-detail">
-                  {describe(row)}
-                </div>
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">{row.provider.name}</td>
-              <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap" data-testid="upstream-rate">
-                {row.upstreamRate} {row.provider.currency}
-                {row.provider.currency !== PANEL_CURRENCY || row.cost !== row.upstreamRate ? (
-                  <span className="block text-xs text-slate-500">= {formatMoney(row.cost, PANEL_CURRENCY)}</span>
-                ) : null}
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap" data-testid="sell-rate">
-                <span className="font-medium text-slate-900">{formatMoney(row.sellRate, PANEL_CURRENCY)}</span>
-                <span className="block text-xs">
-                  {row.sellRateOverride ? <Badge tone="indigo" title="Set by an admin; kept across syncs">fixed price</Badge> : <span className="text-slate-500">markup {row.markupPercent}%</span>}
-                </span>
-                {row.belowCost ? (
-                  <span className="mt-0.5 block">
-                    <Badge tone="red" title={row.priceFlag === "below_cost_confirmed" ? "An admin confirmed selling below cost" : undefined}>
-                      {row.priceFlag === "below_cost_confirmed" ? "below cost (confirmed)" : "below cost"}
-                    </Badge>
-                  </span>
-                ) : null}
-                {row.priceFlag === "cost_rose_above_fixed_price" ? (
-                  <span className="mt-0.5 block">
-                    <Badge tone="amber" title="The upstream cost rose above the fixed price; a sync repriced it by its rule">repriced: cost rose</Badge>
-                  </span>
-                ) : null}
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">
-                {row.min.toLocaleString("en-US")} – {row.max.toLocaleString("en-US")}
-              </td>
-              <td className="px-3 py-2">
-                <div className="flex max-w-40 flex-wrap gap-1">
-                  <EnabledBadge enabled={row.enabled} />
-                  {row.upstreamListed ? null : <Badge tone="amber" title="The provider stopped listing it">not listed upstream</Badge>}
-                  {row.invalidReason ? <Badge tone="red" title={row.invalidReason}>unsellable</Badge> : null}
-                  {flags(row)}
-                </div>
-              </td>
-              {isAdmin ? (
-                <td className="py-2 pl-3 pr-5">
-                  <CatalogRowActions item={{ kind, id: row.id, sellRate: row.sellRate, sellRateOverride: row.sellRateOverride, enabled: row.enabled, upstreamListed: row.upstreamListed }} />
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={kind === "service" ? "Services" : "Products"}
+      columns={columns}
+      rows={rows}
+      rowAttributes={(row) => ({ "data-testid": `${kind}-row-${row.id}`, className: row.enabled ? "" : "bg-slate-50/70 text-slate-500" })}
+      alignTop
+    />
+  );
+}
+
+function SellRate({ row }: { row: Row }) {
+  return (
+    <>
+      <span className="font-medium text-slate-900">{formatMoney(row.sellRate, PANEL_CURRENCY)}</span>
+      <span className="block text-xs">
+        {row.sellRateOverride ? <Badge tone="indigo" title="Set by an admin; kept across syncs">fixed price</Badge> : <span className="text-slate-500">markup {row.markupPercent}%</span>}
+      </span>
+      {row.belowCost ? (
+        <span className="mt-0.5 block">
+          <Badge tone="red" title={row.priceFlag === "below_cost_confirmed" ? "An admin confirmed selling below cost" : undefined}>
+            {row.priceFlag === "below_cost_confirmed" ? "below cost (confirmed)" : "below cost"}
+          </Badge>
+        </span>
+      ) : null}
+      {row.priceFlag === "cost_rose_above_fixed_price" ? (
+        <span className="mt-0.5 block">
+          <Badge tone="amber" title="The upstream cost rose above the fixed price; a sync repriced it by its rule">repriced: cost rose</Badge>
+        </span>
+      ) : null}
+    </>
   );
 }

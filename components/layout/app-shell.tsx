@@ -1,11 +1,12 @@
 // The frame of every signed-in page: a skip link, the header (full navigation from tablet width,
-// a menu on phones), the page, and the toasts that actions report their outcome in.
+// a menu on phones), the page, and the place of the toasts that actions report their outcome in
+// (loaded when first needed, see toasts.tsx).
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Toaster } from "sonner";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
+import { LazyToaster } from "./toasts";
 
 export function AppShell({
   area,
@@ -48,7 +49,7 @@ export function AppShell({
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 outline-none">
         {children}
       </main>
-      <Toaster richColors closeButton position="top-right" />
+      <LazyToaster />
     </div>
   );
 }

@@ -1,33 +1,35 @@
 "use client";
-// The navigation on a phone: one "Menu" button opening the same links (Radix DropdownMenu:
-// keyboard, focus and Escape handled), so the header never pushes the page sideways.
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { DropdownMenu } from "radix-ui";
+// The navigation on a phone: one "Menu" button opening the same links, so the header never pushes
+// the page sideways. The menu itself (Radix DropdownMenu) is about a fifth of a page's first-load
+// JS and most visits never open it (nor see it, from tablet width), so the page loads a plain
+// button; a touch, hover or focus starts loading the menu and pressing the button opens it.
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { MenuButton } from "./menu-button";
 import type { NavItem } from "./nav-links";
 
+const loadMenu = () => import("./mobile-nav-menu");
+const MobileNavMenu = dynamic(() => loadMenu().then((m) => m.MobileNavMenu), {
+  ssr: false,
+  loading: () => <MenuButton aria-expanded aria-busy />,
+});
+
 export function MobileNav({ items }: { items: NavItem[] }) {
-  const pathname = usePathname();
+  const [opened, setOpened] = useState(false);
+  if (opened) return <MobileNavMenu items={items} />;
+  const prefetch = () => void loadMenu();
   return (
-    <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 md:hidden" data-testid="mobile-menu">
-        Menu
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="start" sideOffset={6} className="z-50 min-w-48 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-          {items.map((item) => (
-            <DropdownMenu.Item key={item.href} asChild>
-              <Link
-                href={item.href}
-                aria-current={pathname === item.href || pathname.startsWith(`${item.href}/`) ? "page" : undefined}
-                className="block rounded px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-indigo-50 aria-[current=page]:font-semibold"
-              >
-                {item.label}
-              </Link>
-            </DropdownMenu.Item>
-          ))}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <MenuButton
+      aria-expanded={false}
+      onPointerEnter={prefetch}
+      onFocus={prefetch}
+      onClick={() => setOpened(true)}
+      onKeyDown={(e) => {
+        if (e.key === "ArrowDown") {
+          e.preventDefault();
+          setOpened(true);
+        }
+      }}
+    />
   );
 }

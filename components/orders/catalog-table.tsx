@@ -1,60 +1,63 @@
-// One page of the customer catalog. At phone width the table scrolls inside its own box, so the
-// page itself never scrolls sideways.
+// One page of the customer catalog: a table from laptop width, and below it the same rows stacked
+// as cards (name, price per 1000, min–max, average time, options, the Order button), so that a
+// phone reads every service without scrolling sideways. One markup for both, styled by
+// catalog-table.module.css so that 50 rows stay small in the HTML. The roles are written out
+// because a table whose rows are laid out as blocks loses its table semantics in some browsers.
 import Link from "next/link";
 import { formatMoney } from "@/lib/money/format";
 import { describeAverageTime } from "@/lib/storefront/average-time";
 import type { ServiceDetails } from "@/lib/storefront/service-search";
+import styles from "./catalog-table.module.css";
 import { ServiceFeatureBadges } from "./service-details";
 
 export function CatalogTable({ services, currency }: { services: ServiceDetails[]; currency: string }) {
   return (
-    <div className="relative overflow-x-auto" role="region" aria-label="Services" tabIndex={0}>
-      <table className="w-full min-w-[52rem] text-left text-sm">
-        <thead className="text-xs uppercase text-slate-600">
-          <tr>
-            <th className="py-2 pr-2">ID</th>
-            <th className="pr-2">Service</th>
-            <th className="pr-2 text-right">Rate / 1000</th>
-            <th className="pr-2 text-right">Min – max</th>
-            <th className="pr-2">Average time</th>
-            <th className="pr-2">Options</th>
-            <th>
-              <span className="sr-only">Order</span>
-            </th>
+    <table role="table" className={styles.catalog} aria-label="Services">
+      <thead role="rowgroup">
+        <tr role="row">
+          <th role="columnheader">ID</th>
+          <th role="columnheader">Service</th>
+          <th role="columnheader">Rate / 1000</th>
+          <th role="columnheader">Min – max</th>
+          <th role="columnheader">Average time</th>
+          <th role="columnheader">Options</th>
+          <th role="columnheader">
+            <span className="sr-only">Order</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody role="rowgroup">
+        {services.map((s) => (
+          <tr
+            key={s.id}
+            role="row"
+            data-testid={`service-row-${s.id}`}
+            data-service-id={s.id}
+            data-service-name={s.name}
+            data-service-type={s.type}
+            data-sell-rate={s.sellRate}
+          >
+            <td role="cell">{s.id}</td>
+            <td role="cell">
+              {/* The id shows here on cards, where the ID column is hidden. */}
+              <div><span>{`#${s.id} `}</span>{s.name}</div>
+              <div>{`${s.category} · ${s.type}`}</div>
+              {s.description ? <p>{s.description}</p> : null}
+            </td>
+            <td role="cell" data-testid="service-price">{formatMoney(s.sellRate, currency)}</td>
+            <td role="cell">{`${s.min} – ${s.max}`}</td>
+            <td role="cell">{describeAverageTime(s.averageTime)}</td>
+            <td role="cell">
+              <ServiceFeatureBadges service={s} />
+            </td>
+            <td role="cell">
+              <Link href={`/new-order?service=${s.id}`} aria-label={`Order #${s.id} ${s.name}`}>
+                Order
+              </Link>
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
-          {services.map((s) => (
-            <tr key={s.id} data-testid={`service-row-${s.id}`} data-service-id={s.id} data-service-name={s.name} data-service-type={s.type} data-sell-rate={s.sellRate}>
-              <td className="py-2 pr-2 tabular-nums text-slate-600">{s.id}</td>
-              <td className="max-w-sm pr-2">
-                <div className="font-medium text-slate-900">{s.name}</div>
-                <div className="text-xs text-slate-600">
-                  {s.category} · {s.type}
-                </div>
-                {s.description ? <p className="mt-1 line-clamp-2 text-xs text-slate-600">{s.description}</p> : null}
-              </td>
-              <td className="pr-2 text-right tabular-nums">{formatMoney(s.sellRate, currency)}</td>
-              <td className="whitespace-nowrap pr-2 text-right tabular-nums">
-                {s.min} – {s.max}
-              </td>
-              <td className="whitespace-nowrap pr-2 text-xs">{describeAverageTime(s.averageTime)}</td>
-              <td className="pr-2">
-                <ServiceFeatureBadges service={s} />
-              </td>
-              <td className="text-right">
-                <Link
-                  href={`/new-order?service=${s.id}`}
-                  className="inline-block rounded-md bg-indigo-600 px-3 py-1 text-xs font-semibold text-white hover:bg-indigo-500"
-                  aria-label={`Order #${s.id} ${s.name}`}
-                >
-                  Order
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 // The new-order form: pick a service (server search), read what it is, fill the fields its type
 // needs, see the price live, place it. It never resets itself after an answer (see
-// useKeptFormAction): the service sent is always the one shown.
+// useKeptFormAction): the service sent is always the one shown. The live price's rules load once
+// a service is chosen (order-estimate.ts), the search's code when the picker is first used.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { placeOrderAction } from "@/components/orders/actions/place-order-action";
 import { ServiceDetailsPanel } from "@/components/orders/service-details";
 import { ServicePicker } from "@/components/orders/service-picker";
@@ -14,20 +15,10 @@ import { TextAreaField, TextField } from "@/components/ui/field";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { initialActionState } from "@/lib/actions/action-state";
 import { formatMoney } from "@/lib/money/format";
-import { ZPlaceOrderInput } from "@/lib/orders/schemas";
-import { serviceOrderCharge, validateServiceOrder } from "@/lib/orders/service-order-rules";
 import type { ServiceDetails, ServiceOption } from "@/lib/storefront/service-search";
 import { FIELD_LABELS, fieldsForService } from "./service-fields";
 
-/** The same rules the server applies, run on what is typed, for a live price. */
-function estimate(service: ServiceDetails | undefined, values: Record<string, string>): string | null {
-  if (!service) return null;
-  const parsed = ZPlaceOrderInput.safeParse({ ...values, serviceId: service.id });
-  if (!parsed.success) return null;
-  const checked = validateServiceOrder(service, parsed.data);
-  if (!checked.ok) return null;
-  return serviceOrderCharge(service.sellRate, checked.order).toString();
-}
+type Estimator = typeof import("./order-estimate").estimateCharge;
 
 async function fetchDetails(serviceId: number): Promise<ServiceDetails> {
   const res = await fetch(`/api/panel/services/${serviceId}`, { cache: "no-store" });
@@ -70,8 +61,19 @@ export function NewOrderForm({ categories, initialService, currency }: Props) {
     }
   }
 
+  const [estimator, setEstimator] = useState<{ run: Estimator } | null>(null);
+  const wantsEstimator = !!service && !estimator;
+  useEffect(() => {
+    if (!wantsEstimator) return;
+    let live = true;
+    void import("./order-estimate").then((m) => live && setEstimator({ run: m.estimateCharge }));
+    return () => {
+      live = false;
+    };
+  }, [wantsEstimator]);
+
   const fields = service ? fieldsForService(service) : [];
-  const price = estimate(service, values);
+  const price = service && estimator ? estimator.run(service, values) : null;
   const fe = Object.fromEntries(Object.entries(state.fieldErrors ?? {}).filter(([field]) => !edited.has(field)));
   const kept = state.ok ? {} : (state.values ?? {});
   const placed = state.ok ? (state.data as { orderId?: number; charge?: string; balance?: string } | undefined) : undefined;

@@ -4,6 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
+import { DetailList } from "@/components/ui/detail-list";
 import { formatMoney } from "@/lib/money/format";
 import { orderParamsForPeople } from "@/lib/service-types/service-types";
 import type { OrderHistory } from "@/lib/storefront/order-history";
@@ -42,20 +43,15 @@ export function OrderDetail({ initial, currency }: { initial: OrderHistory; curr
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <Card className="min-w-0 lg:col-span-2">
-        <dl className="grid grid-cols-[minmax(0,1fr)_minmax(0,2fr)] gap-x-4 gap-y-2 text-sm">
-          {rows.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-slate-600">{label}</dt>
-              <dd className="break-words" data-testid={`order-${label.toLowerCase().replace(/\W+/g, "-")}`}>{value}</dd>
-            </div>
-          ))}
-          {shownParams.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-slate-600">{label}</dt>
-              <dd className="whitespace-pre-wrap break-words">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailList
+          columns="grid-cols-[minmax(0,1fr)_minmax(0,2fr)]"
+          className="gap-y-2"
+          valueClassName="break-words"
+          items={[
+            ...rows.map(([label, value]) => ({ label, value, testId: `order-${label.toLowerCase().replace(/\W+/g, "-")}` })),
+            ...shownParams.map(([label, value]) => ({ label, value, valueClassName: "whitespace-pre-wrap" })),
+          ]}
+        />
         <div className="mt-4"><OrderActions order={order} /></div>
       </Card>
       <div className="min-w-0 space-y-4">

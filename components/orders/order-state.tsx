@@ -1,22 +1,42 @@
+// The one order state badge, customer and staff pages alike. Its colour follows the state machine
+// (lib/orders/state-machine.ts): waiting for add's answer, followed upstream, or final — and a final
+// state by what entering it did to the money (delivered, partly refunded, refunded). Customers read
+// the state in words; staff read the state's own name, which the filters, the CLI and the logs use.
 import type { OrderState } from "@/lib/db/generated/enums";
+import { moneyOnEntering, PHASE } from "@/lib/orders/state-machine";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-const LABELS: Record<OrderState, { label: string; tone: string }> = {
-  pending_submit: { label: "Sending", tone: "bg-slate-100 text-slate-700" },
-  unknown: { label: "Being checked", tone: "bg-amber-100 text-amber-800" },
-  failed: { label: "Not placed (refunded)", tone: "bg-red-100 text-red-700" },
-  pending: { label: "Pending", tone: "bg-slate-100 text-slate-700" },
-  in_progress: { label: "In progress", tone: "bg-blue-100 text-blue-800" },
-  completed: { label: "Completed", tone: "bg-green-100 text-green-800" },
-  partial: { label: "Partial", tone: "bg-orange-100 text-orange-800" },
-  canceled: { label: "Canceled", tone: "bg-red-100 text-red-700" },
+const CUSTOMER_LABELS: Record<OrderState, string> = {
+  pending_submit: "Sending",
+  unknown: "Being checked",
+  failed: "Not placed (refunded)",
+  pending: "Pending",
+  in_progress: "In progress",
+  completed: "Completed",
+  partial: "Partial",
+  canceled: "Canceled",
 };
 
-export function OrderStateBadge({ state }: { state: OrderState }) {
-  const { label, tone } = LABELS[state];
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tone}`} data-testid="order-state">{label}</span>;
+const FINAL_TONES: Record<ReturnType<typeof moneyOnEntering>, BadgeTone> = { none: "green", debit: "green", partial_refund: "orange", full_refund: "red" };
+
+export function orderStateTone(state: OrderState): BadgeTone {
+  const phase = PHASE[state];
+  if (phase === "awaiting_answer") return "amber";
+  if (phase === "open") return "indigo";
+  return FINAL_TONES[moneyOnEntering(state)];
+}
+
+export const staffStateLabel = (state: OrderState) => state.replace("_", " ");
+
+export function OrderStateBadge({ state, audience = "customer" }: { state: OrderState; audience?: "customer" | "staff" }) {
+  return (
+    <Badge tone={orderStateTone(state)} testId="order-state">
+      {audience === "staff" ? staffStateLabel(state) : CUSTOMER_LABELS[state]}
+    </Badge>
+  );
 }
 
 export const ORDER_STATE_FILTERS: { value: string; label: string }[] = [
   { value: "", label: "All" },
-  ...(["pending", "in_progress", "completed", "partial", "canceled", "failed", "unknown"] as OrderState[]).map((s) => ({ value: s, label: LABELS[s].label })),
+  ...(["pending", "in_progress", "completed", "partial", "canceled", "failed", "unknown"] as OrderState[]).map((s) => ({ value: s, label: CUSTOMER_LABELS[s] })),
 ];

@@ -12,8 +12,8 @@ import { formatMoney } from "@/lib/money/format";
 import type { StorefrontOrder, StorefrontOrderPage } from "@/lib/storefront/order-view";
 import { formatDateTime } from "@/lib/time/format";
 import { CANCEL_QUESTION, OrderActionButton, REFILL_QUESTION } from "./order-action-button";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { OrderStateBadge } from "./order-state";
-
 
 export function RemainsCell({ order }: { order: Pick<StorefrontOrder, "remainsShown" | "overDelivered"> }) {
   if (order.remainsShown === null) return <>—</>;
@@ -35,6 +35,23 @@ export function OrderActions({ order }: { order: StorefrontOrder }) {
   );
 }
 
+function columnsFor(currency: string): Column<StorefrontOrder>[] {
+  return [
+    { header: "Order", cell: (o) => <Link href={`/orders/${o.id}`} className="font-medium text-indigo-700 hover:underline">#{o.id}</Link> },
+    { header: "Service / product", className: "max-w-56", cell: (o) => o.name },
+    { header: "Link", className: "max-w-40 truncate text-slate-600", title: (o) => o.link ?? "", cell: (o) => o.link ?? "—" },
+    { header: "Quantity", align: "right", className: "tabular-nums", cell: (o) => o.quantity },
+    { header: "Charge", align: "right", className: "tabular-nums", cell: (o) => formatMoney(o.charge, currency) },
+    { header: "Refunded", align: "right", className: "tabular-nums", testId: "order-refunded", cell: (o) => (/^0\.0+$/.test(o.refunded) ? "—" : formatMoney(o.refunded, currency)) },
+    { header: "Net", align: "right", className: "font-medium tabular-nums", testId: "order-net", cell: (o) => formatMoney(o.net, currency) },
+    { header: "Start", align: "right", className: "tabular-nums", cell: (o) => o.startCount ?? "—" },
+    { header: "Remains", align: "right", className: "tabular-nums", cell: (o) => <RemainsCell order={o} /> },
+    { header: "Status", cell: (o) => <OrderStateBadge state={o.state} /> },
+    { header: "Placed", className: "whitespace-nowrap text-xs text-slate-600", cell: (o) => formatDateTime(o.createdAt) },
+    { header: "Actions", hiddenHeader: true, cell: (o) => <OrderActions order={o} /> },
+  ];
+}
+
 export function OrdersTable({ initial, query, currency }: { initial: StorefrontOrderPage; query: string; currency: string }) {
   const { data } = useQuery({
     queryKey: ["orders", query],
@@ -46,47 +63,16 @@ export function OrdersTable({ initial, query, currency }: { initial: StorefrontO
     initialData: initial,
     refetchInterval: (q) => (q.state.data?.orders.some((o) => isLiveState(o.state as OrderState)) ? 5_000 : false),
   });
-  if (!data.orders.length) return <p className="py-6 text-center text-sm text-slate-600">No orders here yet.</p>;
   return (
-    <div className="relative overflow-x-auto" role="region" aria-label="Orders" tabIndex={0}>
-      <table className="w-full min-w-[60rem] text-left text-sm">
-        <thead className="text-xs uppercase text-slate-600">
-          <tr>
-            <th className="py-2 pr-2">Order</th>
-            <th className="pr-2">Service / product</th>
-            <th className="pr-2">Link</th>
-            <th className="pr-2 text-right">Quantity</th>
-            <th className="pr-2 text-right">Charge</th>
-            <th className="pr-2 text-right">Refunded</th>
-            <th className="pr-2 text-right">Net</th>
-            <th className="pr-2 text-right">Start</th>
-            <th className="pr-2 text-right">Remains</th>
-            <th className="pr-2">Status</th>
-            <th className="pr-2">Placed</th>
-            <th><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
-          {data.orders.map((o) => (
-            <tr key={o.id} data-testid={`order-row-${o.id}`}>
-              <td className="py-2 pr-2">
-                <Link href={`/orders/${o.id}`} className="font-medium text-indigo-700 hover:underline">#{o.id}</Link>
-              </td>
-              <td className="max-w-56 pr-2">{o.name}</td>
-              <td className="max-w-40 truncate pr-2 text-slate-600" title={o.link ?? ""}>{o.link ?? "—"}</td>
-              <td className="pr-2 text-right tabular-nums">{o.quantity}</td>
-              <td className="pr-2 text-right tabular-nums">{formatMoney(o.charge, currency)}</td>
-              <td className="pr-2 text-right tabular-nums" data-testid="order-refunded">{/^0\.0+$/.test(o.refunded) ? "—" : formatMoney(o.refunded, currency)}</td>
-              <td className="pr-2 text-right font-medium tabular-nums" data-testid="order-net">{formatMoney(o.net, currency)}</td>
-              <td className="pr-2 text-right tabular-nums">{o.startCount ?? "—"}</td>
-              <td className="pr-2 text-right tabular-nums"><RemainsCell order={o} /></td>
-              <td className="pr-2"><OrderStateBadge state={o.state} /></td>
-              <td className="whitespace-nowrap pr-2 text-xs text-slate-600">{formatDateTime(o.createdAt)}</td>
-              <td><OrderActions order={o} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Orders"
+      layout="plain"
+      minWidth="min-w-[60rem]"
+      alignTop
+      columns={columnsFor(currency)}
+      rows={data.orders}
+      rowTestId={(o) => `order-row-${o.id}`}
+      empty={<p className="py-6 text-center text-sm text-slate-600">No orders here yet.</p>}
+    />
   );
 }

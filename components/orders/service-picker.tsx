@@ -1,14 +1,15 @@
 "use client";
-// Category, then service: a searchable combobox (cmdk inside a Radix Popover) that asks the
-// server for at most 50 matches as the customer types a name or an id, so it stays fast with
-// 10,000 services and the catalog never travels to the browser. Keyboard only works: Enter or
-// Space opens it, typing searches, arrows move, Enter chooses, Escape closes.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Command } from "cmdk";
-import { Popover } from "radix-ui";
-import { useDeferredValue, useId, useState } from "react";
-import { formatMoney } from "@/lib/money/format";
+// Category, then service: an accessible combobox whose search runs on the server (at most 50
+// matches, service-search-popover.tsx), so it stays fast with 10,000 services. Keyboard only
+// works: Enter, Space or an arrow opens it, typing searches, arrows move, Enter chooses, Escape
+// closes. The search's code (cmdk, Radix Popover) loads on first hover, focus or press; what is
+// typed on the button meanwhile becomes the search text, so no keystroke is lost.
+import dynamic from "next/dynamic";
+import { useId, useRef, useState, type KeyboardEvent } from "react";
 import type { ServiceOption } from "@/lib/storefront/service-search";
+
+const loadSearch = () => import("./service-search-popover");
+const ServiceSearchPopover = dynamic(() => loadSearch().then((m) => m.ServiceSearchPopover), { ssr: false });
 
 type Props = {
   categories: { category: string; services: number }[];
@@ -18,33 +19,42 @@ type Props = {
   error?: string;
 };
 
-async function fetchServices(query: string, category: string): Promise<ServiceOption[]> {
-  const params = new URLSearchParams({ q: query, category });
-  const res = await fetch(`/api/panel/services?${params}`, { cache: "no-store" });
-  if (!res.ok) throw new Error(`services: HTTP ${res.status}`);
-  return ((await res.json()) as { services: ServiceOption[] }).services;
-}
-
 export function ServicePicker({ categories, value, onChange, currency, error }: Props) {
   const id = useId();
   const [category, setCategory] = useState(value?.category ?? "");
   const [open, setOpen] = useState(false);
+  const [wanted, setWanted] = useState(false);
   const [query, setQuery] = useState("");
-  // Typing stays responsive; the request follows the latest settled text.
-  const deferredQuery = useDeferredValue(query.trim());
-  const { data, isFetching, isError } = useQuery({
-    queryKey: ["service-search", category, deferredQuery],
-    queryFn: () => fetchServices(deferredQuery, category),
-    enabled: open,
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
-  const options = data ?? [];
-  // cmdk highlights the first item only when it filters by itself; with answers arriving from the
-  // server, keep the highlight on the first match whenever the matches change.
-  const [active, setActive] = useState("");
-  const activeShown = options.some((o) => String(o.id) === active) ? active : options[0] ? String(options[0].id) : "";
+  // Text typed on the button this opening (kept, caret after it) rather than a former search (selected).
+  const [typedAhead, setTypedAhead] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
   const errorId = `${id}-error`;
+  const popoverId = `${id}-search`;
+  const show = (next: boolean) => {
+    if (next) setWanted(true);
+    else setTypedAhead(false);
+    setOpen(next);
+  };
+  // Only reached while the search has not taken focus yet (closed, or its code still loading).
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      show(true);
+    } else if (e.key === "Escape" && open) {
+      e.preventDefault();
+      show(false);
+    } else if (e.key === "Backspace" && open) {
+      e.preventDefault();
+      setQuery((text) => text.slice(0, -1));
+    } else if (e.key.length === 1 && (e.key !== " " || open)) {
+      // Type to search: the first character opens the picker with a new search.
+      e.preventDefault();
+      setQuery((text) => (open ? text + e.key : e.key));
+      setTypedAhead(true);
+      show(true);
+    }
+  };
 
   return (
     <div className="space-y-3">
@@ -70,77 +80,48 @@ export function ServicePicker({ categories, value, onChange, currency, error }: 
         <label htmlFor={`${id}-service`} className="block text-sm font-medium text-slate-700">
           Service
         </label>
-        <Popover.Root open={open} onOpenChange={setOpen}>
-          <Popover.Trigger asChild>
-            <button
-              id={`${id}-service`}
-              type="button"
-              // Radix's Trigger adds aria-controls (the popover's id) itself.
-              // eslint-disable-next-line jsx-a11y/role-has-required-aria-props
-              role="combobox"
-              aria-expanded={open}
-              aria-haspopup="listbox"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
-              data-testid="service-picker"
-              className={`flex w-full items-center justify-between gap-2 rounded-md border bg-white px-3 py-2 text-left text-sm shadow-sm focus:outline-none focus:ring-2 ${
-                error ? "border-red-400 focus:ring-red-200" : "border-slate-300 focus:ring-indigo-200"
-              }`}
-            >
-              <span className={`min-w-0 truncate ${value ? "text-slate-900" : "text-slate-600"}`}>
-                {value ? `#${value.id} ${value.name}` : "Choose a service: type a name or an id"}
-              </span>
-              <span aria-hidden className="text-slate-500">▾</span>
-            </button>
-          </Popover.Trigger>
-          <Popover.Portal>
-            <Popover.Content
-              aria-label="Choose a service"
-              align="start"
-              sideOffset={4}
-              className="z-50 w-[var(--radix-popover-trigger-width)] max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white shadow-lg"
-            >
-              <Command shouldFilter={false} label="Search services by name or id" loop value={activeShown} onValueChange={setActive}>
-                <Command.Input
-                  value={query}
-                  onValueChange={(text) => {
-                    setQuery(text);
-                    setActive("");
-                  }}
-                  placeholder="Search by name or id…"
-                  className="w-full border-b border-slate-200 px-3 py-2 text-sm outline-none"
-                />
-                <Command.List className="max-h-80 overflow-y-auto p-1" aria-label="Matching services">
-                  {isError ? <div className="px-3 py-2 text-sm text-red-700">Search failed. Try again.</div> : null}
-                  {!isError && !isFetching && options.length === 0 ? (
-                    <Command.Empty className="px-3 py-2 text-sm text-slate-600">No service matches.</Command.Empty>
-                  ) : null}
-                  {options.map((service) => (
-                    <Command.Item
-                      key={service.id}
-                      value={String(service.id)}
-                      onSelect={() => {
-                        onChange(service);
-                        setCategory(service.category);
-                        setOpen(false);
-                      }}
-                      data-testid={`service-option-${service.id}`}
-                      className="flex cursor-pointer items-baseline justify-between gap-3 rounded px-2 py-1.5 text-sm data-[selected=true]:bg-indigo-50 data-[selected=true]:text-indigo-900"
-                    >
-                      <span className="min-w-0">
-                        <span className="text-slate-600">#{service.id}</span> {service.name}
-                      </span>
-                      <span className="shrink-0 tabular-nums text-slate-700">{formatMoney(service.sellRate, currency)}</span>
-                    </Command.Item>
-                  ))}
-                  {options.length >= 50 ? (
-                    <div className="px-3 py-2 text-xs text-slate-600">The first 50 matches; type more to narrow.</div>
-                  ) : null}
-                </Command.List>
-              </Command>
-            </Popover.Content>
-          </Popover.Portal>
-        </Popover.Root>
+        <button
+          ref={trigger}
+          id={`${id}-service`}
+          type="button"
+          role="combobox"
+          aria-expanded={open}
+          aria-controls={open ? popoverId : undefined}
+          aria-haspopup="listbox"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          data-testid="service-picker"
+          onPointerEnter={() => void loadSearch()}
+          onFocus={() => void loadSearch()}
+          onClick={() => show(!open)}
+          onKeyDown={onKeyDown}
+          className={`flex w-full items-center justify-between gap-2 rounded-md border bg-white px-3 py-2 text-left text-sm shadow-sm focus:outline-none focus:ring-2 ${
+            error ? "border-red-400 focus:ring-red-200" : "border-slate-300 focus:ring-indigo-200"
+          }`}
+        >
+          <span className={`min-w-0 truncate ${value ? "text-slate-900" : "text-slate-600"}`}>
+            {value ? `#${value.id} ${value.name}` : "Choose a service: type a name or an id"}
+          </span>
+          <span aria-hidden className="text-slate-500">▾</span>
+        </button>
+        {wanted ? (
+          <ServiceSearchPopover
+            id={popoverId}
+            open={open}
+            onOpenChange={show}
+            trigger={trigger}
+            category={category}
+            query={query}
+            typedAhead={typedAhead}
+            onQueryChange={setQuery}
+            currency={currency}
+            onChoose={(service) => {
+              onChange(service);
+              setCategory(service.category);
+              show(false);
+            }}
+          />
+        ) : null}
         {error ? (
           <p id={errorId} role="alert" className="text-sm text-red-600">
             {error}

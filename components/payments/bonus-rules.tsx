@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { addBonusRuleAction, removeBonusRuleAction } from "@/components/payments/actions/method-actions";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
-import { ScopedField } from "@/components/payments/scoped-field";
+import { TextField } from "@/components/ui/field";
 import { initialActionState } from "@/lib/actions/action-state";
 
 type Rule = { id: number; minAmount: string; percent: string };
@@ -38,8 +38,8 @@ export function BonusRules({ methodId, currency, rules, canEdit }: { methodId: n
           <input type="hidden" name="methodId" value={methodId} />
           <FormMessage error={added.error && !fe.minAmount && !fe.percent ? added.error : undefined} message={added.message} />
           <div className="grid gap-2 sm:grid-cols-2">
-            <ScopedField id="rule-minAmount" label={`From (${currency})`} name="minAmount" defaultValue={added.values?.minAmount} error={fe.minAmount} />
-            <ScopedField id="rule-percent" label="Bonus (%)" name="percent" defaultValue={added.values?.percent} error={fe.percent} />
+            <TextField autoComplete="off" id="rule-minAmount" label={`From (${currency})`} name="minAmount" defaultValue={added.values?.minAmount} error={fe.minAmount} />
+            <TextField autoComplete="off" id="rule-percent" label="Bonus (%)" name="percent" defaultValue={added.values?.percent} error={fe.percent} />
           </div>
           <SubmitButton pendingText="Adding…">Add bonus rule</SubmitButton>
         </form>

@@ -1,42 +1,27 @@
+// The customer's payments, newest first, each linking to its own page.
 import Link from "next/link";
 import { PaymentStateBadge } from "@/components/payments/payment-state-badge";
-import { EmptyState } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { formatMoney } from "@/lib/money";
 import type { CustomerPayment } from "@/lib/payments/customer-queries";
+import { formatDateTime } from "@/lib/time/format";
 
-/** The customer's payments, newest first, each linking to its own page. */
 export function CustomerPaymentsTable({ payments, panelCurrency }: { payments: CustomerPayment[]; panelCurrency: string }) {
-  if (!payments.length) return <EmptyState>No payments yet.</EmptyState>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[32rem] text-left text-sm">
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th className="py-2">Date</th>
-            <th>Method</th>
-            <th className="text-right">Paid</th>
-            <th className="text-right">Credited</th>
-            <th className="pl-4">State</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {payments.map((p) => (
-            <tr key={p.id} data-testid="payment-row">
-              <td className="py-2 text-xs text-slate-500">
-                <Link href={`/funds/payments/${p.id}`} className="text-indigo-700 hover:underline">
-                  {p.createdAt.toISOString().slice(0, 16).replace("T", " ")}
-                </Link>
-              </td>
-              <td>{p.method.name}</td>
-              <td className="text-right tabular-nums">{formatMoney(p.payAmount, p.currency)}</td>
-              <td className="text-right tabular-nums">{p.creditedAmount ? formatMoney(p.creditedAmount, panelCurrency) : "—"}</td>
-              <td className="pl-4">
-                <PaymentStateBadge state={p.state} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Payments"
+      layout="plain"
+      minWidth="min-w-[32rem]"
+      rows={payments}
+      rowTestId={() => "payment-row"}
+      empty="No payments yet."
+      columns={[
+        { header: "Date", className: "text-xs text-slate-500", cell: (p) => <Link href={`/funds/payments/${p.id}`} className="text-indigo-700 hover:underline">{formatDateTime(p.createdAt)}</Link> },
+        { header: "Method", cell: (p) => p.method.name },
+        { header: "Paid", align: "right", className: "tabular-nums", cell: (p) => formatMoney(p.payAmount, p.currency) },
+        { header: "Credited", align: "right", className: "tabular-nums", cell: (p) => (p.creditedAmount ? formatMoney(p.creditedAmount, panelCurrency) : "—") },
+        { header: "State", className: "pl-4", headerClassName: "pl-4", cell: (p) => <PaymentStateBadge state={p.state} /> },
+      ]}
+    />
   );
 }

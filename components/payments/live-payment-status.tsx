@@ -5,11 +5,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { PaymentStateBadge } from "@/components/payments/payment-state-badge";
+import type { PaymentState } from "@/lib/db/generated/enums";
 import { formatMoney } from "@/lib/money";
 
-type Status = { id: number; state: string; balance: string | null };
+type Status = { id: number; state: PaymentState; balance: string | null };
 
-const MESSAGES: Record<string, string> = {
+const MESSAGES: Record<PaymentState, string> = {
   waiting: "Waiting for the payment to be confirmed. This page updates by itself.",
   paid: "Paid: the funds are on your balance.",
   failed: "The payment failed. Nothing was credited; you can try again.",

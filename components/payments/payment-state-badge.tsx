@@ -1,9 +1,13 @@
-import { Badge } from "@/components/admin/badges";
+// The one badge for a payment's state, customer and staff pages alike; every state has its tone
+// (the Record is exhaustive over the enum, so a new state cannot go uncoloured).
+import type { PaymentState } from "@/lib/db/generated/enums";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-const TONES = { waiting: "indigo", paid: "green", failed: "red", expired: "slate", canceled: "slate", rejected: "red", flagged: "amber", charged_back: "amber" } as const;
-const LABELS: Record<string, string> = { charged_back: "charged back", flagged: "under review" };
+const TONES: Record<PaymentState, BadgeTone> = {
+  waiting: "indigo", paid: "green", failed: "red", expired: "slate", canceled: "slate", rejected: "red", flagged: "amber", charged_back: "amber",
+};
+const LABELS: Partial<Record<PaymentState, string>> = { charged_back: "charged back", flagged: "under review" };
 
-/** One badge for a payment's state, customer and staff pages alike. */
-export function PaymentStateBadge({ state }: { state: string }) {
-  return <Badge tone={TONES[state as keyof typeof TONES] ?? "slate"}>{LABELS[state] ?? state}</Badge>;
+export function PaymentStateBadge({ state }: { state: PaymentState }) {
+  return <Badge tone={TONES[state]}>{LABELS[state] ?? state}</Badge>;
 }

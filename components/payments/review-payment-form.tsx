@@ -6,7 +6,7 @@ import { reviewPaymentAction } from "@/components/payments/actions/review-paymen
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
 import { initialActionState } from "@/lib/actions/action-state";
-import { ScopedField as QueueField } from "@/components/payments/scoped-field";
+import { TextField } from "@/components/ui/field";
 
 export function ReviewPaymentForm({ paymentId, mode, suggestedAmount }: { paymentId: number; mode: "decide" | "flagged" | "note"; suggestedAmount: string }) {
   const [state, action] = useActionState(reviewPaymentAction, initialActionState);
@@ -16,9 +16,9 @@ export function ReviewPaymentForm({ paymentId, mode, suggestedAmount }: { paymen
     <form action={action} noValidate className="space-y-2" data-testid={`review-form-${paymentId}`}>
       <input type="hidden" name="paymentId" value={paymentId} />
       <FormMessage error={state.error && !fe.reason && !fe.amount ? state.error : undefined} message={state.message} />
-      <QueueField id={id("reason")} label="Reason" name="reason" defaultValue={state.values?.reason} error={fe.reason} placeholder="e.g. seen on the statement of 1 Dec" />
+      <TextField autoComplete="off" id={id("reason")} label="Reason" name="reason" defaultValue={state.values?.reason} error={fe.reason} placeholder="e.g. seen on the statement of 1 Dec" />
       {mode === "flagged" ? (
-        <QueueField id={id("amount")} label="Amount to credit (what arrived)" name="amount" defaultValue={state.values?.amount ?? suggestedAmount} error={fe.amount} />
+        <TextField autoComplete="off" id={id("amount")} label="Amount to credit (what arrived)" name="amount" defaultValue={state.values?.amount ?? suggestedAmount} error={fe.amount} />
       ) : null}
       <div className="flex flex-wrap gap-2">
         {mode === "note" ? (

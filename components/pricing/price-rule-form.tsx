@@ -1,39 +1,40 @@
 "use client";
 // The pricing rule editor: where the rule applies, its terms, and two buttons — Preview (old and
 // new prices, nothing saved) and Save (saves and reprices in one transaction).
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { priceRuleAction } from "@/components/pricing/actions/price-rule-action";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { SelectField, TextField } from "@/components/ui/field";
-import { initialActionState } from "@/lib/actions/action-state";
+import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import type { RulePreview } from "@/lib/pricing/price-rules";
 import { formatMoney, toDecimal } from "@/lib/money";
 
 type Option = { value: string; label: string };
 
 export function PriceRuleForm({ providers, categories }: { providers: Option[]; categories: string[] }) {
-  const [state, action] = useActionState(priceRuleAction, initialActionState);
+  // Kept, not reset, after each answer: a Preview must leave every choice as it was for the Save after it.
+  const { state, formAction, pending, onSubmit } = useKeptFormAction(priceRuleAction);
   const v = state.values ?? (state.data?.values as Record<string, string> | undefined) ?? {};
   const e = state.fieldErrors ?? {};
   const [scope, setScope] = useState(v.scope ?? "global");
   const preview = state.data?.preview as RulePreview | undefined;
   return (
-    <form action={action} noValidate className="space-y-4" aria-label="Pricing rule">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Pricing rule">
       <div className="grid gap-4 sm:grid-cols-3">
-        <SelectField label="Prices" name="itemKind" defaultValue={v.itemKind ?? "service"} error={e.itemKind} key={`kind-${v.itemKind}`}>
+        <SelectField label="Prices" name="itemKind" defaultValue={v.itemKind ?? "service"} error={e.itemKind}>
           <option value="service">Services (per 1000)</option>
           <option value="product">Products (per unit)</option>
         </SelectField>
-        {/* Uncontrolled, so React's reset after a refused submit restores the choice from the answer. */}
-        <SelectField label="Applies to" name="scope" defaultValue={v.scope ?? "global"} key={`scope-${v.scope}`} onChange={(ev) => setScope(ev.target.value)} error={e.scope}>
+        <SelectField label="Applies to" name="scope" defaultValue={v.scope ?? "global"} onChange={(ev) => setScope(ev.target.value)} error={e.scope}>
           <option value="global">Everything (global default)</option>
           <option value="provider">One provider</option>
           <option value="category">One category</option>
           <option value="item">One service or product</option>
         </SelectField>
         {scope === "provider" ? (
-          <SelectField label="Provider" name="providerId" defaultValue={v.providerId ?? ""} error={e.providerId} key={`p-${v.providerId}`}>
+          <SelectField label="Provider" name="providerId" defaultValue={v.providerId ?? ""} error={e.providerId}>
             <option value="">Choose…</option>
             {providers.map((p) => (
               <option key={p.value} value={p.value}>{p.label}</option>
@@ -60,8 +61,8 @@ export function PriceRuleForm({ providers, categories }: { providers: Option[]; 
       </div>
       <p className="text-xs text-slate-500">sell = cost × (1 + markup) + fixed amount, at least the minimum, rounded up. The most specific rule wins: item → category → provider → global. Fixed prices are not touched.</p>
       <div className="flex flex-wrap gap-2">
-        <SubmitButton name="intent" value="preview" variant="secondary" pendingText="Working…">Preview</SubmitButton>
-        <SubmitButton name="intent" value="save" pendingText="Working…">Save and reprice</SubmitButton>
+        <SubmitButton name="intent" value="preview" variant="secondary" pending={pending} pendingText="Working…">Preview</SubmitButton>
+        <SubmitButton name="intent" value="save" pending={pending} pendingText="Working…">Save and reprice</SubmitButton>
       </div>
       <div data-testid="rule-feedback">
         <FormMessage error={state.error} message={state.message} />
@@ -74,32 +75,18 @@ export function PriceRuleForm({ providers, categories }: { providers: Option[]; 
 function PreviewTable({ preview }: { preview: RulePreview }) {
   if (preview.rows.length === 0) return null;
   return (
-    <div className="relative -mx-5 overflow-x-auto" data-testid="rule-preview">
-      <table className="w-full text-left text-sm">
-        <caption className="px-5 pb-2 text-left text-xs text-slate-500">
-          {preview.counts.changed > preview.rows.length ? `The ${preview.rows.length} largest of ${preview.counts.changed} changes` : `${preview.counts.changed} change(s)`}
-        </caption>
-        <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-          <tr>
-            <th className="py-2 pl-5 pr-3">Item</th>
-            <th className="px-3">Provider</th>
-            <th className="px-3 text-right">Cost</th>
-            <th className="px-3 text-right">Old price</th>
-            <th className="py-2 pl-3 pr-5 text-right">New price</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {preview.rows.map((r) => (
-            <tr key={r.id}>
-              <td className="max-w-72 py-2 pl-5 pr-3"><span className="font-medium">#{r.id}</span> {r.name}<span className="block text-xs text-slate-500">{r.category}</span></td>
-              <td className="px-3 whitespace-nowrap">{r.provider}</td>
-              <td className="px-3 text-right tabular-nums">{formatMoney(r.cost)}</td>
-              <td className="px-3 text-right tabular-nums">{formatMoney(r.oldRate)}</td>
-              <td className={`py-2 pl-3 pr-5 text-right tabular-nums font-medium ${toDecimal(r.newRate).gt(r.oldRate) ? "text-red-700" : "text-green-700"}`}>{formatMoney(r.newRate)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Price preview"
+      testId="rule-preview"
+      caption={preview.counts.changed > preview.rows.length ? `The ${preview.rows.length} largest of ${preview.counts.changed} changes` : `${preview.counts.changed} change(s)`}
+      rows={preview.rows}
+      columns={[
+        { header: "Item", className: "max-w-72", cell: (r) => <><span className="font-medium">#{r.id}</span> {r.name}<span className="block text-xs text-slate-500">{r.category}</span></> },
+        { header: "Provider", className: "whitespace-nowrap", cell: (r) => r.provider },
+        { header: "Cost", align: "right", className: "tabular-nums", cell: (r) => formatMoney(r.cost) },
+        { header: "Old price", align: "right", className: "tabular-nums", cell: (r) => formatMoney(r.oldRate) },
+        { header: "New price", align: "right", className: (r) => `tabular-nums font-medium ${toDecimal(r.newRate).gt(r.oldRate) ? "text-red-700" : "text-green-700"}`, cell: (r) => formatMoney(r.newRate) },
+      ]}
+    />
   );
 }

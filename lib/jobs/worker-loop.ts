@@ -6,10 +6,13 @@ import type { Db } from "@/lib/db/connection";
 import { getDb } from "@/lib/db/connection";
 import { refreshProviderBalances } from "@/lib/providers/manage-providers";
 import { runDueCatalogSyncs } from "@/lib/catalog/scheduled-sync";
+import { reconcileWaitingPayments } from "@/lib/payments/reconcile-waiting-payments";
 import { describeSyncPass, runSyncPass, workerOwner, type SyncPassOptions } from "./run-sync-pass";
 
 /** How often the loop refreshes the providers' balances for the staff overview. */
 const BALANCE_REFRESH_MS = 10 * 60_000;
+/** How often the loop asks gateways about payments still waiting (a lost webhook). */
+const PAYMENT_SWEEP_MS = 5 * 60_000;
 
 export type WorkerLoop = { stop(): Promise<void> };
 
@@ -23,6 +26,7 @@ export function startWorkerLoop(
   let wake: (() => void) | null = null;
 
   let balancesRefreshedAt = 0;
+  let paymentsSweptAt = 0;
   const finished = (async () => {
     while (!controller.signal.aborted) {
       let moreDue = false;
@@ -37,6 +41,11 @@ export function startWorkerLoop(
           for (const failure of balances.failed) log(`provider balance not refreshed: ${failure}`);
         }
         if (!passOptions.providerIds) await runDueCatalogSyncs(db, { log });
+        if (!passOptions.providerIds && Date.now() - paymentsSweptAt >= PAYMENT_SWEEP_MS) {
+          paymentsSweptAt = Date.now();
+          const swept = await reconcileWaitingPayments(db);
+          if (swept.asked) log(`${swept.asked} waiting payment(s) asked: ${swept.credited} credited, ${swept.closed} closed, ${swept.errors} unanswered`);
+        }
       } catch (error) {
         log(`sync pass failed: ${(error as Error).message}`);
       }

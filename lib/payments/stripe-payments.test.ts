@@ -10,6 +10,7 @@ import Stripe from "stripe";
 import { createPayment } from "./create-payment";
 import { ZCreatePaymentInput } from "./schemas";
 import { parsed } from "@/lib/testing/fixtures";
+import { reconcileWaitingPayments } from "./reconcile-waiting-payments";
 import { refreshPayment } from "./refresh-payment";
 import { balanceOf, createMethod, entriesOf, makeAdminAndCustomer } from "./testing/fixtures";
 import { startStripeStub, type StripeStub } from "./testing/stripe-stub";
@@ -187,6 +188,36 @@ describe("Stripe Checkout", () => {
     expect(await refreshPayment(db, customer.id + 1_000_000, payment.id)).toBeNull();
     expect(await refreshPayment(db, customer.id, payment.id)).toMatchObject({ state: "paid", balance: "15.000000" });
     expect(await entriesOf(db, payment.id)).toEqual([["deposit", "15.000000"]]);
+  });
+
+  it("the worker's sweep credits a paid payment whose webhook was lost (once, with two sweeps at once) and closes an expired one", async () => {
+    const paid = await pay("15");
+    const expired = await pay("20");
+    const recent = await pay("25");
+    const tooOld = await pay("30");
+    stub.setWebhookUrl("http://127.0.0.1:1/lost");
+    for (const p of [paid, recent, tooOld]) await stub.complete(p.sessionId).catch(() => undefined);
+    await stub.expire(expired.sessionId).catch(() => undefined);
+    stub.setWebhookUrl(`${receiver.url}/api/payments/stripe/webhook`);
+    const db = paid.db;
+    const quiet = new Date(Date.now() - 11 * 60_000);
+    await db.payment.updateMany({ where: { id: { in: [paid.payment.id, expired.payment.id, tooOld.payment.id] } }, data: { updatedAt: quiet } });
+    await db.$executeRaw`UPDATE "Payment" SET "createdAt" = now() - interval '4 days', "updatedAt" = ${quiet} WHERE id = ${tooOld.payment.id}`;
+
+    const [first, second] = await Promise.all([reconcileWaitingPayments(db), reconcileWaitingPayments(db)]);
+    expect(first.credited + second.credited).toBeGreaterThanOrEqual(1);
+    const stateOf = async (p: { payment: { id: number } }) => (await db.payment.findUniqueOrThrow({ where: { id: p.payment.id } })).state;
+    expect(await stateOf(paid)).toBe("paid");
+    expect(await entriesOf(db, paid.payment.id)).toEqual([["deposit", "15.000000"]]);
+    expect(await balanceOf(db, paid.customer.id)).toBe("15.000000");
+    expect(await stateOf(expired)).toBe("expired");
+    // Heard of less than ten minutes ago: left to its webhook and the customer's page.
+    expect(await stateOf(recent)).toBe("waiting");
+    // Older than the sweep's horizon: no longer asked, left for staff.
+    expect(await stateOf(tooOld)).toBe("waiting");
+    expect(await reconcileWaitingPayments(db)).toMatchObject({ credited: 0 });
+    expect(await entriesOf(db, paid.payment.id)).toEqual([["deposit", "15.000000"]]);
+    expect((await verifyLedger(db, { customerIds: [paid.customer.id, expired.customer.id] })).ok).toBe(true);
   });
 
   it("a gateway that refuses leaves the payment failed and says so", async () => {

@@ -97,7 +97,15 @@ export async function refreshProviderBalances(
   });
   const failed: string[] = [];
   for (const provider of providers) {
-    const result = await (await clientForProvider(db, provider.id)).balance();
+    let result: Awaited<ReturnType<UpstreamClient["balance"]>>;
+    try {
+      result = await (await clientForProvider(db, provider.id)).balance();
+    } catch (error) {
+      // A provider whose stored key cannot be read is reported; it must not stop the others (nor the
+      // worker loop's catalog syncs that follow this refresh).
+      failed.push(`${provider.name}: ${(error as Error).message}`);
+      continue;
+    }
     if (result.ok) {
       await db.provider.update({ where: { id: provider.id }, data: { lastBalance: result.value.balance.toFixed(), lastBalanceAt: new Date() } });
     } else {

@@ -76,4 +76,15 @@ describe("provider commands", () => {
     }
     expect((await db.provider.findUniqueOrThrow({ where: { id: provider.id } })).lastBalance?.toString()).toBe("99.00001");
   });
+
+  it("a provider whose stored key cannot be read is reported and does not stop the others' refresh", async () => {
+    const db = await getDb();
+    const good = await db.provider.findUniqueOrThrow({ where: { name } });
+    const broken = await db.provider.create({ data: { name: `${name} broken key`, apiUrl: sim.url, apiKeyEncrypted: "none" } });
+    sim.setBalance("77.5");
+    const refreshed = await refreshProviderBalances(db, { providerIds: [broken.id, good.id] });
+    expect(refreshed.checked).toBe(1);
+    expect(refreshed.failed).toEqual([`${broken.name}: Unreadable provider key (unknown format).`]);
+    expect((await db.provider.findUniqueOrThrow({ where: { id: good.id } })).lastBalance?.toString()).toBe("77.5");
+  });
 });

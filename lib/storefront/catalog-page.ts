@@ -1,11 +1,13 @@
 // The /services catalog, one page at a time: search by name or id, a category filter and a sort
-// by price, counted and paged in the database so that 10,000 services cost what 50 cost.
+// by price, counted and paged in the database so that 10,000 services cost what 50 cost. The
+// queries that need no other answer (the customer's standing, the count, the page, the customer's
+// prices) go out together: two round trips in all, the second for the average times of the page.
 import { customerServicePricer, PRICED_SERVICE_SELECT } from "./customer-prices";
 import { z } from "zod";
 import type { Db } from "@/lib/db/connection";
 import type { Prisma } from "@/lib/db/generated/client";
 import { averageCompletionTimes, type AverageTime } from "./average-time";
-import { serviceSearchWhere, type ServiceDetails } from "./service-search";
+import { isActiveCustomer, serviceSearchWhere, type ServiceDetails } from "./service-search";
 
 export const CATALOG_PAGE_SIZE = 50;
 
@@ -28,7 +30,8 @@ export type CatalogPage = {
 };
 
 const ORDER_BY: Record<keyof typeof CATALOG_SORTS, Prisma.ServiceOrderByWithRelationInput[]> = {
-  category: [{ category: "asc" }, { id: "asc" }],
+  // Within a category, the staff's order (sortOrder, "lower first"), then id: the index's order.
+  category: [{ category: "asc" }, { sortOrder: "asc" }, { id: "asc" }],
   price_asc: [{ sellRate: "asc" }, { id: "asc" }],
   price_desc: [{ sellRate: "desc" }, { id: "asc" }],
 };
@@ -36,27 +39,34 @@ const ORDER_BY: Record<keyof typeof CATALOG_SORTS, Prisma.ServiceOrderByWithRela
 /** `input` is the raw URL query: anything out of bounds falls back to the first page / default sort. */
 export async function listCatalogPage(db: Db, customerId: number, input: CatalogQuery | Record<string, unknown>): Promise<CatalogPage> {
   const query = ZCatalogQuery.parse(input);
-  const empty = { services: [], total: 0, page: 1, pageSize: CATALOG_PAGE_SIZE, query };
-  const customer = await db.user.findUnique({ where: { id: customerId }, select: { status: true } });
-  if (customer?.status !== "active") return empty;
   const where = serviceSearchWhere(query.q, query.category || undefined);
-  const total = await db.service.count({ where });
+  const pageRows = (page: number) =>
+    db.service.findMany({
+      where,
+      orderBy: ORDER_BY[query.sort],
+      skip: (page - 1) * CATALOG_PAGE_SIZE,
+      take: CATALOG_PAGE_SIZE,
+      select: {
+        id: true, name: true, category: true, type: true, description: true,
+        min: true, max: true, refill: true, cancel: true, dripfeed: true, ...PRICED_SERVICE_SELECT,
+      },
+    });
+  // Read together; nothing is returned unless the customer is active.
+  const [active, total, requested, priceOf] = await Promise.all([
+    isActiveCustomer(db, customerId),
+    db.service.count({ where }),
+    pageRows(query.page),
+    customerServicePricer(db, customerId),
+  ]);
+  if (!active) return { services: [], total: 0, page: 1, pageSize: CATALOG_PAGE_SIZE, query };
   const pages = Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE));
   const page = Math.min(query.page, pages);
-  const rows = await db.service.findMany({
-    where,
-    orderBy: ORDER_BY[query.sort],
-    skip: (page - 1) * CATALOG_PAGE_SIZE,
-    take: CATALOG_PAGE_SIZE,
-    select: {
-      id: true, name: true, category: true, type: true, description: true,
-      min: true, max: true, refill: true, cancel: true, dripfeed: true, ...PRICED_SERVICE_SELECT,
-    },
-  });
-  const [times, priceOf] = await Promise.all([averageCompletionTimes(db, rows.map((row) => row.id)), customerServicePricer(db, customerId)]);
+  // A page past the end (an old link, a narrowed search) shows the last page: one more query.
+  const rows = page === query.page ? requested : await pageRows(page);
+  const times = await averageCompletionTimes(db, rows.map((row) => row.id));
   const none: AverageTime = { enough: false, orders: 0 };
   return {
-    services: rows.map(({ upstreamRate, provider, ...row }) => ({ ...row, sellRate: priceOf({ ...row, upstreamRate, provider }), averageTime: times.get(row.id) ?? none })),
+    services: rows.map(({ upstreamRate, providerId, ...row }) => ({ ...row, sellRate: priceOf({ ...row, upstreamRate, providerId }), averageTime: times.get(row.id) ?? none })),
     total,
     page,
     pageSize: CATALOG_PAGE_SIZE,

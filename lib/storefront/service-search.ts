@@ -2,6 +2,8 @@
 // service's details. The catalog is never sent whole to the browser (10,000 services); every
 // answer holds at most SEARCH_LIMIT services, and only what a customer may see (no upstream ids,
 // costs or providers). Callers pass the signed-in customer: a missing or suspended one gets nothing.
+// The customer's standing is read together with the answer (one round trip, not two); nothing
+// read is returned unless the customer is active.
 import { customerServicePricer, PRICED_SERVICE_SELECT } from "./customer-prices";
 import type { Db } from "@/lib/db/connection";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -26,14 +28,17 @@ export type ServiceDetails = ServiceOption & {
 
 export const ORDERABLE_SERVICE = { enabled: true, upstreamListed: true, provider: { enabled: true } } satisfies Prisma.ServiceWhereInput;
 
-async function isActiveCustomer(db: Db, customerId: number): Promise<boolean> {
+export async function isActiveCustomer(db: Db, customerId: number): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: customerId }, select: { status: true } });
   return user?.status === "active";
 }
 
 export async function listServiceCategories(db: Db, customerId: number): Promise<{ category: string; services: number }[]> {
-  if (!(await isActiveCustomer(db, customerId))) return [];
-  const rows = await db.service.groupBy({ by: ["category"], where: ORDERABLE_SERVICE, _count: { _all: true }, orderBy: { category: "asc" } });
+  const [active, rows] = await Promise.all([
+    isActiveCustomer(db, customerId),
+    db.service.groupBy({ by: ["category"], where: ORDERABLE_SERVICE, _count: { _all: true }, orderBy: { category: "asc" } }),
+  ]);
+  if (!active) return [];
   return rows.map((row) => ({ category: row.category, services: row._count._all }));
 }
 
@@ -55,15 +60,19 @@ export async function searchServices(
   customerId: number,
   input: { query?: string; category?: string; limit?: number },
 ): Promise<ServiceOption[]> {
-  if (!(await isActiveCustomer(db, customerId))) return [];
   const limit = Math.min(Math.max(1, Math.trunc(input.limit ?? SEARCH_LIMIT)), SEARCH_LIMIT);
-  const rows = await db.service.findMany({
-    where: serviceSearchWhere(input.query, input.category),
-    orderBy: [{ category: "asc" }, { id: "asc" }],
-    take: limit,
-    select: { id: true, name: true, category: true, ...PRICED_SERVICE_SELECT },
-  });
-  const priceOf = await customerServicePricer(db, customerId);
+  const [active, rows, priceOf] = await Promise.all([
+    isActiveCustomer(db, customerId),
+    db.service.findMany({
+      where: serviceSearchWhere(input.query, input.category),
+      // The staff's order within a category (sortOrder), as on /services; also the index's order.
+      orderBy: [{ category: "asc" }, { sortOrder: "asc" }, { id: "asc" }],
+      take: limit,
+      select: { id: true, name: true, category: true, ...PRICED_SERVICE_SELECT },
+    }),
+    customerServicePricer(db, customerId),
+  ]);
+  if (!active) return [];
   // A typed id puts that service first.
   const id = /^#?\d{1,9}$/.test(input.query?.trim() ?? "") ? Number(input.query!.trim().replace("#", "")) : null;
   const ordered = id === null ? rows : [...rows.filter((row) => row.id === id), ...rows.filter((row) => row.id !== id)];
@@ -72,16 +81,19 @@ export async function searchServices(
 
 export async function getServiceDetails(db: Db, customerId: number, serviceId: number): Promise<ServiceDetails | null> {
   if (!Number.isSafeInteger(serviceId) || serviceId <= 0) return null;
-  if (!(await isActiveCustomer(db, customerId))) return null;
-  const row = await db.service.findFirst({
-    where: { id: serviceId, ...ORDERABLE_SERVICE },
-    select: {
-      id: true, name: true, category: true, type: true, description: true,
-      min: true, max: true, refill: true, cancel: true, dripfeed: true, ...PRICED_SERVICE_SELECT,
-    },
-  });
-  if (!row) return null;
-  const [times, priceOf] = await Promise.all([averageCompletionTimes(db, [row.id]), customerServicePricer(db, customerId)]);
-  const { upstreamRate, provider, ...shown } = row;
+  const [active, row, times, priceOf] = await Promise.all([
+    isActiveCustomer(db, customerId),
+    db.service.findFirst({
+      where: { id: serviceId, ...ORDERABLE_SERVICE },
+      select: {
+        id: true, name: true, category: true, type: true, description: true,
+        min: true, max: true, refill: true, cancel: true, dripfeed: true, ...PRICED_SERVICE_SELECT,
+      },
+    }),
+    averageCompletionTimes(db, [serviceId]),
+    customerServicePricer(db, customerId),
+  ]);
+  if (!active || !row) return null;
+  const { upstreamRate, providerId, ...shown } = row;
   return { ...shown, sellRate: priceOf(row), averageTime: times.get(row.id) ?? { enough: false, orders: 0 } };
 }

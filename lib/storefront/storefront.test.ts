@@ -56,6 +56,20 @@ describe("service search", () => {
     const beyond = await listCatalogPage(db, customerId, { page: "9999", sort: "nonsense" });
     expect(beyond.page).toBe(Math.ceil(beyond.total / 50));
     expect(beyond.query.sort).toBe("category");
+    expect(beyond.services.length).toBeGreaterThan(0);
+
+    // Within a category the staff's sort order comes first ("lower first"), then the id.
+    const category = first.services[0].category;
+    const inCategory = await db.service.findMany({ where: { providerId: provider.providerId, category }, orderBy: { id: "asc" }, select: { id: true } });
+    const last = inCategory[inCategory.length - 1].id;
+    await db.service.update({ where: { id: last }, data: { sortOrder: -1 } });
+    const byCategory = await listCatalogPage(db, customerId, { category });
+    expect(byCategory.services[0].id).toBe(last);
+    expect((await searchServices(db, customerId, { category }))[0].id).toBe(last);
+    await db.service.update({ where: { id: last }, data: { sortOrder: 0 } });
+
+    await db.user.update({ where: { id: customerId }, data: { status: "suspended" } });
+    expect(await listCatalogPage(db, customerId, {})).toMatchObject({ services: [], total: 0 });
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge } from "@/components/admin/badges";
+import { Badge } from "@/components/ui/badge";
 import { formatWhen } from "@/components/admin/format";
 import { RefreshBalanceButton } from "@/components/admin/refresh-balance-button";
 import { Card, PageHeader, Stat } from "@/components/ui/card";

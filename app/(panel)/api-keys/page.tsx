@@ -28,7 +28,8 @@ export default async function ApiKeysPage() {
         title="API"
         description="Order from your own tools or panel: the standard SMM panel API v2, with your prices and your order ids."
       />
-      <div className="grid gap-6">
+      {/* Stacked blocks, not a grid: a grid item grows to the keys table's width at phone size instead of letting it scroll. */}
+      <div className="space-y-6">
         <Card title="Create an API key">
           <CreateApiKeyForm />
         </Card>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { Card, PageHeader, Stat } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { requireUser } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
@@ -9,6 +10,7 @@ import { listLedgerEntries } from "@/lib/panel/ledger-history";
 import { CustomerPaymentsTable } from "@/components/payments/customer-payments-table";
 import { listCustomerPayments } from "@/lib/payments/customer-queries";
 import { boundedPage } from "@/lib/payments/page-param";
+import { formatDateTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Funds — Reseller Panel" };
 
@@ -54,37 +56,29 @@ export default async function FundsPage({ searchParams }: { searchParams: Promis
         ) : null}
       </Card>
       <Card title="History">
-        {history.entries.length === 0 ? (
-          <EmptyState>No movements yet.</EmptyState>
-        ) : (
-          <div className="overflow-x-auto">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th className="py-2">Date</th>
-                <th>What</th>
-                <th>Order</th>
-                <th className="text-right">Amount</th>
-                <th className="text-right">Balance after</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {history.entries.map((e) => (
-                <tr key={e.id} data-testid="ledger-row">
-                  <td className="py-2 text-xs text-slate-500">{e.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-                  <td>
-                    {KIND_LABELS[e.kind] ?? e.kind}
-                    {e.reason ? <span className="ml-2 text-xs text-slate-600">{e.reason}</span> : null}
-                  </td>
-                  <td>{e.orderId ? <Link href={`/orders/${e.orderId}`} className="text-indigo-600 hover:underline">#{e.orderId}</Link> : "—"}</td>
-                  <td className={`text-right tabular-nums ${e.amount.startsWith("-") ? "text-red-700" : "text-green-700"}`}>{formatMoney(e.amount)}</td>
-                  <td className="text-right tabular-nums">{formatMoney(e.balanceAfter)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          </div>
-        )}
+        <DataTable
+          label="Balance history"
+          layout="plain"
+          minWidth="min-w-[36rem]"
+          rows={history.entries}
+          rowTestId={() => "ledger-row"}
+          empty="No movements yet."
+          columns={[
+            { header: "Date", className: "text-xs text-slate-500", cell: (e) => formatDateTime(e.createdAt) },
+            {
+              header: "What",
+              cell: (e) => (
+                <>
+                  {KIND_LABELS[e.kind] ?? e.kind}
+                  {e.reason ? <span className="ml-2 text-xs text-slate-600">{e.reason}</span> : null}
+                </>
+              ),
+            },
+            { header: "Order", cell: (e) => (e.orderId ? <Link href={`/orders/${e.orderId}`} className="text-indigo-600 hover:underline">#{e.orderId}</Link> : "—") },
+            { header: "Amount", align: "right", className: (e) => `tabular-nums ${e.amount.startsWith("-") ? "text-red-700" : "text-green-700"}`, cell: (e) => formatMoney(e.amount) },
+            { header: "Balance after", align: "right", className: "tabular-nums", cell: (e) => formatMoney(e.balanceAfter) },
+          ]}
+        />
         {history.total > history.pageSize * page ? (
           <Link href={`/funds?page=${page + 1}`} className="mt-4 inline-block text-sm text-indigo-600">Older →</Link>
         ) : null}

@@ -16,7 +16,13 @@ export default async function MassOrderPage() {
     <>
       <PageHeader
         title="Mass order"
-        description={`Many orders at once, each placed and charged on its own. Balance: ${formatMoney(balance ?? "0", PANEL_CURRENCY)}`}
+        // Re-rendered by placeMassOrderAction (revalidatePath) after the orders are placed.
+        description={
+          <>
+            Many orders at once, each placed and charged on its own. Balance:{" "}
+            <span data-testid="page-balance">{formatMoney(balance ?? "0", PANEL_CURRENCY)}</span>
+          </>
+        }
       />
       <Card className="max-w-4xl">
         <MassOrderForm currency={PANEL_CURRENCY} />

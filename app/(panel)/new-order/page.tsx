@@ -21,7 +21,8 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
   ]);
   return (
     <>
-      <PageHeader title="New order" description={`Balance: ${formatMoney(balance ?? "0", PANEL_CURRENCY)}`} />
+      {/* Re-rendered by placeOrderAction (revalidatePath) after each placed order. */}
+      <PageHeader title="New order" description={<>Balance: <span data-testid="page-balance">{formatMoney(balance ?? "0", PANEL_CURRENCY)}</span></>} />
       <Card className="max-w-2xl">
         {categories.length === 0 ? (
           <EmptyState>No services are available right now.</EmptyState>

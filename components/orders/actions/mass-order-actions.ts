@@ -21,5 +21,7 @@ export const placeMassOrderAction = userAction(ZPlaceMassOrder, async ({ orders,
   if (!result.ok) return { error: result.error };
   revalidatePath("/orders");
   revalidatePath("/dashboard");
+  // The page's balance is re-rendered in this same answer.
+  revalidatePath("/mass-order");
   return { ok: true, message: `${result.placed} placed, ${result.failed} not placed.`, data: { result } };
 });

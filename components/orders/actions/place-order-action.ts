@@ -21,6 +21,8 @@ export const placeOrderAction = userAction(ZPlaceOrderInput, async (input, user)
   }
   revalidatePath("/orders");
   revalidatePath("/dashboard");
+  // The page's balance is re-rendered in this same answer.
+  revalidatePath("/new-order");
   const balance = await getCustomerBalance(db, user.id);
   return {
     ok: true,

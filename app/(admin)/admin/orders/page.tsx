@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, OrderStateBadge } from "@/components/admin/badges";
+import { Badge } from "@/components/ui/badge";
+import { OrderStateBadge } from "@/components/orders/order-state";
 import { FilterBar, FilterInput, FilterSelect, YES_NO } from "@/components/admin/filter-bar";
 import { formatWhen } from "@/components/admin/format";
 import { OrderEvents } from "@/components/admin/order-events";
@@ -110,7 +111,7 @@ function OrderSummary({ order }: { order: WithEvents }) {
     <div className="flex flex-wrap items-baseline justify-between gap-2">
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-semibold text-slate-900">#{order.id}</span>
-        <OrderStateBadge state={order.state} />
+        <OrderStateBadge state={order.state} audience="staff" />
         <span className="text-sm text-slate-700">
           {order.item} × {order.quantity.toLocaleString("en-US")} · {order.provider.name}
         </span>
@@ -157,7 +158,7 @@ function RecentlyResolved({ resolutions }: { resolutions: Awaited<ReturnType<typ
           <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid={`resolved-${r.order.id}`}>
             <span className="flex items-center gap-2">
               <span className="font-medium">#{r.order.id}</span>
-              <OrderStateBadge state={r.order.state} />
+              <OrderStateBadge state={r.order.state} audience="staff" />
               <span className="text-slate-700">{r.message}</span>
             </span>
             <span className="text-xs text-slate-500">

@@ -3,7 +3,8 @@ import { FilterBar, FilterInput, FilterSelect } from "@/components/admin/filter-
 import { Pagination } from "@/components/admin/pagination";
 import { PaymentsTabs } from "@/components/payments/payments-tabs";
 import { StaffPaymentsTable } from "@/components/payments/staff-payments-table";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
@@ -46,34 +47,22 @@ export default async function PaymentsLogPage({ searchParams }: { searchParams: 
         <Pagination path="/admin/payments" params={kept} page={log.page} pageSize={log.pageSize} total={log.total} />
       </Card>
       <Card title="Credited per day and method">
-        {totals.length ? (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[28rem] text-left text-sm" data-testid="payment-totals">
-              <thead className="text-xs uppercase text-slate-500">
-                <tr>
-                  <th className="py-2">Day (UTC)</th>
-                  <th>Method</th>
-                  <th className="text-right">Payments</th>
-                  <th className="text-right">Deposits</th>
-                  <th className="text-right">Bonuses</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {totals.map((t) => (
-                  <tr key={`${t.day}-${t.method}`}>
-                    <td className="py-2">{t.day}</td>
-                    <td>{t.method}</td>
-                    <td className="text-right tabular-nums">{t.count}</td>
-                    <td className="text-right tabular-nums">{formatMoney(t.deposits, PANEL_CURRENCY)}</td>
-                    <td className="text-right tabular-nums">{formatMoney(t.bonuses, PANEL_CURRENCY)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <EmptyState>Nothing credited in this selection.</EmptyState>
-        )}
+        <DataTable
+          label="Credited per day and method"
+          layout="plain"
+          minWidth="min-w-[28rem]"
+          testId="payment-totals"
+          rows={totals}
+          rowKey={(t) => `${t.day}-${t.method}`}
+          empty="Nothing credited in this selection."
+          columns={[
+            { header: "Day (UTC)", cell: (t) => t.day },
+            { header: "Method", cell: (t) => t.method },
+            { header: "Payments", align: "right", className: "tabular-nums", cell: (t) => t.count },
+            { header: "Deposits", align: "right", className: "tabular-nums", cell: (t) => formatMoney(t.deposits, PANEL_CURRENCY) },
+            { header: "Bonuses", align: "right", className: "tabular-nums", cell: (t) => formatMoney(t.bonuses, PANEL_CURRENCY) },
+          ]}
+        />
       </Card>
     </>
   );

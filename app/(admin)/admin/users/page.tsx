@@ -3,7 +3,8 @@ import Link from "next/link";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/admin/filter-bar";
 import { Pagination } from "@/components/admin/pagination";
 import { UserRowActions } from "@/components/admin/user-row-actions";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { searchUsersForStaff } from "@/lib/admin/user-search";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
@@ -24,41 +25,33 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           <FilterInput label="Search" name="q" type="search" value={filters.q} placeholder="email, name or account id" />
           <FilterSelect label="Role" name="role" value={filters.role} options={["customer", "staff", "admin"].map((r) => ({ value: r, label: r }))} />
         </FilterBar>
-        {users.length === 0 ? (
-          <EmptyState>No account matches this search.</EmptyState>
-        ) : (
-          <div className="-mx-5 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-                <tr>
-                  <th className="py-2 pl-5 pr-3">#</th>
-                  <th className="px-3">Email</th>
-                  <th className="px-3">Role</th>
-                  <th className="px-3">Status</th>
-                  <th className="px-3 text-right">Balance</th>
-                  <th className="py-2 pl-6 pr-5">Actions</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {users.map((u) => (
-                  <tr key={u.id} data-testid={`user-row-${u.email}`}>
-                    <td className="py-2 pl-5 pr-3">{u.id}</td>
-                    <td className="px-3">
-                      <Link href={`/admin/users/${u.id}`} className="text-indigo-700 hover:underline">
-                        {u.email}
-                      </Link>
-                      {u.name ? <div className="text-xs text-slate-500">{u.name}</div> : null}
-                    </td>
-                    <td className="px-3">{u.role}</td>
-                    <td className="px-3">{u.status}</td>
-                    <td className="px-3 text-right tabular-nums whitespace-nowrap">{formatMoney(u.balance, PANEL_CURRENCY)}</td>
-                    <td className="py-2 pl-6 pr-5">{u.id === actor.id ? <span className="text-xs text-slate-500">you</span> : actor.role === "admin" ? <UserRowActions user={u} /> : null}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          label="Users"
+          rows={users}
+          rowTestId={(u) => `user-row-${u.email}`}
+          empty="No account matches this search."
+          columns={[
+            { header: "#", cell: (u) => u.id },
+            {
+              header: "Email",
+              cell: (u) => (
+                <>
+                  <Link href={`/admin/users/${u.id}`} className="text-indigo-700 hover:underline">{u.email}</Link>
+                  {u.name ? <div className="text-xs text-slate-500">{u.name}</div> : null}
+                </>
+              ),
+            },
+            { header: "Role", cell: (u) => u.role },
+            { header: "Status", cell: (u) => u.status },
+            { header: "Balance", align: "right", className: "tabular-nums whitespace-nowrap", cell: (u) => formatMoney(u.balance, PANEL_CURRENCY) },
+            {
+              header: "Actions",
+              className: "pl-6",
+              headerClassName: "pl-6",
+              cell: (u) => (u.id === actor.id ? <span className="text-xs text-slate-500">you</span> : actor.role === "admin" ? <UserRowActions user={u} /> : null),
+            },
+          ]}
+        />
         <Pagination path="/admin/users" params={{ q: filters.q, role: filters.role }} page={page} pageSize={pageSize} total={total} />
       </Card>
     </>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { formatWhen } from "@/components/admin/format";
 import { PaymentStateBadge } from "@/components/payments/payment-state-badge";
 import { Card, PageHeader } from "@/components/ui/card";
+import { DetailList } from "@/components/ui/detail-list";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
@@ -37,14 +38,7 @@ export default async function StaffPaymentPage({ params }: { params: Promise<{ i
       {p.flag ? <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{p.flag}{p.reviewedAt ? " (reviewed)" : ""}</p> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Details">
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            {rows.map(([k, v]) => (
-              <div key={k} className="contents">
-                <dt className="text-slate-500">{k}</dt>
-                <dd className="min-w-0 break-words">{v}</dd>
-              </div>
-            ))}
-          </dl>
+          <DetailList items={rows.map(([label, value]) => ({ label, value }))} />
           <h3 className="mt-4 text-sm font-semibold">Ledger</h3>
           <ul className="text-sm">
             {p.ledgerEntries.length ? p.ledgerEntries.map((e) => <li key={e.id.toString()}>{e.kind} {e.amount.toFixed()} · {formatWhen(e.createdAt)}</li>) : <li className="text-slate-500">Nothing credited.</li>}

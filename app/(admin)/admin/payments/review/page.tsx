@@ -5,6 +5,7 @@ import { PaymentStateBadge } from "@/components/payments/payment-state-badge";
 import { PaymentsTabs } from "@/components/payments/payments-tabs";
 import { ReviewPaymentForm } from "@/components/payments/review-payment-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { DetailList } from "@/components/ui/detail-list";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
@@ -29,18 +30,21 @@ export default async function PaymentReviewPage() {
           return (
             <Card key={p.id} title={<span className="flex flex-wrap items-center gap-2"><Link href={`/admin/payments/${p.id}`} className="text-indigo-700 hover:underline">Payment #{p.id}</Link><PaymentStateBadge state={p.state} /></span>}>
               <div data-testid={`review-${p.id}`}>
-                <dl className="mb-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-                  <dt className="text-slate-500">Customer</dt>
-                  <dd className="break-all">{p.user.email}</dd>
-                  <dt className="text-slate-500">Method</dt>
-                  <dd>{p.method.name}</dd>
-                  <dt className="text-slate-500">Asked</dt>
-                  <dd className="tabular-nums">{formatMoney(p.payAmount.toFixed(), p.currency)} → {formatMoney(p.creditAmount.toFixed(), PANEL_CURRENCY)}{p.bonusAmount.gt(0) ? ` + bonus ${formatMoney(p.bonusAmount.toFixed())}` : ""}</dd>
-                  {p.reference ? (<><dt className="text-slate-500">Reference</dt><dd className="break-all">{p.reference}</dd></>) : null}
-                  {p.reportedStatus ? (<><dt className="text-slate-500">Gateway said</dt><dd>{p.reportedStatus}{p.reportedAmount ? ` · ${p.reportedAmount} ${p.reportedCurrency ?? ""}` : ""}</dd></>) : null}
-                  <dt className="text-slate-500">Created</dt>
-                  <dd>{formatWhen(p.createdAt)}</dd>
-                </dl>
+                <DetailList
+                  className="mb-3"
+                  items={[
+                    { label: "Customer", value: p.user.email, valueClassName: "break-all" },
+                    { label: "Method", value: p.method.name },
+                    {
+                      label: "Asked",
+                      value: `${formatMoney(p.payAmount.toFixed(), p.currency)} → ${formatMoney(p.creditAmount.toFixed(), PANEL_CURRENCY)}${p.bonusAmount.gt(0) ? ` + bonus ${formatMoney(p.bonusAmount.toFixed())}` : ""}`,
+                      valueClassName: "tabular-nums",
+                    },
+                    p.reference ? { label: "Reference", value: p.reference, valueClassName: "break-all" } : null,
+                    p.reportedStatus ? { label: "Gateway said", value: `${p.reportedStatus}${p.reportedAmount ? ` · ${p.reportedAmount} ${p.reportedCurrency ?? ""}` : ""}` } : null,
+                    { label: "Created", value: formatWhen(p.createdAt) },
+                  ]}
+                />
                 {p.flag ? <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{p.flag}</p> : null}
                 {isAdmin ? <ReviewPaymentForm paymentId={p.id} mode={mode} suggestedAmount={p.creditAmount.toFixed()} /> : null}
               </div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Badge } from "@/components/admin/badges";
+import { Badge } from "@/components/ui/badge";
 import { ServiceEditForm } from "@/components/pricing/service-edit-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/session";

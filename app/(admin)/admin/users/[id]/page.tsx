@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Badge, OrderStateBadge } from "@/components/admin/badges";
-import { CreditFundsForm } from "@/components/admin/credit-funds-form";
-import { DeductFundsForm } from "@/components/admin/deduct-funds-form";
+import { Badge } from "@/components/ui/badge";
+import { OrderStateBadge } from "@/components/orders/order-state";
+import { CreditFundsForm, DeductFundsForm } from "@/components/admin/funds-form";
 import { formatWhen } from "@/components/admin/format";
 import { Pagination } from "@/components/admin/pagination";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { getUserDetail, type UserDetail } from "@/lib/admin/users";
 import { CustomerPricingForm } from "@/components/pricing/customer-pricing-form";
 import { customerPricingForStaff } from "@/lib/pricing/customer-prices";
@@ -78,40 +79,26 @@ export default async function UserDetailPage({ params, searchParams }: { params:
   );
 }
 
+const signed = (amount: string) => (amount.startsWith("-") ? "text-red-700" : "text-green-700");
+
 function LedgerTable({ entries }: { entries: UserDetail["ledger"]["entries"] }) {
-  if (entries.length === 0) return <EmptyState>No ledger entries yet.</EmptyState>;
   return (
-    <div className="-mx-5 overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="ledger">
-        <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-          <tr>
-            <th className="py-2 pl-5 pr-3">When</th>
-            <th className="px-3">Kind</th>
-            <th className="px-3 text-right">Amount</th>
-            <th className="px-3 text-right">Balance after</th>
-            <th className="px-3">Order</th>
-            <th className="px-3">Reason</th>
-            <th className="py-2 pl-3 pr-5">By</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {entries.map((e) => (
-            <tr key={e.id} data-testid={`ledger-entry-${e.id}`}>
-              <td className="py-2 pl-5 pr-3 whitespace-nowrap text-slate-500">{formatWhen(e.createdAt)}</td>
-              <td className="px-3">{e.kind.replace("_", " ")}</td>
-              <td className={`px-3 text-right tabular-nums ${e.amount.startsWith("-") ? "text-red-700" : "text-green-700"}`}>
-                {e.amount.startsWith("-") ? "" : "+"}
-                {formatMoney(e.amount)}
-              </td>
-              <td className="px-3 text-right tabular-nums">{formatMoney(e.balanceAfter)}</td>
-              <td className="px-3">{e.orderId ? `#${e.orderId}` : "—"}</td>
-              <td className="max-w-64 px-3 text-slate-700">{e.reason ?? "—"}</td>
-              <td className="py-2 pl-3 pr-5 text-slate-600">{e.actor ? e.actor.email : "system"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Ledger"
+      testId="ledger"
+      rows={entries}
+      rowTestId={(e) => `ledger-entry-${e.id}`}
+      empty="No ledger entries yet."
+      columns={[
+        { header: "When", className: "whitespace-nowrap text-slate-500", cell: (e) => formatWhen(e.createdAt) },
+        { header: "Kind", cell: (e) => e.kind.replace("_", " ") },
+        { header: "Amount", align: "right", className: (e) => `tabular-nums ${signed(e.amount)}`, cell: (e) => `${e.amount.startsWith("-") ? "" : "+"}${formatMoney(e.amount)}` },
+        { header: "Balance after", align: "right", className: "tabular-nums", cell: (e) => formatMoney(e.balanceAfter) },
+        { header: "Order", cell: (e) => (e.orderId ? `#${e.orderId}` : "—") },
+        { header: "Reason", className: "max-w-64 text-slate-700", cell: (e) => e.reason ?? "—" },
+        { header: "By", className: "text-slate-600", cell: (e) => (e.actor ? e.actor.email : "system") },
+      ]}
+    />
   );
 }
 
@@ -131,7 +118,7 @@ function RecentOrders({ orders, email }: { orders: UserDetail["orders"]; email: 
             </span>
             <span className="flex items-center gap-2">
               {o.flag ? <Badge tone="red" title={o.flag}>flagged</Badge> : null}
-              <OrderStateBadge state={o.state} />
+              <OrderStateBadge state={o.state} audience="staff" />
               <span className="tabular-nums">{formatMoney(o.charge, PANEL_CURRENCY)}</span>
             </span>
           </li>

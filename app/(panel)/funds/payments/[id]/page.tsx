@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LivePaymentStatus } from "@/components/payments/live-payment-status";
 import { Card, PageHeader } from "@/components/ui/card";
+import { DetailList } from "@/components/ui/detail-list";
 import { requireUser } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
 import { getCustomerPayment } from "@/lib/payments/customer-queries";
+import { formatDateTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Payment — Reseller Panel" };
 
@@ -20,12 +22,6 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
   if (!payment) notFound();
   const balance = payment.state === "paid" ? (await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { balance: true } })).balance.toFixed(6) : null;
   const canceled = (await searchParams).canceled === "1" && payment.state === "waiting";
-  const row = (label: string, value: string, testId?: string) => (
-    <>
-      <dt className="text-slate-500">{label}</dt>
-      <dd className="text-right tabular-nums" data-testid={testId}>{value}</dd>
-    </>
-  );
   return (
     <>
       <PageHeader title={`Payment #${payment.id}`} description={<Link href="/funds" className="text-indigo-600 hover:underline">← Back to funds</Link>} />
@@ -43,17 +39,21 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
           ) : null}
         </Card>
         <Card title="Details">
-          <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
-            {row("Method", payment.method.name)}
-            {row("Amount", formatMoney(payment.amount, payment.currency))}
-            {payment.fee !== "0" ? row("Fee", formatMoney(payment.fee, payment.currency)) : null}
-            {row("To pay", formatMoney(payment.payAmount, payment.currency), "pay-amount")}
-            {row("To credit", formatMoney(payment.creditAmount, PANEL_CURRENCY))}
-            {payment.bonusAmount !== "0" ? row("Bonus", formatMoney(payment.bonusAmount, PANEL_CURRENCY)) : null}
-            {payment.creditedAmount ? row("Credited", formatMoney(payment.creditedAmount, PANEL_CURRENCY), "credited") : null}
-            {payment.reference ? row("Your reference", payment.reference) : null}
-            {row("Created", payment.createdAt.toISOString().slice(0, 16).replace("T", " "))}
-          </dl>
+          <DetailList
+            columns="grid-cols-2"
+            valueClassName="text-right tabular-nums"
+            items={[
+              { label: "Method", value: payment.method.name },
+              { label: "Amount", value: formatMoney(payment.amount, payment.currency) },
+              payment.fee !== "0" ? { label: "Fee", value: formatMoney(payment.fee, payment.currency) } : null,
+              { label: "To pay", value: formatMoney(payment.payAmount, payment.currency), testId: "pay-amount" },
+              { label: "To credit", value: formatMoney(payment.creditAmount, PANEL_CURRENCY) },
+              payment.bonusAmount !== "0" ? { label: "Bonus", value: formatMoney(payment.bonusAmount, PANEL_CURRENCY) } : null,
+              payment.creditedAmount ? { label: "Credited", value: formatMoney(payment.creditedAmount, PANEL_CURRENCY), testId: "credited" } : null,
+              payment.reference ? { label: "Your reference", value: payment.reference } : null,
+              { label: "Created", value: formatDateTime(payment.createdAt) },
+            ]}
+          />
         </Card>
       </div>
     </>
