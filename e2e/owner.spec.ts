@@ -24,7 +24,7 @@ test.beforeAll(async () => {
   const user = await db.user.findUniqueOrThrow({ where: { email: buyer.email } });
   seeded.buyerId = user.id;
   const credited = await creditFunds(db, { customerId: user.id, amount: "30", reason: "owner spec" });
-  if (!credited.ok) throw new Error(credited.error);
+  if (!credited.ok) throw new Error(credited.message);
   // A provider never checked: the overview must say so, not count it as zero.
   const offline = await db.provider.create({ data: { name: "Owner offline provider", apiUrl: "http://127.0.0.1:9/api/v2", apiKeyEncrypted: "none" } });
   seeded.upstreamId = `owner-${Date.now().toString(36)}`;

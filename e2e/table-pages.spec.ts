@@ -24,7 +24,7 @@ test.beforeAll(async () => {
   const user = await db.user.findUniqueOrThrow({ where: { email: buyer.email } });
   seeded.buyerId = user.id;
   const credited = await creditFunds(db, { customerId: user.id, amount: "50", reason: "tables spec" });
-  if (!credited.ok) throw new Error(credited.error);
+  if (!credited.ok) throw new Error(credited.message);
   const provider = await db.provider.create({ data: { name: `Tables offline provider ${Date.now().toString(36)}`, apiUrl: "http://127.0.0.1:9/api/v2", apiKeyEncrypted: "none", enabled: false } });
   // Orders in three states (charged orders start as pending): two followed upstream, one final.
   const paths: OrderState[][] = [[], ["in_progress"], ["completed"]];

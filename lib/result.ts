@@ -13,7 +13,11 @@ export type ErrorCode =
   // Order actions
   | "not_found" | "cancel_not_offered" | "not_cancellable" | "cancel_already_requested" | "cancel_refused"
   | "cancel_unconfirmed" | "refill_not_offered" | "not_refillable" | "refill_cooldown" | "refill_refused"
-  | "not_a_product" | "results_not_ready";
+  | "not_a_product" | "results_not_ready"
+  // Staff and account operations
+  | "not_allowed" | "email_taken" | "name_taken" | "not_a_customer" | "below_cost" | "upstream_order_taken"
+  | "not_refundable" | "already_refunded" | "refund_exceeds_charge" | "balance_too_low" | "too_many_waiting"
+  | "method_unavailable" | "gateway_failed" | "rate_limited" | "update_failed" | "sync_failed";
 
 export type ResultData = Record<string, string | number | boolean | null>;
 
@@ -47,4 +51,9 @@ export function invalidFields(fields: Record<string, FieldIssue>): Failure {
 export function fieldMessages(failure: Pick<Failure, "fields">): Record<string, string> | undefined {
   if (!failure.fields) return undefined;
   return Object.fromEntries(Object.entries(failure.fields).map(([name, issue]) => [name, issue.message]));
+}
+
+/** A refusal that belongs beside one field: the same message on the form and beside the field. */
+export function fieldRefusal(code: ErrorCode, field: string, message: string, fieldMessage = message, data?: ResultData): Failure {
+  return fail(code, message, { data, fields: { [field]: { code, message: fieldMessage, data } } });
 }

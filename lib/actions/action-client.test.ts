@@ -4,7 +4,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
-import { ActionError, makeAction, type ActionResult, type Gate } from "./action-client";
+import { fail, fieldRefusal } from "@/lib/result";
+import { ActionError, makeAction, refusalState, type ActionResult, type Gate } from "./action-client";
 
 const customer: SessionUser = { id: 1, email: "c@x.test", name: null, role: "customer", needsTwoFactorSetup: false };
 const staff: SessionUser = { ...customer, id: 2, role: "staff" };
@@ -68,5 +69,16 @@ describe("makeAction", () => {
     expect(JSON.stringify(state)).not.toContain("secret");
     expect(log).toHaveBeenCalled();
     log.mockRestore();
+  });
+});
+
+describe("refusalState", () => {
+  it("shows a lib refusal's message, and each field's message beside its field", async () => {
+    expect(refusalState(fail("not_found", "No such customer."))).toEqual({ error: "No such customer.", fieldErrors: undefined });
+    const below = fieldRefusal("below_cost", "sellRate", "1.000000 is below the upstream cost.", "Below the upstream cost of 2.", { cost: "2" });
+    expect(refusalState(below)).toEqual({ error: "1.000000 is below the upstream cost.", fieldErrors: { sellRate: "Below the upstream cost of 2." } });
+    // Through the wrapper, what was typed comes back beside the refusal.
+    const action = makeAction("admin", ZInput, async () => refusalState(below), async () => admin);
+    expect(await action({}, form({ amount: "1" }))).toMatchObject({ fieldErrors: { sellRate: expect.any(String) }, values: { amount: "1" } });
   });
 });

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { getSessionUser, isStaff, type SessionUser } from "@/lib/auth/session";
 import type { ActionState } from "./action-state";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { fieldMessages, type Failure } from "@/lib/result";
 
 export type ActionResult = Omit<ActionState, "values">;
 export type Gate = "public" | "user" | "staff" | "admin";
@@ -58,6 +59,11 @@ export function makeAction<S extends z.ZodType, U>(
       return { error: "Something went wrong on our side. Nothing was changed; please try again.", values };
     }
   };
+}
+
+/** A lib refusal as its form shows it: the message, and each field's message beside the field. */
+export function refusalState(failure: Failure): ActionResult {
+  return { error: failure.message, fieldErrors: fieldMessages(failure) };
 }
 
 export const publicAction = <S extends z.ZodType>(schema: S, body: (input: z.output<S>, user: null) => Promise<ActionResult>) =>

@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/connection";
 import type { Prisma } from "@/lib/db/generated/client";
-import { convertCurrency, LEDGER_SCALE } from "@/lib/money";
+import { convertCurrency, toLedgerString } from "@/lib/money";
 import { assertStaff, type StaffActor } from "./authorize";
 import { ZCatalogFilters, type CatalogFilters } from "./schemas";
 
@@ -71,7 +71,7 @@ type PricedRow = {
 function priced<R extends PricedRow>(row: R) {
   const { exchangeRate, ...provider } = row.provider;
   const cost = convertCurrency(row.upstreamRate.toFixed(), exchangeRate.toFixed());
-  const sellRate = row.sellRate.toFixed(LEDGER_SCALE);
+  const sellRate = toLedgerString(row.sellRate);
   return {
     ...row,
     provider,

@@ -5,9 +5,9 @@ import type { Db } from "@/lib/db/connection";
 import type { Prisma } from "@/lib/db/generated/client";
 import { resolveUnknownOrder, type ResolveResult } from "@/lib/orders/resolve-unknown-order";
 import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { ZOrderFilters, ZResolveOrderInput, type OrderFilters } from "./schemas";
-import { LEDGER_SCALE } from "@/lib/money";
+import { fail, fieldRefusal } from "@/lib/result";
+import { ZOrderFilters, type OrderFilters, type ResolveOrderInput } from "./schemas";
+import { toLedgerString } from "@/lib/money";
 
 export const ORDERS_PAGE_SIZE = 50;
 
@@ -27,7 +27,7 @@ function toStaffOrder({ service, product, charge, upstreamCharge, ...row }: Orde
   return {
     ...row,
     item: service?.name ?? product?.name ?? "—",
-    charge: charge.toFixed(LEDGER_SCALE),
+    charge: toLedgerString(charge),
     upstreamCharge: upstreamCharge?.toFixed() ?? null,
   };
 }
@@ -101,26 +101,26 @@ export async function listFlaggedOrders(db: Db, actor: StaffActor, { providerId,
   return rows.map(({ events, ...row }) => ({ ...toStaffOrder(row), events: eventsOf(events) }));
 }
 
-export type ResolveOrderResult = ResolveResult | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type ResolveOrderResult = ResolveResult;
 
-/** "Placed upstream as #id" (the worker then follows it) or "failed" (refunded once, by lib/orders). */
-export async function resolveOrderForStaff(db: Db, actor: StaffActor, input: unknown): Promise<ResolveOrderResult> {
+/**
+ * "Placed upstream as #id" (the worker then follows it) or "failed" (refunded once, by lib/orders).
+ * `r` is parsed by ZResolveOrderInput at the boundary.
+ */
+export async function resolveOrderForStaff(db: Db, actor: StaffActor, r: ResolveOrderInput): Promise<ResolveOrderResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZResolveOrderInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const r = parsed.data;
   if (r.outcome === "failed") return resolveUnknownOrder(db, r.orderId, { failed: true }, actor.id);
   // Two of our orders following one upstream order would settle its money twice.
   const order = await db.order.findUnique({ where: { id: r.orderId }, select: { providerId: true } });
-  if (!order) return { ok: false, error: `No order ${r.orderId}.` };
+  if (!order) return fail("not_found", `No order ${r.orderId}.`);
   const taken = await db.order.findFirst({
     where: { providerId: order.providerId, upstreamOrderId: r.upstreamId, id: { not: r.orderId } },
     select: { id: true },
   });
   if (taken) {
     const message = `Order #${taken.id} already follows upstream order ${r.upstreamId}.`;
-    return { ok: false, error: message, fieldErrors: { upstreamId: message } };
+    return fieldRefusal("upstream_order_taken", "upstreamId", message);
   }
   return resolveUnknownOrder(db, r.orderId, { placed: r.upstreamId }, actor.id);
 }
@@ -147,5 +147,5 @@ export async function listRecentlyResolved(db: Db, actor: StaffActor, since = ne
       order: { select: { id: true, state: true, upstreamOrderId: true, charge: true, user: { select: { id: true, email: true } } } },
     },
   });
-  return events.map(({ id, order, ...e }) => ({ ...e, id: id.toString(), order: { ...order, charge: order.charge.toFixed(LEDGER_SCALE) } }));
+  return events.map(({ id, order, ...e }) => ({ ...e, id: id.toString(), order: { ...order, charge: toLedgerString(order.charge) } }));
 }

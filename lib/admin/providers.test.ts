@@ -5,7 +5,10 @@ import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import {
   addProviderForAdmin, checkProviderForAdmin, listProvidersForStaff, setProviderEnabled, syncProviderCatalog,
 } from "./providers";
-import { addSimulatorProvider, makeActors, uniqueLabel as unique } from "@/lib/testing/fixtures";
+import { addSimulatorProvider, makeActors, parsed, uniqueLabel as unique } from "@/lib/testing/fixtures";
+import { ZProviderInput } from "@/lib/providers/schemas";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { ZSetProviderEnabledInput, ZSyncCatalogInput } from "./schemas";
 
 let db: Db;
 let sim: SimulatorHandle;
@@ -35,12 +38,14 @@ describe("providers for staff", () => {
   it("adds a provider for an admin only, with errors beside the fields and nothing written on error", async () => {
     const name = unique("added");
     const valid = { name, url: sim.url, key: "k", exchangeRate: "0.9", timeoutMs: "5000" };
-    expect(await addProviderForAdmin(db, actors.staff, valid)).toEqual({ ok: false, error: "Only an admin can do this." });
-    const bad = await addProviderForAdmin(db, actors.admin, { ...valid, url: "ftp://x", exchangeRate: "abc", timeoutMs: "10" });
-    expect(bad.ok).toBe(false);
-    expect(Object.keys((bad as { fieldErrors: object }).fieldErrors).sort()).toEqual(["exchangeRate", "timeoutMs", "url"]);
+    expect(await addProviderForAdmin(db, actors.staff, parsed(ZProviderInput, valid))).toEqual({ ok: false, code: "not_allowed", message: "Only an admin can do this." });
+    // Bad fields are refused by the boundary's schema (the action's), so nothing reaches the database.
+    const bad = ZProviderInput.safeParse({ ...valid, url: "ftp://x", exchangeRate: "abc", timeoutMs: "10" });
+    expect(bad.success).toBe(false);
+    expect(Object.keys(bad.success ? {} : fieldErrorsOf(bad.error)).sort()).toEqual(["exchangeRate", "timeoutMs", "url"]);
     expect(await db.provider.count({ where: { name } })).toBe(0);
-    expect(await addProviderForAdmin(db, actors.admin, valid)).toMatchObject({ ok: true });
+    expect(await addProviderForAdmin(db, actors.admin, parsed(ZProviderInput, valid))).toMatchObject({ ok: true });
+    expect(await addProviderForAdmin(db, actors.admin, parsed(ZProviderInput, valid))).toMatchObject({ ok: false, code: "name_taken", fields: { name: { code: "name_taken" } } });
     const stored = await db.provider.findUniqueOrThrow({ where: { name }, select: { exchangeRate: true, timeoutMs: true } });
     expect([stored.exchangeRate.toFixed(), stored.timeoutMs]).toEqual(["0.9", 5000]);
   });
@@ -53,28 +58,28 @@ describe("providers for staff", () => {
     expect(row.lastBalance?.toFixed()).toBe("1234.56789");
     expect(row.lastBalanceAt).not.toBeNull();
 
-    const dead = await addProviderForAdmin(db, actors.admin, { name: unique("dead"), url: "http://127.0.0.1:9/api/v2", key: "k", timeoutMs: "1000" });
+    const dead = await addProviderForAdmin(db, actors.admin, parsed(ZProviderInput, { name: unique("dead"), url: "http://127.0.0.1:9/api/v2", key: "k", timeoutMs: "1000" }));
     if (!dead.ok || !("provider" in dead)) throw new Error("not added");
     const failed = await checkProviderForAdmin(db, actors.admin, dead.provider.id);
     expect(failed.ok).toBe(false);
-    expect((failed as { error: string }).error).toMatch(/^balance: /);
+    expect(failed).toMatchObject({ code: "service_unavailable", message: expect.stringMatching(/^balance: /) });
     const deadRow = await db.provider.findUniqueOrThrow({ where: { id: dead.provider.id }, select: { lastBalance: true } });
     expect(deadRow.lastBalance).toBeNull();
-    expect(await checkProviderForAdmin(db, actors.customer, id)).toEqual({ ok: false, error: "Only an admin can do this." });
-    expect(await checkProviderForAdmin(db, actors.admin, 999_999)).toEqual({ ok: false, error: "No such provider." });
+    expect(await checkProviderForAdmin(db, actors.customer, id)).toEqual({ ok: false, code: "not_allowed", message: "Only an admin can do this." });
+    expect(await checkProviderForAdmin(db, actors.admin, 999_999)).toMatchObject({ ok: false, message: "No such provider." });
   });
 
   it("syncs the catalog with a markup for an admin; a bad markup or a staff member changes nothing", async () => {
     const id = await addSimulatorProvider(db, sim);
-    expect(await syncProviderCatalog(db, actors.staff, { providerId: id, markupPercent: "25%" })).toEqual({ ok: false, error: "Only an admin can do this." });
+    expect(await syncProviderCatalog(db, actors.staff, parsed(ZSyncCatalogInput, { providerId: id, markupPercent: "25%" }))).toEqual({ ok: false, code: "not_allowed", message: "Only an admin can do this." });
     // A blank markup is allowed: it syncs at the pricing rules as they are.
     for (const markupPercent of ["abc", "-100", "-5", "25.12345"]) {
-      const bad = await syncProviderCatalog(db, actors.admin, { providerId: id, markupPercent });
-      expect(bad).toMatchObject({ ok: false, fieldErrors: { markupPercent: expect.any(String) } });
+      const bad = ZSyncCatalogInput.safeParse({ providerId: id, markupPercent });
+      expect(bad.success ? {} : fieldErrorsOf(bad.error)).toMatchObject({ markupPercent: expect.any(String) });
     }
     expect(await db.service.count({ where: { providerId: id } })).toBe(0);
 
-    const synced = await syncProviderCatalog(db, actors.admin, { providerId: id, markupPercent: "25%" });
+    const synced = await syncProviderCatalog(db, actors.admin, parsed(ZSyncCatalogInput, { providerId: id, markupPercent: "25%" }));
     expect(synced).toMatchObject({ ok: true, services: { created: 24, updated: 0, delisted: 0 } });
     const upstream = sim.catalog().services[0];
     const row = await db.service.findUniqueOrThrow({ where: { providerId_upstreamId: { providerId: id, upstreamId: String(upstream.id) } } });
@@ -85,10 +90,10 @@ describe("providers for staff", () => {
 
   it("enables and disables a provider for an admin only", async () => {
     const id = await addSimulatorProvider(db, sim);
-    expect(await setProviderEnabled(db, actors.staff, { providerId: String(id), enabled: "false" })).toEqual({ ok: false, error: "Only an admin can do this." });
-    expect(await setProviderEnabled(db, actors.admin, { providerId: String(id), enabled: "false" })).toEqual({ ok: true });
+    expect(await setProviderEnabled(db, actors.staff, parsed(ZSetProviderEnabledInput, { providerId: String(id), enabled: "false" }))).toEqual({ ok: false, code: "not_allowed", message: "Only an admin can do this." });
+    expect(await setProviderEnabled(db, actors.admin, parsed(ZSetProviderEnabledInput, { providerId: String(id), enabled: "false" }))).toEqual({ ok: true });
     expect((await db.provider.findUniqueOrThrow({ where: { id } })).enabled).toBe(false);
-    expect(await setProviderEnabled(db, actors.admin, { providerId: String(id), enabled: "yes" })).toMatchObject({ ok: false });
-    expect(await setProviderEnabled(db, actors.admin, { providerId: "999999", enabled: "true" })).toEqual({ ok: false, error: "No such provider." });
+    expect(ZSetProviderEnabledInput.safeParse({ providerId: String(id), enabled: "yes" }).success).toBe(false);
+    expect(await setProviderEnabled(db, actors.admin, parsed(ZSetProviderEnabledInput, { providerId: "999999", enabled: "true" }))).toMatchObject({ ok: false, message: "No such provider." });
   });
 });

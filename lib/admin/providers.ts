@@ -7,8 +7,9 @@ import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { addProvider, checkProvider, type AddProviderResult } from "@/lib/providers/manage-providers";
 import { adminRefusal, assertStaff, type AdminResult, type StaffActor } from "./authorize";
-import { ZSetProviderEnabledInput, ZSyncCatalogInput } from "./schemas";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import type { ProviderInput } from "@/lib/providers/schemas";
+import { fail, type Failure } from "@/lib/result";
+import type { SetProviderEnabledInput, SyncCatalogInput } from "./schemas";
 
 export type StaffProvider = {
   id: number;
@@ -53,7 +54,7 @@ export async function listProvidersForStaff(db: Db, actor: StaffActor): Promise<
   }));
 }
 
-export async function addProviderForAdmin(db: Db, actor: StaffActor, input: unknown): Promise<AddProviderResult | { ok: false; error: string }> {
+export async function addProviderForAdmin(db: Db, actor: StaffActor, input: ProviderInput): Promise<AddProviderResult> {
   return adminRefusal(actor) ?? addProvider(db, input, actor.id);
 }
 
@@ -67,17 +68,17 @@ export async function checkProviderForAdmin(db: Db, actor: StaffActor, providerI
   const refused = adminRefusal(actor);
   if (refused) return refused;
   const provider = await db.provider.findUnique({ where: { id: providerId }, select: { currency: true } });
-  if (!provider) return { ok: false, error: "No such provider." };
+  if (!provider) return fail("not_found", "No such provider.");
   let result;
   try {
     result = await checkProvider(db, providerId);
   } catch (error) {
     // Only the key's decryption throws here; its message names the cause and holds no secret.
-    return { ok: false, error: (error as Error).message };
+    return fail("update_failed", (error as Error).message);
   }
   if (!result.ok) {
     const kind = result.kind === "indeterminate" ? "no usable answer" : "refused";
-    return { ok: false, error: `${result.step}: ${kind} — ${result.message}` };
+    return fail("service_unavailable", `${result.step}: ${kind} — ${result.message}`, { data: { step: result.step, kind: result.kind } });
   }
   const warning =
     result.currency && result.currency.toUpperCase() !== provider.currency.toUpperCase()
@@ -89,27 +90,24 @@ export async function checkProviderForAdmin(db: Db, actor: StaffActor, providerI
 export async function syncProviderCatalog(
   db: Db,
   actor: StaffActor,
-  input: unknown,
-): Promise<SyncCatalogResult | { ok: false; error: string; fieldErrors?: Record<string, string> }> {
+  input: SyncCatalogInput,
+): Promise<Extract<SyncCatalogResult, { ok: true }> | Failure> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZSyncCatalogInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const exists = await db.provider.findUnique({ where: { id: parsed.data.providerId }, select: { id: true } });
-  if (!exists) return { ok: false, error: "No such provider." };
-  const markup = parsed.data.markupPercent;
-  return syncCatalog(db, parsed.data.providerId, { markupPercent: markup ? parseMarkupPercent(markup)! : undefined, trigger: "manual", actorId: actor.id });
+  const exists = await db.provider.findUnique({ where: { id: input.providerId }, select: { id: true } });
+  if (!exists) return fail("not_found", "No such provider.");
+  const markup = input.markupPercent;
+  const synced = await syncCatalog(db, input.providerId, { markupPercent: markup ? parseMarkupPercent(markup)! : undefined, trigger: "manual", actorId: actor.id });
+  return synced.ok ? synced : fail("sync_failed", synced.error);
 }
 
-export async function setProviderEnabled(db: Db, actor: StaffActor, input: unknown): Promise<AdminResult> {
+export async function setProviderEnabled(db: Db, actor: StaffActor, input: SetProviderEnabledInput): Promise<AdminResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZSetProviderEnabledInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "Invalid request.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const { providerId, enabled } = parsed.data;
+  const { providerId, enabled } = input;
   return db.$transaction(async (tx): Promise<AdminResult> => {
     const before = await tx.provider.findUnique({ where: { id: providerId }, select: { enabled: true } });
-    if (!before) return { ok: false, error: "No such provider." };
+    if (!before) return fail("not_found", "No such provider.");
     await tx.provider.update({ where: { id: providerId }, data: { enabled } });
     await recordAudit(tx, { actorId: actor.id, action: enabled ? "provider.enable" : "provider.disable", entityType: "Provider", entityId: providerId, before, after: { enabled } });
     return { ok: true };

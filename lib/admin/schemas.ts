@@ -32,7 +32,9 @@ export const ZCatalogItemRef = z.object({ kind: ZCatalogKind, id: id("row") });
 const confirmed = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).default(false);
 export const ZSetSellRateInput = ZCatalogItemRef.extend({ sellRate: ZSellRate, confirmBelowCost: confirmed });
 export const ZSetEnabledInput = ZCatalogItemRef.extend({ enabled: flag });
-export type SetSellRateInput = z.input<typeof ZSetSellRateInput>;
+export type SetSellRateInput = z.output<typeof ZSetSellRateInput>;
+export type CatalogItemRef = z.output<typeof ZCatalogItemRef>;
+export type SetEnabledInput = z.output<typeof ZSetEnabledInput>;
 
 export const ZCatalogFilters = z.object({
   providerId: lenient(z.coerce.number().int().positive().max(2_147_483_647)),
@@ -76,10 +78,11 @@ export const ZResolveOrderInput = z.discriminatedUnion("outcome", [
   }),
   z.object({ outcome: z.literal("failed"), orderId }),
 ]);
-export type ResolveOrderInput = z.input<typeof ZResolveOrderInput>;
+export type ResolveOrderInput = z.output<typeof ZResolveOrderInput>;
 
 export const ZProviderRef = z.object({ providerId: id("provider") });
 export const ZSetProviderEnabledInput = ZProviderRef.extend({ enabled: flag });
+export type SetProviderEnabledInput = z.output<typeof ZSetProviderEnabledInput>;
 /** A blank markup syncs at the pricing rules as they are; a markup becomes the provider's rule. */
 export const ZSyncCatalogInput = ZProviderRef.extend({
   markupPercent: optional(
@@ -89,7 +92,8 @@ export const ZSyncCatalogInput = ZProviderRef.extend({
       .refine((text) => (parseMarkupPercent(text)?.gte(0) ?? false), "Enter a markup such as 25% (0 or more, at most 4 decimals)."),
   ),
 });
+export type SyncCatalogInput = z.output<typeof ZSyncCatalogInput>;
 
 /** The credit-funds form: the ledger's own input, the actor coming from the session instead. */
 export const ZCreditFundsForm = ZCreditFundsInput.omit({ actorId: true });
-export type CreditFundsForm = z.input<typeof ZCreditFundsForm>;
+export type CreditFundsForm = z.output<typeof ZCreditFundsForm>;

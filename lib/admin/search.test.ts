@@ -1,20 +1,18 @@
 // Server-side search of users and orders for staff, and what the orders table offers to refund.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
-import { createChargedOrder } from "@/lib/testing/fixtures";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/connection";
+import { createChargedOrder, withActors, type Actors } from "@/lib/testing/fixtures";
 import { listOrdersForStaff } from "./orders";
-import { makeActors, makeUser, uniqueLabel as unique } from "@/lib/testing/fixtures";
+import { makeActors, makeUser, parsed, uniqueLabel as unique } from "@/lib/testing/fixtures";
+import { ZManualRefundInput } from "@/lib/ledger/refund-manual";
+import { ZCreditFundsForm } from "./schemas";
 import { manualRefundOptions, refundOrderForAdmin } from "./user-funds";
 import { searchUsersForStaff } from "./user-search";
 import { creditFundsForAdmin } from "./users";
 
 let db: Db;
-let actors: Awaited<ReturnType<typeof makeActors>>;
-beforeAll(async () => {
-  db = await getDb();
-  actors = await makeActors(db);
-});
-afterAll(closeDb);
+let actors: Actors;
+withActors((ready) => ({ db, actors } = ready));
 
 describe("user search", () => {
   it("finds by part of the email or name (any case) and by account id; pages are bounded", async () => {
@@ -36,7 +34,7 @@ describe("user search", () => {
 describe("order search", () => {
   it("by our id, upstream id, link and email; by service and UTC date range", async () => {
     const customer = await makeUser(db, "customer");
-    await creditFundsForAdmin(db, actors.admin, { customerId: customer.id, amount: "50", reason: "search" });
+    await creditFundsForAdmin(db, actors.admin, parsed(ZCreditFundsForm, { customerId: customer.id, amount: "50", reason: "search" }));
     const upstreamId = unique("up");
     const providerId = (await db.provider.create({ data: { name: unique("search"), apiUrl: "http://127.0.0.1:9/api/v2", apiKeyEncrypted: "none" } })).id;
     const service = await db.service.create({
@@ -61,14 +59,14 @@ describe("order search", () => {
 
   it("offers a manual refund only on finished orders with money left, and only once", async () => {
     const customer = await makeUser(db, "customer");
-    await creditFundsForAdmin(db, actors.admin, { customerId: customer.id, amount: "50", reason: "refund options" });
+    await creditFundsForAdmin(db, actors.admin, parsed(ZCreditFundsForm, { customerId: customer.id, amount: "50", reason: "refund options" }));
     const done = await createChargedOrder(db, customer.id, { charge: "3", quantity: 100 });
     const running = await createChargedOrder(db, customer.id, { charge: "1", quantity: 100 });
     await db.order.update({ where: { id: done }, data: { state: "completed" } });
     const rows = [{ id: done, state: "completed" }, { id: running, state: "pending" }];
     expect(Object.fromEntries(await manualRefundOptions(db, actors.admin, rows))).toEqual({ [done]: { left: "3.000000" }, [running]: null });
-    expect(await refundOrderForAdmin(db, actors.staff, { orderId: done, amount: "1", reason: "x" })).toEqual({ ok: false, error: "Only an admin can do this." });
-    expect(await refundOrderForAdmin(db, actors.admin, { orderId: done, amount: "1", reason: "x" })).toMatchObject({ ok: true });
+    expect(await refundOrderForAdmin(db, actors.staff, parsed(ZManualRefundInput, { orderId: done, amount: "1", reason: "x" }))).toEqual({ ok: false, code: "not_allowed", message: "Only an admin can do this." });
+    expect(await refundOrderForAdmin(db, actors.admin, parsed(ZManualRefundInput, { orderId: done, amount: "1", reason: "x" }))).toMatchObject({ ok: true });
     expect((await manualRefundOptions(db, actors.admin, rows)).get(done)).toEqual({ refunded: "1.000000" });
   });
 });

@@ -6,13 +6,13 @@
 import "server-only";
 import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { convertCurrency, LEDGER_SCALE, toDecimal } from "@/lib/money";
+import { convertCurrency, toDecimal, toLedgerString } from "@/lib/money";
 import { lockCatalogPricing, repriceItems } from "@/lib/pricing/reprice-sql";
 import { roundUpToStep } from "@/lib/pricing/rule-price";
 import { canonicalServiceType } from "@/lib/upstream/add-order-input";
 import { adminRefusal, type AdminResult, type StaffActor } from "./authorize";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { ZCatalogItemRef, ZSetEnabledInput, ZSetSellRateInput, type CatalogKind } from "./schemas";
+import { fail, fieldRefusal } from "@/lib/result";
+import type { CatalogItemRef, CatalogKind, SetEnabledInput, SetSellRateInput } from "./schemas";
 
 export const BELOW_COST_CONFIRMED = "below_cost_confirmed";
 
@@ -30,34 +30,31 @@ async function readRow(db: Db, kind: CatalogKind, id: number) {
 }
 type Row = NonNullable<Awaited<ReturnType<typeof readRow>>>;
 
-const noRow = (kind: CatalogKind) => ({ ok: false as const, error: `No such ${kind}.` });
+const noRow = (kind: CatalogKind) => fail("not_found", `No such ${kind}.`);
 const costOf = (row: Row) => convertCurrency(row.upstreamRate.toFixed(), row.provider.exchangeRate.toFixed());
-const invalid = (error: Parameters<typeof fieldErrorsOf>[0]) =>
-  ({ ok: false as const, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(error) });
 const priceOf = (row: Pick<Row, "sellRate" | "sellRateOverride" | "priceFlag">) =>
-  ({ sellRate: row.sellRate.toFixed(LEDGER_SCALE), fixed: row.sellRateOverride, flag: row.priceFlag });
+  ({ sellRate: toLedgerString(row.sellRate), fixed: row.sellRateOverride, flag: row.priceFlag });
 
 export type SellRateResult = AdminResult<{ sellRate: string; belowCost: boolean }>;
 
 /** Fixes the sell rate by hand; later syncs leave it alone while it covers the cost. */
-export async function setSellRate(db: Db, actor: StaffActor, input: unknown): Promise<SellRateResult> {
+export async function setSellRate(db: Db, actor: StaffActor, input: SetSellRateInput): Promise<SellRateResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZSetSellRateInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { kind, id, confirmBelowCost } = parsed.data;
+  const { kind, id, confirmBelowCost } = input;
   const row = await readRow(db, kind, id);
   if (!row) return noRow(kind);
-  const sellRate = toDecimal(parsed.data.sellRate).toFixed(LEDGER_SCALE);
+  const sellRate = toLedgerString(toDecimal(input.sellRate));
   const cost = costOf(row);
   const belowCost = cost.gt(sellRate);
   if (belowCost && !confirmBelowCost) {
-    const shown = roundUpToStep(cost).toFixed(LEDGER_SCALE);
-    return {
-      ok: false,
-      error: `${sellRate} is below the upstream cost (${shown}). Tick "sell below cost" to confirm.`,
-      fieldErrors: { sellRate: `Below the upstream cost of ${shown}; confirm to sell at a loss.` },
-    };
+    const shown = toLedgerString(roundUpToStep(cost));
+    return fieldRefusal(
+      "below_cost", "sellRate",
+      `${sellRate} is below the upstream cost (${shown}). Tick "sell below cost" to confirm.`,
+      `Below the upstream cost of ${shown}; confirm to sell at a loss.`,
+      { cost: shown },
+    );
   }
   const data = { sellRate, sellRateOverride: true, priceFlag: belowCost ? BELOW_COST_CONFIRMED : null, priceFlaggedAt: belowCost ? new Date() : null, priceRuleId: null };
   const changed = await db.$transaction(async (tx) => {
@@ -69,12 +66,12 @@ export async function setSellRate(db: Db, actor: StaffActor, input: unknown): Pr
       actorId: actor.id, action: "sell_rate.fix", entityType: kind === "service" ? "Service" : "Product", entityId: id,
       before: priceOf(row), after: { sellRate, fixed: true, flag: data.priceFlag, cost: cost.toFixed() },
     });
-    if (sellRate !== row.sellRate.toFixed(LEDGER_SCALE)) {
+    if (sellRate !== toLedgerString(row.sellRate)) {
       await tx.catalogChange.create({
         data: {
           providerId: row.providerId,
           itemKind: kind, itemId: id, kind: row.sellRate.lt(sellRate) ? "price_up" : "price_down",
-          oldSellRate: row.sellRate.toFixed(LEDGER_SCALE), newSellRate: sellRate,
+          oldSellRate: toLedgerString(row.sellRate), newSellRate: sellRate,
         },
       });
     }
@@ -85,12 +82,10 @@ export async function setSellRate(db: Db, actor: StaffActor, input: unknown): Pr
 }
 
 /** Back to the pricing rules: the most specific rule prices the row again. */
-export async function clearSellRateOverride(db: Db, actor: StaffActor, input: unknown): Promise<SellRateResult> {
+export async function clearSellRateOverride(db: Db, actor: StaffActor, input: CatalogItemRef): Promise<SellRateResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZCatalogItemRef.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { kind, id } = parsed.data;
+  const { kind, id } = input;
   const row = await readRow(db, kind, id);
   if (!row) return noRow(kind);
   const after = await db.$transaction(async (tx) => {
@@ -106,25 +101,25 @@ export async function clearSellRateOverride(db: Db, actor: StaffActor, input: un
       actorId: actor.id, action: "sell_rate.unfix", entityType: kind === "service" ? "Service" : "Product", entityId: id,
       before: priceOf(row), after: priceOf(now),
     });
-    return now.sellRate.toFixed(LEDGER_SCALE);
+    return toLedgerString(now.sellRate);
   });
   if (after === null) return noRow(kind);
   return { ok: true, sellRate: after, belowCost: costOf(row).gt(after) };
 }
 
 /** Switches a row on or off for customers. Only rows that can actually be ordered are switched on. */
-export async function setCatalogItemEnabled(db: Db, actor: StaffActor, input: unknown): Promise<AdminResult> {
+export async function setCatalogItemEnabled(db: Db, actor: StaffActor, input: SetEnabledInput): Promise<AdminResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZSetEnabledInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { kind, id, enabled } = parsed.data;
+  const { kind, id, enabled } = input;
   const row = await readRow(db, kind, id);
   if (!row) return noRow(kind);
-  const delisted = { ok: false as const, error: `The provider no longer lists this ${kind}; it cannot be switched on.` };
+  const delisted = fail("service_unavailable", `The provider no longer lists this ${kind}; it cannot be switched on.`);
   if (enabled && !row.upstreamListed) return delisted;
-  if (enabled && !row.orderable) return { ok: false, error: "This service's type cannot be ordered through the panel; it stays off." };
-  if (enabled && row.invalidReason) return { ok: false, error: `The provider's listing cannot be sold (${row.invalidReason}); it stays off until a sync brings a sane listing.` };
+  if (enabled && !row.orderable) return fail("type_unsupported", "This service's type cannot be ordered through the panel; it stays off.");
+  if (enabled && row.invalidReason) {
+    return fail("service_unavailable", `The provider's listing cannot be sold (${row.invalidReason}); it stays off until a sync brings a sane listing.`);
+  }
   // Conditional on what made it sellable, so that a sync landing in between is respected.
   const where = { id, ...(enabled ? { upstreamListed: true, invalidReason: null, sellRate: { gt: 0 } } : {}) };
   const done = await db.$transaction(async (tx) => {

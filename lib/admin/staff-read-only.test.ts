@@ -9,7 +9,9 @@ import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { resolveOrderForStaff } from "./orders";
 import { addProviderForAdmin, checkProviderForAdmin, setProviderEnabled, syncProviderCatalog } from "./providers";
 import { clearSellRateOverride, setCatalogItemEnabled, setSellRate } from "./sell-rates";
-import { addSimulatorProvider, makeActors, makeUser, uniqueLabel as unique } from "@/lib/testing/fixtures";
+import { addSimulatorProvider, makeActors, makeUser, parsed, uniqueLabel as unique } from "@/lib/testing/fixtures";
+import { ZProviderInput } from "@/lib/providers/schemas";
+import { ZCatalogItemRef, ZCreditFundsForm, ZResolveOrderInput, ZSetEnabledInput, ZSetProviderEnabledInput, ZSetSellRateInput, ZSyncCatalogInput } from "./schemas";
 import { creditFundsForAdmin } from "./users";
 
 let db: Db;
@@ -30,7 +32,7 @@ afterAll(async () => {
   await closeDb();
 });
 
-const refused = { ok: false, error: expect.stringMatching(/^Only an admin can/) };
+const refused = { ok: false, code: "not_allowed", message: expect.stringMatching(/^Only an admin can/) };
 
 describe("staff are read-only: every mutation refuses a staff actor and changes nothing", () => {
   it("account status and role", async () => {
@@ -41,17 +43,17 @@ describe("staff are read-only: every mutation refuses a staff actor and changes 
     expect(row).toEqual({ status: "active", role: "customer", sessionVersion: 0 });
     // Control: the admin may.
     expect(await setUserStatus(db, actors.admin, customer.id, "suspended")).toEqual({ ok: true });
-    expect(await setUserStatus(db, actors.admin, 999_999_999, "suspended")).toEqual({ ok: false, error: "No such user." });
+    expect(await setUserStatus(db, actors.admin, 999_999_999, "suspended")).toMatchObject({ ok: false, message: "No such user." });
   });
 
   it("providers: add, check, enable, sync", async () => {
     const before = await db.provider.findUniqueOrThrow({ where: { id: providerId } });
     const balanceCalls = sim.counts.balance ?? 0;
     const name = unique("staff-added");
-    expect(await addProviderForAdmin(db, actors.staff, { name, url: sim.url, key: "k", timeoutMs: "1000" })).toEqual(refused);
+    expect(await addProviderForAdmin(db, actors.staff, parsed(ZProviderInput, { name, url: sim.url, key: "k", timeoutMs: "1000" }))).toEqual(refused);
     expect(await checkProviderForAdmin(db, actors.staff, providerId)).toEqual(refused);
-    expect(await setProviderEnabled(db, actors.staff, { providerId: String(providerId), enabled: "false" })).toEqual(refused);
-    expect(await syncProviderCatalog(db, actors.staff, { providerId, markupPercent: "50%" })).toEqual(refused);
+    expect(await setProviderEnabled(db, actors.staff, parsed(ZSetProviderEnabledInput, { providerId: String(providerId), enabled: "false" }))).toEqual(refused);
+    expect(await syncProviderCatalog(db, actors.staff, parsed(ZSyncCatalogInput, { providerId, markupPercent: "50%" }))).toEqual(refused);
     expect(await db.provider.count({ where: { name } })).toBe(0);
     expect(await db.provider.findUniqueOrThrow({ where: { id: providerId } })).toEqual(before);
     // A refused check does not even call out.
@@ -60,17 +62,17 @@ describe("staff are read-only: every mutation refuses a staff actor and changes 
 
   it("catalog edits", async () => {
     const service = await db.service.findFirstOrThrow({ where: { providerId }, orderBy: { id: "asc" } });
-    const ref = { kind: "service", id: String(service.id) };
-    expect(await setSellRate(db, actors.staff, { ...ref, sellRate: "99" })).toEqual(refused);
+    const ref = parsed(ZCatalogItemRef, { kind: "service", id: String(service.id) });
+    expect(await setSellRate(db, actors.staff, parsed(ZSetSellRateInput, { ...ref, sellRate: "99" }))).toEqual(refused);
     expect(await clearSellRateOverride(db, actors.staff, ref)).toEqual(refused);
-    expect(await setCatalogItemEnabled(db, actors.staff, { ...ref, enabled: "false" })).toEqual(refused);
+    expect(await setCatalogItemEnabled(db, actors.staff, parsed(ZSetEnabledInput, { ...ref, enabled: "false" }))).toEqual(refused);
     expect(await db.service.findUniqueOrThrow({ where: { id: service.id } })).toEqual(service);
   });
 
   it("credits and order resolution", async () => {
     const customer = await makeUser(db, "customer");
-    expect(await creditFundsForAdmin(db, actors.staff, { customerId: customer.id, amount: "10", reason: "x" })).toEqual(refused);
+    expect(await creditFundsForAdmin(db, actors.staff, parsed(ZCreditFundsForm, { customerId: customer.id, amount: "10", reason: "x" }))).toEqual(refused);
     expect(await db.ledgerEntry.count({ where: { userId: customer.id } })).toBe(0);
-    expect(await resolveOrderForStaff(db, actors.staff, { orderId: "1", outcome: "failed" })).toEqual(refused);
+    expect(await resolveOrderForStaff(db, actors.staff, parsed(ZResolveOrderInput, { orderId: "1", outcome: "failed" }))).toEqual(refused);
   });
 });

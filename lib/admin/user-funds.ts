@@ -2,16 +2,16 @@
 // order (never more than charged, once): the staff-facing gate in front of lib/ledger's functions.
 import "server-only";
 import type { Db } from "@/lib/db/connection";
-import { debitFunds, type DebitFundsResult } from "@/lib/ledger/debit-funds";
-import { refundableOf, refundOrderManually, MANUAL_REFUND_STATES, type ManualRefundResult } from "@/lib/ledger/refund-manual";
-import { Decimal } from "@/lib/money";
+import { debitFunds, type DebitFundsInput, type DebitFundsResult } from "@/lib/ledger/debit-funds";
+import { refundableOf, refundOrderManually, MANUAL_REFUND_STATES, type ManualRefundInput, type ManualRefundResult } from "@/lib/ledger/refund-manual";
+import { Decimal, toLedgerString } from "@/lib/money";
 import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
 
-export async function deductFundsForAdmin(db: Db, actor: StaffActor, input: unknown): Promise<DebitFundsResult> {
+export async function deductFundsForAdmin(db: Db, actor: StaffActor, input: DebitFundsInput): Promise<DebitFundsResult> {
   return adminRefusal(actor) ?? debitFunds(db, input, actor.id);
 }
 
-export async function refundOrderForAdmin(db: Db, actor: StaffActor, input: unknown): Promise<ManualRefundResult> {
+export async function refundOrderForAdmin(db: Db, actor: StaffActor, input: ManualRefundInput): Promise<ManualRefundResult> {
   return adminRefusal(actor) ?? refundOrderManually(db, input, actor.id);
 }
 
@@ -35,14 +35,14 @@ export async function manualRefundOptions(db: Db, actor: StaffActor, orders: { i
   const manual = new Map<number, string>();
   for (const e of entries) {
     if (e.orderId === null) continue;
-    if (e.kind === "refund_manual") manual.set(e.orderId, e.amount.toFixed(6));
+    if (e.kind === "refund_manual") manual.set(e.orderId, toLedgerString(e.amount));
     // charge entries are negative, refunds positive: the left-over is minus their sum.
     left.set(e.orderId, (left.get(e.orderId) ?? new Decimal(0)).minus(e.amount.toFixed()));
   }
   for (const id of eligible) {
     const amount = left.get(id);
     const done = manual.get(id);
-    out.set(id, done ? { refunded: done } : amount && amount.gt(0) ? { left: amount.toFixed(6) } : null);
+    out.set(id, done ? { refunded: done } : amount && amount.gt(0) ? { left: toLedgerString(amount) } : null);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/connection";
 import type { Prisma } from "@/lib/db/generated/client";
 import { assertStaff, type StaffActor } from "./authorize";
+import { toLedgerString } from "@/lib/money";
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -42,5 +43,5 @@ export async function searchUsersForStaff(db: Db, actor: StaffActor, input: User
     }),
     db.user.count({ where }),
   ]);
-  return { users: users.map((u) => ({ ...u, balance: u.balance.toFixed(6) })), total, page: f.page, pageSize: USERS_PAGE_SIZE, filters: f };
+  return { users: users.map((u) => ({ ...u, balance: toLedgerString(u.balance) })), total, page: f.page, pageSize: USERS_PAGE_SIZE, filters: f };
 }

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger";
 import { creditFundsForAdmin, getUserDetail } from "./users";
-import { makeActors, makeUser } from "@/lib/testing/fixtures";
+import { makeUser, parsed, withActors, type Actors } from "@/lib/testing/fixtures";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { ZCreditFundsForm } from "./schemas";
 
 let db: Db;
-let actors: Awaited<ReturnType<typeof makeActors>>;
-
-beforeAll(async () => {
-  db = await getDb();
-  actors = await makeActors(db);
-});
-afterAll(closeDb);
+let actors: Actors;
+withActors((ready) => ({ db, actors } = ready));
 
 const entriesOf = (userId: number) => db.ledgerEntry.count({ where: { userId } });
 
@@ -28,8 +25,8 @@ describe("user detail and credit funds", () => {
       [{ amount: "10", reason: "   " }, "reason"],
     ];
     for (const [input, field] of cases) {
-      const result = await creditFundsForAdmin(db, actors.admin, { customerId: String(customer.id), ...input });
-      expect(result, JSON.stringify(input)).toMatchObject({ ok: false, fieldErrors: { [field]: expect.any(String) } });
+      const result = ZCreditFundsForm.safeParse({ customerId: String(customer.id), ...input });
+      expect(result.success ? {} : fieldErrorsOf(result.error), JSON.stringify(input)).toMatchObject({ [field]: expect.any(String) });
     }
     expect(await entriesOf(customer.id)).toBe(0);
   });
@@ -37,22 +34,22 @@ describe("user detail and credit funds", () => {
   it("is admin-only, and only for customer accounts", async () => {
     const customer = await makeUser(db, "customer");
     for (const actor of [actors.staff, actors.customer]) {
-      expect(await creditFundsForAdmin(db, actor, { customerId: customer.id, amount: "10", reason: "x" })).toEqual({ ok: false, error: "Only an admin can do this." });
+      expect(await creditFundsForAdmin(db, actor, parsed(ZCreditFundsForm, { customerId: customer.id, amount: "10", reason: "x" }))).toEqual({ ok: false, code: "not_allowed", message: "Only an admin can do this." });
     }
     for (const target of [actors.admin, actors.staff]) {
-      expect(await creditFundsForAdmin(db, actors.admin, { customerId: target.id, amount: "10", reason: "x" })).toMatchObject({ ok: false, error: expect.stringContaining("customer accounts") });
+      expect(await creditFundsForAdmin(db, actors.admin, parsed(ZCreditFundsForm, { customerId: target.id, amount: "10", reason: "x" }))).toMatchObject({ ok: false, code: "not_a_customer", message: expect.stringContaining("customer accounts") });
       expect(await entriesOf(target.id)).toBe(0);
     }
-    expect(await creditFundsForAdmin(db, actors.admin, { customerId: 999_999, amount: "10", reason: "x" })).toMatchObject({ ok: false, error: "No such customer." });
+    expect(await creditFundsForAdmin(db, actors.admin, parsed(ZCreditFundsForm, { customerId: 999_999, amount: "10", reason: "x" }))).toMatchObject({ ok: false, code: "not_found", message: "No such customer." });
     expect(await entriesOf(customer.id)).toBe(0);
   });
 
   it("credits exactly, with the admin as actor, and the detail shows the entry and the new balance", async () => {
     const customer = await makeUser(db, "customer");
-    expect(await creditFundsForAdmin(db, actors.admin, { customerId: String(customer.id), amount: "12.345678", reason: "bank transfer 42" })).toEqual({
+    expect(await creditFundsForAdmin(db, actors.admin, parsed(ZCreditFundsForm, { customerId: String(customer.id), amount: "12.345678", reason: "bank transfer 42" }))).toEqual({
       ok: true, balance: "12.345678", entryAmount: "12.345678",
     });
-    expect(await creditFundsForAdmin(db, actors.admin, { customerId: String(customer.id), amount: " 0.1 ", reason: "bonus" })).toMatchObject({ ok: true, balance: "12.445678" });
+    expect(await creditFundsForAdmin(db, actors.admin, parsed(ZCreditFundsForm, { customerId: String(customer.id), amount: " 0.1 ", reason: "bonus" }))).toMatchObject({ ok: true, balance: "12.445678" });
 
     const detail = (await getUserDetail(db, actors.staff, customer.id))!;
     expect(detail.user).toMatchObject({ email: customer.email, role: "customer", balance: "12.445678" });

@@ -4,10 +4,10 @@ import "server-only";
 import type { Db } from "@/lib/db/connection";
 import { creditFunds, type CreditFundsResult } from "@/lib/ledger/credit-funds";
 import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { fail } from "@/lib/result";
 import { boundedPage } from "@/lib/validation/page-number";
-import { ZCreditFundsForm } from "./schemas";
-import { LEDGER_SCALE } from "@/lib/money";
+import type { CreditFundsForm } from "./schemas";
+import { toLedgerString } from "@/lib/money";
 
 export const LEDGER_PAGE_SIZE = 50;
 
@@ -43,32 +43,30 @@ export async function getUserDetail(db: Db, actor: StaffActor, userId: number, o
   ]);
   const { _count, balance, ...profile } = user;
   return {
-    user: { ...profile, balance: balance.toFixed(LEDGER_SCALE), orderCount: _count.orders },
+    user: { ...profile, balance: toLedgerString(balance), orderCount: _count.orders },
     ledger: {
       page,
       pageSize: LEDGER_PAGE_SIZE,
       total: _count.ledgerEntries,
-      entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: e.amount.toFixed(LEDGER_SCALE), balanceAfter: e.balanceAfter.toFixed(LEDGER_SCALE) })),
+      entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: toLedgerString(e.amount), balanceAfter: toLedgerString(e.balanceAfter) })),
     },
     orders: orders.map(({ service, product, provider, charge, ...o }) => ({
       ...o,
       item: service?.name ?? product?.name ?? "—",
       provider: provider.name,
-      charge: charge.toFixed(LEDGER_SCALE),
+      charge: toLedgerString(charge),
     })),
   };
 }
 export type UserDetail = NonNullable<Awaited<ReturnType<typeof getUserDetail>>>;
 
 /** Adds funds to a customer's balance, written to the ledger with the admin as actor. */
-export async function creditFundsForAdmin(db: Db, actor: StaffActor, input: unknown): Promise<CreditFundsResult> {
+export async function creditFundsForAdmin(db: Db, actor: StaffActor, input: CreditFundsForm): Promise<CreditFundsResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZCreditFundsForm.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const target = await db.user.findUnique({ where: { id: parsed.data.customerId }, select: { role: true } });
-  if (!target) return { ok: false, error: "No such customer." };
+  const target = await db.user.findUnique({ where: { id: input.customerId }, select: { role: true } });
+  if (!target) return fail("not_found", "No such customer.");
   // Staff balances are not money we owe anyone; an admin topping up staff (or themselves) is refused.
-  if (target.role !== "customer") return { ok: false, error: "Funds can only be added to customer accounts." };
-  return creditFunds(db, { ...parsed.data, actorId: actor.id });
+  if (target.role !== "customer") return fail("not_a_customer", "Funds can only be added to customer accounts.");
+  return creditFunds(db, { ...input, actorId: actor.id });
 }

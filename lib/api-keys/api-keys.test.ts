@@ -10,7 +10,7 @@ afterAll(closeDb);
 async function newCustomer(label: string) {
   const db = await getDb();
   const created = await createUser(db, { email: `${label}-${Date.now()}-${Math.random().toString(36).slice(2)}@keys.test`, password: "keys-test-pass-1" });
-  if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+  if (!created.ok) throw new Error(created.message);
   return created.user.id;
 }
 

@@ -1,26 +1,19 @@
 // Issue 12, finding 2 for /api/v2: limits per key and per customer hold across app processes.
 // Two independent handlers, each with its own limiter and its own PostgreSQL pool (two
 // "processes"), share one count; Redis (REDIS_URL) gives the same.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import type { Db } from "@/lib/db/connection";
 import { openLimiterStore, type LimiterStore } from "@/lib/rate-limit/store";
 import { createApiHandler } from "./handle-request";
 import { createRateLimiter, DEFAULT_RATE_LIMIT_PER_MINUTE, rateLimitFromEnv } from "./rate-limit";
 import { serveHandler } from "./testing/serve-handler";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { createApiCustomer as createCustomer } from "@/lib/testing/fixtures";
+import { createApiCustomer as createCustomer, withTwoLimiterStores } from "@/lib/testing/fixtures";
 
 let db: Db;
 let stores: LimiterStore[] = [];
-beforeAll(async () => {
-  db = await getDb();
-  stores = [await openLimiterStore(), await openLimiterStore()];
-});
-afterAll(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  await closeDb();
-});
+withTwoLimiterStores((ready) => ({ db, stores } = ready));
 
 describe("/api/v2 limits shared across processes", () => {
   it("the tests really use two PostgreSQL-backed stores", () => {
@@ -86,6 +79,7 @@ describe("/api/v2 limits shared across processes", () => {
 
   it("API_RATE_LIMIT_PER_MINUTE", () => {
     expect(rateLimitFromEnv({ API_RATE_LIMIT_PER_MINUTE: "30" })).toBe(30);
-    for (const bad of ["0", "-1", "x", ""]) expect(rateLimitFromEnv({ API_RATE_LIMIT_PER_MINUTE: bad })).toBe(DEFAULT_RATE_LIMIT_PER_MINUTE);
+    expect(rateLimitFromEnv({ API_RATE_LIMIT_PER_MINUTE: "" })).toBe(DEFAULT_RATE_LIMIT_PER_MINUTE);
+    for (const bad of ["0", "-1", "x"]) expect(() => rateLimitFromEnv({ API_RATE_LIMIT_PER_MINUTE: bad }), bad).toThrow("API_RATE_LIMIT_PER_MINUTE: must be");
   });
 });

@@ -3,10 +3,12 @@
 // `perMinute` requests in each minute, counted in the store every app process shares
 // (lib/rate-limit/store.ts: PostgreSQL, Redis when REDIS_URL is set, memory on embedded PGlite).
 // Refused requests are answered 429 with Retry-After by handle-request.ts.
+import { config, readConfig } from "@/lib/config";
 import { createRequestLimit, type RequestLimit } from "@/lib/rate-limit/policies";
 import { processLimiterStore, type LimiterStore } from "@/lib/rate-limit/store";
 
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 120;
+/** The default lives in lib/config.ts; this is it. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = readConfig({}).API_RATE_LIMIT_PER_MINUTE;
 
 export type RateDecision =
   | { allowed: true; limit: number; remaining: number }
@@ -15,11 +17,9 @@ export type RateDecision =
 /** Buckets: "key:<hash>" or "customer:<id>". */
 export type RateLimiter = { take(bucket: string): Promise<RateDecision>; readonly perMinute: number };
 
-/** API_RATE_LIMIT_PER_MINUTE: a positive whole number; anything else means the default. */
-export function rateLimitFromEnv(env: Record<string, string | undefined> = process.env): number {
-  const text = env.API_RATE_LIMIT_PER_MINUTE?.trim() ?? "";
-  const value = /^\d{1,9}$/.test(text) ? Number(text) : 0;
-  return value > 0 ? value : DEFAULT_RATE_LIMIT_PER_MINUTE;
+/** API_RATE_LIMIT_PER_MINUTE (lib/config.ts: a positive whole number); `env` for tests. */
+export function rateLimitFromEnv(env?: Record<string, string | undefined>): number {
+  return (env ? readConfig(env) : config()).API_RATE_LIMIT_PER_MINUTE;
 }
 
 /** A limiter on `store` (default: this process's shared store, opened on first use). */

@@ -1,10 +1,14 @@
 // Every admin change writes one audit row with who, what, before and after, in the change's own
 // transaction (a refused change writes none); and the audit table refuses UPDATE, DELETE and TRUNCATE.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/connection";
 import { resolveOrderForStaff } from "@/lib/admin/orders";
 import { addProviderForAdmin, setProviderEnabled } from "@/lib/admin/providers";
-import { makeActors, makeUser, uniqueLabel as unique } from "@/lib/testing/fixtures";
+import { makeUser, parsed, uniqueLabel as unique, withActors, type Actors } from "@/lib/testing/fixtures";
+import { ZCreditFundsForm, ZResolveOrderInput, ZSetProviderEnabledInput } from "@/lib/admin/schemas";
+import { ZDebitFundsInput } from "@/lib/ledger/debit-funds";
+import { ZManualRefundInput } from "@/lib/ledger/refund-manual";
+import { ZProviderInput } from "@/lib/providers/schemas";
 import { deductFundsForAdmin, refundOrderForAdmin } from "@/lib/admin/user-funds";
 import { creditFundsForAdmin } from "@/lib/admin/users";
 import { createChargedOrder } from "@/lib/testing/fixtures";
@@ -14,12 +18,8 @@ import { openOrder } from "@/lib/orders/open-order";
 import { listAuditLog } from "./list-audit";
 
 let db: Db;
-let actors: Awaited<ReturnType<typeof makeActors>>;
-beforeAll(async () => {
-  db = await getDb();
-  actors = await makeActors(db);
-});
-afterAll(closeDb);
+let actors: Actors;
+withActors((ready) => ({ db, actors } = ready));
 
 const newestId = async () => (await db.auditLog.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
 // Other test files write audit rows meanwhile: only this file's admin's rows count.
@@ -35,7 +35,7 @@ async function audited(change: () => Promise<{ ok: boolean }>) {
 
 async function fixtures() {
   const customer = await makeUser(db, "customer");
-  expect(await creditFundsForAdmin(db, actors.admin, { customerId: customer.id, amount: "20", reason: "setup" })).toMatchObject({ ok: true });
+  expect(await creditFundsForAdmin(db, actors.admin, parsed(ZCreditFundsForm, { customerId: customer.id, amount: "20", reason: "setup" }))).toMatchObject({ ok: true });
   const providerId = (await db.provider.create({ data: { name: unique("audit"), apiUrl: "http://127.0.0.1:9/api/v2", apiKeyEncrypted: "none" } })).id;
   const service = await db.service.create({
     data: { providerId, upstreamId: unique("s"), name: "Audit likes", type: "Default", category: "Audit", upstreamRate: "1", sellRate: "1.25", markupPercent: "25", min: 10, max: 1000 },
@@ -59,14 +59,14 @@ describe("audit log", () => {
     const staffUser = await makeUser(db, "staff");
 
     const cases: [string, () => Promise<{ ok: boolean }>, object][] = [
-      ["provider.add", () => addProviderForAdmin(db, admin, { name: unique("added"), url: "https://panel.example/api/v2", key: "very-secret-key-1" }), { entityType: "Provider" }],
-      ["provider.disable", () => setProviderEnabled(db, admin, { providerId, enabled: "false" }), { before: { enabled: true }, after: { enabled: false } }],
+      ["provider.add", () => addProviderForAdmin(db, admin, parsed(ZProviderInput, { name: unique("added"), url: "https://panel.example/api/v2", key: "very-secret-key-1" })), { entityType: "Provider" }],
+      ["provider.disable", () => setProviderEnabled(db, admin, parsed(ZSetProviderEnabledInput, { providerId, enabled: "false" })), { before: { enabled: true }, after: { enabled: false } }],
       ["user.suspend", () => setUserStatus(db, admin, customer.id, "suspended"), { before: { status: "active" }, after: { status: "suspended" } }],
       ["user.set_role", () => setUserRole(db, admin, staffUser.id, "customer"), { before: { role: "staff" }, after: { role: "customer" } }],
-      ["funds.credit", () => creditFundsForAdmin(db, admin, { customerId: customer.id, amount: "5", reason: "bank ref 7" }), { reason: "bank ref 7", after: { amount: "5.000000" } }],
-      ["funds.debit", () => deductFundsForAdmin(db, admin, { customerId: customer.id, amount: "1", reason: "fee" }), { reason: "fee", after: { amount: "-1.000000" } }],
-      ["order.refund_manual", () => refundOrderForAdmin(db, admin, { orderId: completed, amount: "0.5", reason: "late" }), { entityId: String(completed), reason: "late" }],
-      ["order.resolve", () => resolveOrderForStaff(db, admin, { outcome: "failed", orderId: String(lost) }), { entityId: String(lost), after: { state: "failed" } }],
+      ["funds.credit", () => creditFundsForAdmin(db, admin, parsed(ZCreditFundsForm, { customerId: customer.id, amount: "5", reason: "bank ref 7" })), { reason: "bank ref 7", after: { amount: "5.000000" } }],
+      ["funds.debit", () => deductFundsForAdmin(db, admin, parsed(ZDebitFundsInput, { customerId: customer.id, amount: "1", reason: "fee" })), { reason: "fee", after: { amount: "-1.000000" } }],
+      ["order.refund_manual", () => refundOrderForAdmin(db, admin, parsed(ZManualRefundInput, { orderId: completed, amount: "0.5", reason: "late" })), { entityId: String(completed), reason: "late" }],
+      ["order.resolve", () => resolveOrderForStaff(db, admin, parsed(ZResolveOrderInput, { outcome: "failed", orderId: String(lost) })), { entityId: String(lost), after: { state: "failed" } }],
     ];
     for (const [action, change, expected] of cases) {
       const rows = await audited(change);
@@ -81,9 +81,9 @@ describe("audit log", () => {
   it("a refused change writes no audit row", async () => {
     const { customer, providerId } = await fixtures();
     const mark = await newestId();
-    expect(await setProviderEnabled(db, actors.staff, { providerId, enabled: "false" })).toMatchObject({ ok: false });
-    expect(await deductFundsForAdmin(db, actors.admin, { customerId: customer.id, amount: "1000", reason: "too much" })).toMatchObject({ ok: false });
-    expect(await creditFundsForAdmin(db, actors.staff, { customerId: customer.id, amount: "1", reason: "x" })).toMatchObject({ ok: false });
+    expect(await setProviderEnabled(db, actors.staff, parsed(ZSetProviderEnabledInput, { providerId, enabled: "false" }))).toMatchObject({ ok: false });
+    expect(await deductFundsForAdmin(db, actors.admin, parsed(ZDebitFundsInput, { customerId: customer.id, amount: "1000", reason: "too much" }))).toMatchObject({ ok: false });
+    expect(await creditFundsForAdmin(db, actors.staff, parsed(ZCreditFundsForm, { customerId: customer.id, amount: "1", reason: "x" }))).toMatchObject({ ok: false });
     expect(await rowsSince(mark)).toEqual([]);
   });
 
@@ -98,7 +98,7 @@ describe("audit log", () => {
 
   it("lists with filters and bounded pages, staff only", async () => {
     const { customer } = await fixtures();
-    await deductFundsForAdmin(db, actors.admin, { customerId: customer.id, amount: "1", reason: "listed" });
+    await deductFundsForAdmin(db, actors.admin, parsed(ZDebitFundsInput, { customerId: customer.id, amount: "1", reason: "listed" }));
     const page = await listAuditLog(db, actors.staff, { actor: actors.admin.email, action: "funds.debit", entityType: "User", entityId: String(customer.id) });
     expect(page.rows.map((r) => [r.action, r.reason, r.actor?.email])).toEqual([["funds.debit", "listed", actors.admin.email]]);
     expect(page.rows[0].changes).toEqual([

@@ -2,8 +2,10 @@
 // token readers and proxy.ts (which refreshes the idle clock). Behind https (NEXTAUTH_URL starts
 // with https://) cookies are Secure and take the __Secure- prefix, so a browser never sends them
 // over plain http.
-export function secureCookiesWanted(env: Record<string, string | undefined> = process.env): boolean {
-  return env.NEXTAUTH_URL?.trim().toLowerCase().startsWith("https://") ?? false;
+import { config, readConfig } from "@/lib/config";
+
+export function secureCookiesWanted(env?: Record<string, string | undefined>): boolean {
+  return (env ? readConfig(env) : config()).NEXTAUTH_URL?.trim().toLowerCase().startsWith("https://") ?? false;
 }
 
 export function sessionCookieName(secure = secureCookiesWanted()): string {

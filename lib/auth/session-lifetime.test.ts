@@ -50,8 +50,9 @@ describe("session lifetime", () => {
     expect(await sessionUserOf(db, { uid: token.uid, sv: token.sv })).toBeNull();
   });
 
-  it("SESSION_IDLE_MINUTES is bounded", () => {
+  it("SESSION_IDLE_MINUTES is bounded, and a wrong value names itself", () => {
     expect(idleTimeoutMs({ SESSION_IDLE_MINUTES: "15" })).toBe(15 * 60_000);
-    for (const bad of ["0", "-5", "abc", "99999999999", "10081"]) expect(idleTimeoutMs({ SESSION_IDLE_MINUTES: bad })).toBe(DEFAULT_IDLE_MINUTES * 60_000);
+    expect(idleTimeoutMs({})).toBe(DEFAULT_IDLE_MINUTES * 60_000);
+    for (const bad of ["0", "-5", "abc", "99999999999", "10081"]) expect(() => idleTimeoutMs({ SESSION_IDLE_MINUTES: bad }), bad).toThrow("SESSION_IDLE_MINUTES: must be");
   });
 });

@@ -5,18 +5,18 @@
 // than SESSION_IDLE_MINUTES is refused too. `seen` is refreshed by proxy.ts on page requests;
 // `since` (sign-in time) caps the total lifetime even for a session in constant use.
 import type { JWT } from "next-auth/jwt";
+import { config, readConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/connection";
 
-export const DEFAULT_IDLE_MINUTES = 60;
+/** The default lives in lib/config.ts; this is it, for callers that show it. */
+export const DEFAULT_IDLE_MINUTES = readConfig({}).SESSION_IDLE_MINUTES;
 export const MAX_SESSION_SECONDS = 7 * 24 * 3600;
 /** `seen` is rewritten at most this often, so that not every request sets a cookie. */
 export const SEEN_REFRESH_MS = 60_000;
 
-/** SESSION_IDLE_MINUTES: 1 … 10080 (a week); anything else means the default. */
-export function idleTimeoutMs(env: Record<string, string | undefined> = process.env): number {
-  const text = env.SESSION_IDLE_MINUTES?.trim() ?? "";
-  const minutes = /^\d{1,5}$/.test(text) ? Number(text) : 0;
-  return (minutes >= 1 && minutes <= 10_080 ? minutes : DEFAULT_IDLE_MINUTES) * 60_000;
+/** SESSION_IDLE_MINUTES (lib/config.ts: 1 … 10080, a week); `env` for tests. */
+export function idleTimeoutMs(env?: Record<string, string | undefined>): number {
+  return (env ? readConfig(env) : config()).SESSION_IDLE_MINUTES * 60_000;
 }
 
 export type SessionClock = { seen?: number; since?: number };

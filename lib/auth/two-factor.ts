@@ -7,6 +7,7 @@
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
 import { z } from "zod";
+import { config } from "@/lib/config";
 import type { Db } from "@/lib/db/connection";
 import { decryptProviderKey as openSecret, encryptProviderKey as sealSecret } from "@/lib/providers/key-encryption";
 
@@ -21,8 +22,8 @@ export function twoFactorAllowed(user: Pick<TwoFactorUser, "role">): boolean {
 }
 
 /** ADMIN_TWO_FACTOR=required: every admin must have it (staff may). */
-export function twoFactorRequired(user: Pick<TwoFactorUser, "role">, env: Record<string, string | undefined> = process.env): boolean {
-  return user.role === "admin" && env.ADMIN_TWO_FACTOR?.trim().toLowerCase() === "required";
+export function twoFactorRequired(user: Pick<TwoFactorUser, "role">): boolean {
+  return user.role === "admin" && config().ADMIN_TWO_FACTOR === "required";
 }
 
 export type TwoFactorState =

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/connection";
 import type { CatalogChangeKind, Prisma } from "@/lib/db/generated/client";
 import { assertStaff, type StaffActor } from "@/lib/admin/authorize";
 import { z } from "zod";
+import { toLedgerString } from "@/lib/money";
 
 export const CHANGES_PAGE_SIZE = 50;
 const KINDS = ["added", "removed", "relisted", "price_up", "price_down", "limits_changed", "renamed", "invalid"] as const;
@@ -53,7 +54,7 @@ export async function listCatalogChanges(db: Db, actor: StaffActor, input: Chang
     rows: rows.map((r) => ({
       id: r.id.toString(), createdAt: r.createdAt, kind: r.kind, itemKind: r.itemKind, itemId: r.itemId,
       itemName: names[r.itemKind].get(r.itemId)?.name ?? null, provider: r.provider.name,
-      oldValue: r.oldValue, newValue: r.newValue, oldSellRate: r.oldSellRate?.toFixed(6) ?? null, newSellRate: r.newSellRate?.toFixed(6) ?? null,
+      oldValue: r.oldValue, newValue: r.newValue, oldSellRate: r.oldSellRate ? toLedgerString(r.oldSellRate) : null, newSellRate: r.newSellRate ? toLedgerString(r.newSellRate) : null,
       syncRunId: r.syncRunId,
     })),
   };
@@ -91,7 +92,7 @@ export async function listCustomerUpdates(db: Db, input: { page?: unknown } = {}
       id: r.id.toString(), createdAt: r.createdAt,
       change: r.kind === "added" ? "new" : r.kind === "removed" ? "disabled" : (r.kind as "price_up" | "price_down"),
       serviceId: r.itemId, serviceName: r.name, category: r.category,
-      oldRate: r.oldSellRate?.toFixed(6) ?? null, newRate: r.newSellRate?.toFixed(6) ?? null,
+      oldRate: r.oldSellRate ? toLedgerString(r.oldSellRate) : null, newRate: r.newSellRate ? toLedgerString(r.newSellRate) : null,
     })),
   };
 }

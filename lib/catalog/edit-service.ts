@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { adminRefusal, assertStaff, type AdminResult, type StaffActor } from "@/lib/admin/authorize";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { fail, fieldRefusal } from "@/lib/result";
 import { canonicalServiceType } from "@/lib/upstream/add-order-input";
 import { z } from "zod";
 import { lockCatalogPricing, repriceItems } from "@/lib/pricing/reprice-sql";
@@ -21,7 +21,7 @@ export const ZEditServiceInput = z.object({
   sortOrder: z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number({ error: "A whole number." }).int("A whole number.").min(-1_000_000).max(1_000_000)),
   enabled: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
 });
-export type EditServiceInput = z.input<typeof ZEditServiceInput>;
+export type EditServiceInput = z.output<typeof ZEditServiceInput>;
 
 const SELECT = {
   id: true, providerId: true, upstreamId: true, type: true, name: true, category: true, description: true,
@@ -36,21 +36,20 @@ export async function serviceForEdit(db: Db, actor: StaffActor, serviceId: numbe
   return db.service.findUnique({ where: { id: serviceId }, select: SELECT });
 }
 
-export async function editService(db: Db, actor: StaffActor, input: unknown): Promise<AdminResult> {
+/** `input` parsed by ZEditServiceInput at the boundary. */
+export async function editService(db: Db, actor: StaffActor, input: EditServiceInput): Promise<AdminResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZEditServiceInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const { serviceId, name, category, description, sortOrder, enabled } = parsed.data;
-  return db.$transaction(async (tx) => {
+  const { serviceId, name, category, description, sortOrder, enabled } = input;
+  return db.$transaction(async (tx): Promise<AdminResult> => {
     const before = await tx.service.findUnique({ where: { id: serviceId }, select: SELECT });
-    if (!before) return { ok: false as const, error: "No such service." };
+    if (!before) return fail("not_found", "No such service.");
     if (enabled && !before.enabled) {
       const why = !before.upstreamListed ? "the provider no longer lists it"
         : before.invalidReason ? `its listing cannot be sold (${before.invalidReason})`
         : canonicalServiceType(before.type) === null ? "its type cannot be ordered through the panel"
         : before.sellRate.lte(0) ? "its price is not positive" : null;
-      if (why) return { ok: false as const, error: `It cannot be switched on: ${why}.`, fieldErrors: { enabled: `Cannot be switched on: ${why}.` } };
+      if (why) return fieldRefusal("service_unavailable", "enabled", `It cannot be switched on: ${why}.`, `Cannot be switched on: ${why}.`);
     }
     // An override equal to the upstream value is no override: a later upstream rename shows through.
     const override = (value: string, upstream: string | null) => (value === "" || value === upstream ? null : value);
@@ -79,6 +78,6 @@ export async function editService(db: Db, actor: StaffActor, input: unknown): Pr
         data: { providerId: before.providerId, itemKind: "service", itemId: serviceId, kind: after.enabled ? "relisted" : "removed", newValue: after.enabled ? "enabled by an admin" : "disabled by an admin", oldSellRate: before.sellRate, newSellRate: before.sellRate },
       });
     }
-    return { ok: true as const };
+    return { ok: true };
   });
 }

@@ -2,7 +2,7 @@
 // custom price or discount, by lib/pricing's one function). Upstream ids, costs and providers
 // stay out of it.
 import type { Db } from "@/lib/db/connection";
-import { convertCurrency } from "@/lib/money";
+import { convertCurrency, toLedgerString } from "@/lib/money";
 import { loadCustomerPricing } from "@/lib/pricing/customer-rate";
 
 export type CatalogService = {
@@ -45,7 +45,7 @@ export async function listCatalog(db: Db, options: { customerId?: number | null 
   ]);
   const categories = new Map<string, CatalogService[]>();
   for (const { upstreamRate, provider, ...row } of rows) {
-    const listRate = row.sellRate.toFixed(6);
+    const listRate = toLedgerString(row.sellRate);
     const rate = pricing.rateOf({ id: row.id, sellRate: listRate, cost: costOf({ upstreamRate, provider }) });
     const service: CatalogService = { ...row, sellRate: rate, ...(rate !== listRate ? { listRate } : {}) };
     categories.set(row.category, [...(categories.get(row.category) ?? []), service]);
@@ -82,6 +82,6 @@ export async function listProducts(db: Db, options: { customerId?: number | null
   ]);
   return rows.map(({ upstreamRate, provider, ...row }) => ({
     ...row,
-    sellRate: pricing.rateOf({ id: row.id, sellRate: row.sellRate.toFixed(6), cost: costOf({ upstreamRate, provider }) }, "product"),
+    sellRate: pricing.rateOf({ id: row.id, sellRate: toLedgerString(row.sellRate), cost: costOf({ upstreamRate, provider }) }, "product"),
   }));
 }

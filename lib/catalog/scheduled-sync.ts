@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { adminRefusal, type AdminResult, type StaffActor } from "@/lib/admin/authorize";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { fail } from "@/lib/result";
 import { z } from "zod";
 import { syncCatalog } from "./sync-catalog";
 
@@ -17,15 +17,17 @@ export const ZSyncScheduleInput = z.object({
   ),
 });
 
-export async function setSyncSchedule(db: Db, actor: StaffActor, input: unknown): Promise<AdminResult<{ intervalMinutes: number | null }>> {
+export type SyncScheduleInput = z.output<typeof ZSyncScheduleInput>;
+type SyncScheduleResult = AdminResult<{ intervalMinutes: number | null }>;
+
+/** `input` parsed by ZSyncScheduleInput at the boundary. */
+export async function setSyncSchedule(db: Db, actor: StaffActor, input: SyncScheduleInput): Promise<SyncScheduleResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZSyncScheduleInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const { providerId, intervalMinutes = null } = parsed.data;
-  return db.$transaction(async (tx) => {
+  const { providerId, intervalMinutes = null } = input;
+  return db.$transaction(async (tx): Promise<SyncScheduleResult> => {
     const before = await tx.provider.findUnique({ where: { id: providerId }, select: { catalogSyncIntervalMinutes: true } });
-    if (!before) return { ok: false as const, error: "No such provider." };
+    if (!before) return fail("not_found", "No such provider.");
     await tx.provider.update({
       where: { id: providerId },
       data: { catalogSyncIntervalMinutes: intervalMinutes, nextCatalogSyncAt: intervalMinutes ? new Date(Date.now() + intervalMinutes * 60_000) : null },
@@ -34,7 +36,7 @@ export async function setSyncSchedule(db: Db, actor: StaffActor, input: unknown)
       actorId: actor.id, action: "provider.catalog_sync_schedule", entityType: "Provider", entityId: providerId,
       before: { intervalMinutes: before.catalogSyncIntervalMinutes }, after: { intervalMinutes },
     });
-    return { ok: true as const, intervalMinutes };
+    return { ok: true, intervalMinutes };
   });
 }
 

@@ -3,7 +3,9 @@
 // fields capped; admin edits surviving; fixed prices overtaken by cost; the customers' Updates;
 // scheduled syncs claimed once; one sync per provider at a time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeActors } from "@/lib/testing/fixtures";
+import { makeActors, parsed } from "@/lib/testing/fixtures";
+import { ZSetSellRateInput } from "@/lib/admin/schemas";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { setSellRate } from "@/lib/admin/sell-rates";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { convertCurrency, Decimal } from "@/lib/money";
@@ -12,9 +14,9 @@ import { createCustomer, startTestProvider, TEST_LINK, type TestProvider } from 
 import { priceByRule } from "@/lib/pricing/rule-price";
 import type { SimService } from "@/lib/upstream/simulator/catalog";
 import { listCustomerUpdates, listCatalogChanges } from "./change-log";
-import { editService } from "./edit-service";
+import { editService, ZEditServiceInput } from "./edit-service";
 import { FIELD_CAPS } from "./listing-rules";
-import { runDueCatalogSyncs, setSyncSchedule } from "./scheduled-sync";
+import { runDueCatalogSyncs, setSyncSchedule, ZSyncScheduleInput } from "./scheduled-sync";
 import { syncCatalog } from "./sync-catalog";
 
 let db: Db;
@@ -51,14 +53,14 @@ describe("catalog sync change log", () => {
   it("a re-sync logs price up/down, renames, limits, removals, additions and unsellable listings, and caps stored text", async () => {
     const [up, down, renamed, limits, zero, backwards, long, gone, edited, overtaken, confirmed] = upstream;
     // An admin's edits and two fixed prices before the upstream changes.
-    expect(await editService(db, actors.admin, { serviceId: (await row(edited!)).id, name: "Our own name", category: "Our category", description: "Ours", sortOrder: "5", enabled: "on" })).toEqual({ ok: true });
-    expect(await editService(db, actors.staff, { serviceId: (await row(edited!)).id, name: "x", enabled: "on" })).toMatchObject({ ok: false });
+    expect(await editService(db, actors.admin, parsed(ZEditServiceInput, { serviceId: (await row(edited!)).id, name: "Our own name", category: "Our category", description: "Ours", sortOrder: "5", enabled: "on" }))).toEqual({ ok: true });
+    expect(await editService(db, actors.staff, parsed(ZEditServiceInput, { serviceId: (await row(edited!)).id, name: "x", enabled: "on" }))).toMatchObject({ ok: false });
     const overtakenRow = await row(overtaken!);
     const fixed = new Decimal(overtaken!.rate).times("1.01").toDecimalPlaces(6, Decimal.ROUND_UP).toFixed(6);
-    expect(await setSellRate(db, actors.admin, { kind: "service", id: overtakenRow.id, sellRate: fixed })).toMatchObject({ ok: true, belowCost: false });
+    expect(await setSellRate(db, actors.admin, parsed(ZSetSellRateInput, { kind: "service", id: overtakenRow.id, sellRate: fixed }))).toMatchObject({ ok: true, belowCost: false });
     const confirmedRow = await row(confirmed!);
     const loss = new Decimal(confirmed!.rate).dividedBy(2).toDecimalPlaces(6).toFixed(6);
-    expect(await setSellRate(db, actors.admin, { kind: "service", id: confirmedRow.id, sellRate: loss, confirmBelowCost: true })).toMatchObject({ ok: true, belowCost: true });
+    expect(await setSellRate(db, actors.admin, parsed(ZSetSellRateInput, { kind: "service", id: confirmedRow.id, sellRate: loss, confirmBelowCost: true }))).toMatchObject({ ok: true, belowCost: true });
 
     const old = { up: up!.rate, down: down!.rate, name: renamed!.name, min: limits!.min, max: limits!.max };
     up!.rate = up!.rate.times(2);
@@ -103,7 +105,7 @@ describe("catalog sync change log", () => {
     for (const [s, reason] of [[zero!, "rate 0 is not positive"], [backwards!, `max ${backwards!.max} is below min ${backwards!.min}`]] as const) {
       const r = await row(s);
       expect([r.enabled, r.invalidReason]).toEqual([false, reason]);
-      expect(await editService(db, actors.admin, { serviceId: r.id, enabled: "on" })).toMatchObject({ ok: false, fieldErrors: { enabled: expect.stringContaining("cannot be sold") } });
+      expect(await editService(db, actors.admin, parsed(ZEditServiceInput, { serviceId: r.id, enabled: "on" }))).toMatchObject({ ok: false, code: "service_unavailable", fields: { enabled: { message: expect.stringContaining("cannot be sold") } } });
     }
     const customerId = await createCustomer(db, "100");
     expect(await placeOrder(db, customerId, { serviceId: (await row(zero!)).id, link: TEST_LINK, quantity: zero!.min })).toMatchObject({ ok: false, code: "service_unavailable" });
@@ -150,16 +152,17 @@ describe("catalog sync change log", () => {
 
 describe("scheduled and concurrent syncs", () => {
   it("an admin sets the interval; a due provider is claimed by one worker only", async () => {
-    expect(await setSyncSchedule(db, actors.staff, { providerId: provider.providerId, intervalMinutes: "60" })).toMatchObject({ ok: false });
-    expect(await setSyncSchedule(db, actors.admin, { providerId: provider.providerId, intervalMinutes: "2" })).toMatchObject({ ok: false, fieldErrors: { intervalMinutes: expect.any(String) } });
-    expect(await setSyncSchedule(db, actors.admin, { providerId: provider.providerId, intervalMinutes: "60" })).toEqual({ ok: true, intervalMinutes: 60 });
+    expect(await setSyncSchedule(db, actors.staff, parsed(ZSyncScheduleInput, { providerId: provider.providerId, intervalMinutes: "60" }))).toMatchObject({ ok: false });
+    const tooShort = ZSyncScheduleInput.safeParse({ providerId: provider.providerId, intervalMinutes: "2" });
+    expect(tooShort.success ? {} : fieldErrorsOf(tooShort.error)).toMatchObject({ intervalMinutes: expect.any(String) });
+    expect(await setSyncSchedule(db, actors.admin, parsed(ZSyncScheduleInput, { providerId: provider.providerId, intervalMinutes: "60" }))).toEqual({ ok: true, intervalMinutes: 60 });
     const soon = new Date(Date.now() + 61 * 60_000);
     const before = await db.catalogSyncRun.count({ where: { providerId: provider.providerId, trigger: "schedule" } });
     const claims = await Promise.all([runDueCatalogSyncs(db, { now: soon }), runDueCatalogSyncs(db, { now: soon })]);
     expect(claims.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(1);
     expect(await db.catalogSyncRun.count({ where: { providerId: provider.providerId, trigger: "schedule" } })).toBe(before + 1);
     expect(await runDueCatalogSyncs(db, { now: soon })).toBe(0);
-    expect(await setSyncSchedule(db, actors.admin, { providerId: provider.providerId, intervalMinutes: "" })).toEqual({ ok: true, intervalMinutes: null });
+    expect(await setSyncSchedule(db, actors.admin, parsed(ZSyncScheduleInput, { providerId: provider.providerId, intervalMinutes: "" }))).toEqual({ ok: true, intervalMinutes: null });
   });
 
   it("a second sync of the same provider is refused while one runs; an abandoned run is closed", async () => {

@@ -16,11 +16,12 @@ describe("secrets", () => {
   it("the readers refuse the .env.example placeholders and short values", () => {
     for (const value of ["change-me", "change-me-too", "CHANGEME", "secret", "development-only-nextauth-secret", "a".repeat(40), good.slice(1)]) {
       process.env.NEXTAUTH_SECRET = value;
-      expect(() => authSecret(), value).toThrow(/NEXTAUTH_SECRET is (a placeholder|too short)/);
+      expect(() => authSecret(), value).toThrow(/NEXTAUTH_SECRET: is (a placeholder|too short)/);
       process.env.PROVIDER_KEY_SECRET = value;
-      expect(() => encryptProviderKey("k"), value).toThrow(/PROVIDER_KEY_SECRET is (a placeholder|too short)/);
+      expect(() => encryptProviderKey("k"), value).toThrow(/PROVIDER_KEY_SECRET: is (a placeholder|too short)/);
     }
     process.env.NEXTAUTH_SECRET = good;
+    process.env.PROVIDER_KEY_SECRET = good;
     expect(authSecret()).toBe(good);
     expect(good.length).toBe(MIN_SECRET_LENGTH);
   });

@@ -4,70 +4,49 @@
 // one is refused in production and, for the CLI and the worker, whenever the database is
 // PostgreSQL (a shared database must never get rows sealed with the public development value).
 // Development on the embedded database falls back to fixed, clearly named local values.
-//
-// (lib/config.ts, created by helper "results" for other settings, may absorb this file.)
+// The values themselves are validated in lib/config.ts (ZEnvironment); this file decides when a
+// missing one is allowed and lists every problem at process start.
+import { config, readConfig } from "@/lib/config";
 import { resolveDatabaseTarget } from "@/lib/db/target";
+import { DEVELOPMENT_SECRETS, MIN_SECRET_LENGTH, secretValueProblem as valueProblem } from "./secret-value";
 
+export { MIN_SECRET_LENGTH };
 export type SecretName = "NEXTAUTH_SECRET" | "PROVIDER_KEY_SECRET";
 export const SECRET_NAMES: readonly SecretName[] = ["NEXTAUTH_SECRET", "PROVIDER_KEY_SECRET"];
-
-/** 32 characters: what `openssl rand -base64 24` prints; the README suggests 32 random bytes. */
-export const MIN_SECRET_LENGTH = 32;
-
-const DEVELOPMENT_SECRETS: Record<SecretName, string> = {
-  NEXTAUTH_SECRET: "development-only-nextauth-secret",
-  PROVIDER_KEY_SECRET: "development-only-provider-key-secret",
-};
-
-/** Values seen in examples and tutorials, compared without case, spaces, dashes or underscores. */
-const PLACEHOLDERS = [
-  "changeme", "changemetoo", "changethis", "replaceme", "secret", "password", "yoursecret", "yoursecrethere",
-  "mysecret", "supersecret", "example", "test", "xxxxxxxx", "todo", "nextauthsecret", "providerkeysecret",
-  ...Object.values(DEVELOPMENT_SECRETS),
-].map(normalised);
-
-function normalised(value: string): string {
-  return value.toLowerCase().replace(/[\s_-]+/g, "");
-}
 
 type Env = Record<string, string | undefined>;
 export type SecretContext = "app" | "cli";
 
 /** Why this value must not be used, or null when it is acceptable. */
 export function secretValueProblem(name: SecretName, value: string): string | null {
-  const n = normalised(value);
-  if (PLACEHOLDERS.includes(n) || /^change-?me/i.test(value.trim()) || /^(.)\1+$/.test(value)) {
-    return `${name} is a placeholder ("${value.slice(0, 12)}…"): set a long random value (openssl rand -base64 32).`;
-  }
-  if (value.length < MIN_SECRET_LENGTH) {
-    return `${name} is too short (${value.length} characters; at least ${MIN_SECRET_LENGTH}): use openssl rand -base64 32.`;
-  }
-  return null;
+  const problem = valueProblem(value);
+  return problem && `${name} ${problem}`;
 }
 
-function isProduction(env: Env): boolean {
-  return env.NODE_ENV === "production";
-}
-
-function isPostgres(env: Env): boolean {
+function isPostgres(databaseUrl: string | undefined): boolean {
   try {
-    return resolveDatabaseTarget(env.DATABASE_URL).kind === "postgres";
+    return resolveDatabaseTarget(databaseUrl).kind === "postgres";
   } catch {
     return false;
   }
 }
 
-/** Every reason the configuration must not start, for the app or the CLI/worker. */
+/**
+ * Every reason the configuration must not start, for the app or the CLI/worker. Reads `env`
+ * itself rather than through config(): it lists the secrets' problems, where config() would
+ * stop at the first wrong setting.
+ */
 export function secretProblems(context: SecretContext, env: Env = process.env): string[] {
   const problems: string[] = [];
+  const production = env.NODE_ENV === "production";
   for (const name of SECRET_NAMES) {
-    const value = env[name];
+    const value = env[name]?.trim() ? env[name] : undefined;
     if (value) {
       const problem = secretValueProblem(name, value);
       if (problem) problems.push(problem);
-    } else if (isProduction(env)) {
+    } else if (production) {
       problems.push(`${name} is not set: it is required in production.`);
-    } else if (context === "cli" && isPostgres(env)) {
+    } else if (context === "cli" && isPostgres(env.DATABASE_URL)) {
       problems.push(`${name} is not set: the CLI and the worker never use development secrets on PostgreSQL.`);
     }
   }
@@ -83,16 +62,13 @@ export function assertSecretsConfigured(context: SecretContext, env: Env = proce
 }
 
 /**
- * The secret to use now. A bad value throws (also when the startup check was skipped); a missing
- * one falls back to the development value only outside production.
+ * The secret to use now, from config(). A bad value throws (also when the startup check was
+ * skipped); a missing one falls back to the development value only outside production.
  */
-export function readSecret(name: SecretName, env: Env = process.env): string {
-  const value = env[name];
-  if (value) {
-    const problem = secretValueProblem(name, value);
-    if (problem) throw new SecretConfigError(problem);
-    return value;
-  }
-  if (isProduction(env)) throw new SecretConfigError(`${name} is not set: it is required in production.`);
+export function readSecret(name: SecretName, env?: Env): string {
+  const settings = env ? readConfig(env) : config();
+  const value = settings[name];
+  if (value) return value;
+  if (settings.NODE_ENV === "production") throw new SecretConfigError(`${name} is not set: it is required in production.`);
   return DEVELOPMENT_SECRETS[name];
 }

@@ -7,6 +7,7 @@ import { addSimulatorProvider, makeActors, uniqueLabel as unique } from "@/lib/t
 import { Decimal } from "@/lib/money";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { coverWarningThreshold, getStaffSummary, refreshProviderBalance } from "./staff-summary";
+import { readConfig } from "@/lib/config";
 
 let db: Db;
 let sim: SimulatorHandle;
@@ -40,11 +41,11 @@ describe("staff summary", () => {
 
     sim.setFault("balance", { type: "error", message: "Invalid API key" });
     const failed = await refreshProviderBalance(db, actors.staff, providerId);
-    expect(failed).toMatchObject({ ok: false, error: expect.stringContaining("did not give its balance") });
+    expect(failed).toMatchObject({ ok: false, code: "service_unavailable", message: expect.stringContaining("did not give its balance") });
     sim.clearFaults();
     // A failed read keeps the last figure and its time.
     expect((await db.provider.findUniqueOrThrow({ where: { id: providerId } })).lastBalance?.toFixed()).toBe("1234.567891");
-    expect(await refreshProviderBalance(db, actors.staff, 2_000_000_000)).toEqual({ ok: false, error: "No such provider." });
+    expect(await refreshProviderBalance(db, actors.staff, 2_000_000_000)).toEqual({ ok: false, code: "not_found", message: "No such provider." });
   });
 
   it("cover ratio is provider funds over customer balances, exact, with the warning threshold", async () => {
@@ -56,10 +57,10 @@ describe("staff summary", () => {
       expect(s.cover.warning).toBe(funds.div(s.customerBalances).lt(s.cover.threshold));
     }
     expect(s.today.from.toISOString()).toMatch(/T00:00:00.000Z$/);
-    expect(coverWarningThreshold(undefined).toFixed()).toBe("1.2");
-    expect(coverWarningThreshold("1.5").toFixed()).toBe("1.5");
-    expect(coverWarningThreshold("lots").toFixed()).toBe("1.2");
-    expect(coverWarningThreshold("-1").toFixed()).toBe("1.2");
+    expect(coverWarningThreshold(readConfig({})).toFixed()).toBe("1.2");
+    expect(coverWarningThreshold(readConfig({ COVER_RATIO_WARNING: "1.5" })).toFixed()).toBe("1.5");
+    // A wrong value is no longer taken as the default: it names itself (lib/config.test.ts).
+    for (const bad of ["lots", "-1"]) expect(() => readConfig({ COVER_RATIO_WARNING: bad })).toThrow("COVER_RATIO_WARNING: must be a number above 0");
   });
 
   it("is for staff only", async () => {

@@ -4,18 +4,18 @@
 import "server-only";
 import type { Db } from "@/lib/db/connection";
 import { assertStaff, type AdminResult, type StaffActor } from "@/lib/admin/authorize";
-import { Decimal, parseDecimal } from "@/lib/money";
+import { Decimal, parseDecimal, toLedgerString } from "@/lib/money";
 import { clientForProvider } from "@/lib/providers/manage-providers";
 import { moneyTotals } from "@/lib/reports/money-report";
+import { fail } from "@/lib/result";
+import { config, type Config } from "@/lib/config";
 
 /** Orders whose money is not settled yet: charged, and either running or waiting for an answer. */
 const IN_FLIGHT_STATES = ["pending_submit", "unknown", "pending", "in_progress"] as const;
-const DEFAULT_COVER_WARNING = "1.2";
 
-/** COVER_RATIO_WARNING: warn when provider funds ÷ customer balances is below it (default 1.2). */
-export function coverWarningThreshold(env: string | undefined = process.env.COVER_RATIO_WARNING): Decimal {
-  const parsed = env ? parseDecimal(env) : null;
-  return parsed && parsed.gt(0) ? parsed : new Decimal(DEFAULT_COVER_WARNING);
+/** COVER_RATIO_WARNING (lib/config.ts): warn when provider funds ÷ customer balances is below it. */
+export function coverWarningThreshold(settings: Pick<Config, "COVER_RATIO_WARNING"> = config()): Decimal {
+  return new Decimal(settings.COVER_RATIO_WARNING);
 }
 
 export type ProviderFunds = {
@@ -50,7 +50,7 @@ export async function getStaffSummary(db: Db, actor: StaffActor, now = new Date(
     currency: p.currency,
     exchangeRate: p.exchangeRate.toFixed(),
     balance: p.lastBalance?.toFixed() ?? null,
-    converted: p.lastBalance ? new Decimal(p.lastBalance.toFixed()).times(p.exchangeRate.toFixed()).toFixed(6) : null,
+    converted: p.lastBalance ? toLedgerString(new Decimal(p.lastBalance.toFixed()).times(p.exchangeRate.toFixed())) : null,
     readAt: p.lastBalanceAt,
   }));
   const checked = funds.filter((p) => p.converted !== null);
@@ -61,17 +61,17 @@ export async function getStaffSummary(db: Db, actor: StaffActor, now = new Date(
   const ratio = customerBalances.gt(0) && checked.length > 0 ? upstreamFunds.div(customerBalances) : null;
   return {
     customers,
-    customerBalances: customerBalances.toFixed(6),
+    customerBalances: toLedgerString(customerBalances),
     providers: funds,
     uncheckedProviders: funds.filter((p) => p.converted === null).map((p) => p.name),
-    upstreamFunds: checked.length > 0 ? upstreamFunds.toFixed(6) : null,
+    upstreamFunds: checked.length > 0 ? toLedgerString(upstreamFunds) : null,
     cover: {
       ratio: ratio?.toFixed(2, Decimal.ROUND_DOWN) ?? null,
       threshold: threshold.toFixed(),
       // Unchecked providers make the figure a lower bound; it still warns, with that said beside it.
       warning: ratio !== null ? ratio.lt(threshold) : customerBalances.gt(0),
     },
-    inFlight: { orders: inFlight._count._all, value: new Decimal(inFlight._sum.charge?.toFixed() ?? "0").toFixed(6) },
+    inFlight: { orders: inFlight._count._all, value: toLedgerString(new Decimal(inFlight._sum.charge?.toFixed() ?? "0")) },
     unknownOrders,
     flagged,
     today: { from: todayStart, ...today },
@@ -86,17 +86,17 @@ export type StaffSummary = Awaited<ReturnType<typeof getStaffSummary>>;
  */
 export async function refreshProviderBalance(db: Db, actor: StaffActor, providerId: number): Promise<AdminResult<{ balance: string; currency: string }>> {
   // The one thing staff may start: it refreshes a cached reading of an outside fact, nothing else.
-  if (actor.role !== "staff" && actor.role !== "admin") return { ok: false, error: "You are not allowed to do this." };
+  if (actor.role !== "staff" && actor.role !== "admin") return fail("not_allowed", "You are not allowed to do this.");
   const provider = await db.provider.findUnique({ where: { id: providerId }, select: { name: true } });
-  if (!provider) return { ok: false, error: "No such provider." };
+  if (!provider) return fail("not_found", "No such provider.");
   let answer;
   try {
     answer = await (await clientForProvider(db, providerId)).balance();
   } catch (error) {
     // Only the key's decryption throws here; its message names the cause and holds no secret.
-    return { ok: false, error: (error as Error).message };
+    return fail("update_failed", (error as Error).message);
   }
-  if (!answer.ok) return { ok: false, error: `${provider.name} did not give its balance: ${answer.message}` };
+  if (!answer.ok) return fail("service_unavailable", `${provider.name} did not give its balance: ${answer.message}`);
   const balance = answer.value.balance.toFixed();
   await db.provider.update({ where: { id: providerId }, data: { lastBalance: balance, lastBalanceAt: new Date() } });
   return { ok: true, balance, currency: answer.value.currency };

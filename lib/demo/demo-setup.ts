@@ -6,6 +6,7 @@ import { creditFunds } from "@/lib/ledger";
 import { encryptProviderKey } from "@/lib/providers/key-encryption";
 import { addProvider } from "@/lib/providers/manage-providers";
 import { seedAccounts } from "./seed-accounts";
+import { ZProviderInput } from "@/lib/providers/schemas";
 
 export const DEMO_ACCOUNTS = {
   admin: { email: "admin@demo.local", password: "demo-admin-123", role: "admin" as const },
@@ -41,8 +42,8 @@ export async function ensureSimulatorProvider(
     });
     providerId = existing.id;
   } else {
-    const added = await addProvider(db, { name, url: simulator.url, key: simulator.key });
-    if (!added.ok) throw new Error(`Cannot register ${name}: ${JSON.stringify(added.fieldErrors)}`);
+    const added = await addProvider(db, ZProviderInput.parse({ name, url: simulator.url, key: simulator.key }));
+    if (!added.ok) throw new Error(`Cannot register ${name}: ${added.message}`);
     providerId = added.provider.id;
     notes.push(`Registered "${name}" at ${simulator.url}`);
   }
@@ -57,6 +58,6 @@ export async function ensureStartingBalance(db: Db, email: string, amount: strin
   const credited = await db.ledgerEntry.count({ where: { userId: customer.id, kind: "credit" } });
   if (credited > 0) return null;
   const result = await creditFunds(db, { customerId: customer.id, amount, reason: "Starting balance" });
-  if (!result.ok) throw new Error(`Cannot credit ${email}: ${result.error}`);
+  if (!result.ok) throw new Error(`Cannot credit ${email}: ${result.message}`);
   return `Credited ${amount} to ${email}`;
 }

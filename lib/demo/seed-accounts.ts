@@ -9,6 +9,6 @@ export async function seedAccounts(db: Db, accounts: SeedAccount[]): Promise<voi
     const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true } });
     if (existing) continue;
     const result = await createUser(db, { email: account.email, password: account.password }, account.role);
-    if (!result.ok) throw new Error(`Cannot seed ${account.email}: ${JSON.stringify(result.fieldErrors)}`);
+    if (!result.ok) throw new Error(`Cannot seed ${account.email}: ${result.message}`);
   }
 }

@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/connection";
 import type { SubmitOutcome } from "@/lib/orders/submit-order";
 import { keepLeaseAlive, submitGraceMs, submitLeaseMs } from "@/lib/orders/submission-lease";
 import { syncDueRefills, type RefillTally } from "@/lib/refills/sync-refills";
-import { secondsFromEnv } from "@/lib/util/env-duration";
+import { config } from "@/lib/config";
 import { claimDueOrders, renewClaims } from "./claim-orders";
 import { expireStaleSubmissions, submitNeverSentOrders } from "./pending-submissions";
 import { emptyPollTally, pollDueOrders, type PollTally } from "./poll-orders";
@@ -45,7 +45,7 @@ export type SyncPassReport = {
 
 /** A poll claim's lease; the pass renews it every third while it runs, so a dead pass costs this long. */
 export function workerLeaseMs(): number {
-  return secondsFromEnv("WORKER_LEASE_SECONDS", 60);
+  return config().WORKER_LEASE_SECONDS * 1000;
 }
 
 /**

@@ -1,28 +1,14 @@
 // funds:deduct and order:refund through the real CLI entry point: the same ledger functions as
 // the pages, the operator recorded as the CLI (actor null) in the ledger and the audit log.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runCli } from "@/lib/cli/main";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
-import { createChargedOrder, createCustomer } from "@/lib/testing/fixtures";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/connection";
+import { createChargedOrder, createCustomer, runCliCommand, withDatabase } from "@/lib/testing/fixtures";
 import { verifyLedger } from "./verify-ledger";
 
 let db: Db;
-beforeAll(async () => {
-  db = await getDb();
-});
-afterAll(closeDb);
+withDatabase((ready) => void (db = ready));
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const log = vi.spyOn(console, "log").mockImplementation((...args) => void out.push(args.join(" ")));
-  const error = vi.spyOn(console, "error").mockImplementation((...args) => void out.push(args.join(" ")));
-  try {
-    return { code: await runCli(argv), text: out.join("\n") };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const cli = runCliCommand;
 
 describe("admin money commands", () => {
   it("funds:deduct never below zero; order:refund once, within the charge", async () => {

@@ -6,7 +6,8 @@ import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { Decimal } from "@/lib/money";
 import { createChargedOrder, createCustomer } from "@/lib/testing/fixtures";
 import { applyBalanceChange } from "./balance-change";
-import { debitFunds } from "./debit-funds";
+import { debitFunds, ZDebitFundsInput } from "./debit-funds";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { refundForOrder } from "./order-money";
 import { refundOrderManually } from "./refund-manual";
 import { moneyTransaction } from "./transaction";
@@ -37,11 +38,12 @@ describe("debitFunds", () => {
   it("never below zero: refuses more than the balance, beside the field, and writes nothing", async () => {
     const customerId = await createCustomer(db, "3");
     const result = await debitFunds(db, { customerId, amount: "3.000001", reason: "x" }, null);
-    expect(result).toMatchObject({ ok: false, fieldErrors: { amount: expect.stringContaining("3.000000") } });
+    expect(result).toMatchObject({ ok: false, code: "balance_too_low", fields: { amount: { message: expect.stringContaining("3.000000") } } });
     for (const [input, field] of [[{ amount: "0", reason: "x" }, "amount"], [{ amount: "-1", reason: "x" }, "amount"], [{ amount: "1", reason: " " }, "reason"]] as const) {
-      expect(await debitFunds(db, { customerId, ...input }, null)).toMatchObject({ ok: false, fieldErrors: { [field]: expect.any(String) } });
+      const result = ZDebitFundsInput.safeParse({ customerId, ...input });
+      expect(result.success ? {} : fieldErrorsOf(result.error)).toMatchObject({ [field]: expect.any(String) });
     }
-    expect(await debitFunds(db, { customerId: 2_000_000_000, amount: "1", reason: "x" }, null)).toMatchObject({ ok: false, error: "No such customer." });
+    expect(await debitFunds(db, { customerId: 2_000_000_000, amount: "1", reason: "x" }, null)).toMatchObject({ ok: false, message: "No such customer." });
     expect(await balanceOf(customerId)).toBe("3.000000");
     expect(await db.ledgerEntry.count({ where: { userId: customerId, kind: "debit" } })).toBe(0);
   });
@@ -77,9 +79,9 @@ describe("refundOrderManually", () => {
 
   it("refunds a completed order up to its charge, once, with an event and an audit row", async () => {
     const { customerId, orderId } = await finishedOrder("completed");
-    expect(await refundOrderManually(db, { orderId, amount: "4.000001", reason: "complaint" }, null)).toMatchObject({ ok: false, fieldErrors: { amount: expect.stringContaining("4.000000") } });
+    expect(await refundOrderManually(db, { orderId, amount: "4.000001", reason: "complaint" }, null)).toMatchObject({ ok: false, code: "refund_exceeds_charge", fields: { amount: { message: expect.stringContaining("4.000000") } } });
     expect(await refundOrderManually(db, { orderId, amount: "1.5", reason: "complaint" }, null)).toEqual({ ok: true, refunded: "1.500000", balance: "7.500000" });
-    expect(await refundOrderManually(db, { orderId, amount: "1", reason: "again" }, null)).toMatchObject({ ok: false, error: expect.stringContaining("already has a manual refund") });
+    expect(await refundOrderManually(db, { orderId, amount: "1", reason: "again" }, null)).toMatchObject({ ok: false, message: expect.stringContaining("already has a manual refund") });
     expect(await balanceOf(customerId)).toBe("7.500000");
     expect((await db.orderEvent.findMany({ where: { orderId, type: "refund" } })).map((e) => e.message)).toEqual(["manual refund of 1.500000: complaint"]);
     const [audit] = await auditOf("Order", orderId);
@@ -89,7 +91,7 @@ describe("refundOrderManually", () => {
 
   it("a partial order gets at most what its automatic refund left", async () => {
     const { customerId, orderId } = await finishedOrder("partial");
-    expect(await refundOrderManually(db, { orderId, amount: "3.000001", reason: "x" }, null)).toMatchObject({ ok: false, error: expect.stringContaining("At most 3.000000") });
+    expect(await refundOrderManually(db, { orderId, amount: "3.000001", reason: "x" }, null)).toMatchObject({ ok: false, message: expect.stringContaining("At most 3.000000") });
     expect(await refundOrderManually(db, { orderId, amount: "3", reason: "undelivered rest" }, null)).toMatchObject({ ok: true, refunded: "3.000000" });
     expect(await balanceOf(customerId)).toBe("10.000000");
     expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
@@ -97,10 +99,10 @@ describe("refundOrderManually", () => {
 
   it("refuses orders in flight, already fully refunded, or missing", async () => {
     const inFlight = await finishedOrder("pending");
-    expect(await refundOrderManually(db, { orderId: inFlight.orderId, amount: "1", reason: "x" }, null)).toMatchObject({ ok: false, error: expect.stringContaining("not finished") });
+    expect(await refundOrderManually(db, { orderId: inFlight.orderId, amount: "1", reason: "x" }, null)).toMatchObject({ ok: false, message: expect.stringContaining("not finished") });
     const canceled = await finishedOrder("canceled");
-    expect(await refundOrderManually(db, { orderId: canceled.orderId, amount: "1", reason: "x" }, null)).toMatchObject({ ok: false, error: expect.stringContaining("refunded in full") });
-    expect(await refundOrderManually(db, { orderId: 2_000_000_000, amount: "1", reason: "x" }, null)).toMatchObject({ ok: false, error: "No order 2000000000." });
+    expect(await refundOrderManually(db, { orderId: canceled.orderId, amount: "1", reason: "x" }, null)).toMatchObject({ ok: false, message: expect.stringContaining("refunded in full") });
+    expect(await refundOrderManually(db, { orderId: 2_000_000_000, amount: "1", reason: "x" }, null)).toMatchObject({ ok: false, message: "No order 2000000000." });
     expect(await db.ledgerEntry.count({ where: { orderId: { in: [inFlight.orderId, canceled.orderId] }, kind: "refund_manual" } })).toBe(0);
   });
 

@@ -1,24 +1,18 @@
 import type { Db } from "@/lib/db/connection";
-import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import { Decimal, toLedgerString } from "@/lib/money";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { applyBalanceChange } from "./balance-change";
-import { ZCreditFundsInput } from "./schemas";
+import { fail, type Failure } from "@/lib/result";
+import type { CreditFundsInput } from "./schemas";
 import { moneyTransaction } from "./transaction";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
-export type CreditFundsResult =
-  | { ok: true; balance: string; entryAmount: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type CreditFundsResult = { ok: true; balance: string; entryAmount: string } | Failure;
 
-/** Adds funds to a customer's balance (staff top-up or a confirmed payment). */
-export async function creditFunds(db: Db, input: unknown): Promise<CreditFundsResult> {
-  const parsed = ZCreditFundsInput.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  }
-  const { customerId, amount, reason, actorId } = parsed.data;
+/** Adds funds to a customer's balance (staff top-up or a confirmed payment); `input` parsed by ZCreditFundsInput. */
+export async function creditFunds(db: Db, input: CreditFundsInput): Promise<CreditFundsResult> {
+  const { customerId, amount, reason, actorId } = input;
   const customer = await db.user.findUnique({ where: { id: customerId }, select: { id: true } });
-  if (!customer) return { ok: false, error: "No such customer." };
+  if (!customer) return fail("not_found", "No such customer.");
   const credited = new Decimal(amount);
   const balance = await moneyTransaction(db, async (tx) => {
     const after = await applyBalanceChange(tx, { customerId, kind: "credit", amount: credited, reason, actorId: actorId ?? null });
@@ -26,11 +20,11 @@ export async function creditFunds(db: Db, input: unknown): Promise<CreditFundsRe
     if (after && actorId !== undefined) {
       await recordAudit(tx, {
         actorId, action: "funds.credit", entityType: "User", entityId: customerId, reason,
-        before: { balance: after.minus(credited).toFixed(6) }, after: { balance: after.toFixed(6), amount: credited.toFixed(6) },
+        before: { balance: toLedgerString(after.minus(credited)) }, after: { balance: toLedgerString(after), amount: toLedgerString(credited) },
       });
     }
     return after;
   });
-  if (!balance) return { ok: false, error: "The balance could not be updated." };
-  return { ok: true, balance: balance.toFixed(LEDGER_SCALE), entryAmount: credited.toFixed(LEDGER_SCALE) };
+  if (!balance) return fail("update_failed", "The balance could not be updated.");
+  return { ok: true, balance: toLedgerString(balance), entryAmount: toLedgerString(credited) };
 }

@@ -4,6 +4,8 @@ import { Decimal } from "@/lib/money";
 import { createCustomer } from "@/lib/testing/fixtures";
 import { applyBalanceChange } from "./balance-change";
 import { creditFunds } from "./credit-funds";
+import { ZCreditFundsInput } from "./schemas";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { debitForOrder, refundForOrder } from "./order-money";
 import { moneyTransaction } from "./transaction";
 import { verifyLedger } from "./verify-ledger";
@@ -37,13 +39,14 @@ describe("creditFunds", () => {
   it("refuses bad amounts and unknown customers without writing anything", async () => {
     const db = await getDb();
     const customerId = await createCustomer(db);
+    // Bad amounts never reach creditFunds: every boundary parses with ZCreditFundsInput first.
     for (const amount of ["0", "-5", "abc", "1.0000001", "", "1e12"]) {
-      const result = await creditFunds(db, { customerId, amount, reason: "x" });
-      expect(result.ok, amount).toBe(false);
-      if (!result.ok) expect(result.fieldErrors?.amount).toBeTruthy();
+      const result = ZCreditFundsInput.safeParse({ customerId, amount, reason: "x" });
+      expect(result.success ? {} : fieldErrorsOf(result.error), amount).toMatchObject({ amount: expect.any(String) });
     }
-    expect(await creditFunds(db, { customerId, amount: "5", reason: "" })).toMatchObject({ ok: false, fieldErrors: { reason: expect.any(String) } });
-    expect(await creditFunds(db, { customerId: 999_999_999, amount: "5", reason: "x" })).toMatchObject({ ok: false, error: "No such customer." });
+    const noReason = ZCreditFundsInput.safeParse({ customerId, amount: "5", reason: "" });
+    expect(noReason.success ? {} : fieldErrorsOf(noReason.error)).toMatchObject({ reason: expect.any(String) });
+    expect(await creditFunds(db, { customerId: 999_999_999, amount: "5", reason: "x" })).toMatchObject({ ok: false, code: "not_found", message: "No such customer." });
     expect(await db.ledgerEntry.count({ where: { userId: customerId } })).toBe(0);
   });
 });

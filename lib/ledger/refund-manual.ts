@@ -7,8 +7,8 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { Decimal, LEDGER_SCALE, parseDecimal } from "@/lib/money";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { Decimal, LEDGER_SCALE, parseDecimal, toLedgerString } from "@/lib/money";
+import { fail, fieldRefusal, type Failure } from "@/lib/result";
 import { applyBalanceChange } from "./balance-change";
 import { moneyTransaction } from "./transaction";
 
@@ -25,11 +25,9 @@ export const ZManualRefundInput = z.object({
     .refine((text) => parseDecimal(text)?.gt(0) ?? false, "The amount must be more than zero."),
   reason: z.string().trim().min(1, "Say why the order is refunded.").max(500, "Use at most 500 characters."),
 });
-export type ManualRefundInput = z.input<typeof ZManualRefundInput>;
+export type ManualRefundInput = z.output<typeof ZManualRefundInput>;
 
-export type ManualRefundResult =
-  | { ok: true; refunded: string; balance: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type ManualRefundResult = { ok: true; refunded: string; balance: string } | Failure;
 
 /** What is left to refund: the charge entry minus every refund entry of the order. */
 export async function refundableOf(db: Pick<Db, "ledgerEntry">, orderId: number) {
@@ -42,35 +40,33 @@ export async function refundableOf(db: Pick<Db, "ledgerEntry">, orderId: number)
   return { charged, refunded, left: Decimal.max(charged.minus(refunded), 0), manualDone: entries.some((e) => e.kind === "refund_manual") };
 }
 
-/** `actorId` null: the operator CLI. */
-export async function refundOrderManually(db: Db, input: unknown, actorId: number | null): Promise<ManualRefundResult> {
-  const parsed = ZManualRefundInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const { orderId, reason } = parsed.data;
-  const amount = new Decimal(parsed.data.amount);
+/** `input` parsed by ZManualRefundInput at the boundary; `actorId` null: the operator CLI. */
+export async function refundOrderManually(db: Db, input: ManualRefundInput, actorId: number | null): Promise<ManualRefundResult> {
+  const { orderId, reason } = input;
+  const amount = new Decimal(input.amount);
   return moneyTransaction(db, async (tx): Promise<ManualRefundResult> => {
     // The order row first, as every refund path takes it: refunds of one order queue here.
     const [order] = await tx.$queryRaw<{ userId: number; state: string }[]>`
       SELECT "userId", "state"::text AS state FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
-    if (!order) return { ok: false, error: `No order ${orderId}.` };
+    if (!order) return fail("not_found", `No order ${orderId}.`);
     if (!(MANUAL_REFUND_STATES as readonly string[]).includes(order.state)) {
       const why = order.state === "failed" || order.state === "canceled" ? "it was refunded in full already" : "it is not finished yet; an automatic refund may still come";
-      return { ok: false, error: `Order ${orderId} is ${order.state.replace("_", " ")}: ${why}.` };
+      return fail("not_refundable", `Order ${orderId} is ${order.state.replace("_", " ")}: ${why}.`, { data: { state: order.state } });
     }
     const money = await refundableOf(tx, orderId);
-    if (money.manualDone) return { ok: false, error: `Order ${orderId} already has a manual refund; an order gets one.` };
+    if (money.manualDone) return fail("already_refunded", `Order ${orderId} already has a manual refund; an order gets one.`);
     if (amount.gt(money.left)) {
-      const message = `At most ${money.left.toFixed(6)} is left to refund (charged ${money.charged.toFixed(6)}, refunded ${money.refunded.toFixed(6)}).`;
-      return { ok: false, error: message, fieldErrors: { amount: message } };
+      const message = `At most ${toLedgerString(money.left)} is left to refund (charged ${toLedgerString(money.charged)}, refunded ${toLedgerString(money.refunded)}).`;
+      return fieldRefusal("refund_exceeds_charge", "amount", message, message, { left: toLedgerString(money.left) });
     }
     const balance = await applyBalanceChange(tx, { customerId: order.userId, kind: "refund_manual", amount, orderId, reason, actorId });
     if (!balance) throw new Error(`Manual refund for order ${orderId} could not be applied`);
-    await tx.orderEvent.create({ data: { orderId, type: "refund", message: `manual refund of ${amount.toFixed(6)}: ${reason}`.slice(0, 2000) } });
+    await tx.orderEvent.create({ data: { orderId, type: "refund", message: `manual refund of ${toLedgerString(amount)}: ${reason}`.slice(0, 2000) } });
     await recordAudit(tx, {
       actorId, action: "order.refund_manual", entityType: "Order", entityId: orderId, reason,
-      before: { refunded: money.refunded.toFixed(6), left: money.left.toFixed(6) },
-      after: { refunded: money.refunded.plus(amount).toFixed(6), left: money.left.minus(amount).toFixed(6), amount: amount.toFixed(6) },
+      before: { refunded: toLedgerString(money.refunded), left: toLedgerString(money.left) },
+      after: { refunded: toLedgerString(money.refunded.plus(amount)), left: toLedgerString(money.left.minus(amount)), amount: toLedgerString(amount) },
     });
-    return { ok: true, refunded: amount.toFixed(6), balance: balance.toFixed(6) };
+    return { ok: true, refunded: toLedgerString(amount), balance: toLedgerString(balance) };
   });
 }

@@ -16,4 +16,5 @@ export const ZCreditFundsInput = z.object({
   reason: z.string().trim().min(1, "Say why the funds are added.").max(500, "Use at most 500 characters."),
   actorId: z.coerce.number().int().positive().nullable().optional(),
 });
-export type CreditFundsInput = z.input<typeof ZCreditFundsInput>;
+/** Parsed at the boundary (action, CLI); lib/ledger takes it as typed. */
+export type CreditFundsInput = z.output<typeof ZCreditFundsInput>;

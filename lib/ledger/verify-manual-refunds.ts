@@ -3,6 +3,7 @@
 // apart from verify-ledger.ts so that file gains one call, not a second set of rules.
 import type { Decimal } from "@/lib/money";
 import { MANUAL_REFUND_STATES } from "./refund-manual";
+import { toLedgerString } from "@/lib/money";
 
 type Entry = { kind: string; amount: { toFixed(): string } };
 const REFUND_KINDS = new Set(["refund_failed", "refund_partial", "refund_canceled", "refund_manual"]);
@@ -15,6 +16,6 @@ export function manualRefundProblems(order: { state: string; charge: Decimal }, 
   if (manual.length > 1) problems.push(`${manual.length} manual refunds`);
   if (!(MANUAL_REFUND_STATES as readonly string[]).includes(order.state)) problems.push(`manual refund on a ${order.state} order`);
   const refunded = entries.filter((e) => REFUND_KINDS.has(e.kind)).reduce((sum, e) => sum.plus(dec(e.amount)), order.charge.minus(order.charge));
-  if (refunded.gt(order.charge)) problems.push(`refunded ${refunded.toFixed(6)} of a charge of ${order.charge.toFixed(6)}`);
+  if (refunded.gt(order.charge)) problems.push(`refunded ${toLedgerString(refunded)} of a charge of ${toLedgerString(order.charge)}`);
   return problems;
 }

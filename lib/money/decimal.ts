@@ -8,6 +8,18 @@ export type Decimal = InstanceType<typeof Decimal>;
 /** Ledger amounts are kept to 1/1,000,000 of the panel currency (numeric(20,6) in the database). */
 export const LEDGER_SCALE = 6;
 
+/** What can be written at ledger scale: our Decimal, Prisma's Decimal (a database column). */
+export type LedgerValue = { toFixed(decimalPlaces: number): string };
+
+/**
+ * The ledger-scale text of an amount ("12.500000"), as stored and compared everywhere. Rounds as
+ * the value's own Decimal class does (amounts at ledger scale are exact, so nothing is rounded).
+ * Display goes through lib/money/format.ts instead.
+ */
+export function toLedgerString(value: LedgerValue): string {
+  return value.toFixed(LEDGER_SCALE);
+}
+
 const EXACT_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**

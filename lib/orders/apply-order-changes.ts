@@ -13,6 +13,7 @@ import type { Tx } from "@/lib/ledger/transaction";
 import type { Decimal } from "@/lib/money";
 import type { OrderEventType } from "./order-events";
 import { isListedTransition, type OrderState, type TransitionActor } from "./state-machine";
+import { toLedgerString } from "@/lib/money";
 
 /** One order's change. `null` keeps a column as it is. */
 export type OrderChange = {
@@ -61,7 +62,7 @@ export async function applyOrderChanges(
     if (refund) {
       if (!refund.amount) throw new Error(`order ${change.id}: ${change.to} needs remains to compute its refund`);
       refunds.push({ customerId: order.userId, orderId: change.id, kind: refund.kind, amount: refund.amount });
-      events.push({ orderId: change.id, type: "refund", message: `${refund.kind} ${refund.amount.toFixed(6)}` });
+      events.push({ orderId: change.id, type: "refund", message: `${refund.kind} ${toLedgerString(refund.amount)}` });
     }
     // Like flagOrder: the same oddity seen on every poll is written to the history once.
     if (typeof change.flag === "object" && change.flag.set !== order.flag) events.push({ orderId: change.id, type: "flag", message: change.flag.set });

@@ -1,10 +1,9 @@
 // The operator commands of this area, run through the real CLI entry point against a database
 // of their own (ledger:verify checks the whole database, which other test files share).
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runCli } from "@/lib/cli/main";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { createTestDatabase } from "@/scripts/test/test-database";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
+import { createCustomer, runCliCommand, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
 import { placeOrder } from "./place-order";
 
 let dropDatabase: () => Promise<void>;
@@ -26,19 +25,7 @@ afterAll(async () => {
   await dropDatabase();
 });
 
-/** Runs a command; returns its exit code and what it printed. */
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const log = vi.spyOn(console, "log").mockImplementation((...args) => void out.push(args.join(" ")));
-  const error = vi.spyOn(console, "error").mockImplementation((...args) => void out.push(args.join(" ")));
-  try {
-    const code = await runCli(argv);
-    return { code, text: out.join("\n") };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const cli = runCliCommand;
 
 describe("operator commands", () => {
   it("funds:add credits through the ledger; ledger:verify prints totals and fails on a mismatch", async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal, serviceCharge } from "@/lib/money";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
+import { balanceOf as balanceOfAccount, createCustomer, serviceOfType, TEST_LINK, withTestProvider, type TestProvider } from "@/lib/testing/fixtures";
 import { getOrder, listOrders } from "./list-orders";
 import { placeOrder } from "./place-order";
 import { ZPlaceOrderInput } from "./schemas";
@@ -12,17 +12,9 @@ import { recordSubmitOutcome } from "./submit-order";
 
 let db: Db;
 let provider: TestProvider;
+withTestProvider((ready) => ({ db, provider } = ready));
 
-beforeAll(async () => {
-  db = await getDb();
-  provider = await startTestProvider(db);
-});
-afterAll(async () => {
-  await provider.close();
-  await closeDb();
-});
-
-const balanceOf = async (customerId: number) => (await db.user.findUniqueOrThrow({ where: { id: customerId } })).balance.toFixed(6);
+const balanceOf = (customerId: number) => balanceOfAccount(db, customerId);
 
 describe("placeOrder", () => {
   it("charges the sell price, sends add once with the type's fields, and ends pending with the upstream id", async () => {
@@ -276,7 +268,8 @@ describe("upstream failures during add", () => {
     expect(await resolveUnknownOrder(db, first, { placed: "dup-123" }, null)).toEqual({ ok: true, state: "pending" });
     expect(await resolveUnknownOrder(db, second, { placed: "dup-123" }, null)).toEqual({
       ok: false,
-      error: "Upstream order dup-123 is already followed by another order of this provider.",
+      code: "upstream_order_taken",
+      message: "Upstream order dup-123 is already followed by another order of this provider.",
     });
     expect(await db.order.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ state: "unknown", upstreamOrderId: null });
     // A late `add` answer naming the same upstream order leaves ours unknown and flagged, not placed twice.

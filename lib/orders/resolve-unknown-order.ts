@@ -4,9 +4,11 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { transitionOrders } from "./transition-orders";
+import { toLedgerString } from "@/lib/money";
+import { fail, type Failure } from "@/lib/result";
 
 export type UnknownOrderResolution = { placed: string } | { failed: true };
-export type ResolveResult = { ok: true; state: "pending" | "failed" } | { ok: false; error: string };
+export type ResolveResult = { ok: true; state: "pending" | "failed" } | Failure;
 
 export async function resolveUnknownOrder(
   db: Db,
@@ -15,7 +17,7 @@ export async function resolveUnknownOrder(
   actorId: number | null,
 ): Promise<ResolveResult> {
   const placedId = "placed" in resolution ? resolution.placed.trim() : null;
-  if (placedId !== null && !/^[A-Za-z0-9_-]{1,100}$/.test(placedId)) return { ok: false, error: "Give the provider's order id." };
+  if (placedId !== null && !/^[A-Za-z0-9_-]{1,100}$/.test(placedId)) return fail("invalid_value", "Give the provider's order id.");
   const now = new Date();
   const who = actorId ? `staff ${actorId}` : "operator";
   try {
@@ -23,7 +25,7 @@ export async function resolveUnknownOrder(
   } catch (error) {
     // The database keeps one of our orders per upstream order.
     if (placedId !== null && isUniqueViolation(error)) {
-      return { ok: false, error: `Upstream order ${placedId} is already followed by another order of this provider.` };
+      return fail("upstream_order_taken", `Upstream order ${placedId} is already followed by another order of this provider.`);
     }
     throw error;
   }
@@ -51,7 +53,7 @@ function resolveOnce(db: Db, orderId: number, placedId: string | null, actorId: 
       refund: { actorId, reason: "resolved as not placed" },
     });
     if (failed.length === 0) return notUnknown(tx, orderId);
-    const refunded = failed[0].refunded?.amount.toFixed(6) ?? null;
+    const refunded = failed[0].refunded ? toLedgerString(failed[0].refunded.amount) : null;
     await recordAudit(tx, { actorId, action: "order.resolve", entityType: "Order", entityId: orderId, before: { state: "unknown" }, after: { state: "failed", refunded } });
     return { ok: true, state: "failed" } as const;
   });
@@ -59,6 +61,6 @@ function resolveOnce(db: Db, orderId: number, placedId: string | null, actorId: 
 
 async function notUnknown(tx: Tx, orderId: number): Promise<ResolveResult> {
   const order = await tx.order.findUnique({ where: { id: orderId }, select: { state: true } });
-  if (!order) return { ok: false, error: `No order ${orderId}.` };
-  return { ok: false, error: `Order ${orderId} is ${order.state}, not unknown: nothing changed.` };
+  if (!order) return fail("not_found", `No order ${orderId}.`);
+  return fail("invalid_value", `Order ${orderId} is ${order.state}, not unknown: nothing changed.`, { data: { state: order.state } });
 }

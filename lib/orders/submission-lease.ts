@@ -3,16 +3,16 @@
 // for the answer; only when the lease runs out, because that process stopped, does the worker
 // turn the order unknown for staff. So a dead sender costs SUBMIT_LEASE_SECONDS, not minutes,
 // and a slow `add` still being waited on is never given up on.
-import { secondsFromEnv } from "@/lib/util/env-duration";
+import { config } from "@/lib/config";
 
 /** The sender's lease on a sent order without a recorded answer (renewed every third of it). */
 export function submitLeaseMs(): number {
-  return Math.max(1_000, secondsFromEnv("SUBMIT_LEASE_SECONDS", 30));
+  return config().SUBMIT_LEASE_SECONDS * 1000;
 }
 
 /** A charged order not yet sent is left to its own request for this long before the worker sends it. */
 export function submitGraceMs(): number {
-  return secondsFromEnv("SUBMIT_GRACE_SECONDS", 15);
+  return config().SUBMIT_GRACE_SECONDS * 1000;
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/connection";
-import { LEDGER_SCALE } from "@/lib/money";
+import { toLedgerString } from "@/lib/money";
 import { boundedPage } from "@/lib/validation/page-number";
 
 /** A customer's own ledger entries, newest first: every change of their balance, explained. */
@@ -18,7 +18,7 @@ export async function listLedgerEntries(db: Db, customerId: number, options: { p
     db.ledgerEntry.count({ where: { userId: customerId } }),
   ]);
   return {
-    entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: e.amount.toFixed(LEDGER_SCALE), balanceAfter: e.balanceAfter.toFixed(LEDGER_SCALE) })),
+    entries: entries.map((e) => ({ ...e, id: e.id.toString(), amount: toLedgerString(e.amount), balanceAfter: toLedgerString(e.balanceAfter) })),
     total,
     page,
     pageSize,

@@ -7,7 +7,7 @@ import type { PaymentGateway, PaymentState } from "@/lib/db/generated/enums";
 import { creditPayment, debitChargeback } from "@/lib/ledger/credit-payment";
 import { fromDb } from "@/lib/money/db-decimal";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
-import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import { Decimal, LEDGER_SCALE, toLedgerString } from "@/lib/money";
 import type { GatewayReport } from "./gateway";
 
 export type PaymentLookup = { externalId: string } | { paymentId: number } | { externalRef: string };
@@ -83,8 +83,8 @@ export async function applyGatewayReport(db: Db, input: ApplyReportInput): Promi
         const bonus = fromDb(payment.bonusAmount);
         const won = await moveFrom(NOT_YET_CREDITED, {
           state: "paid",
-          creditedAmount: deposit.toFixed(LEDGER_SCALE),
-          creditedBonus: bonus.toFixed(LEDGER_SCALE),
+          creditedAmount: toLedgerString(deposit),
+          creditedBonus: toLedgerString(bonus),
           externalRef: report.externalRef ?? payment.externalRef,
           paidAt: new Date(),
           flag: overpaid,
@@ -92,7 +92,7 @@ export async function applyGatewayReport(db: Db, input: ApplyReportInput): Promi
         });
         if (!won) return late(tx, payment.id, log, "paid", reportedMoney);
         await creditPayment(tx, { customerId: payment.userId, paymentId: payment.id, deposit, bonus, reason: `Payment #${payment.id} (${payment.gateway})` });
-        return log("credited", `credited ${deposit.toFixed(LEDGER_SCALE)}${bonus.gt(0) ? ` + bonus ${bonus.toFixed(LEDGER_SCALE)}` : ""}${overpaid ? `; ${overpaid}` : ""}`);
+        return log("credited", `credited ${toLedgerString(deposit)}${bonus.gt(0) ? ` + bonus ${toLedgerString(bonus)}` : ""}${overpaid ? `; ${overpaid}` : ""}`);
       }
       case "underpaid": {
         const message = `underpaid: the gateway received ${report.paid?.toFixed() ?? "less"} of ${payment.payAmount.toFixed()} ${payment.currency}`;
@@ -153,14 +153,14 @@ async function reverse(tx: Tx, payment: PaymentRow, report: Extract<GatewayRepor
   const amount = credited.times(share).toDecimalPlaces(LEDGER_SCALE, Decimal.ROUND_HALF_EVEN);
   const moved = await tx.payment.updateMany({
     where: { id: payment.id, state: "paid" },
-    data: { ...reported, state: "charged_back", chargebackAmount: amount.gt(0) ? amount.toFixed(LEDGER_SCALE) : null },
+    data: { ...reported, state: "charged_back", chargebackAmount: amount.gt(0) ? toLedgerString(amount) : null },
   });
   if (!moved.count) return log("duplicate", `${report.reason} reported while the payment is ${await stateOf(tx, payment.id)}: nothing changed`);
   if (!amount.gt(0)) return log("charged_back", `${report.reason}: nothing to take back`);
   const reason = `${report.reason} of payment #${payment.id}`;
   const balance = await debitChargeback(tx, { customerId: payment.userId, paymentId: payment.id, amount, reason });
-  if (balance) return log("charged_back", `${reason}: debited ${amount.toFixed(LEDGER_SCALE)}`);
-  const flag = `${reason}: ${amount.toFixed(LEDGER_SCALE)} not debited, the balance does not cover it`;
+  if (balance) return log("charged_back", `${reason}: debited ${toLedgerString(amount)}`);
+  const flag = `${reason}: ${toLedgerString(amount)} not debited, the balance does not cover it`;
   await tx.payment.update({ where: { id: payment.id }, data: { flag, reviewedAt: null } });
   return log("flagged", flag);
 }

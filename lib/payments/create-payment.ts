@@ -2,54 +2,54 @@
 // unit), quoted once (fee, deposit, bonus) and stored as waiting; then, outside any transaction,
 // the gateway creates its checkout. A gateway that refuses leaves the payment failed, nothing owed.
 import type { Db } from "@/lib/db/connection";
-import { Decimal, LEDGER_SCALE } from "@/lib/money";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { Decimal, LEDGER_SCALE, toLedgerString } from "@/lib/money";
+import { fail, fieldRefusal, type Failure } from "@/lib/result";
 import { GatewayError } from "./gateway";
 import { adapterFor } from "./gateways";
 import { loadMethod } from "./load-method";
 import { openSecrets } from "./method-secrets";
 import { paymentPagePath, publicBaseUrl } from "./public-url";
 import { currencyScale, quotePayment } from "./quote";
-import { ZCreatePaymentInput } from "./schemas";
+import type { CreatePaymentInput } from "./schemas";
 
 const MAX_WAITING_PER_DAY = 20;
 
-export type CreatePaymentResult =
-  | { ok: true; paymentId: number; redirectUrl: string | null }
-  | { ok: false; code: "invalid" | "method" | "gateway"; error: string; fieldErrors?: Record<string, string> };
+export type CreatePaymentResult = { ok: true; paymentId: number; redirectUrl: string | null } | Failure;
 
-export async function createPayment(db: Db, customer: { id: number; email: string }, input: unknown): Promise<CreatePaymentResult> {
-  const parsed = ZCreatePaymentInput.safeParse(input);
-  if (!parsed.success) return { ok: false, code: "invalid", error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const loaded = await loadMethod(db, parsed.data.methodId);
-  if (!loaded || !loaded.method.enabled) return { ok: false, code: "method", error: "Choose a payment method.", fieldErrors: { methodId: "This method is not available." } };
+const CHECK_FIELDS = "Check the highlighted fields.";
+
+/** `input` parsed by ZCreatePaymentInput at the boundary; `customer` is the signed-in account. */
+export async function createPayment(db: Db, customer: { id: number; email: string }, input: CreatePaymentInput): Promise<CreatePaymentResult> {
+  const loaded = await loadMethod(db, input.methodId);
+  if (!loaded || !loaded.method.enabled) return fieldRefusal("method_unavailable", "methodId", "Choose a payment method.", "This method is not available.");
   const { method, quoteMethod, minAmount, maxAmount } = loaded;
-  const amount = new Decimal(parsed.data.amount);
+  const amount = new Decimal(input.amount);
   const scale = currencyScale(method.gateway, method.currency);
-  const field = (message: string): CreatePaymentResult => ({ ok: false, code: "invalid", error: "Check the highlighted fields.", fieldErrors: { amount: message } });
-  if (amount.decimalPlaces() > Math.min(scale, LEDGER_SCALE)) return field(scale === 0 ? `${method.currency} has no decimals.` : `Use at most ${scale} decimals for ${method.currency}.`);
-  if (amount.lt(minAmount)) return field(`The minimum is ${minAmount.toFixed()} ${method.currency}.`);
-  if (amount.gt(maxAmount)) return field(`The maximum is ${maxAmount.toFixed()} ${method.currency}.`);
-  const reference = parsed.data.reference;
-  if (method.gateway === "manual" && !reference) return { ok: false, code: "invalid", error: "Check the highlighted fields.", fieldErrors: { reference: "Enter the reference of your transfer." } };
+  const field = (code: "invalid_value" | "below_min" | "above_max", message: string, data?: { min?: string; max?: string }) =>
+    fieldRefusal(code, "amount", CHECK_FIELDS, message, data);
+  if (amount.decimalPlaces() > Math.min(scale, LEDGER_SCALE)) return field("invalid_value", scale === 0 ? `${method.currency} has no decimals.` : `Use at most ${scale} decimals for ${method.currency}.`);
+  if (amount.lt(minAmount)) return field("below_min", `The minimum is ${minAmount.toFixed()} ${method.currency}.`, { min: minAmount.toFixed() });
+  if (amount.gt(maxAmount)) return field("above_max", `The maximum is ${maxAmount.toFixed()} ${method.currency}.`, { max: maxAmount.toFixed() });
+  const reference = input.reference;
+  if (method.gateway === "manual" && !reference) return fieldRefusal("required", "reference", CHECK_FIELDS, "Enter the reference of your transfer.");
   // Each waiting payment is a checkout at the gateway: a customer cannot open them without end.
   const open = await db.payment.count({ where: { userId: customer.id, state: "waiting", createdAt: { gt: new Date(Date.now() - 86_400_000) } } });
-  if (open >= MAX_WAITING_PER_DAY) return { ok: false, code: "invalid", error: `You have ${open} payments waiting. Finish or let them expire before starting another.` };
+  if (open >= MAX_WAITING_PER_DAY) return fail("too_many_waiting", `You have ${open} payments waiting. Finish or let them expire before starting another.`, { data: { waiting: open } });
   const quote = quotePayment(quoteMethod, amount);
-  if (!quote.creditAmount.gt(0)) return field("That amount is too small to credit.");
+  if (!quote.creditAmount.gt(0)) return field("below_min", "That amount is too small to credit.");
 
   const payment = await db.payment.create({
     data: {
       userId: customer.id,
       methodId: method.id,
       gateway: method.gateway,
-      amount: quote.amount.toFixed(LEDGER_SCALE),
-      fee: quote.fee.toFixed(LEDGER_SCALE),
-      payAmount: quote.payAmount.toFixed(LEDGER_SCALE),
+      amount: toLedgerString(quote.amount),
+      fee: toLedgerString(quote.fee),
+      payAmount: toLedgerString(quote.payAmount),
       currency: method.currency,
-      creditAmount: quote.creditAmount.toFixed(LEDGER_SCALE),
+      creditAmount: toLedgerString(quote.creditAmount),
       bonusPercent: quote.bonusPercent.toFixed(4),
-      bonusAmount: quote.bonusAmount.toFixed(LEDGER_SCALE),
+      bonusAmount: toLedgerString(quote.bonusAmount),
       reference: method.gateway === "manual" ? reference : null,
     },
     select: { id: true },
@@ -78,6 +78,6 @@ export async function createPayment(db: Db, customer: { id: number; email: strin
     if (!(error instanceof GatewayError)) console.error("payment checkout failed", error);
     await db.payment.update({ where: { id: payment.id }, data: { state: "failed", flag: null, reportedStatus: "checkout_failed" } });
     await db.paymentEvent.create({ data: { paymentId: payment.id, gateway: method.gateway, type: "checkout.failed", outcome: "state", message: message.slice(0, 500) } });
-    return { ok: false, code: "gateway", error: "The payment provider could not start this payment. Nothing was charged; try again in a moment." };
+    return fail("gateway_failed", "The payment provider could not start this payment. Nothing was charged; try again in a moment.");
   }
 }

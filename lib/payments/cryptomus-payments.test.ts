@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { createPayment } from "./create-payment";
+import { ZCreatePaymentInput } from "./schemas";
+import { parsed } from "@/lib/testing/fixtures";
 import { cryptomusSign, phpJson, verifyCryptomusWebhook } from "./cryptomus/cryptomus-sign";
 import { refreshPayment } from "./refresh-payment";
 import { startCryptomusStub, type CryptomusStub } from "./testing/cryptomus-stub";
@@ -31,8 +33,8 @@ async function pay(amount: string, opts: { bonuses?: [string, string][]; apiKey?
   const db = await getDb();
   const { admin, customer } = await makeAdminAndCustomer(db);
   const methodId = await createMethod(db, admin as { id: number; role: "admin" }, { gateway: "cryptomus", currency: "USD", merchantId: MERCHANT, apiKey: opts.apiKey ?? API_KEY }, opts.bonuses);
-  const created = await createPayment(db, customer, { methodId, amount });
-  if (!created.ok) throw new Error(created.error);
+  const created = await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount }));
+  if (!created.ok) throw new Error(created.message);
   const payment = await db.payment.findUniqueOrThrow({ where: { id: created.paymentId } });
   return { db, customer, created, payment, uuid: payment.externalId! };
 }
@@ -155,6 +157,6 @@ describe("Cryptomus invoices", () => {
     const db = await getDb();
     const { admin, customer } = await makeAdminAndCustomer(db);
     const methodId = await createMethod(db, admin as { id: number; role: "admin" }, { gateway: "cryptomus", merchantId: MERCHANT, apiKey: "wrong-key-123456789" });
-    expect(await createPayment(db, customer, { methodId, amount: "10" })).toMatchObject({ ok: false, code: "gateway" });
+    expect(await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount: "10" }))).toMatchObject({ ok: false, code: "gateway_failed" });
   });
 });

@@ -2,6 +2,7 @@
 // Every query takes the customer's id and filters by it: another customer's payment is missing.
 import "server-only";
 import type { Db } from "@/lib/db/connection";
+import { methodAmounts } from "./method-amounts";
 
 export const CUSTOMER_PAGE_SIZE = 20;
 
@@ -30,10 +31,7 @@ export async function listMethodOffers(db: Db): Promise<MethodOffer[]> {
   });
   return methods.map((m) => ({
     ...m,
-    exchangeRate: m.exchangeRate.toFixed(),
-    minAmount: m.minAmount.toFixed(),
-    maxAmount: m.maxAmount.toFixed(),
-    feePercent: m.feePercent.toFixed(),
+    ...methodAmounts(m),
     bonusRules: m.bonusRules.map((r) => ({ minAmount: r.minAmount.toFixed(), percent: r.percent.toFixed() })),
   }));
 }

@@ -6,6 +6,7 @@ import { adminRefusal, type StaffActor } from "@/lib/admin/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/connection";
 import { Prisma } from "@/lib/db/generated/client";
+import { config } from "@/lib/config";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { hintOf, openStoredSecrets, SECRET_FIELDS, sealSecrets } from "./method-secrets";
 import { ZBonusRuleInput, ZRemoveBonusRuleInput, ZSaveMethodInput } from "./schemas";
@@ -27,7 +28,7 @@ const publicFields = (m: { name: string; gateway: string; enabled: boolean; curr
 
 export async function saveMethod(db: Db, actor: StaffActor, input: unknown): Promise<Result<{ methodId: number }>> {
   const refused = adminRefusal(actor);
-  if (refused) return refused;
+  if (refused) return { ok: false, error: refused.message };
   const parsed = ZSaveMethodInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   const v = parsed.data;
@@ -49,7 +50,8 @@ export async function saveMethod(db: Db, actor: StaffActor, input: unknown): Pro
     }
   }
   if (v.enabled && v.gateway !== "manual") {
-    const missing = SECRET_FIELDS[v.gateway].filter((f) => !secrets[f.name] && !process.env[f.env]);
+    const settings = config();
+    const missing = SECRET_FIELDS[v.gateway].filter((f) => !secrets[f.name] && !settings[f.env]);
     if (missing.length) return { ok: false, error: "Set the gateway's keys before enabling it.", fieldErrors: Object.fromEntries(missing.map((f) => [f.name, "Required to enable the method."])) };
   }
   const data = {
@@ -87,7 +89,7 @@ export async function saveMethod(db: Db, actor: StaffActor, input: unknown): Pro
 
 export async function addBonusRule(db: Db, actor: StaffActor, input: unknown): Promise<Result> {
   const refused = adminRefusal(actor);
-  if (refused) return refused;
+  if (refused) return { ok: false, error: refused.message };
   const parsed = ZBonusRuleInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   const { methodId, minAmount, percent } = parsed.data;
@@ -106,7 +108,7 @@ export async function addBonusRule(db: Db, actor: StaffActor, input: unknown): P
 
 export async function removeBonusRule(db: Db, actor: StaffActor, input: unknown): Promise<Result> {
   const refused = adminRefusal(actor);
-  if (refused) return refused;
+  if (refused) return { ok: false, error: refused.message };
   const parsed = ZRemoveBonusRuleInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "No such rule." };
   return db.$transaction(async (tx) => {

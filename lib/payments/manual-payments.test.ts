@@ -9,6 +9,8 @@ import { moneyTransaction } from "@/lib/ledger/transaction";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal } from "@/lib/money";
 import { createPayment } from "./create-payment";
+import { ZCreatePaymentInput } from "./schemas";
+import { parsed } from "@/lib/testing/fixtures";
 import { openStoredSecrets } from "./method-secrets";
 import { reviewPayment } from "./review-payment";
 import { saveMethod } from "./manage-methods";
@@ -20,15 +22,15 @@ async function manualPayment(amount: string, bonuses: [string, string][] = []) {
   const db = await getDb();
   const { admin, customer } = await makeAdminAndCustomer(db);
   const methodId = await createMethod(db, admin as { id: number; role: "admin" }, { gateway: "manual", minAmount: "5", maxAmount: "1000" }, bonuses);
-  const created = await createPayment(db, customer, { methodId, amount, reference: "IBAN transfer 2026-12-01 #4411" });
-  if (!created.ok) throw new Error(created.error);
+  const created = await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount, reference: "IBAN transfer 2026-12-01 #4411" }));
+  if (!created.ok) throw new Error(created.message);
   return { db, admin, customer, methodId, paymentId: created.paymentId };
 }
 
 describe("manual payments", () => {
   it("need a reference, then wait for an admin; approval credits once with its bonus and is audited", async () => {
     const { db, admin, customer, methodId, paymentId } = await manualPayment("200", [["100", "5"]]);
-    expect(await createPayment(db, customer, { methodId, amount: "200", reference: "" })).toMatchObject({ ok: false, fieldErrors: { reference: expect.any(String) } });
+    expect(await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount: "200", reference: "" }))).toMatchObject({ ok: false, code: "required", fields: { reference: { message: expect.any(String) } } });
     expect(created(await db.payment.findUniqueOrThrow({ where: { id: paymentId } }))).toEqual({ state: "waiting", reference: "IBAN transfer 2026-12-01 #4411" });
     expect(await reviewPayment(db, admin, { paymentId, decision: "approve", reason: "" })).toMatchObject({ ok: false, fieldErrors: { reason: "Say why." } });
     expect(await reviewPayment(db, admin, { paymentId, decision: "approve", reason: "Seen on the bank statement" })).toEqual({ ok: true, state: "paid" });

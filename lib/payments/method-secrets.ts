@@ -1,13 +1,15 @@
 // Gateway keys at rest: one AES-256-GCM blob per method (the same sealing as provider API keys,
 // PROVIDER_KEY_SECRET), never sent back to a browser. Admins see the last characters only.
 // Environment variables fill in what a method does not set (one Stripe / Cryptomus account).
+import { config } from "@/lib/config";
 import type { PaymentGateway } from "@/lib/db/generated/enums";
 import { decryptProviderKey, encryptProviderKey } from "@/lib/providers/key-encryption";
 
 export type MethodSecrets = Record<string, string>;
 
 /** The secrets each gateway needs, with the environment variable that can supply them. */
-export const SECRET_FIELDS: Record<PaymentGateway, { name: string; label: string; env: string }[]> = {
+type GatewaySetting = "STRIPE_SECRET_KEY" | "STRIPE_WEBHOOK_SECRET" | "CRYPTOMUS_MERCHANT_ID" | "CRYPTOMUS_API_KEY";
+export const SECRET_FIELDS: Record<PaymentGateway, { name: string; label: string; env: GatewaySetting }[]> = {
   stripe: [
     { name: "secretKey", label: "Secret key (sk_…)", env: "STRIPE_SECRET_KEY" },
     { name: "webhookSecret", label: "Webhook signing secret (whsec_…)", env: "STRIPE_WEBHOOK_SECRET" },
@@ -31,8 +33,9 @@ export function openStoredSecrets(sealed: string | null): MethodSecrets {
 export function openSecrets(gateway: PaymentGateway, sealed: string | null): MethodSecrets {
   const stored = openStoredSecrets(sealed);
   const secrets: MethodSecrets = {};
+  const settings = config();
   for (const field of SECRET_FIELDS[gateway]) {
-    const value = stored[field.name] || process.env[field.env];
+    const value = stored[field.name] || settings[field.env];
     if (value) secrets[field.name] = value;
   }
   return secrets;

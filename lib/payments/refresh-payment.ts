@@ -3,6 +3,7 @@
 // does not leave a paid payment waiting (the answer goes through the same applyGatewayReport).
 import "server-only";
 import type { Db } from "@/lib/db/connection";
+import { toLedgerString } from "@/lib/money";
 import { askGatewayOnce, WAITING_PAYMENT_SELECT } from "./ask-gateway";
 
 const REFRESH_EVERY_MS = 10_000;
@@ -15,5 +16,5 @@ export async function refreshPayment(db: Db, customerId: number, paymentId: numb
   if (!payment) return null;
   if (payment.state === "waiting" && Date.now() - payment.updatedAt.getTime() > REFRESH_EVERY_MS) await askGatewayOnce(db, payment);
   const current = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { state: true, user: { select: { balance: true } } } });
-  return { id: payment.id, state: current.state, balance: current.state === "paid" ? current.user.balance.toFixed(6) : null };
+  return { id: payment.id, state: current.state, balance: current.state === "paid" ? toLedgerString(current.user.balance) : null };
 }

@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db/connection";
 import { creditPayment } from "@/lib/ledger/credit-payment";
 import { fromDb } from "@/lib/money/db-decimal";
 import { moneyTransaction } from "@/lib/ledger/transaction";
-import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import { Decimal, LEDGER_SCALE, toLedgerString } from "@/lib/money";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { ZReviewPaymentInput } from "./schemas";
 
@@ -18,7 +18,7 @@ export type ReviewResult = { ok: true; state: string } | { ok: false; error: str
 
 export async function reviewPayment(db: Db, actor: StaffActor, input: unknown): Promise<ReviewResult> {
   const refused = adminRefusal(actor);
-  if (refused) return refused;
+  if (refused) return { ok: false, error: refused.message };
   const parsed = ZReviewPaymentInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   const { paymentId, decision, reason, amount } = parsed.data;
@@ -58,12 +58,12 @@ export async function reviewPayment(db: Db, actor: StaffActor, input: unknown): 
     const bonus = flagged ? new Decimal(0) : fromDb(payment.bonusAmount);
     const moved = await tx.payment.updateMany({
       where: { id: payment.id, state: payment.state },
-      data: { state: "paid", creditedAmount: deposit.toFixed(LEDGER_SCALE), creditedBonus: bonus.toFixed(LEDGER_SCALE), paidAt: new Date(), ...reviewed },
+      data: { state: "paid", creditedAmount: toLedgerString(deposit), creditedBonus: toLedgerString(bonus), paidAt: new Date(), ...reviewed },
     });
     if (!moved.count) return { ok: false, error: "Someone else decided this payment first." };
     await creditPayment(tx, { customerId: payment.userId, paymentId: payment.id, deposit, bonus, actorId: actor.id, reason: `Payment #${payment.id} approved: ${reason}`.slice(0, 500) });
-    await audit("payment.approve", { state: "paid", deposit: deposit.toFixed(LEDGER_SCALE), bonus: bonus.toFixed(LEDGER_SCALE) });
-    await event("credited", `credited ${deposit.toFixed(LEDGER_SCALE)}${bonus.gt(0) ? ` + bonus ${bonus.toFixed(LEDGER_SCALE)}` : ""}`);
+    await audit("payment.approve", { state: "paid", deposit: toLedgerString(deposit), bonus: toLedgerString(bonus) });
+    await event("credited", `credited ${toLedgerString(deposit)}${bonus.gt(0) ? ` + bonus ${toLedgerString(bonus)}` : ""}`);
     return { ok: true, state: "paid" };
   });
 }

@@ -18,7 +18,7 @@ export const ZCreatePaymentInput = z.object({
   amount: positive("an amount"),
   reference: z.string().trim().max(200, "Use at most 200 characters.").optional().default(""),
 });
-export type CreatePaymentInput = z.input<typeof ZCreatePaymentInput>;
+export type CreatePaymentInput = z.output<typeof ZCreatePaymentInput>;
 
 export const ZReviewPaymentInput = z.object({
   paymentId: id,

@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/db/generated/client";
 const { sql, join } = Prisma;
 import type { PaymentState } from "@/lib/db/generated/enums";
 import { boundedPage } from "./page-param";
+import { methodAmounts } from "./method-amounts";
 
 export const PAYMENT_STATES: PaymentState[] = ["waiting", "paid", "failed", "expired", "canceled", "rejected", "flagged", "charged_back"];
 export const STAFF_PAGE_SIZE = 50;
@@ -126,10 +127,7 @@ export async function listMethodsForStaff(db: Db, actor: StaffActor) {
   });
   return methods.map((m) => ({
     ...m,
-    exchangeRate: m.exchangeRate.toFixed(),
-    minAmount: m.minAmount.toFixed(),
-    maxAmount: m.maxAmount.toFixed(),
-    feePercent: m.feePercent.toFixed(),
+    ...methodAmounts(m),
     settingsHint: (m.settingsHint ?? {}) as Record<string, string>,
     bonusRules: m.bonusRules.map((r) => ({ id: r.id, minAmount: r.minAmount.toFixed(), percent: r.percent.toFixed() })),
   }));

@@ -8,6 +8,8 @@ import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal } from "@/lib/money";
 import Stripe from "stripe";
 import { createPayment } from "./create-payment";
+import { ZCreatePaymentInput } from "./schemas";
+import { parsed } from "@/lib/testing/fixtures";
 import { reconcileWaitingPayments } from "./reconcile-waiting-payments";
 import { refreshPayment } from "./refresh-payment";
 import { balanceOf, createMethod, entriesOf, makeAdminAndCustomer } from "./testing/fixtures";
@@ -46,8 +48,8 @@ async function setUp(opts: { currency?: string; fee?: string; bonuses?: [string,
 
 async function pay(amount: string, opts: Parameters<typeof setUp>[0] = {}) {
   const ctx = await setUp(opts);
-  const created = await createPayment(ctx.db, ctx.customer, { methodId: ctx.methodId, amount });
-  if (!created.ok) throw new Error(created.error);
+  const created = await createPayment(ctx.db, ctx.customer, parsed(ZCreatePaymentInput, { methodId: ctx.methodId, amount }));
+  if (!created.ok) throw new Error(created.message);
   const payment = await ctx.db.payment.findUniqueOrThrow({ where: { id: created.paymentId } });
   return { ...ctx, created, payment, sessionId: payment.externalId! };
 }
@@ -135,10 +137,10 @@ describe("Stripe Checkout", () => {
 
   it("zero-decimal currencies convert exactly, and amounts finer than the unit are refused", async () => {
     const { db, customer, methodId } = await setUp({ currency: "JPY", min: "100", max: "1000000" });
-    const refused = await createPayment(db, customer, { methodId, amount: "1500.5" });
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { amount: "JPY has no decimals." } });
-    const created = await createPayment(db, customer, { methodId, amount: "1500" });
-    if (!created.ok) throw new Error(created.error);
+    const refused = await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount: "1500.5" }));
+    expect(refused).toMatchObject({ ok: false, code: "invalid_value", fields: { amount: { message: "JPY has no decimals." } } });
+    const created = await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount: "1500" }));
+    if (!created.ok) throw new Error(created.message);
     const payment = await db.payment.findUniqueOrThrow({ where: { id: created.paymentId } });
     expect(stub.sessions.get(payment.externalId!)!.amount_total).toBe(1500);
     await stub.complete(payment.externalId!);
@@ -147,9 +149,9 @@ describe("Stripe Checkout", () => {
 
   it("refuses amounts outside the method's limits, beside the field", async () => {
     const { db, customer, methodId } = await setUp({ min: "10", max: "100" });
-    expect(await createPayment(db, customer, { methodId, amount: "9.99" })).toMatchObject({ ok: false, fieldErrors: { amount: "The minimum is 10 USD." } });
-    expect(await createPayment(db, customer, { methodId, amount: "100.01" })).toMatchObject({ ok: false, fieldErrors: { amount: "The maximum is 100 USD." } });
-    expect(await createPayment(db, customer, { methodId, amount: "abc" })).toMatchObject({ ok: false, fieldErrors: { amount: expect.any(String) } });
+    expect(await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount: "9.99" }))).toMatchObject({ ok: false, code: "below_min", data: { min: "10" }, fields: { amount: { message: "The minimum is 10 USD." } } });
+    expect(await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount: "100.01" }))).toMatchObject({ ok: false, code: "above_max", fields: { amount: { message: "The maximum is 100 USD." } } });
+    expect(ZCreatePaymentInput.safeParse({ methodId, amount: "abc" }).success).toBe(false);
     expect(await db.payment.count({ where: { userId: customer.id } })).toBe(0);
   });
 
@@ -221,8 +223,8 @@ describe("Stripe Checkout", () => {
   it("a gateway that refuses leaves the payment failed and says so", async () => {
     const { db, admin, customer } = await setUp();
     const methodId = await createMethod(db, admin as { id: number; role: "admin" }, { gateway: "stripe", secretKey: "sk_test_wrong", webhookSecret: WEBHOOK_SECRET });
-    const result = await createPayment(db, customer, { methodId, amount: "10" });
-    expect(result).toMatchObject({ ok: false, code: "gateway" });
+    const result = await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount: "10" }));
+    expect(result).toMatchObject({ ok: false, code: "gateway_failed" });
     expect((await db.payment.findFirstOrThrow({ where: { userId: customer.id } })).state).toBe("failed");
   });
 });

@@ -4,6 +4,7 @@
 import type { Tx } from "@/lib/ledger/transaction";
 import { fromDb } from "@/lib/money/db-decimal";
 import type { LedgerMismatch } from "@/lib/ledger/verify-ledger";
+import { toLedgerString } from "@/lib/money";
 
 export async function verifyPayments(tx: Tx, options: { customerIds?: number[] }): Promise<{ mismatches: LedgerMismatch[]; payments: number }> {
   const ownerFilter = options.customerIds ? { userId: { in: options.customerIds } } : {};
@@ -30,18 +31,18 @@ export async function verifyPayments(tx: Tx, options: { customerIds?: number[] }
     const [deposits, bonuses, chargebacks] = [of("deposit"), of("bonus"), of("chargeback")];
     const credited = p.state === "paid" || p.state === "charged_back";
     if (!credited) {
-      if (own.length) fail(`state ${p.state} but has ${own.map((e) => `${e.kind} ${e.amount.toFixed(6)}`).join(", ")}`);
+      if (own.length) fail(`state ${p.state} but has ${own.map((e) => `${e.kind} ${toLedgerString(e.amount)}`).join(", ")}`);
       continue;
     }
     if (deposits.length !== 1) fail(`${deposits.length} deposit entries`);
-    else if (!p.creditedAmount || !fromDb(deposits[0].amount).eq(fromDb(p.creditedAmount))) fail(`deposit ${deposits[0].amount.toFixed(6)} but credited ${p.creditedAmount?.toFixed(6)}`);
+    else if (!p.creditedAmount || !fromDb(deposits[0].amount).eq(fromDb(p.creditedAmount))) fail(`deposit ${toLedgerString(deposits[0].amount)} but credited ${p.creditedAmount ? toLedgerString(p.creditedAmount) : undefined}`);
     const bonus = p.creditedBonus ? fromDb(p.creditedBonus) : null;
     if (bonus?.gt(0)) {
-      if (bonuses.length !== 1 || !fromDb(bonuses[0].amount).eq(bonus)) fail(`bonus should be ${bonus.toFixed(6)}, has ${bonuses.map((e) => e.amount.toFixed(6)).join(", ") || "none"}`);
+      if (bonuses.length !== 1 || !fromDb(bonuses[0].amount).eq(bonus)) fail(`bonus should be ${toLedgerString(bonus)}, has ${bonuses.map((e) => toLedgerString(e.amount)).join(", ") || "none"}`);
     } else if (bonuses.length) fail(`no bonus applies but has ${bonuses.length}`);
     if (chargebacks.length) {
       if (p.state !== "charged_back") fail(`chargeback entry while ${p.state}`);
-      else if (!p.chargebackAmount || !fromDb(chargebacks[0].amount).negated().eq(fromDb(p.chargebackAmount))) fail(`chargeback ${chargebacks[0].amount.toFixed(6)} but recorded ${p.chargebackAmount?.toFixed(6)}`);
+      else if (!p.chargebackAmount || !fromDb(chargebacks[0].amount).negated().eq(fromDb(p.chargebackAmount))) fail(`chargeback ${toLedgerString(chargebacks[0].amount)} but recorded ${p.chargebackAmount ? toLedgerString(p.chargebackAmount) : undefined}`);
     }
   }
   // Entries naming a payment outside the scope (another customer's payment).

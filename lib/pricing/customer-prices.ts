@@ -3,26 +3,23 @@
 import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { adminRefusal, assertStaff, type AdminResult, type StaffActor } from "@/lib/admin/authorize";
-import { convertCurrency, LEDGER_SCALE, toDecimal } from "@/lib/money";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { convertCurrency, toDecimal, toLedgerString } from "@/lib/money";
+import { fieldRefusal } from "@/lib/result";
 import { auditActorId } from "./operator";
 import { roundUpToStep } from "./rule-price";
-import { ZCustomPriceInput, ZDiscountInput } from "./schemas";
+import type { CustomPriceInput, DiscountInput } from "./schemas";
 
-const invalid = (error: Parameters<typeof fieldErrorsOf>[0]) => ({ ok: false as const, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(error) });
-const noCustomer = { ok: false as const, error: "No such customer.", fieldErrors: { customerId: "No such customer." } };
+const noCustomer = fieldRefusal("not_found", "customerId", "No such customer.");
 
 async function customerExists(db: Db, customerId: number) {
   return Boolean(await db.user.findFirst({ where: { id: customerId, role: "customer" }, select: { id: true } }));
 }
 
 /** Sets (or, with a blank percentage, removes) a customer's discount. */
-export async function setCustomerDiscount(db: Db, actor: StaffActor, input: unknown): Promise<AdminResult<{ percent: string | null }>> {
+export async function setCustomerDiscount(db: Db, actor: StaffActor, input: DiscountInput): Promise<AdminResult<{ percent: string | null }>> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZDiscountInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { customerId, percent } = parsed.data;
+  const { customerId, percent } = input;
   if (!(await customerExists(db, customerId))) return noCustomer;
   return db.$transaction(async (tx) => {
     const before = await tx.customerDiscount.findUnique({ where: { userId: customerId }, select: { percent: true } });
@@ -42,24 +39,23 @@ export type CustomPriceResult = AdminResult<{ sellRate: string | null; belowCost
  * Sets (or, with a blank price, removes) a customer's own price for a service. A price below
  * the upstream cost is refused unless the admin confirms it, and is then kept flagged.
  */
-export async function setCustomerServicePrice(db: Db, actor: StaffActor, input: unknown): Promise<CustomPriceResult> {
+export async function setCustomerServicePrice(db: Db, actor: StaffActor, input: CustomPriceInput): Promise<CustomPriceResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZCustomPriceInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { customerId, serviceId, sellRate, confirmBelowCost } = parsed.data;
+  const { customerId, serviceId, sellRate, confirmBelowCost } = input;
   if (!(await customerExists(db, customerId))) return noCustomer;
   const service = await db.service.findUnique({ where: { id: serviceId }, select: { upstreamRate: true, provider: { select: { exchangeRate: true } } } });
-  if (!service) return { ok: false, error: "Check the highlighted fields.", fieldErrors: { serviceId: "No such service." } };
+  if (!service) return fieldRefusal("not_found", "serviceId", "Check the highlighted fields.", "No such service.");
   const cost = roundUpToStep(convertCurrency(service.upstreamRate.toFixed(), service.provider.exchangeRate.toFixed()));
-  const rate = sellRate === undefined ? null : toDecimal(sellRate).toFixed(LEDGER_SCALE);
+  const rate = sellRate === undefined ? null : toLedgerString(toDecimal(sellRate));
   const belowCost = rate !== null && cost.gt(rate);
   if (belowCost && !confirmBelowCost) {
-    return {
-      ok: false,
-      error: `${rate} is below the upstream cost (${cost.toFixed(LEDGER_SCALE)}). Tick "sell below cost" to confirm.`,
-      fieldErrors: { sellRate: `Below the upstream cost of ${cost.toFixed(LEDGER_SCALE)}.` },
-    };
+    return fieldRefusal(
+      "below_cost", "sellRate",
+      `${rate} is below the upstream cost (${toLedgerString(cost)}). Tick "sell below cost" to confirm.`,
+      `Below the upstream cost of ${toLedgerString(cost)}.`,
+      { cost: toLedgerString(cost) },
+    );
   }
   return db.$transaction(async (tx) => {
     const key = { userId_serviceId: { userId: customerId, serviceId } };
@@ -71,7 +67,7 @@ export async function setCustomerServicePrice(db: Db, actor: StaffActor, input: 
     }
     await recordAudit(tx, {
       actorId: auditActorId(actor), action: rate === null ? "custom_price.remove" : "custom_price.set", entityType: "User", entityId: customerId,
-      before: before ? { serviceId, sellRate: before.sellRate.toFixed(6), belowCost: before.belowCostConfirmed } : { serviceId, sellRate: null },
+      before: before ? { serviceId, sellRate: toLedgerString(before.sellRate), belowCost: before.belowCostConfirmed } : { serviceId, sellRate: null },
       after: { serviceId, sellRate: rate, belowCost },
     });
     return { ok: true as const, sellRate: rate, belowCost };
@@ -98,7 +94,7 @@ export async function customerPricingForStaff(db: Db, actor: StaffActor, custome
   return {
     discountPercent: discount?.percent.toFixed() ?? null,
     customPrices: prices.map((p) => ({
-      serviceId: p.serviceId, serviceName: p.service.name, listRate: p.service.sellRate.toFixed(6), sellRate: p.sellRate.toFixed(6), belowCost: p.belowCostConfirmed,
+      serviceId: p.serviceId, serviceName: p.service.name, listRate: toLedgerString(p.service.sellRate), sellRate: toLedgerString(p.sellRate), belowCost: p.belowCostConfirmed,
     })),
   };
 }

@@ -5,7 +5,7 @@
 import type { Db } from "@/lib/db/connection";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/ledger/transaction";
-import { Decimal, LEDGER_SCALE, toDecimal } from "@/lib/money";
+import { Decimal, LEDGER_SCALE, toDecimal, toLedgerString } from "@/lib/money";
 import { roundUpToStep } from "./rule-price";
 
 type Amount = Decimal | string;
@@ -80,7 +80,7 @@ export type CustomerPricing = {
  * many rows in code (the same rule as sellRateFor). `null` customer: list prices.
  */
 export async function loadCustomerPricing(db: Reader, customerId: number | null): Promise<CustomerPricing> {
-  if (customerId === null) return { discountPercent: null, rateOf: (item) => toDecimal(item.sellRate).toFixed(LEDGER_SCALE) };
+  if (customerId === null) return { discountPercent: null, rateOf: (item) => toLedgerString(toDecimal(item.sellRate)) };
   const [discount, custom] = await Promise.all([
     db.customerDiscount.findUnique({ where: { userId: customerId }, select: { percent: true } }),
     db.customerServicePrice.findMany({ where: { userId: customerId }, select: { serviceId: true, sellRate: true } }),

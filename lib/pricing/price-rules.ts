@@ -7,10 +7,11 @@ import { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { adminRefusal, assertStaff, type AdminResult, type StaffActor } from "@/lib/admin/authorize";
 import type { Tx } from "@/lib/ledger/transaction";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { fail, invalidFields, type FieldIssue } from "@/lib/result";
 import { auditActorId } from "./operator";
 import { lockCatalogPricing, pricedRowsSql, repriceItems, type ItemKind, type RepriceCounts } from "./reprice-sql";
-import { ZPriceRuleInput, ZPriceRuleRef, type ParsedPriceRule, type RuleTarget } from "./schemas";
+import type { ParsedPriceRule, PriceRuleRef, RuleTarget } from "./schemas";
+import { toLedgerString } from "@/lib/money";
 
 const TX = { maxWait: 30_000, timeout: 120_000 } as const;
 
@@ -31,7 +32,6 @@ export type PriceRuleView = {
   updatedAt: Date;
 };
 
-const invalid = (error: Parameters<typeof fieldErrorsOf>[0]) => ({ ok: false as const, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(error) });
 
 function targetWhere(kind: ItemKind, target: RuleTarget): Prisma.PriceRuleWhereInput {
   return {
@@ -44,15 +44,15 @@ function targetWhere(kind: ItemKind, target: RuleTarget): Prisma.PriceRuleWhereI
 }
 
 /** The target must exist: a rule for a provider or item that is not there is refused. */
-async function checkTarget(tx: Tx | Db, kind: ItemKind, target: RuleTarget): Promise<Record<string, string> | null> {
+async function checkTarget(tx: Tx | Db, kind: ItemKind, target: RuleTarget): Promise<Record<string, FieldIssue> | null> {
   if (target.scope === "provider" && !(await tx.provider.findUnique({ where: { id: target.providerId }, select: { id: true } }))) {
-    return { providerId: "No such provider." };
+    return { providerId: { code: "not_found", message: "No such provider." } };
   }
   if (target.scope === "item") {
     const exists = kind === "service"
       ? await tx.service.findUnique({ where: { id: target.itemId }, select: { id: true } })
       : await tx.product.findUnique({ where: { id: target.itemId }, select: { id: true } });
-    if (!exists) return { itemId: `No ${kind} ${target.itemId}.` };
+    if (!exists) return { itemId: { code: "not_found", message: `No ${kind} ${target.itemId}.` } };
   }
   return null;
 }
@@ -83,14 +83,12 @@ async function writeRule(tx: Tx, rule: ParsedPriceRule) {
 
 export type SetPriceRuleResult = AdminResult<{ ruleId: number; counts: RepriceCounts }>;
 
-export async function setPriceRule(db: Db, actor: StaffActor, input: unknown): Promise<SetPriceRuleResult> {
+/** `rule` parsed by ZPriceRuleInput at the boundary. */
+export async function setPriceRule(db: Db, actor: StaffActor, rule: ParsedPriceRule): Promise<SetPriceRuleResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZPriceRuleInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const rule = parsed.data;
   const targetError = await checkTarget(db, rule.itemKind, rule.target);
-  if (targetError) return { ok: false, error: "Check the highlighted fields.", fieldErrors: targetError };
+  if (targetError) return invalidFields(targetError);
   try {
     return await db.$transaction(async (tx) => {
       await lockCatalogPricing(tx);
@@ -104,28 +102,26 @@ export async function setPriceRule(db: Db, actor: StaffActor, input: unknown): P
     }, TX);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false, error: "Another admin saved a rule for the same target at the same moment. Reload and try again." };
+      return fail("update_failed", "Another admin saved a rule for the same target at the same moment. Reload and try again.");
     }
     throw error;
   }
 }
 
-export async function removePriceRule(db: Db, actor: StaffActor, input: unknown): Promise<SetPriceRuleResult> {
+export async function removePriceRule(db: Db, actor: StaffActor, input: PriceRuleRef): Promise<SetPriceRuleResult> {
   const refused = adminRefusal(actor);
   if (refused) return refused;
-  const parsed = ZPriceRuleRef.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<SetPriceRuleResult> => {
     await lockCatalogPricing(tx);
-    const before = await tx.priceRule.findUnique({ where: { id: parsed.data.ruleId } });
-    if (!before) return { ok: false as const, error: "No such rule." };
+    const before = await tx.priceRule.findUnique({ where: { id: input.ruleId } });
+    if (!before) return fail("not_found", "No such rule.");
     await tx.priceRule.delete({ where: { id: before.id } });
     const counts = await repriceItems(tx, before.itemKind, {}, { log: true });
     await recordAudit(tx, {
       actorId: auditActorId(actor), action: "price_rule.remove", entityType: "PriceRule", entityId: before.id,
       before: ruleSnapshot(before), after: { removed: true, repriced: counts },
     });
-    return { ok: true as const, ruleId: before.id, counts };
+    return { ok: true, ruleId: before.id, counts };
   }, TX);
 }
 
@@ -143,13 +139,10 @@ class RollBack extends Error {
  * Old and new prices of every row the rule would change, the largest changes first (at most 50
  * rows, with exact totals). Nothing is saved. Staff may look; only admins may save.
  */
-export async function previewPriceRule(db: Db, actor: StaffActor, input: unknown): Promise<AdminResult<{ preview: RulePreview }>> {
+export async function previewPriceRule(db: Db, actor: StaffActor, rule: ParsedPriceRule): Promise<AdminResult<{ preview: RulePreview }>> {
   assertStaff(actor);
-  const parsed = ZPriceRuleInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const rule = parsed.data;
   const targetError = await checkTarget(db, rule.itemKind, rule.target);
-  if (targetError) return { ok: false, error: "Check the highlighted fields.", fieldErrors: targetError };
+  if (targetError) return invalidFields(targetError);
   const table = Prisma.raw(rule.itemKind === "service" ? `"Service"` : `"Product"`);
   try {
     await db.$transaction(async (tx) => {
@@ -167,7 +160,7 @@ export async function previewPriceRule(db: Db, actor: StaffActor, input: unknown
         limit: PREVIEW_LIMIT,
         rows: rows.map((r) => ({
           id: r.id, name: r.name, category: r.category, provider: r.provider,
-          cost: r.cost.toFixed(), oldRate: r.old_rate.toFixed(6), newRate: new Prisma.Decimal(r.new_rate).toFixed(6),
+          cost: r.cost.toFixed(), oldRate: toLedgerString(r.old_rate), newRate: toLedgerString(new Prisma.Decimal(r.new_rate)),
         })),
       });
     }, TX);

@@ -66,12 +66,14 @@ export type PriceRuleInput = z.input<typeof ZPriceRuleInput>;
 export type ParsedPriceRule = z.output<typeof ZPriceRuleInput>;
 
 export const ZPriceRuleRef = z.object({ ruleId: id("rule") });
+export type PriceRuleRef = z.output<typeof ZPriceRuleRef>;
 
 export const ZDiscountInput = z.object({
   customerId: id("customer"),
   // Blank clears the discount.
   percent: amount("a percentage", { places: 4, min: "0", minInclusive: false, max: "99.9999" }),
 });
+export type DiscountInput = z.output<typeof ZDiscountInput>;
 
 const confirm = z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean()).default(false);
 
@@ -82,5 +84,6 @@ export const ZCustomPriceInput = z.object({
   sellRate: amount("a price", { places: LEDGER_SCALE, min: "0", minInclusive: false, max: "1000000000" }),
   confirmBelowCost: confirm,
 });
+export type CustomPriceInput = z.output<typeof ZCustomPriceInput>;
 
 export const ZConfirmBelowCost = confirm;

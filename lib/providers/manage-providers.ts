@@ -4,20 +4,16 @@ import type { UpstreamClient } from "@/lib/upstream";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { encryptProviderKey } from "./key-encryption";
 import { loadProviderConnection, upstreamClientFor } from "./provider-client";
-import { ZProviderInput } from "./schemas";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import type { ProviderInput } from "./schemas";
+import { fieldRefusal, type Failure } from "@/lib/result";
 
-export type AddProviderResult =
-  | { ok: true; provider: { id: number; name: string } }
-  | { ok: false; fieldErrors: Record<string, string> };
+export type AddProviderResult = { ok: true; provider: { id: number; name: string } } | Failure;
 
-/** Registers an upstream panel; its API key is encrypted before it is stored. `actorId` null: the CLI. */
-export async function addProvider(db: Db, input: unknown, actorId: number | null = null): Promise<AddProviderResult> {
-  const parsed = ZProviderInput.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  }
-  const p = parsed.data;
+/**
+ * Registers an upstream panel; its API key is encrypted before it is stored. `p` is parsed by
+ * ZProviderInput at the boundary; `actorId` null: the CLI.
+ */
+export async function addProvider(db: Db, p: ProviderInput, actorId: number | null = null): Promise<AddProviderResult> {
   try {
     const provider = await db.$transaction(async (tx) => {
       const created = await tx.provider.create({
@@ -37,7 +33,7 @@ export async function addProvider(db: Db, input: unknown, actorId: number | null
     return { ok: true, provider };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false, fieldErrors: { name: "A provider with this name already exists." } };
+      return fieldRefusal("name_taken", "name", "A provider with this name already exists.");
     }
     throw error;
   }

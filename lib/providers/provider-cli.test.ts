@@ -1,10 +1,10 @@
 // provider:add / provider:list / provider:check through the real CLI entry point, against the
 // simulator over HTTP — healthy, and answering HTML error pages.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runCli } from "@/lib/cli/main";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
 import { refreshProviderBalances } from "./manage-providers";
+import { runCliCommand } from "@/lib/testing/fixtures";
 
 let sim: SimulatorHandle;
 const name = `CLI check ${Date.now()}`;
@@ -17,17 +17,7 @@ afterAll(async () => {
   await closeDb();
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const log = vi.spyOn(console, "log").mockImplementation((...args) => void out.push(args.join(" ")));
-  const error = vi.spyOn(console, "error").mockImplementation((...args) => void out.push(args.join(" ")));
-  try {
-    return { code: await runCli(argv), text: out.join("\n") };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const cli = runCliCommand;
 
 describe("provider commands", () => {
   it("adds a provider with its key encrypted, lists it without the key, and checks it", async () => {

@@ -17,4 +17,4 @@ export const ZProviderInput = z.object({
     .refine((v) => parseDecimal(v)?.gt(0) ?? false, "The exchange rate must be a positive decimal number."),
   timeoutMs: z.coerce.number().int().min(1000, "At least 1000 ms.").max(300_000, "At most 300000 ms.").default(15_000),
 });
-export type ProviderInput = z.infer<typeof ZProviderInput>;
+export type ProviderInput = z.output<typeof ZProviderInput>;

@@ -2,26 +2,21 @@
 // app process shares, per account+IP with growing backoff, per IP and per account, so that an
 // attacker guessing someone's email cannot lock the real owner out.
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authOptions } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import type { Db } from "@/lib/db/connection";
 import { changePassword } from "@/lib/users/change-password";
 import { signUp } from "@/lib/users/sign-up";
+import { ZSignUpInput } from "@/lib/users/schemas";
+import { parsed, withTwoLimiterStores } from "@/lib/testing/fixtures";
 import { CREDENTIAL_LIMITS, createCredentialGuard, SIGN_UPS_PER_IP_PER_HOUR, WEB_ORDERS_PER_ACCOUNT_PER_MINUTE } from "./policies";
-import { openLimiterStore, type LimiterStore } from "./store";
+import type { LimiterStore } from "./store";
 import { webOrderRefusal } from "./web-orders";
 
 let db: Db;
 let stores: LimiterStore[] = [];
-beforeAll(async () => {
-  db = await getDb();
-  stores = [await openLimiterStore(), await openLimiterStore()];
-});
-afterAll(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  await closeDb();
-});
+withTwoLimiterStores((ready) => ({ db, stores } = ready));
 
 const randomIp = () => `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${crypto.randomInt(1, 255)}`;
 const uniqueEmail = (label: string) => `${label}-${Date.now()}-${crypto.randomBytes(3).toString("hex")}@limits.test`;
@@ -99,11 +94,11 @@ describe("where the limits apply", () => {
   it("sign-up: a limited number per IP per hour", async () => {
     const ip = randomIp();
     for (let i = 0; i < SIGN_UPS_PER_IP_PER_HOUR; i++) {
-      expect(await signUp(db, { email: uniqueEmail("signup"), password: "sign-up-pass-1" }, { ip })).toEqual({ ok: true });
+      expect(await signUp(db, parsed(ZSignUpInput, { email: uniqueEmail("signup"), password: "sign-up-pass-1" }), { ip })).toEqual({ ok: true });
     }
-    const refused = await signUp(db, { email: uniqueEmail("signup"), password: "sign-up-pass-1" }, { ip });
-    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/^Too many sign-ups/) });
-    expect(await signUp(db, { email: uniqueEmail("signup"), password: "sign-up-pass-1" }, { ip: randomIp() })).toEqual({ ok: true });
+    const refused = await signUp(db, parsed(ZSignUpInput, { email: uniqueEmail("signup"), password: "sign-up-pass-1" }), { ip });
+    expect(refused).toMatchObject({ ok: false, code: "rate_limited", message: expect.stringMatching(/^Too many sign-ups/) });
+    expect(await signUp(db, parsed(ZSignUpInput, { email: uniqueEmail("signup"), password: "sign-up-pass-1" }), { ip: randomIp() })).toEqual({ ok: true });
   });
 
   it("web orders: a limited number per account per minute", async () => {

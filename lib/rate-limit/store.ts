@@ -11,6 +11,7 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { resolveDatabaseTarget } from "@/lib/db/target";
+import { config, readConfig } from "@/lib/config";
 
 export type LimiterStore =
   | { kind: "memory"; close(): Promise<void> }
@@ -31,13 +32,14 @@ export function createLimiter(store: LimiterStore, spec: LimitSpec): RateLimiter
 }
 
 /** Opens the store this configuration asks for (see the file comment). */
-export async function openLimiterStore(env: Record<string, string | undefined> = process.env): Promise<LimiterStore> {
-  if (env.REDIS_URL) {
-    const client = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+export async function openLimiterStore(env?: Record<string, string | undefined>): Promise<LimiterStore> {
+  const settings = env ? readConfig(env) : config();
+  if (settings.REDIS_URL) {
+    const client = new Redis(settings.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
     await client.connect();
     return { kind: "redis", client, close: async () => void client.disconnect() };
   }
-  const target = resolveDatabaseTarget(env.DATABASE_URL);
+  const target = resolveDatabaseTarget(settings.DATABASE_URL);
   if (target.kind === "pglite") return { kind: "memory", close: async () => {} };
   // A small pool of its own: a limiter check must not wait behind the app's long transactions.
   const pool = new pg.Pool({ connectionString: target.url, max: 3, idleTimeoutMillis: 30_000 });

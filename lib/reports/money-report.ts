@@ -14,7 +14,7 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/connection";
 import type { Tx } from "@/lib/ledger/transaction";
-import { Decimal } from "@/lib/money";
+import { Decimal, toLedgerString } from "@/lib/money";
 
 import type { ReportGroup, ReportPeriod } from "./groups";
 
@@ -142,7 +142,7 @@ export async function moneyReport(db: Db | Tx, q: ReportQuery): Promise<ReportRo
 /** numeric::text may carry trailing zeros or more decimals; shown with the ledger's 6, exactly. */
 function money(r: RawRow) {
   const fields = ["charged", "refunded", "revenue", "costKnownRevenue", "cost", "profit", "costUnknownRevenue", "upstreamReported"] as const;
-  return Object.fromEntries(fields.map((f) => [f, new Decimal(r[f]).toFixed(6)])) as Pick<ReportRow, (typeof fields)[number]>;
+  return Object.fromEntries(fields.map((f) => [f, toLedgerString(new Decimal(r[f]))])) as Pick<ReportRow, (typeof fields)[number]>;
 }
 
 const EMPTY_TOTAL: ReportRow = {

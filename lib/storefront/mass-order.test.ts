@@ -1,25 +1,17 @@
 // Mass order on the real PostgreSQL and a simulator over HTTP: mixed good and bad lines, and a
 // resubmitted form that must place nothing twice.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal, serviceCharge } from "@/lib/money";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
+import { balanceOf as balanceOfAccount, createCustomer, serviceOfType, TEST_LINK, withTestProvider, type TestProvider } from "@/lib/testing/fixtures";
 import { massOrderLineKey, parseMassOrder, placeMassOrder, previewMassOrder } from "./mass-order";
 
 let db: Db;
 let provider: TestProvider;
+withTestProvider((ready) => ({ db, provider } = ready));
 
-beforeAll(async () => {
-  db = await getDb();
-  provider = await startTestProvider(db);
-});
-afterAll(async () => {
-  await provider.close();
-  await closeDb();
-});
-
-const balanceOf = async (customerId: number) => (await db.user.findUniqueOrThrow({ where: { id: customerId } })).balance.toFixed(6);
+const balanceOf = (customerId: number) => balanceOfAccount(db, customerId);
 
 describe("parseMassOrder", () => {
   it("numbers lines as the customer sees them and explains bad ones", () => {

@@ -6,7 +6,7 @@
 import { customerServicePricer, PRICED_SERVICE_SELECT } from "./customer-prices";
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db/connection";
-import { Decimal } from "@/lib/money";
+import { Decimal, toLedgerString } from "@/lib/money";
 import { placeOrder } from "@/lib/orders/place-order";
 import { fieldErrorsOf, ZPlaceOrderInput } from "@/lib/orders/schemas";
 import { fieldMessages } from "@/lib/result";
@@ -73,7 +73,7 @@ export type MassOrderPreview = {
 
 export async function previewMassOrder(db: Db, customerId: number, text: string): Promise<MassOrderPreview> {
   const customer = await db.user.findUnique({ where: { id: customerId }, select: { balance: true, status: true } });
-  const balance = customer?.balance.toFixed(6) ?? "0.000000";
+  const balance = customer ? toLedgerString(customer.balance) : "0.000000";
   const parsed = parseMassOrder(text);
   if (parsed.error || !customer || customer.status !== "active") {
     const error = parsed.error ?? (customer ? "Your account is suspended." : "No such account.");
@@ -102,10 +102,10 @@ export async function previewMassOrder(db: Db, customerId: number, text: string)
     total = total.plus(charge);
     return {
       lineNumber: line.lineNumber, text: line.text, ok: true, serviceId: service.id, serviceName: service.name,
-      link: rules.order.link ?? line.link, quantity: rules.order.quantity, charge: charge.toFixed(6),
+      link: rules.order.link ?? line.link, quantity: rules.order.quantity, charge: toLedgerString(charge),
     };
   });
-  return { lines, total: total.toFixed(6), balance, enoughFunds: total.lte(customer.balance.toFixed()) };
+  return { lines, total: toLedgerString(total), balance, enoughFunds: total.lte(customer.balance.toFixed()) };
 }
 
 /** Submission ids come from the form (a UUID made when the preview was shown). */

@@ -3,6 +3,7 @@
 // the customer: another customer's order id answers null, like a missing one.
 import type { Db } from "@/lib/db/connection";
 import { getStorefrontOrder, type StorefrontOrder } from "./order-view";
+import { toLedgerString } from "@/lib/money";
 
 /** Customer-facing names of order events; types not listed here are staff-only. */
 const EVENT_LABELS: Record<string, string> = {
@@ -78,8 +79,8 @@ export async function getOrderHistory(db: Db, customerId: number, orderId: numbe
     ledger: ledger.map((l) => ({
       id: l.id.toString(),
       label: LEDGER_LABELS[l.kind] ?? l.kind,
-      amount: l.amount.toFixed(6),
-      balanceAfter: l.balanceAfter.toFixed(6),
+      amount: toLedgerString(l.amount),
+      balanceAfter: toLedgerString(l.balanceAfter),
       at: l.createdAt.toISOString(),
     })),
     refills: refills.map((r) => ({ id: r.id, state: REFILL_STATE_LABELS[r.state] ?? r.state, at: r.createdAt.toISOString() })),

@@ -2,7 +2,7 @@
 // paid (charge, refunds, net), whether Refill and Cancel are possible now and, if not, why and
 // until when, and remains that are never negative. Two extra queries per page, whatever its size.
 import type { Db } from "@/lib/db/connection";
-import { Decimal } from "@/lib/money";
+import { Decimal, toLedgerString } from "@/lib/money";
 import { getOrder, listOrders, type CustomerOrder, type OrderPage } from "@/lib/orders";
 import { refillCooldownHours } from "@/lib/refills/request-refill";
 
@@ -49,7 +49,7 @@ async function enrich(db: Db, customerId: number, orders: CustomerOrder[], now: 
       _max: { createdAt: true },
     }),
   ]);
-  const refundOf = new Map(refunds.map((row) => [row.orderId, row._sum.amount?.toFixed(6) ?? "0"]));
+  const refundOf = new Map(refunds.map((row) => [row.orderId, row._sum.amount ? toLedgerString(row._sum.amount) : "0"]));
   const lastRefillOf = new Map(refills.map((row) => [row.orderId, row._max.createdAt]));
   const flagsOf = new Map(flags.map((row) => [row.id, { refill: !!row.service?.refill, cancel: !!row.service?.cancel, cancelRequested: !!row.cancelRequestedAt }]));
   return orders.map((order) => {
@@ -60,8 +60,8 @@ async function enrich(db: Db, customerId: number, orders: CustomerOrder[], now: 
       ...order,
       createdAt: order.createdAt.toISOString(),
       finishedAt: order.finishedAt?.toISOString() ?? null,
-      refunded: refunded.toFixed(6),
-      net: new Decimal(order.charge).minus(refunded).toFixed(6),
+      refunded: toLedgerString(refunded),
+      net: toLedgerString(new Decimal(order.charge).minus(refunded)),
       remainsShown: order.remains === null ? null : Math.max(0, order.remains),
       overDelivered: order.remains !== null && order.remains < 0 ? -order.remains : 0,
       refill: flag.refill ? refillAbility(order, lastRefill ? new Date(lastRefill.getTime() + cooldownMs) : null) : null,

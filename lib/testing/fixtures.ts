@@ -2,18 +2,85 @@
 // simulators over real HTTP registered as providers, charged orders, and worker passes. Every
 // test file shares one database, so everything made here is unique. Only tests import this file.
 import crypto from "node:crypto";
+import { afterAll, beforeAll, vi } from "vitest";
+import type { z } from "zod";
 import { createApiKey } from "@/lib/api-keys";
 import type { StaffActor } from "@/lib/admin/authorize";
 import { syncCatalog } from "@/lib/catalog/sync-catalog";
-import type { Db } from "@/lib/db/connection";
+import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { runSyncPass } from "@/lib/jobs";
 import { creditFunds } from "@/lib/ledger/credit-funds";
-import { Decimal, LEDGER_SCALE } from "@/lib/money";
+import { Decimal, toLedgerString } from "@/lib/money";
 import { openOrder } from "@/lib/orders/open-order";
+import type { LimiterStore } from "@/lib/rate-limit/store";
 import { encryptProviderKey } from "@/lib/providers/key-encryption";
 import { addProvider } from "@/lib/providers/manage-providers";
+import { ZProviderInput } from "@/lib/providers/schemas";
 import { startSimulator, type SimulatorHandle, type SimulatorOptions } from "@/lib/upstream/simulator";
 import { createUser } from "@/lib/users/create-user";
+
+// A test file's setup: the shared database (and what the file needs on it) opened before its
+// tests and closed after. `ready` receives it, e.g. `withActors((ready) => ({ db, actors } = ready))`.
+
+export function withDatabase(ready: (db: Db) => void | Promise<void>, cleanup?: () => Promise<void>): void {
+  beforeAll(async () => ready(await getDb()));
+  afterAll(async () => {
+    await cleanup?.();
+    await closeDb();
+  });
+}
+
+/** The database and an admin, a staff member and a customer. */
+export function withActors(ready: (ctx: { db: Db; actors: Actors }) => void): void {
+  withDatabase(async (db) => ready({ db, actors: await makeActors(db) }));
+}
+
+/** The database and a simulator provider over real HTTP with its catalog synced (startTestProvider). */
+export function withTestProvider(ready: (ctx: { db: Db; provider: TestProvider }) => void, options?: Parameters<typeof startTestProvider>[1]): void {
+  let provider: TestProvider | undefined;
+  withDatabase(
+    async (db) => {
+      provider = await startTestProvider(db, options);
+      ready({ db, provider });
+    },
+    async () => provider?.close(),
+  );
+}
+
+/** The database and two limiter stores with their own connections: two app processes sharing one count. */
+export function withTwoLimiterStores(ready: (ctx: { db: Db; stores: LimiterStore[] }) => void): void {
+  let stores: LimiterStore[] = [];
+  withDatabase(
+    async (db) => {
+      const { openLimiterStore } = await import("@/lib/rate-limit/store");
+      stores = [await openLimiterStore(), await openLimiterStore()];
+      ready({ db, stores });
+    },
+    async () => void (await Promise.all(stores.map((s) => s.close()))),
+  );
+}
+
+/** An account's balance at ledger scale ("12.500000"). */
+export async function balanceOf(db: Db, userId: number): Promise<string> {
+  return toLedgerString((await db.user.findUniqueOrThrow({ where: { id: userId }, select: { balance: true } })).balance);
+}
+
+/** Runs an operator command through the real CLI entry point: its exit code and what it printed. */
+export async function runCliCommand(...argv: string[]): Promise<{ code: number; text: string }> {
+  const { runCli } = await import("@/lib/cli/main");
+  const out: string[] = [];
+  const log = vi.spyOn(console, "log").mockImplementation((...args) => void out.push(args.join(" ")));
+  const error = vi.spyOn(console, "error").mockImplementation((...args) => void out.push(args.join(" ")));
+  try {
+    return { code: await runCli(argv), text: out.join("\n") };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+/** What the boundary (action, route, CLI) hands a lib function: `raw` parsed by the input's schema. */
+export const parsed = <S extends z.ZodType>(schema: S, raw: unknown): z.output<S> => schema.parse(raw);
 
 export const uniqueLabel = (label: string) => `${label}-${Date.now().toString(36)}-${crypto.randomBytes(4).toString("hex")}`;
 
@@ -23,7 +90,7 @@ export async function createCustomer(db: Db, funds?: string): Promise<number> {
   const user = await db.user.create({ data: { email: `${uniqueLabel("customer")}@test.local`, passwordHash: "x" }, select: { id: true } });
   if (funds) {
     const credited = await creditFunds(db, { customerId: user.id, amount: funds, reason: "test funds" });
-    if (!credited.ok) throw new Error(credited.error);
+    if (!credited.ok) throw new Error(credited.message);
   }
   return user.id;
 }
@@ -92,10 +159,10 @@ export type TestCustomer = { id: number; email: string; key: string };
 export async function createApiCustomer(db: Db, label: string, funds?: string): Promise<TestCustomer> {
   const email = `${uniqueLabel(label)}@api.test`;
   const created = await createUser(db, { email, password: "api-test-pass-1" });
-  if (!created.ok) throw new Error(`createUser: ${JSON.stringify(created.fieldErrors)}`);
+  if (!created.ok) throw new Error(`createUser: ${created.message}`);
   if (funds) {
     const credited = await creditFunds(db, { customerId: created.user.id, amount: funds, reason: "test funds" });
-    if (!credited.ok) throw new Error(`creditFunds: ${credited.error}`);
+    if (!credited.ok) throw new Error(`creditFunds: ${credited.message}`);
   }
   const key = await createApiKey(db, created.user.id, "test key");
   if (!key.ok) throw new Error(`createApiKey: ${key.error}`);
@@ -104,8 +171,8 @@ export async function createApiCustomer(db: Db, label: string, funds?: string): 
 
 /** Registers an upstream (simulator or another panel) and imports its catalog at `markup` %. */
 export async function connectUpstream(db: Db, upstream: { url: string; key: string }, markup: string): Promise<number> {
-  const added = await addProvider(db, { name: uniqueLabel("upstream"), url: upstream.url, key: upstream.key, timeoutMs: 20_000 });
-  if (!added.ok) throw new Error(`addProvider: ${JSON.stringify(added.fieldErrors)}`);
+  const added = await addProvider(db, ZProviderInput.parse({ name: uniqueLabel("upstream"), url: upstream.url, key: upstream.key, timeoutMs: 20_000 }));
+  if (!added.ok) throw new Error(`addProvider: ${added.message}`);
   const synced = await syncCatalog(db, added.provider.id, { markupPercent: new Decimal(markup) });
   if (!synced.ok) throw new Error(`syncCatalog: ${synced.error}`);
   return added.provider.id;
@@ -134,7 +201,7 @@ export async function writeCounts(db: Db, userIds: number[]) {
     db.orderEvent.count({ where: { order: mine } }),
     db.user.findMany({ where: { id: { in: userIds } }, orderBy: { id: "asc" }, select: { balance: true } }),
   ]);
-  return { orders, ledgerEntries, refills, orderEvents, balances: balances.map((u) => u.balance.toFixed(LEDGER_SCALE)) };
+  return { orders, ledgerEntries, refills, orderEvents, balances: balances.map((u) => toLedgerString(u.balance)) };
 }
 
 // Staff accounts
@@ -145,13 +212,15 @@ export async function makeUser(db: Db, role: StaffActor["role"]): Promise<StaffA
   return user;
 }
 
+export type Actors = Awaited<ReturnType<typeof makeActors>>;
+
 export async function makeActors(db: Db) {
   const [admin, staff, customer] = await Promise.all([makeUser(db, "admin"), makeUser(db, "staff"), makeUser(db, "customer")]);
   return { admin, staff, customer };
 }
 
 export async function addSimulatorProvider(db: Db, sim: SimulatorHandle, name = uniqueLabel("sim")): Promise<number> {
-  const added = await addProvider(db, { name, url: sim.url, key: sim.apiKey, timeoutMs: 2000 });
-  if (!added.ok) throw new Error(`provider not added: ${JSON.stringify(added.fieldErrors)}`);
+  const added = await addProvider(db, ZProviderInput.parse({ name, url: sim.url, key: sim.apiKey, timeoutMs: 2000 }));
+  if (!added.ok) throw new Error(`provider not added: ${added.message}`);
   return added.provider.id;
 }

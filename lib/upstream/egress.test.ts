@@ -4,7 +4,8 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { addProviderForAdmin, checkProviderForAdmin } from "@/lib/admin/providers";
-import { makeActors, uniqueLabel as unique } from "@/lib/testing/fixtures";
+import { makeActors, parsed, uniqueLabel as unique } from "@/lib/testing/fixtures";
+import { ZProviderInput } from "@/lib/providers/schemas";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { createUpstreamClient } from "./client";
 import { addressRefusal, urlRefusal, type EgressPolicy } from "./egress";
@@ -108,9 +109,9 @@ describe("egress rules", () => {
   it("applies to the admin's provider check: a metadata URL is refused with no request made", async () => {
     const db = await getDb();
     const { admin } = await makeActors(db);
-    const added = await addProviderForAdmin(db, admin, { name: unique("metadata"), url: "http://169.254.169.254/latest/api", key: "metadata-test-key", timeoutMs: "1000" });
+    const added = await addProviderForAdmin(db, admin, parsed(ZProviderInput, { name: unique("metadata"), url: "http://169.254.169.254/latest/api", key: "metadata-test-key", timeoutMs: "1000" }));
     if (!added.ok || !("provider" in added)) throw new Error("not added");
     const report = await checkProviderForAdmin(db, admin, added.provider.id);
-    expect(report).toEqual({ ok: false, error: "balance: refused — balance: refused to connect: 169.254.169.254 is a linkLocal address" });
+    expect(report).toMatchObject({ ok: false, code: "service_unavailable", message: "balance: refused — balance: refused to connect: 169.254.169.254 is a linkLocal address" });
   });
 });

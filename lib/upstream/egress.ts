@@ -13,8 +13,7 @@
 import dns from "node:dns";
 import type { LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
-
-export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+import { config, readConfig } from "@/lib/config";
 
 export type EgressPolicy = {
   allowPrivate: boolean;
@@ -25,13 +24,14 @@ export type EgressPolicy = {
   maxBodyBytes: number;
 };
 
-export function egressPolicyFromEnv(env: Record<string, string | undefined> = process.env): EgressPolicy {
-  const bytes = /^\d{1,12}$/.test(env.UPSTREAM_MAX_BODY_BYTES?.trim() ?? "") ? Number(env.UPSTREAM_MAX_BODY_BYTES) : 0;
+/** The policy from the UPSTREAM_* settings (lib/config.ts); `env` for tests. */
+export function egressPolicyFromEnv(env?: Record<string, string | undefined>): EgressPolicy {
+  const settings = env ? readConfig(env) : config();
   return {
-    allowPrivate: env.UPSTREAM_ALLOW_PRIVATE === "1",
-    requireHttps: env.NODE_ENV === "production",
-    allowHttpHosts: (env.UPSTREAM_ALLOW_HTTP_HOSTS ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
-    maxBodyBytes: bytes > 0 ? bytes : DEFAULT_MAX_BODY_BYTES,
+    allowPrivate: settings.UPSTREAM_ALLOW_PRIVATE === "1",
+    requireHttps: settings.NODE_ENV === "production",
+    allowHttpHosts: settings.UPSTREAM_ALLOW_HTTP_HOSTS,
+    maxBodyBytes: settings.UPSTREAM_MAX_BODY_BYTES,
   };
 }
 

@@ -1,23 +1,20 @@
 import type { Db } from "@/lib/db/connection";
 import { hashPassword } from "@/lib/auth/password";
 import { Prisma } from "@/lib/db/generated/client";
-import { ZSignUpInput } from "./schemas";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { fieldRefusal, type Failure } from "@/lib/result";
+import type { SignUpInput } from "./schemas";
 
 export const EMAIL_TAKEN = "An account with this email already exists.";
 
 export type Role = "customer" | "staff" | "admin";
-export type CreateUserResult =
-  | { ok: true; user: { id: number; email: string; role: Role } }
-  | { ok: false; fieldErrors: Partial<Record<"email" | "password" | "name", string>> };
+export type CreateUserResult = { ok: true; user: { id: number; email: string; role: Role } } | Failure;
 
-/** Creates an account. A taken email is reported on the field; nothing is created on any error. */
-export async function createUser(db: Db, input: unknown, role: Role = "customer"): Promise<CreateUserResult> {
-  const parsed = ZSignUpInput.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  }
-  const { email, password, name } = parsed.data;
+/**
+ * Creates an account from input parsed by ZSignUpInput. A taken email is refused with the code
+ * `email_taken`, beside the field; nothing is created on any error.
+ */
+export async function createUser(db: Db, input: Omit<SignUpInput, "name"> & { name?: string }, role: Role = "customer"): Promise<CreateUserResult> {
+  const { email, password, name } = input;
   const passwordHash = await hashPassword(password);
   try {
     const user = await db.user.create({
@@ -27,7 +24,7 @@ export async function createUser(db: Db, input: unknown, role: Role = "customer"
     return { ok: true, user };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false, fieldErrors: { email: EMAIL_TAKEN } };
+      return fieldRefusal("email_taken", "email", EMAIL_TAKEN);
     }
     throw error;
   }

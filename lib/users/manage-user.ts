@@ -1,9 +1,10 @@
 import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { boundedPage } from "@/lib/validation/page-number";
+import { fail, type Failure } from "@/lib/result";
 import type { Role } from "./create-user";
 
-export type ManageResult = { ok: true } | { ok: false; error: string };
+export type ManageResult = { ok: true } | Failure;
 
 /** Suspends or reactivates an account (admins only); its existing sessions end at their next request. */
 export async function setUserStatus(
@@ -13,10 +14,10 @@ export async function setUserStatus(
   status: "active" | "suspended",
 ): Promise<ManageResult> {
   // Staff are read-only (issue 12): suspending is a change, so it is an admin's.
-  if (actor.role !== "admin") return { ok: false, error: "Only an admin can do this." };
-  if (actor.id === userId) return { ok: false, error: "You cannot change your own account's status." };
+  if (actor.role !== "admin") return fail("not_allowed", "Only an admin can do this.");
+  if (actor.id === userId) return fail("not_allowed", "You cannot change your own account's status.");
   const target = await db.user.findUnique({ where: { id: userId }, select: { status: true } });
-  if (!target) return { ok: false, error: "No such user." };
+  if (!target) return fail("not_found", "No such user.");
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { status, sessionVersion: { increment: 1 } } });
     const action = status === "suspended" ? "user.suspend" : "user.reactivate";
@@ -27,11 +28,11 @@ export async function setUserStatus(
 
 /** Changes an account's role (admins only); its existing sessions end at their next request. */
 export async function setUserRole(db: Db, actor: { id: number; role: Role }, userId: number, role: Role): Promise<ManageResult> {
-  if (actor.role !== "admin") return { ok: false, error: "Only an admin can change roles." };
-  if (actor.id === userId) return { ok: false, error: "You cannot change your own role." };
+  if (actor.role !== "admin") return fail("not_allowed", "Only an admin can change roles.");
+  if (actor.id === userId) return fail("not_allowed", "You cannot change your own role.");
   return db.$transaction(async (tx): Promise<ManageResult> => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
-    if (!before) return { ok: false, error: "No such user." };
+    if (!before) return fail("not_found", "No such user.");
     await tx.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, { actorId: actor.id, action: "user.set_role", entityType: "User", entityId: userId, before, after: { role } });
     return { ok: true };

@@ -6,24 +6,24 @@
 // every probe cost a throttled sign-in attempt. See SECURITY.md.
 import type { Db } from "@/lib/db/connection";
 import { panelLimits, tooManyMessage } from "@/lib/rate-limit/policies";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { createUser, EMAIL_TAKEN } from "./create-user";
-import { ZSignUpInput } from "./schemas";
+import { fail, type Failure } from "@/lib/result";
+import { createUser } from "./create-user";
+import type { SignUpInput } from "./schemas";
 
-export type SignUpResult =
-  | { ok: true }
-  | { ok: false; error?: string; fieldErrors?: Partial<Record<"email" | "password" | "name", string>> };
+export type SignUpResult = { ok: true } | Failure;
 
-/** Sign-ups per IP are limited (shared across processes); only well-formed attempts count. */
-export async function signUp(db: Db, input: unknown, { ip }: { ip: string }): Promise<SignUpResult> {
-  const parsed = ZSignUpInput.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+/**
+ * Sign-ups per IP are limited (shared across processes); only well-formed attempts count, so the
+ * caller parses with ZSignUpInput first.
+ */
+export async function signUp(db: Db, input: SignUpInput, { ip }: { ip: string }): Promise<SignUpResult> {
   const throttle = await (await panelLimits()).signUpPerIp.take(ip);
-  if (!throttle.allowed) return { ok: false, error: tooManyMessage(throttle.retryAfterSeconds, "sign-ups from your network") };
-  const created = await createUser(db, parsed.data, "customer");
+  if (!throttle.allowed) {
+    return fail("rate_limited", tooManyMessage(throttle.retryAfterSeconds, "sign-ups from your network"), { data: { retryAfterSeconds: throttle.retryAfterSeconds } });
+  }
+  const created = await createUser(db, input, "customer");
   if (created.ok) return { ok: true };
   // A taken email: createUser already did the same password hashing as a success, and nothing
   // was written. Every other refusal is about what was typed and says so beside the field.
-  const taken = Object.keys(created.fieldErrors).length === 1 && created.fieldErrors.email === EMAIL_TAKEN;
-  return taken ? { ok: true } : created;
+  return created.code === "email_taken" ? { ok: true } : created;
 }

@@ -1,23 +1,19 @@
 // Issue 12, finding 9: huge page numbers (`/funds?page=99999999999999999999` was a 500) reach
 // every paging data function and must give an empty page, not an error.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getUserDetail } from "@/lib/admin/users";
 import { listOrdersForStaff } from "@/lib/admin/orders";
 import { listServicesForStaff } from "@/lib/admin/catalog-items";
-import { makeActors } from "@/lib/testing/fixtures";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { withActors, type Actors } from "@/lib/testing/fixtures";
+import type { Db } from "@/lib/db/connection";
 import { listOrders } from "@/lib/orders/list-orders";
 import { listLedgerEntries } from "@/lib/panel/ledger-history";
 import { listUsers } from "@/lib/users/manage-user";
 import { boundedPage, MAX_PAGE } from "./page-number";
 
 let db: Db;
-let actors: Awaited<ReturnType<typeof makeActors>>;
-beforeAll(async () => {
-  db = await getDb();
-  actors = await makeActors(db);
-});
-afterAll(closeDb);
+let actors: Actors;
+withActors((ready) => ({ db, actors } = ready));
 
 const HUGE = "99999999999999999999";
 

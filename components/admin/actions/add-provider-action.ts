@@ -1,14 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { adminAction } from "@/lib/actions/action-client";
+import { adminAction, refusalState } from "@/lib/actions/action-client";
 import type { ActionState } from "@/lib/actions/action-state";
 import { addProviderForAdmin } from "@/lib/admin/providers";
 import { getDb } from "@/lib/db/client";
 import { ZProviderInput } from "@/lib/providers/schemas";
+import { fieldMessages } from "@/lib/result";
 
 const addProvider = adminAction(ZProviderInput, async (input, actor) => {
   const result = await addProviderForAdmin(await getDb(), actor, input);
-  if (!result.ok) return "fieldErrors" in result ? { error: "Check the highlighted fields.", fieldErrors: result.fieldErrors } : { error: result.error };
+  if (!result.ok) return result.fields ? { error: "Check the highlighted fields.", fieldErrors: fieldMessages(result) } : refusalState(result);
   revalidatePath("/admin/providers");
   revalidatePath("/admin");
   return { ok: true, message: `Provider ${result.provider.name} added. Check it, then sync its catalog.` };

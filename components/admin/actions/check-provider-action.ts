@@ -10,7 +10,7 @@ export const checkProviderAction = adminAction(ZProviderRef, async ({ providerId
   const result = await checkProviderForAdmin(await getDb(), actor, providerId);
   revalidatePath("/admin/providers");
   revalidatePath("/admin");
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.message };
   const products = result.products === null ? "no product catalog" : `${result.products} products`;
   const summary = `Balance ${result.balance} ${result.currency} · ${result.services} services · ${products}.`;
   return { ok: true, message: result.warning ? `${summary} ${result.warning}` : summary };

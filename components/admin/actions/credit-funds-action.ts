@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { adminAction } from "@/lib/actions/action-client";
+import { adminAction, refusalState } from "@/lib/actions/action-client";
 import { ZCreditFundsForm } from "@/lib/admin/schemas";
 import { creditFundsForAdmin } from "@/lib/admin/users";
 import { PANEL_CURRENCY } from "@/lib/currency";
@@ -9,7 +9,7 @@ import { formatMoney } from "@/lib/money/format";
 
 export const creditFundsAction = adminAction(ZCreditFundsForm, async (input, actor) => {
   const result = await creditFundsForAdmin(await getDb(), actor, input);
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  if (!result.ok) return refusalState(result);
   revalidatePath(`/admin/users/${input.customerId}`);
   revalidatePath("/admin/users");
   revalidatePath("/admin");

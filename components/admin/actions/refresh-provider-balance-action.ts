@@ -9,6 +9,6 @@ import { getDb } from "@/lib/db/client";
 export const refreshProviderBalanceAction = staffAction(ZProviderRef, async ({ providerId }, actor) => {
   const result = await refreshProviderBalance(await getDb(), actor, providerId);
   revalidatePath("/admin");
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.message };
   return { ok: true, message: `Balance now ${result.balance} ${result.currency}.` };
 });

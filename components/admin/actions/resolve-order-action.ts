@@ -1,13 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { adminAction } from "@/lib/actions/action-client";
+import { adminAction, refusalState } from "@/lib/actions/action-client";
 import { resolveOrderForStaff } from "@/lib/admin/orders";
 import { ZResolveOrderInput } from "@/lib/admin/schemas";
 import { getDb } from "@/lib/db/client";
 
 export const resolveOrderAction = adminAction(ZResolveOrderInput, async (input, actor) => {
   const result = await resolveOrderForStaff(await getDb(), actor, input);
-  if (!result.ok) return { error: result.error, fieldErrors: "fieldErrors" in result ? result.fieldErrors : undefined };
+  if (!result.ok) return refusalState(result);
   revalidatePath("/admin/orders");
   revalidatePath("/admin");
   return {

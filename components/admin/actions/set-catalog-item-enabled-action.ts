@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 
 export const setCatalogItemEnabledAction = adminAction(ZSetEnabledInput, async (input, actor) => {
   const result = await setCatalogItemEnabled(await getDb(), actor, input);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.message };
   revalidatePath(input.kind === "service" ? "/admin/services" : "/admin/products");
   return { ok: true, message: input.enabled ? "Enabled." : "Disabled." };
 });

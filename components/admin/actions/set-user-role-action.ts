@@ -10,7 +10,7 @@ const ZSetUserRoleInput = z.object({ userId: z.coerce.number().int().positive(),
 
 export const setUserRoleAction = adminAction(ZSetUserRoleInput, async (input, actor) => {
   const result = await setUserRole(await getDb(), actor, input.userId, input.role);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.message };
   revalidatePath("/admin/users");
   return { ok: true, message: "Role changed." };
 });

@@ -12,7 +12,7 @@ const ZSetUserStatusInput = z.object({
 
 export const setUserStatusAction = adminAction(ZSetUserStatusInput, async (input, actor) => {
   const result = await setUserStatus(await getDb(), actor, input.userId, input.status);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.message };
   revalidatePath("/admin/users");
   return { ok: true, message: input.status === "suspended" ? "Account suspended." : "Account reactivated." };
 });

@@ -4,12 +4,13 @@ import { adminAction } from "@/lib/actions/action-client";
 import { syncProviderCatalog } from "@/lib/admin/providers";
 import { ZSyncCatalogInput } from "@/lib/admin/schemas";
 import { getDb } from "@/lib/db/client";
+import { fieldMessages } from "@/lib/result";
 
 const counts = (c: { created: number; updated: number; delisted: number }) => `${c.created} new, ${c.updated} updated, ${c.delisted} no longer listed`;
 
 export const syncCatalogAction = adminAction(ZSyncCatalogInput, async (input, actor) => {
   const result = await syncProviderCatalog(await getDb(), actor, input);
-  if (!result.ok) return { error: `Sync failed, nothing changed: ${result.error}`, fieldErrors: "fieldErrors" in result ? result.fieldErrors : undefined };
+  if (!result.ok) return { error: `Sync failed, nothing changed: ${result.message}`, fieldErrors: fieldMessages(result) };
   for (const path of ["/admin/providers", "/admin/services", "/admin/products"]) revalidatePath(path);
   const parts = [`Services: ${counts(result.services)}.`];
   parts.push(result.products ? `Products: ${counts(result.products)}.` : "No product catalog.");

@@ -7,7 +7,7 @@ import { ZPriceRuleRef } from "@/lib/pricing/schemas";
 
 export const removePriceRuleAction = adminAction(ZPriceRuleRef, async (input, actor) => {
   const result = await removePriceRule(await getDb(), actor, input);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.message };
   for (const path of ["/admin/pricing", "/admin/services", "/admin/products"]) revalidatePath(path);
   return { ok: true, message: `Rule removed: ${result.counts.up} price(s) up, ${result.counts.down} down.` };
 });

@@ -1,6 +1,8 @@
 import { getDb } from "@/lib/db/connection";
 import { createUser } from "@/lib/users/create-user";
+import { ZSignUpInput } from "@/lib/users/schemas";
 import { defineCommand } from "../command";
+import { parseOptions, printRefusal } from "../parse-options";
 
 export default defineCommand({
   name: "admin:create",
@@ -10,9 +12,11 @@ export default defineCommand({
     password: { type: "string", description: "at least 10 characters with a digit", required: true },
   },
   async run({ options }) {
-    const result = await createUser(await getDb(), { email: options.email, password: options.password }, "admin");
+    const input = parseOptions(ZSignUpInput, { email: options.email, password: options.password });
+    if (!input) return 1;
+    const result = await createUser(await getDb(), input, "admin");
     if (!result.ok) {
-      for (const [field, message] of Object.entries(result.fieldErrors)) console.error(`--${field}: ${message}`);
+      printRefusal(result);
       return 1;
     }
     console.log(`Created admin ${result.user.email} (id ${result.user.id}).`);

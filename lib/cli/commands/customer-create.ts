@@ -1,6 +1,8 @@
 import { getDb } from "@/lib/db/connection";
 import { createUser } from "@/lib/users/create-user";
+import { ZSignUpInput } from "@/lib/users/schemas";
 import { defineCommand } from "../command";
+import { parseOptions, printRefusal } from "../parse-options";
 
 export default defineCommand({
   name: "customer:create",
@@ -11,11 +13,13 @@ export default defineCommand({
     name: { type: "string", description: "display name" },
   },
   async run({ options }) {
-    const result = await createUser(await getDb(), { email: options.email, password: options.password, name: options.name }, "customer");
+    const input = parseOptions(ZSignUpInput, { email: options.email, password: options.password, name: options.name });
+    if (!input) return 2;
+    const result = await createUser(await getDb(), input, "customer");
     if (!result.ok) {
-      for (const [field, message] of Object.entries(result.fieldErrors)) console.error(`--${field}: ${message}`);
+      printRefusal(result);
       // A taken email is a state of the database, not a mistake in the arguments.
-      return result.fieldErrors.email?.includes("already exists") ? 1 : 2;
+      return result.code === "email_taken" ? 1 : 2;
     }
     console.log(`Created customer ${result.user.email} (id ${result.user.id}).`);
   },

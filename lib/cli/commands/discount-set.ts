@@ -1,7 +1,9 @@
 import { getDb } from "@/lib/db/connection";
 import { setCustomerDiscount } from "@/lib/pricing/customer-prices";
 import { CLI_OPERATOR } from "@/lib/pricing/operator";
+import { ZDiscountInput } from "@/lib/pricing/schemas";
 import { defineCommand } from "../command";
+import { parseOptions, printRefusal } from "../parse-options";
 
 export default defineCommand({
   name: "discount:set",
@@ -19,10 +21,11 @@ export default defineCommand({
       return 1;
     }
     const percent = String(options.percent).trim().replace(/\s*%$/, "");
-    const result = await setCustomerDiscount(db, CLI_OPERATOR, { customerId: customer.id, percent: /^0+(\.0*)?$/.test(percent) ? "" : percent });
+    const input = parseOptions(ZDiscountInput, { customerId: customer.id, percent: /^0+(\.0*)?$/.test(percent) ? "" : percent });
+    if (!input) return 1;
+    const result = await setCustomerDiscount(db, CLI_OPERATOR, input);
     if (!result.ok) {
-      console.error(result.error);
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) console.error(`--${field}: ${message}`);
+      printRefusal(result);
       return 1;
     }
     console.log(result.percent ? `${customer.email} now gets ${result.percent}% off every list price.` : `${customer.email} has no discount now.`);

@@ -1,7 +1,9 @@
 import { getDb } from "@/lib/db/connection";
 import { creditFunds } from "@/lib/ledger/credit-funds";
+import { ZCreditFundsInput } from "@/lib/ledger/schemas";
 import { accountByEmail } from "../account-by-email";
 import { defineCommand } from "../command";
+import { parseOptions, printRefusal } from "../parse-options";
 
 export default defineCommand({
   name: "funds:add",
@@ -15,10 +17,11 @@ export default defineCommand({
     const db = await getDb();
     const customer = await accountByEmail(db, options.email);
     if (!customer) return 1;
-    const result = await creditFunds(db, { customerId: customer.id, amount: options.amount, reason: options.reason, actorId: null });
+    const input = parseOptions(ZCreditFundsInput, { customerId: customer.id, amount: options.amount, reason: options.reason, actorId: null });
+    if (!input) return 1;
+    const result = await creditFunds(db, input);
     if (!result.ok) {
-      console.error(result.error);
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) console.error(`--${field}: ${message}`);
+      printRefusal(result);
       return 1;
     }
     console.log(`Added ${result.entryAmount} to ${customer.email}; balance now ${result.balance}.`);

@@ -1,7 +1,8 @@
 import { getDb } from "@/lib/db/connection";
-import { debitFunds } from "@/lib/ledger/debit-funds";
+import { debitFunds, ZDebitFundsInput } from "@/lib/ledger/debit-funds";
 import { accountByEmail } from "../account-by-email";
 import { defineCommand } from "../command";
+import { parseOptions, printRefusal } from "../parse-options";
 
 export default defineCommand({
   name: "funds:deduct",
@@ -15,10 +16,11 @@ export default defineCommand({
     const db = await getDb();
     const customer = await accountByEmail(db, options.email);
     if (!customer) return 1;
-    const result = await debitFunds(db, { customerId: customer.id, amount: options.amount, reason: options.reason }, null);
+    const input = parseOptions(ZDebitFundsInput, { customerId: customer.id, amount: options.amount, reason: options.reason });
+    if (!input) return 1;
+    const result = await debitFunds(db, input, null);
     if (!result.ok) {
-      console.error(result.error);
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) if (message !== result.error) console.error(`--${field}: ${message}`);
+      printRefusal(result);
       return 1;
     }
     console.log(`Deducted ${result.entryAmount} from ${customer.email}; balance now ${result.balance}.`);

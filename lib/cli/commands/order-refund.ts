@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/connection";
-import { refundOrderManually } from "@/lib/ledger/refund-manual";
+import { refundOrderManually, ZManualRefundInput } from "@/lib/ledger/refund-manual";
 import { defineCommand } from "../command";
+import { parseOptions, printRefusal } from "../parse-options";
 
 export default defineCommand({
   name: "order:refund",
@@ -11,10 +12,11 @@ export default defineCommand({
     reason: { type: "string", description: "why (shown in the ledger and the audit log)", required: true },
   },
   async run({ options, positionals }) {
-    const result = await refundOrderManually(await getDb(), { orderId: positionals[0], amount: options.amount, reason: options.reason }, null);
+    const input = parseOptions(ZManualRefundInput, { orderId: positionals[0], amount: options.amount, reason: options.reason });
+    if (!input) return 1;
+    const result = await refundOrderManually(await getDb(), input, null);
     if (!result.ok) {
-      console.error(result.error);
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) if (message !== result.error) console.error(`--${field}: ${message}`);
+      printRefusal(result);
       return 1;
     }
     console.log(`Refunded ${result.refunded} on order ${positionals[0]}; the customer's balance is now ${result.balance}.`);

@@ -23,7 +23,7 @@ export default defineCommand({
     }
     const result = await resolveUnknownOrder(await getDb(), orderId, placed !== undefined ? { placed } : { failed: true }, null);
     if (!result.ok) {
-      console.error(result.error);
+      console.error(result.message);
       return 1;
     }
     console.log(result.state === "failed" ? `Order ${orderId} marked failed; charge refunded.` : `Order ${orderId} is pending upstream as ${placed}.`);

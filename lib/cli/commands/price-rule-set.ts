@@ -1,7 +1,12 @@
 import { getDb } from "@/lib/db/connection";
 import { CLI_OPERATOR } from "@/lib/pricing/operator";
 import { setPriceRule } from "@/lib/pricing/price-rules";
+import { ZPriceRuleInput } from "@/lib/pricing/schemas";
 import { defineCommand } from "../command";
+import { parseOptions, printRefusal } from "../parse-options";
+
+const FLAGS: Record<string, string> = { fixedAmount: "fixed", minPrice: "min", roundStep: "round", itemId: "scope", providerId: "scope", category: "scope" };
+const flagOf = (field: string) => `--${FLAGS[field] ?? field}`;
 
 /** "global", "provider:<name or id>", "category:<name>", "service:<id>" or "product:<id>". */
 const SCOPE = /^(global|provider|category|service|product)(?::(.+))?$/;
@@ -43,11 +48,11 @@ export default defineCommand({
       }
       Object.assign(input, { scope: "provider", providerId: provider.id });
     }
-    const result = await setPriceRule(db, CLI_OPERATOR, input);
+    const rule = parseOptions(ZPriceRuleInput, input, flagOf);
+    if (!rule) return 1;
+    const result = await setPriceRule(db, CLI_OPERATOR, rule);
     if (!result.ok) {
-      console.error(result.error);
-      const flags: Record<string, string> = { fixedAmount: "fixed", minPrice: "min", roundStep: "round", itemId: "scope", providerId: "scope", category: "scope" };
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) console.error(`--${flags[field] ?? field}: ${message}`);
+      printRefusal(result, flagOf);
       return 1;
     }
     const { up, down } = result.counts;

@@ -1,6 +1,10 @@
 import { getDb } from "@/lib/db/connection";
 import { addProvider } from "@/lib/providers/manage-providers";
+import { ZProviderInput } from "@/lib/providers/schemas";
 import { defineCommand } from "../command";
+import { parseOptions, printRefusal } from "../parse-options";
+
+const plain = (field: string) => field;
 
 export default defineCommand({
   name: "provider:add",
@@ -14,16 +18,18 @@ export default defineCommand({
     timeout: { type: "string", description: "request timeout in ms (default 15000)" },
   },
   async run({ options }) {
-    const result = await addProvider(await getDb(), {
+    const input = parseOptions(ZProviderInput, {
       name: options.name,
       url: options.url,
       key: options.key,
       currency: options.currency,
       exchangeRate: options.rate,
       timeoutMs: options.timeout,
-    });
+    }, plain);
+    if (!input) return 2;
+    const result = await addProvider(await getDb(), input);
     if (!result.ok) {
-      for (const [field, message] of Object.entries(result.fieldErrors)) console.error(`${field}: ${message}`);
+      printRefusal(result, plain);
       return 2;
     }
     console.log(`Added provider "${result.provider.name}" (id ${result.provider.id}).`);

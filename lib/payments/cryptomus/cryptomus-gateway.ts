@@ -6,11 +6,12 @@ import { requireSecret, type MethodSecrets } from "../method-secrets";
 import { currencyScale } from "../quote";
 import { cryptomusSign } from "./cryptomus-sign";
 import { reportForCryptomus } from "./cryptomus-statuses";
+import { config } from "@/lib/config";
 
 const INVOICE_LIFETIME_S = 60 * 60;
 
 function apiBase(): string {
-  return (process.env.CRYPTOMUS_API_BASE || "https://api.cryptomus.com").replace(/\/+$/, "");
+  return config().CRYPTOMUS_API_BASE.replace(/\/+$/, "");
 }
 
 type CryptomusAnswer = { state?: number; result?: Record<string, unknown>; message?: string; errors?: unknown };

@@ -8,6 +8,7 @@ import type { WebhookAnswer } from "../stripe/stripe-webhook";
 import { paymentIdFromOrderId } from "./cryptomus-gateway";
 import { verifyCryptomusWebhook } from "./cryptomus-sign";
 import { reportForCryptomus } from "./cryptomus-statuses";
+import { config } from "@/lib/config";
 
 async function candidateKeys(db: Db, body: Record<string, unknown>): Promise<string[]> {
   const keys = new Set<string>();
@@ -20,7 +21,8 @@ async function candidateKeys(db: Db, body: Record<string, unknown>): Promise<str
       if (key) keys.add(key);
     }
   }
-  if (process.env.CRYPTOMUS_API_KEY) keys.add(process.env.CRYPTOMUS_API_KEY);
+  const fallback = config().CRYPTOMUS_API_KEY;
+  if (fallback) keys.add(fallback);
   return [...keys];
 }
 

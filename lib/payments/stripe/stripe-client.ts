@@ -1,9 +1,10 @@
 // The official Stripe SDK, pointed at STRIPE_API_BASE when set (a local server speaking Stripe's
 // API in tests), otherwise at api.stripe.com.
 import Stripe from "stripe";
+import { config } from "@/lib/config";
 
 export function stripeClient(secretKey: string): Stripe {
-  const base = process.env.STRIPE_API_BASE;
+  const base = config().STRIPE_API_BASE;
   const target = base ? new URL(base) : null;
   return new Stripe(secretKey, {
     maxNetworkRetries: 1,

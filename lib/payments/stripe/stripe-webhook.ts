@@ -8,13 +8,15 @@ import { openSecrets } from "../method-secrets";
 import { fromMinorUnits } from "../quote";
 import { Stripe } from "./stripe-client";
 import { reportForSession } from "./stripe-gateway";
+import { config } from "@/lib/config";
 
 export type WebhookAnswer = { status: number; body: Record<string, unknown> };
 
 async function webhookSecrets(db: Db): Promise<string[]> {
   const methods = await db.paymentMethod.findMany({ where: { gateway: "stripe" }, select: { settingsEncrypted: true } });
   const secrets = new Set<string>();
-  if (process.env.STRIPE_WEBHOOK_SECRET) secrets.add(process.env.STRIPE_WEBHOOK_SECRET);
+  const fallback = config().STRIPE_WEBHOOK_SECRET;
+  if (fallback) secrets.add(fallback);
   for (const m of methods) {
     const own = openSecrets("stripe", m.settingsEncrypted).webhookSecret;
     if (own) secrets.add(own);

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/connection";
 import { makeUser } from "@/lib/testing/fixtures";
 import { addBonusRule, saveMethod } from "../manage-methods";
 import type { SaveMethodInput } from "../schemas";
+import { toLedgerString } from "@/lib/money";
 
 export const uniqueName = (label: string) => `${label} ${crypto.randomBytes(4).toString("hex")}`;
 
@@ -33,11 +34,10 @@ export async function createMethod(db: Db, admin: { id: number; role: "admin" },
   return saved.methodId;
 }
 
-export async function balanceOf(db: Db, userId: number): Promise<string> {
-  return (await db.user.findUniqueOrThrow({ where: { id: userId }, select: { balance: true } })).balance.toFixed(6);
-}
+/** One set of fixtures: the payment tests use the shared helpers too. */
+export { balanceOf } from "@/lib/testing/fixtures";
 
 export async function entriesOf(db: Db, paymentId: number) {
   const entries = await db.ledgerEntry.findMany({ where: { paymentId }, orderBy: { id: "asc" } });
-  return entries.map((e) => [e.kind, e.amount.toFixed(6)]);
+  return entries.map((e) => [e.kind, toLedgerString(e.amount)]);
 }
