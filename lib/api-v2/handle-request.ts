@@ -41,19 +41,17 @@ export function createApiHandler(options: ApiHandlerOptions = {}): (request: Req
       const key = params.get("key") ?? "";
 
       limiter ??= createRateLimiter({ perMinute: rateLimitFromEnv() });
-      const decision = await limiter.take(`key:${hashApiKey(key)}`);
+      const db = await openDb();
+      const customer = await authenticateApiKey(db, key);
+      // One limiter count per request. A known key counts against its customer, so several keys
+      // share one limit (a key's own count, with the same limit, could never be the higher one);
+      // an unknown key counts against its hash, so that repeating a wrong key is limited too.
+      const decision = await limiter.take(customer ? `customer:${customer.customerId}` : `key:${hashApiKey(key)}`);
       const rateHeaders = { "x-ratelimit-limit": String(decision.limit), "x-ratelimit-remaining": String(decision.remaining) };
       if (!decision.allowed) {
         return json(429, { error: API_ERRORS.tooManyRequests }, { ...rateHeaders, "retry-after": String(decision.retryAfterSeconds) });
       }
-
-      const db = await openDb();
-      const customer = await authenticateApiKey(db, key);
       if (!customer) return json(200, { error: API_ERRORS.invalidKey }, rateHeaders);
-      const perCustomer = await limiter.take(`customer:${customer.customerId}`);
-      if (!perCustomer.allowed) {
-        return json(429, { error: API_ERRORS.tooManyRequests }, { ...rateHeaders, "x-ratelimit-remaining": "0", "retry-after": String(perCustomer.retryAfterSeconds) });
-      }
 
       action = params.text("action") ?? "";
       const definition = findApiAction(action);

@@ -61,6 +61,27 @@ describe("/api/v2 limits shared across processes", () => {
     }
   });
 
+  it("an unknown key is limited by its hash, and a known key's count is its customer's", async () => {
+    const name = `api-unknown-${Date.now()}`;
+    const limiter = createRateLimiter({ perMinute: 2, store: stores[0], name });
+    const server = await serveHandler(createApiHandler({ rateLimiter: limiter }));
+    try {
+      const call = (key: string) => fetch(server.url, { method: "POST", body: new URLSearchParams({ key, action: "balance" }) });
+      const wrong = `wrong-${Date.now()}`;
+      const first = await call(wrong);
+      expect([first.status, await first.json()]).toEqual([200, { error: "Invalid API key" }]);
+      expect((await call(wrong)).status).toBe(200);
+      expect((await call(wrong)).status).toBe(429);
+      // Another customer is not touched by someone else's wrong key.
+      const customer = await createCustomer(db, "unknown-key-neighbour");
+      const answer = await call(customer.key);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get("x-ratelimit-remaining")).toBe("1");
+    } finally {
+      await server.close();
+    }
+  });
+
   it("Redis (REDIS_URL) shares the count too", async () => {
     const probe = new Redis("redis://127.0.0.1:6379", { lazyConnect: true, maxRetriesPerRequest: 0 });
     const reachable = await probe.connect().then(() => true, () => false);

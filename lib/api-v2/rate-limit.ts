@@ -1,5 +1,5 @@
-// /api/v2 request limits, per API key (counted before the key is looked up, by its hash, so that
-// unknown keys are limited too) and per customer (so that many keys do not multiply the limit):
+// /api/v2 request limits: a known key counts against its customer (so that many keys do not
+// multiply the limit), an unknown key against its hash (so that unknown keys are limited too):
 // `perMinute` requests in each minute, counted in the store every app process shares
 // (lib/rate-limit/store.ts: PostgreSQL, Redis when REDIS_URL is set, memory on embedded PGlite).
 // Refused requests are answered 429 with Retry-After by handle-request.ts.
