@@ -136,6 +136,7 @@ export function buildAppForBench(): void {
 export async function runPlacementBench(options: { build?: boolean } = {}): Promise<void> {
   const env = benchAppEnv();
   process.env.PROVIDER_KEY_SECRET = env.PROVIDER_KEY_SECRET!;
+  process.env.UPSTREAM_ALLOW_PRIVATE ??= "1"; // this process imports the local simulator's catalog too
   if (options.build !== false) buildAppForBench();
 
   const database = await createTestDatabase("panel_bench_placement");
