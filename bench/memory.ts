@@ -1,9 +1,10 @@
 // Issue 13's memory figure: the web process (`next start` on the production build) right after
 // start, then after sustained load of /api/v2 add + status + services and a few pages, each read
-// after a full GC. Two equal rounds of load: if the second leaves more behind than the first,
+// after a full GC. Equal rounds of load: if each leaves more behind than the one before,
 // something grows. The numbers come from bench/memory-probe.cjs, preloaded into the app by this
 // bench only (never a route of the app). Prints; asserts nothing.
-//   BENCH_MEMORY_REQUESTS  requests per round (default 3000), BENCH_MEMORY_CONCURRENCY (default 32)
+//   BENCH_MEMORY_REQUESTS  requests per round (default 3000), BENCH_MEMORY_CONCURRENCY (default 32),
+//   BENCH_MEMORY_ROUNDS (default 4)
 //   BENCH_MEMORY_ONLY=add|status|services|pages  one kind of request only (to find what grows)
 //   BENCH_MEMORY_SNAPSHOT=dir  writes a heap snapshot after each round there (for DevTools' comparison view)
 import type { ChildProcess } from "node:child_process";
@@ -21,6 +22,8 @@ import { benchAppEnv, buildAppForBench, freePort, seedApiCustomers, startApp, st
 const setting = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
 const REQUESTS = setting("BENCH_MEMORY_REQUESTS", 3000);
 const CONCURRENCY = setting("BENCH_MEMORY_CONCURRENCY", 32);
+/** Rounds of load: enough to tell memory that settles (allocator, JIT, pools) from memory that keeps growing. */
+const ROUNDS = Math.max(2, setting("BENCH_MEMORY_ROUNDS", 4));
 const GOAL_MB = 350;
 const CUSTOMERS = 20;
 
@@ -120,7 +123,7 @@ export async function runMemoryBench(options: { build?: boolean } = {}): Promise
       if (!response.ok || (kind !== "services" && text.startsWith('{"error"'))) failed(kind, `HTTP ${response.status}: ${text}`);
     };
     const rounds: Memory[] = [];
-    for (let round = 1; round <= 2; round++) {
+    for (let round = 1; round <= ROUNDS; round++) {
       const started = performance.now();
       await mapWithConcurrency(Array.from({ length: REQUESTS }, (_, i) => (round - 1) * REQUESTS + i), CONCURRENCY, request);
       const seconds = (performance.now() - started) / 1000;
@@ -131,7 +134,9 @@ export async function runMemoryBench(options: { build?: boolean } = {}): Promise
         `RSS ${mb(after.rss)} (${(after.rss / atStart.rss).toFixed(2)}× the baseline), ${heapText(after)} — goal RSS ≤ ${GOAL_MB} MB: ${((after.rss / 1024 / 1024 / GOAL_MB) * 100).toFixed(0)} % of it`,
       );
     }
-    line("heap used, round 2 − round 1 (growth)", `${((rounds[1]!.heapUsed - rounds[0]!.heapUsed) / 1024 / 1024).toFixed(1)} MB`);
+    const last = rounds.at(-1)!;
+    const previous = rounds.at(-2)!;
+    line(`growth, round ${ROUNDS} − round ${ROUNDS - 1}`, `RSS ${((last.rss - previous.rss) / 1024 / 1024).toFixed(1)} MB, heap used ${((last.heapUsed - previous.heapUsed) / 1024 / 1024).toFixed(1)} MB`);
     for (const [kind, { count, first }] of failures) line(`  ${kind}: ${count} request(s) not answered as expected`, first);
     if (snapshotDir) line("heap snapshots", snapshotDir);
   } finally {
