@@ -143,4 +143,7 @@ await import("./reports");
 
 // Status sync at 10,000 and 100,000 open orders and the worker (SYNC_BENCH_ORDERS to change).
 await benchSync();
+
+// /services and the other customer pages at 10,000 services, on the build made above (issue 9 and 13).
+await (await import("./storefront")).runStorefrontBench();
 console.log(`bench: done in ${((performance.now() - benchStarted) / 1000 / 60).toFixed(1)} min`);
