@@ -1,5 +1,5 @@
-// The operator CLI's building blocks. Each command lives in lib/cli/commands/<name>.ts and is
-// found by name, so commands can be added without touching a shared registry.
+// The operator CLI's building blocks. Each command lives in lib/cli/commands/ (a file per command,
+// or one per family such as funds.ts) and is listed in commands/index.ts.
 import { parseArgs } from "node:util";
 
 export class UsageError extends Error {}

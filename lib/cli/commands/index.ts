@@ -1,13 +1,11 @@
 // Every operator command. A static list (not a folder scan) so that the app process can bundle
 // them too: it runs commands forwarded by the CLI while it owns the embedded database.
 import type { CliCommand } from "../command";
-import adminCreate from "./admin-create";
+import { adminCreate, customerCreate } from "./account-create";
 import apikeyCreate from "./apikey-create";
 import catalogSync from "./catalog-sync";
-import customerCreate from "./customer-create";
 import discountSet from "./discount-set";
-import fundsAdd from "./funds-add";
-import fundsDeduct from "./funds-deduct";
+import { fundsAdd, fundsDeduct } from "./funds";
 import ledgerVerify from "./ledger-verify";
 import orderRefund from "./order-refund";
 import orderResolve from "./order-resolve";
