@@ -1,7 +1,6 @@
 import { defineAction, field } from "../action-definition";
-import { API_ERRORS, ApiRefusal } from "../errors";
-import { productOrderViews } from "../order-views";
-import { requireId, requireIdList } from "../params";
+import { API_ERRORS } from "../errors";
+import { answerOrderViews, productOrderViews } from "../order-views";
 
 export const productOrderStatusAction = defineAction({
   name: "product_order_status",
@@ -22,14 +21,5 @@ export const productOrderStatusAction = defineAction({
       },
     },
   ],
-  async handle({ db, customerId }, params) {
-    if (params.has("orders")) {
-      const ids = requireIdList(params, "orders");
-      return Object.fromEntries(await productOrderViews(db, customerId, ids));
-    }
-    const id = String(requireId(params, "order", API_ERRORS.incorrectOrder));
-    const view = (await productOrderViews(db, customerId, [id])).get(id)!;
-    if ("error" in view) throw new ApiRefusal(view.error);
-    return view;
-  },
+  handle: ({ db, customerId }, params) => answerOrderViews(params, (ids) => productOrderViews(db, customerId, ids)),
 });

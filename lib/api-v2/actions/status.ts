@@ -1,8 +1,7 @@
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { defineAction, field } from "../action-definition";
-import { API_ERRORS, ApiRefusal } from "../errors";
-import { serviceOrderViews } from "../order-views";
-import { requireId, requireIdList } from "../params";
+import { API_ERRORS } from "../errors";
+import { answerOrderViews, serviceOrderViews } from "../order-views";
 
 const example = { charge: "2.500000", start_count: "168", status: "Completed", remains: "-2", currency: PANEL_CURRENCY };
 
@@ -22,14 +21,5 @@ export const statusAction = defineAction({
       note: "Keyed by the id as you sent it; an id that is not one of your service orders answers {\"error\": \"Incorrect order ID\"}.",
     },
   ],
-  async handle({ db, customerId }, params) {
-    if (params.has("orders")) {
-      const ids = requireIdList(params, "orders");
-      return Object.fromEntries(await serviceOrderViews(db, customerId, ids));
-    }
-    const id = String(requireId(params, "order", API_ERRORS.incorrectOrder));
-    const view = (await serviceOrderViews(db, customerId, [id])).get(id)!;
-    if ("error" in view) throw new ApiRefusal(view.error);
-    return view;
-  },
+  handle: ({ db, customerId }, params) => answerOrderViews(params, (ids) => serviceOrderViews(db, customerId, ids)),
 });
