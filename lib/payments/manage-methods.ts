@@ -7,9 +7,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/connection";
 import { Prisma } from "@/lib/db/generated/client";
 import { config } from "@/lib/config";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import type { z } from "zod";
 import { hintOf, openStoredSecrets, SECRET_FIELDS, sealSecrets } from "./method-secrets";
-import { ZBonusRuleInput, ZRemoveBonusRuleInput, ZSaveMethodInput } from "./schemas";
+import type { ZBonusRuleInput, ZRemoveBonusRuleInput, ZSaveMethodInput } from "./schemas";
 
 type Result<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
@@ -26,12 +26,11 @@ const publicFields = (m: { name: string; gateway: string; enabled: boolean; curr
   keys: m.settingsHint,
 });
 
-export async function saveMethod(db: Db, actor: StaffActor, input: unknown): Promise<Result<{ methodId: number }>> {
+/** The inputs below are parsed by their schemas at the boundary (the admin actions). */
+export async function saveMethod(db: Db, actor: StaffActor, input: z.output<typeof ZSaveMethodInput>): Promise<Result<{ methodId: number }>> {
   const refused = adminRefusal(actor);
   if (refused) return { ok: false, error: refused.message };
-  const parsed = ZSaveMethodInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const v = parsed.data;
+  const v = input;
   const existing = v.methodId ? await db.paymentMethod.findUnique({ where: { id: v.methodId } }) : null;
   if (v.methodId && !existing) return { ok: false, error: "No such payment method." };
   if (existing && existing.gateway !== v.gateway) return { ok: false, error: "The gateway of a method cannot change.", fieldErrors: { gateway: "Create a new method instead." } };
@@ -87,12 +86,10 @@ export async function saveMethod(db: Db, actor: StaffActor, input: unknown): Pro
   }
 }
 
-export async function addBonusRule(db: Db, actor: StaffActor, input: unknown): Promise<Result> {
+export async function addBonusRule(db: Db, actor: StaffActor, input: z.output<typeof ZBonusRuleInput>): Promise<Result> {
   const refused = adminRefusal(actor);
   if (refused) return { ok: false, error: refused.message };
-  const parsed = ZBonusRuleInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const { methodId, minAmount, percent } = parsed.data;
+  const { methodId, minAmount, percent } = input;
   if (!(await db.paymentMethod.findUnique({ where: { id: methodId }, select: { id: true } }))) return { ok: false, error: "No such payment method." };
   try {
     await db.$transaction(async (tx) => {
@@ -106,13 +103,11 @@ export async function addBonusRule(db: Db, actor: StaffActor, input: unknown): P
   }
 }
 
-export async function removeBonusRule(db: Db, actor: StaffActor, input: unknown): Promise<Result> {
+export async function removeBonusRule(db: Db, actor: StaffActor, input: z.output<typeof ZRemoveBonusRuleInput>): Promise<Result> {
   const refused = adminRefusal(actor);
   if (refused) return { ok: false, error: refused.message };
-  const parsed = ZRemoveBonusRuleInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "No such rule." };
   return db.$transaction(async (tx) => {
-    const rule = await tx.bonusRule.findUnique({ where: { id: parsed.data.ruleId } });
+    const rule = await tx.bonusRule.findUnique({ where: { id: input.ruleId } });
     if (!rule) return { ok: false as const, error: "No such rule." };
     await tx.bonusRule.delete({ where: { id: rule.id } });
     await recordAudit(tx, { actorId: actor.id, action: "bonus_rule.delete", entityType: "payment_method", entityId: rule.methodId, before: { ruleId: rule.id, minAmount: rule.minAmount.toFixed(), percent: rule.percent.toFixed() } });

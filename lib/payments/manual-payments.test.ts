@@ -9,7 +9,8 @@ import { moneyTransaction } from "@/lib/ledger/transaction";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal } from "@/lib/money";
 import { createPayment } from "./create-payment";
-import { ZCreatePaymentInput } from "./schemas";
+import { ZCreatePaymentInput, ZReviewPaymentInput, ZSaveMethodInput } from "./schemas";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { parsed } from "@/lib/testing/fixtures";
 import { openStoredSecrets } from "./method-secrets";
 import { reviewPayment } from "./review-payment";
@@ -17,6 +18,9 @@ import { saveMethod } from "./manage-methods";
 import { balanceOf, createMethod, entriesOf, makeAdminAndCustomer } from "./testing/fixtures";
 
 afterAll(closeDb);
+
+/** What the admin action hands reviewPayment. */
+const review = (raw: { paymentId: number; decision: string; reason: string; amount?: string }) => parsed(ZReviewPaymentInput, raw);
 
 async function manualPayment(amount: string, bonuses: [string, string][] = []) {
   const db = await getDb();
@@ -32,10 +36,11 @@ describe("manual payments", () => {
     const { db, admin, customer, methodId, paymentId } = await manualPayment("200", [["100", "5"]]);
     expect(await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount: "200", reference: "" }))).toMatchObject({ ok: false, code: "required", fields: { reference: { message: expect.any(String) } } });
     expect(created(await db.payment.findUniqueOrThrow({ where: { id: paymentId } }))).toEqual({ state: "waiting", reference: "IBAN transfer 2026-12-01 #4411" });
-    expect(await reviewPayment(db, admin, { paymentId, decision: "approve", reason: "" })).toMatchObject({ ok: false, fieldErrors: { reason: "Say why." } });
-    expect(await reviewPayment(db, admin, { paymentId, decision: "approve", reason: "Seen on the bank statement" })).toEqual({ ok: true, state: "paid" });
-    expect(await reviewPayment(db, admin, { paymentId, decision: "approve", reason: "again" })).toMatchObject({ ok: false });
-    expect(await reviewPayment(db, admin, { paymentId, decision: "reject", reason: "too late" })).toMatchObject({ ok: false });
+    // A decision without a reason never reaches reviewPayment: the boundary's schema refuses it.
+    expect(fieldErrorsOf(ZReviewPaymentInput.safeParse({ paymentId, decision: "approve", reason: "" }).error!)).toMatchObject({ reason: "Say why." });
+    expect(await reviewPayment(db, admin, review({ paymentId, decision: "approve", reason: "Seen on the bank statement" }))).toEqual({ ok: true, state: "paid" });
+    expect(await reviewPayment(db, admin, review({ paymentId, decision: "approve", reason: "again" }))).toMatchObject({ ok: false });
+    expect(await reviewPayment(db, admin, review({ paymentId, decision: "reject", reason: "too late" }))).toMatchObject({ ok: false });
     expect(await entriesOf(db, paymentId)).toEqual([["deposit", "200.000000"], ["bonus", "10.000000"]]);
     expect(await balanceOf(db, customer.id)).toBe("210.000000");
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: "payment", entityId: String(paymentId) } });
@@ -46,7 +51,7 @@ describe("manual payments", () => {
   it("approve racing approve credits once", async () => {
     const { db, customer, paymentId } = await manualPayment("50");
     const admins = await Promise.all(Array.from({ length: 6 }, () => makeUser(db, "admin")));
-    const results = await Promise.all(admins.map((a) => reviewPayment(db, a, { paymentId, decision: "approve", reason: "race" }).catch((e: Error) => ({ ok: false, error: e.message }))));
+    const results = await Promise.all(admins.map((a) => reviewPayment(db, a, review({ paymentId, decision: "approve", reason: "race" })).catch((e: Error) => ({ ok: false, error: e.message }))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await entriesOf(db, paymentId)).toEqual([["deposit", "50.000000"]]);
     expect(await balanceOf(db, customer.id)).toBe("50.000000");
@@ -55,10 +60,10 @@ describe("manual payments", () => {
   it("reject credits nothing; staff cannot approve or reject", async () => {
     const { db, customer, paymentId } = await manualPayment("30");
     const staff = await makeUser(db, "staff");
-    expect(await reviewPayment(db, staff, { paymentId, decision: "approve", reason: "x" })).toEqual({ ok: false, error: "Only an admin can do this." });
+    expect(await reviewPayment(db, staff, review({ paymentId, decision: "approve", reason: "x" }))).toEqual({ ok: false, error: "Only an admin can do this." });
     const admin = await makeUser(db, "admin");
-    expect(await reviewPayment(db, admin, { paymentId, decision: "reject", reason: "No transfer arrived" })).toEqual({ ok: true, state: "rejected" });
-    expect(await reviewPayment(db, admin, { paymentId, decision: "approve", reason: "x" })).toMatchObject({ ok: false });
+    expect(await reviewPayment(db, admin, review({ paymentId, decision: "reject", reason: "No transfer arrived" }))).toEqual({ ok: true, state: "rejected" });
+    expect(await reviewPayment(db, admin, review({ paymentId, decision: "approve", reason: "x" }))).toMatchObject({ ok: false });
     expect(await balanceOf(db, customer.id)).toBe("0.000000");
     expect(await entriesOf(db, paymentId)).toEqual([]);
   });
@@ -66,16 +71,16 @@ describe("manual payments", () => {
   it("a flagged payment is credited with what the admin decides, without bonus, once", async () => {
     const { db, admin, customer, paymentId } = await manualPayment("100", [["50", "10"]]);
     await db.payment.update({ where: { id: paymentId }, data: { state: "flagged", flag: "underpaid: the gateway received 70 of 100" } });
-    expect(await reviewPayment(db, admin, { paymentId, decision: "approve", reason: "Credit what arrived", amount: "70" })).toEqual({ ok: true, state: "paid" });
+    expect(await reviewPayment(db, admin, review({ paymentId, decision: "approve", reason: "Credit what arrived", amount: "70" }))).toEqual({ ok: true, state: "paid" });
     expect(await entriesOf(db, paymentId)).toEqual([["deposit", "70.000000"]]);
     expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
     // Approving resolved the flag: nothing is left to dismiss.
-    expect(await reviewPayment(db, admin, { paymentId, decision: "dismiss", reason: "done" })).toEqual({ ok: false, error: "This payment has nothing to review." });
+    expect(await reviewPayment(db, admin, review({ paymentId, decision: "dismiss", reason: "done" }))).toEqual({ ok: false, error: "This payment has nothing to review." });
   });
 
   it("the database refuses a second deposit or bonus for one payment, and payment entries without a payment", async () => {
     const { db, admin, customer, paymentId } = await manualPayment("40");
-    await reviewPayment(db, admin, { paymentId, decision: "approve", reason: "ok" });
+    await reviewPayment(db, admin, review({ paymentId, decision: "approve", reason: "ok" }));
     await expect(moneyTransaction(db, (tx) => applyBalanceChange(tx, { customerId: customer.id, kind: "deposit", amount: new Decimal(40), paymentId }))).rejects.toThrow();
     await moneyTransaction(db, (tx) => applyBalanceChange(tx, { customerId: customer.id, kind: "bonus", amount: new Decimal(1), paymentId }));
     await expect(moneyTransaction(db, (tx) => applyBalanceChange(tx, { customerId: customer.id, kind: "bonus", amount: new Decimal(1), paymentId }))).rejects.toThrow();
@@ -103,14 +108,14 @@ describe("manual payments", () => {
     const admin = await makeUser(db, "admin");
     const staff = await makeUser(db, "staff");
     const base = { gateway: "stripe", name: `Card ${Date.now()}`, enabled: "on", currency: "EUR", exchangeRate: "1.1", minAmount: "5", maxAmount: "500", feePercent: "3" };
-    expect(await saveMethod(db, staff, { ...base, secretKey: "sk_live_x" })).toEqual({ ok: false, error: "Only an admin can do this." });
-    expect(await saveMethod(db, admin, { ...base, minAmount: "50", maxAmount: "5" })).toMatchObject({ ok: false, fieldErrors: { maxAmount: expect.any(String) } });
-    const saved = await saveMethod(db, admin, { ...base, secretKey: "sk_live_abcdefgh12345678", webhookSecret: "whsec_9876543210zyxw" });
+    expect(await saveMethod(db, staff, parsed(ZSaveMethodInput, { ...base, secretKey: "sk_live_x" }))).toEqual({ ok: false, error: "Only an admin can do this." });
+    expect(fieldErrorsOf(ZSaveMethodInput.safeParse({ ...base, minAmount: "50", maxAmount: "5" }).error!)).toMatchObject({ maxAmount: expect.any(String) });
+    const saved = await saveMethod(db, admin, parsed(ZSaveMethodInput, { ...base, secretKey: "sk_live_abcdefgh12345678", webhookSecret: "whsec_9876543210zyxw" }));
     if (!saved.ok) throw new Error(saved.error);
     const row = await db.paymentMethod.findUniqueOrThrow({ where: { id: saved.methodId } });
     expect(row.settingsEncrypted).not.toContain("sk_live");
     expect(row.settingsHint).toEqual({ secretKey: "…5678", webhookSecret: "…zyxw" });
-    expect(await saveMethod(db, admin, { ...base, methodId: String(saved.methodId), feePercent: "4" })).toMatchObject({ ok: true });
+    expect(await saveMethod(db, admin, parsed(ZSaveMethodInput, { ...base, methodId: String(saved.methodId), feePercent: "4" }))).toMatchObject({ ok: true });
     const after = await db.paymentMethod.findUniqueOrThrow({ where: { id: saved.methodId } });
     expect(openStoredSecrets(after.settingsEncrypted)).toEqual({ secretKey: "sk_live_abcdefgh12345678", webhookSecret: "whsec_9876543210zyxw" });
     const audits = await db.auditLog.findMany({ where: { entityType: "payment_method", entityId: String(saved.methodId) } });

@@ -11,17 +11,16 @@ import { creditPayment } from "@/lib/ledger/credit-payment";
 import { fromDb } from "@/lib/money/db-decimal";
 import { moneyTransaction } from "@/lib/ledger/transaction";
 import { Decimal, LEDGER_SCALE, toLedgerString } from "@/lib/money";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { ZReviewPaymentInput } from "./schemas";
+import type { z } from "zod";
+import type { ZReviewPaymentInput } from "./schemas";
 
 export type ReviewResult = { ok: true; state: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
-export async function reviewPayment(db: Db, actor: StaffActor, input: unknown): Promise<ReviewResult> {
+/** `input` parsed by ZReviewPaymentInput at the boundary (the admin action). */
+export async function reviewPayment(db: Db, actor: StaffActor, input: z.output<typeof ZReviewPaymentInput>): Promise<ReviewResult> {
   const refused = adminRefusal(actor);
   if (refused) return { ok: false, error: refused.message };
-  const parsed = ZReviewPaymentInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const { paymentId, decision, reason, amount } = parsed.data;
+  const { paymentId, decision, reason, amount } = input;
   return moneyTransaction(db, async (tx) => {
     const payment = await tx.payment.findUnique({ where: { id: paymentId } });
     if (!payment) return { ok: false, error: "No such payment." };

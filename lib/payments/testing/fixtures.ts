@@ -2,9 +2,9 @@
 // saveMethod (so keys are sealed as in production), stubs and a webhook receiver over real HTTP.
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db/connection";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeUser, parsed } from "@/lib/testing/fixtures";
 import { addBonusRule, saveMethod } from "../manage-methods";
-import type { SaveMethodInput } from "../schemas";
+import { ZBonusRuleInput, ZSaveMethodInput, type SaveMethodInput } from "../schemas";
 import { toLedgerString } from "@/lib/money";
 
 export const uniqueName = (label: string) => `${label} ${crypto.randomBytes(4).toString("hex")}`;
@@ -15,7 +15,7 @@ export async function makeAdminAndCustomer(db: Db) {
 }
 
 export async function createMethod(db: Db, admin: { id: number; role: "admin" }, input: Partial<SaveMethodInput> & { gateway: SaveMethodInput["gateway"] }, bonuses: [string, string][] = []) {
-  const saved = await saveMethod(db, admin, {
+  const saved = await saveMethod(db, admin, parsed(ZSaveMethodInput, {
     name: uniqueName(input.gateway),
     enabled: "on",
     currency: "USD",
@@ -25,10 +25,10 @@ export async function createMethod(db: Db, admin: { id: number; role: "admin" },
     feePercent: "0",
     instructions: input.gateway === "manual" ? "Transfer to IBAN XX00 0000, reference your email." : "",
     ...input,
-  });
+  }));
   if (!saved.ok) throw new Error(`method not saved: ${saved.error} ${JSON.stringify(saved.fieldErrors)}`);
   for (const [minAmount, percent] of bonuses) {
-    const added = await addBonusRule(db, admin, { methodId: saved.methodId, minAmount, percent });
+    const added = await addBonusRule(db, admin, parsed(ZBonusRuleInput, { methodId: saved.methodId, minAmount, percent }));
     if (!added.ok) throw new Error(added.error);
   }
   return saved.methodId;
