@@ -3,7 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startSimulator, type SimulatorHandle } from "../lib/upstream/simulator";
 import { E2E_ACCOUNTS } from "./accounts";
-import { screenshot as fullPageScreenshot, signIn, signOut } from "./helpers";
+import { screenshot as fullPageScreenshot, signIn, signOut, signUp } from "./helpers";
 
 const { admin, customer } = E2E_ACCOUNTS;
 const SIM_KEY = "admin-spec-secret-key-42";
@@ -26,11 +26,13 @@ test.afterAll(async () => {
   await sim?.close();
 });
 
-async function addProvider(page: Page, name: string) {
+/** Fills and submits the add-provider form: this spec's simulator unless `fields` say otherwise. */
+async function addProvider(page: Page, name: string, fields: { url?: string; exchangeRate?: string } = {}) {
   const form = page.getByTestId("add-provider-form");
   await form.getByLabel("Name").fill(name);
-  await form.getByLabel("API URL").fill(sim.url);
+  await form.getByLabel("API URL").fill(fields.url ?? sim.url);
   await form.getByLabel("API key").fill(SIM_KEY);
+  if (fields.exchangeRate !== undefined) await form.getByLabel("Exchange rate").fill(fields.exchangeRate);
   await form.getByRole("button", { name: "Add provider" }).click();
 }
 
@@ -42,11 +44,7 @@ test("admin adds a provider, checks its balance, syncs its catalog and fixes a s
 
   // Bad input: errors beside the fields, what was typed kept — except the key, which never comes back.
   const form = page.getByTestId("add-provider-form");
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("API URL").fill("not a url");
-  await form.getByLabel("API key").fill(SIM_KEY);
-  await form.getByLabel("Exchange rate").fill("-2");
-  await form.getByRole("button", { name: "Add provider" }).click();
+  await addProvider(page, name, { url: "not a url", exchangeRate: "-2" });
   await expect(page.locator("#url-error")).toContainText("full API URL");
   await expect(page.locator("#exchangeRate-error")).toContainText("positive decimal");
   await expect(form.getByLabel("Name")).toHaveValue(name);
@@ -54,8 +52,7 @@ test("admin adds a provider, checks its balance, syncs its catalog and fixes a s
   expect(await page.content()).not.toContain(SIM_KEY);
   await expect(page.getByTestId(`provider-${name}`)).toHaveCount(0);
 
-  await form.getByLabel("Exchange rate").fill("1");
-  await addProvider(page, name);
+  await addProvider(page, name, { exchangeRate: "1" });
   await expect(form.getByTestId("form-message")).toContainText(`Provider ${name} added`);
   const card = page.getByTestId(`provider-${name}`);
   await expect(card).toContainText("not checked");
@@ -125,11 +122,7 @@ test("admin credits a customer and sees the ledger entry and the new balance", a
   // A customer of this test's own, so that no other test's balance is touched.
   const email = `credit-${Date.now()}@panel.test`;
   story.customerEmail = email;
-  await page.goto("/sign-up");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(CUSTOMER_PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  await signUp(page, email, CUSTOMER_PASSWORD);
   await signOut(page);
 
   await signIn(page, admin.email, admin.password);
@@ -231,11 +224,7 @@ test("an order whose upstream answer was lost is resolved by an admin as not pla
 test("staff see the pages but cannot change money or configuration, even by posting directly", async ({ page, browser }) => {
   expect(story.customerEmail, "needs the customer of the credit test").not.toBe("");
   const staffEmail = `staff-${Date.now()}@panel.test`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Email").fill(staffEmail);
-  await page.getByLabel("Password").fill(CUSTOMER_PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  await signUp(page, staffEmail, CUSTOMER_PASSWORD);
   await signOut(page);
 
   // The admin makes the new account staff, and opens the customer's page to capture the credit form.

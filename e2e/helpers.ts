@@ -1,4 +1,14 @@
+// Steps every browser test repeats: signing up, in and out, and full-page screenshots.
 import { expect, type Page } from "@playwright/test";
+
+/** A new customer account through the sign-up form, which lands signed in on the dashboard. */
+export async function signUp(page: Page, email: string, password: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+}
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");

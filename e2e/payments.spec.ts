@@ -38,6 +38,19 @@ async function balance(page: Page): Promise<Decimal> {
   return new Decimal(text.replace(/[^\d.]/g, ""));
 }
 
+/**
+ * On a gateway's own page (a local server speaking its API): it asks for `amount`, is paid, and
+ * sends the customer back to our payment page, which says paid and shows `newBalance`.
+ */
+async function payAtGateway(page: Page, gateway: { heading: string; button: string }, amount: string, newBalance: Decimal) {
+  await expect(page.getByRole("heading", { name: gateway.heading })).toBeVisible();
+  await expect(page.getByTestId("stub-amount")).toContainText(amount);
+  await page.getByRole("button", { name: gateway.button }).click();
+  await expect(page).toHaveURL(/\/funds\/payments\/\d+$/);
+  await expect(page.getByTestId("payment-status")).toContainText("paid");
+  await expect(page.getByTestId("new-balance")).toContainText(newBalance.toFixed(2));
+}
+
 async function createMethod(page: Page, fields: Record<string, string>, gateway: string, secrets: Record<string, string> = {}) {
   await page.goto("/admin/payments/methods");
   const form = page.getByTestId("method-form");
@@ -117,12 +130,7 @@ test("a customer pays by card through Stripe Checkout and comes back to a paid p
   await form.getByRole("button", { name: "Pay" }).click();
 
   // The gateway's own page (the local Stripe server), then back.
-  await expect(page.getByRole("heading", { name: "Test Stripe checkout" })).toBeVisible();
-  await expect(page.getByTestId("stub-amount")).toContainText("123.60 USD");
-  await page.getByRole("button", { name: "Pay now" }).click();
-  await expect(page).toHaveURL(/\/funds\/payments\/\d+$/);
-  await expect(page.getByTestId("payment-status")).toContainText("paid");
-  await expect(page.getByTestId("new-balance")).toContainText(before.plus(132).toFixed(2));
+  await payAtGateway(page, { heading: "Test Stripe checkout", button: "Pay now" }, "123.60 USD", before.plus(132));
   await check(page, "payment-paid");
 });
 
@@ -134,12 +142,7 @@ test("a customer pays with crypto through a Cryptomus invoice", async ({ page })
   await form.getByLabel("Payment method").selectOption({ label: `${CRYPTO} (USD)` });
   await form.getByLabel(/^Amount/).fill("20");
   await form.getByRole("button", { name: "Pay" }).click();
-  await expect(page.getByRole("heading", { name: "Test Cryptomus invoice" })).toBeVisible();
-  await expect(page.getByTestId("stub-amount")).toContainText("20.00 USD");
-  await page.getByRole("button", { name: "Pay invoice" }).click();
-  await expect(page).toHaveURL(/\/funds\/payments\/\d+$/);
-  await expect(page.getByTestId("payment-status")).toContainText("paid");
-  await expect(page.getByTestId("new-balance")).toContainText(before.plus(20).toFixed(2));
+  await payAtGateway(page, { heading: "Test Cryptomus invoice", button: "Pay invoice" }, "20.00 USD", before.plus(20));
 });
 
 test("a manual transfer waits for an admin, whose approval the customer's page shows by itself", async ({ page, browser }) => {

@@ -1,36 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syncCatalog } from "@/lib/catalog/sync-catalog";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/connection";
 import { creditFunds, verifyLedger } from "@/lib/ledger";
-import { Decimal } from "@/lib/money";
 import { placeOrder } from "@/lib/orders";
-import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
+import type { SimulatorHandle } from "@/lib/upstream/simulator";
 import { listFlaggedOrders, listOrdersForStaff, listOrdersToResolve, resolveOrderForStaff } from "./orders";
-import { addSimulatorProvider, makeActors, makeUser, parsed } from "@/lib/testing/fixtures";
+import { makeUser, parsed, serviceOfType, withActorsAndSimulatorProvider, type Actors } from "@/lib/testing/fixtures";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { ZResolveOrderInput } from "./schemas";
 
 let db: Db;
 let sim: SimulatorHandle;
-let actors: Awaited<ReturnType<typeof makeActors>>;
+let actors: Actors;
 let providerId: number;
 let serviceId: number;
 let quantity: number;
 
-beforeAll(async () => {
-  db = await getDb();
-  sim = await startSimulator({ port: 0, seed: 3, services: 20, products: 0 });
-  actors = await makeActors(db);
-  providerId = await addSimulatorProvider(db, sim);
-  const synced = await syncCatalog(db, providerId, { markupPercent: new Decimal(10) });
-  if (!synced.ok) throw new Error(synced.error);
-  const service = await db.service.findFirstOrThrow({ where: { providerId, type: "Default", enabled: true }, orderBy: { id: "asc" } });
+withActorsAndSimulatorProvider({ seed: 3, services: 20, products: 0, markup: "10" }, async (ready) => {
+  ({ db, actors, sim, providerId } = ready);
+  const service = await serviceOfType(db, providerId, "Default");
   serviceId = service.id;
   quantity = service.min;
-});
-afterAll(async () => {
-  await sim.close();
-  await closeDb();
 });
 
 /** A customer with funds and one order whose `add` answer was lost (the simulator created it). */

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/connection";
 import { applyMarkup } from "@/lib/money";
-import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
+import type { SimulatorHandle } from "@/lib/upstream/simulator";
 import {
   addProviderForAdmin, checkProviderForAdmin, listProvidersForStaff, setProviderEnabled, syncProviderCatalog,
 } from "./providers";
-import { addSimulatorProvider, makeActors, parsed, uniqueLabel as unique } from "@/lib/testing/fixtures";
+import { addSimulatorProvider, parsed, uniqueLabel as unique, withActorsAndSimulator, type Actors } from "@/lib/testing/fixtures";
 import { ZProviderInput } from "@/lib/providers/schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { ZSetProviderEnabledInput, ZSyncCatalogInput } from "./schemas";
 
 let db: Db;
 let sim: SimulatorHandle;
-let actors: Awaited<ReturnType<typeof makeActors>>;
-
-beforeAll(async () => {
-  db = await getDb();
-  sim = await startSimulator({ port: 0, seed: 11, services: 24, products: 4, balance: "1234.56789", apiKey: "sim-secret-key-abc" });
-  actors = await makeActors(db);
-});
-afterAll(async () => {
-  await sim.close();
-  await closeDb();
-});
+let actors: Actors;
+withActorsAndSimulator({ seed: 11, services: 24, products: 4, balance: "1234.56789", apiKey: "sim-secret-key-abc" }, (ready) => ({ db, actors, sim } = ready));
 
 describe("providers for staff", () => {
   it("lists providers without their key, and refuses a customer", async () => {

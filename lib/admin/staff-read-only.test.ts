@@ -1,36 +1,22 @@
 // Issue 12, finding 1: the staff role is read-only. Every mutation a staff member could reach is
 // called directly with a staff actor and must be refused with nothing changed in the database.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syncCatalog } from "@/lib/catalog/sync-catalog";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
-import { Decimal } from "@/lib/money";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/connection";
 import { setUserRole, setUserStatus } from "@/lib/users/manage-user";
-import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
+import type { SimulatorHandle } from "@/lib/upstream/simulator";
 import { resolveOrderForStaff } from "./orders";
 import { addProviderForAdmin, checkProviderForAdmin, setProviderEnabled, syncProviderCatalog } from "./providers";
 import { clearSellRateOverride, setCatalogItemEnabled, setSellRate } from "./sell-rates";
-import { addSimulatorProvider, makeActors, makeUser, parsed, uniqueLabel as unique } from "@/lib/testing/fixtures";
+import { addSimulatorProvider, makeUser, parsed, uniqueLabel as unique, withActorsAndSimulatorProvider, type Actors } from "@/lib/testing/fixtures";
 import { ZProviderInput } from "@/lib/providers/schemas";
 import { ZCatalogItemRef, ZCreditFundsForm, ZResolveOrderInput, ZSetEnabledInput, ZSetProviderEnabledInput, ZSetSellRateInput, ZSyncCatalogInput } from "./schemas";
 import { creditFundsForAdmin } from "./users";
 
 let db: Db;
 let sim: SimulatorHandle;
-let actors: Awaited<ReturnType<typeof makeActors>>;
+let actors: Actors;
 let providerId: number;
-
-beforeAll(async () => {
-  db = await getDb();
-  sim = await startSimulator({ port: 0, seed: 5, services: 6, products: 0 });
-  actors = await makeActors(db);
-  providerId = await addSimulatorProvider(db, sim);
-  const synced = await syncCatalog(db, providerId, { markupPercent: new Decimal(10) });
-  if (!synced.ok) throw new Error(synced.error);
-});
-afterAll(async () => {
-  await sim.close();
-  await closeDb();
-});
+withActorsAndSimulatorProvider({ seed: 5, services: 6, products: 0, markup: "10" }, (ready) => ({ db, actors, sim, providerId } = ready));
 
 const refused = { ok: false, code: "not_allowed", message: expect.stringMatching(/^Only an admin can/) };
 

@@ -2,15 +2,14 @@
 // the upstream changed prices, names, limits, listings; unsellable listings switched off; stored
 // fields capped; admin edits surviving; fixed prices overtaken by cost; the customers' Updates;
 // scheduled syncs claimed once; one sync per provider at a time.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeActors, parsed } from "@/lib/testing/fixtures";
+import { describe, expect, it } from "vitest";
 import { ZSetSellRateInput } from "@/lib/admin/schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { setSellRate } from "@/lib/admin/sell-rates";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import type { Db } from "@/lib/db/connection";
 import { convertCurrency, Decimal } from "@/lib/money";
 import { placeOrder } from "@/lib/orders/place-order";
-import { createCustomer, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
+import { createCustomer, makeActors, parsed, TEST_LINK, withTestProvider, type Actors, type TestProvider } from "@/lib/testing/fixtures";
 import { priceByRule } from "@/lib/pricing/rule-price";
 import type { SimService } from "@/lib/upstream/simulator/catalog";
 import { listCustomerUpdates, listCatalogChanges } from "./change-log";
@@ -21,22 +20,20 @@ import { syncCatalog } from "./sync-catalog";
 
 let db: Db;
 let provider: TestProvider;
-let actors: Awaited<ReturnType<typeof makeActors>>;
+let actors: Actors;
 let upstream: SimService[];
 
 const row = (s: SimService) => db.service.findUniqueOrThrow({ where: { providerId_upstreamId: { providerId: provider.providerId, upstreamId: String(s.id) } } });
 const ruleRate = (s: SimService) => priceByRule(convertCurrency(s.rate, "1"), { percent: "20", fixedAmount: null, minPrice: null, roundStep: null }).toFixed(6);
 
-beforeAll(async () => {
-  db = await getDb();
-  provider = await startTestProvider(db, { seed: 31, services: 30, products: 3, sync: false });
-  upstream = provider.sim.catalog().services as SimService[];
-  actors = await makeActors(db);
-});
-afterAll(async () => {
-  await provider.close();
-  await closeDb();
-});
+withTestProvider(
+  async (ready) => {
+    ({ db, provider } = ready);
+    upstream = provider.sim.catalog().services as SimService[];
+    actors = await makeActors(db);
+  },
+  { seed: 31, services: 30, products: 3, sync: false },
+);
 
 describe("catalog sync change log", () => {
   it("a first sync logs every service as new, with a finished run, its progress and summary", async () => {

@@ -1,26 +1,18 @@
 // The staff overview on the real database: unchecked providers are listed as such and never
 // counted as zero, a refresh reads the balance from a real upstream over HTTP, the cover ratio is
 // exact, and only staff read it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
-import { addSimulatorProvider, makeActors, uniqueLabel as unique } from "@/lib/testing/fixtures";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/connection";
+import { addSimulatorProvider, uniqueLabel as unique, withActorsAndSimulator, type Actors } from "@/lib/testing/fixtures";
 import { Decimal } from "@/lib/money";
-import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
+import type { SimulatorHandle } from "@/lib/upstream/simulator";
 import { coverWarningThreshold, getStaffSummary, refreshProviderBalance } from "./staff-summary";
 import { readConfig } from "@/lib/config";
 
 let db: Db;
 let sim: SimulatorHandle;
-let actors: Awaited<ReturnType<typeof makeActors>>;
-beforeAll(async () => {
-  db = await getDb();
-  sim = await startSimulator({ port: 0, seed: 5, services: 3, products: 0, balance: "1234.567891" });
-  actors = await makeActors(db);
-});
-afterAll(async () => {
-  await sim.close();
-  await closeDb();
-});
+let actors: Actors;
+withActorsAndSimulator({ seed: 5, services: 3, products: 0, balance: "1234.567891" }, (ready) => ({ db, actors, sim } = ready));
 
 describe("staff summary", () => {
   it("shows a never-read provider as not checked, then refreshes it from the upstream (staff may)", async () => {

@@ -2,27 +2,20 @@
 // due orders (interrupted placements, open orders, cancels) while the upstream fails a fifth of
 // the time. Whatever the interleaving: every add is sent once, refunds are exact and once, and a
 // final state never changes again.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { partialRefund, serviceCharge } from "@/lib/money";
 import { openOrder } from "@/lib/orders/open-order";
 import { placeOrder } from "@/lib/orders/place-order";
 import { requestCancel } from "@/lib/orders/request-cancel";
 import { FINAL_STATES, isFinalState } from "@/lib/orders/state-machine";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
+import { createCustomer, serviceOfType, TEST_LINK, withTestProvider, type TestProvider } from "@/lib/testing/fixtures";
 import { startWorkerLoop } from "./worker-loop";
 
 let db: Db;
 let provider: TestProvider;
-beforeAll(async () => {
-  db = await getDb();
-  provider = await startTestProvider(db, { seed: 41 });
-});
-afterAll(async () => {
-  await provider.close();
-  await closeDb();
-});
+withTestProvider((ready) => ({ db, provider } = ready), { seed: 41 });
 
 describe("three workers on one database", () => {
   it("send every add once, refund exactly once, and never move a final order", { timeout: 120_000 }, async () => {

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { serviceCharge } from "@/lib/money";
 import { openOrder } from "@/lib/orders/open-order";
 import { submitOrder } from "@/lib/orders/submit-order";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
+import { createCustomer, serviceOfType, TEST_LINK, withTestProvider, type TestProvider } from "@/lib/testing/fixtures";
 import { runSyncPass } from "./run-sync-pass";
 import { startWorkerLoop } from "./worker-loop";
 
 let db: Db;
 let provider: TestProvider;
-beforeAll(async () => {
-  db = await getDb();
-  provider = await startTestProvider(db, { seed: 23 });
-});
-afterAll(async () => {
-  await provider.close();
-  await closeDb();
-});
+withTestProvider((ready) => ({ db, provider } = ready), { seed: 23 });
 
 const minutesAhead = (m: number) => new Date(Date.now() + m * 60_000);
 

@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { partialRefund } from "@/lib/money";
 import { placeOrder } from "@/lib/orders/place-order";
 import { requestCancel } from "@/lib/orders/request-cancel";
 import { settleOrderStatus } from "@/lib/orders/settle-order-status";
 import { upstreamClientFor, loadProviderConnection } from "@/lib/providers/provider-client";
-import { createCustomer, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
+import { createCustomer, serviceOfType, TEST_LINK, withTestProvider, type TestProvider } from "@/lib/testing/fixtures";
 import { claimDueOrders } from "./claim-orders";
 import { runSyncPass, workerLeaseMs } from "./run-sync-pass";
 
 let db: Db;
 let provider: TestProvider;
-beforeAll(async () => {
-  db = await getDb();
-  provider = await startTestProvider(db, { seed: 11 });
-});
-afterAll(async () => {
-  await provider.close();
-  await closeDb();
-});
+withTestProvider((ready) => ({ db, provider } = ready), { seed: 11 });
 
 /** Passes run at a moment far enough ahead that every order is due; each call moves it on. */
 let clockMinutes = 60;
@@ -38,6 +31,18 @@ async function placeMany(customerId: number, count: number, where: Record<string
     ids.push(result.order.id);
   }
   return ids;
+}
+
+/**
+ * A funded customer's `count` orders that the simulator has run on to their final states, with the
+ * passes' clock moved on an hour so that every one of them is due.
+ */
+async function placedAndRunUpstream(count: number) {
+  const customerId = await createCustomer(db, "1000");
+  const ids = await placeMany(customerId, count);
+  provider.sim.advance(400);
+  clockMinutes += 60;
+  return { customerId, ids };
 }
 
 /** Our orders side by side with what the simulator says about them. */
@@ -79,10 +84,7 @@ describe("runSyncPass", () => {
   });
 
   it("applies each Partial/Canceled refund once while 10 passes race over the same orders", async () => {
-    const customerId = await createCustomer(db, "1000");
-    const ids = await placeMany(customerId, 40);
-    provider.sim.advance(400);
-    clockMinutes += 60;
+    const { customerId, ids } = await placedAndRunUpstream(40);
     // Zero-length leases at staggered moments: every pass can claim what the others hold.
     const reports = await Promise.all(
       Array.from({ length: 10 }, (_, i) => runSyncPass(db, { providerIds: [provider.providerId], now: ahead(i / 1000), leaseMs: 0, concurrency: 2 })),
@@ -118,10 +120,7 @@ describe("runSyncPass", () => {
   });
 
   it("a worker killed mid-batch loses nothing and double-applies nothing", async () => {
-    const customerId = await createCustomer(db, "1000");
-    const ids = await placeMany(customerId, 30);
-    provider.sim.advance(400);
-    clockMinutes += 60;
+    const { customerId, ids } = await placedAndRunUpstream(30);
     const killedAt = ahead();
     // The dead worker claimed everything due, polled, settled ten, then died holding the leases.
     const claimed = (await claimDueOrders(db, { owner: "dead-worker", now: killedAt, leaseMs: 5 * 60_000, limit: 1000 })).filter((c) => ids.includes(c.id));

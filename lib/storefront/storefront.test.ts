@@ -1,8 +1,8 @@
 // The storefront's data functions on the real PostgreSQL: bounded search, average times from our
 // own completed orders, the catalog page, and what the orders list says a customer paid.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
-import { createChargedOrder, createCustomer, startTestProvider, type TestProvider } from "@/lib/testing/fixtures";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/connection";
+import { createChargedOrder, createCustomer, withTestProvider, type TestProvider } from "@/lib/testing/fixtures";
 import { Decimal } from "@/lib/money";
 import { settleOrderStatus } from "@/lib/orders";
 import { AVERAGE_TIME_MIN_ORDERS, averageCompletionTimes, describeAverageTime } from "./average-time";
@@ -12,15 +12,7 @@ import { getServiceDetails, listServiceCategories, searchServices, SEARCH_LIMIT 
 
 let db: Db;
 let provider: TestProvider;
-
-beforeAll(async () => {
-  db = await getDb();
-  provider = await startTestProvider(db, { services: 120 });
-});
-afterAll(async () => {
-  await provider.close();
-  await closeDb();
-});
+withTestProvider((ready) => ({ db, provider } = ready), { services: 120 });
 
 describe("service search", () => {
   it("answers at most 50 orderable services, a typed id first, and nothing to a suspended customer", async () => {

@@ -36,15 +36,47 @@ export function withActors(ready: (ctx: { db: Db; actors: Actors }) => void): vo
 }
 
 /** The database and a simulator provider over real HTTP with its catalog synced (startTestProvider). */
-export function withTestProvider(ready: (ctx: { db: Db; provider: TestProvider }) => void, options?: Parameters<typeof startTestProvider>[1]): void {
+export function withTestProvider(
+  ready: (ctx: { db: Db; provider: TestProvider }) => unknown,
+  options?: Parameters<typeof startTestProvider>[1],
+): void {
   let provider: TestProvider | undefined;
   withDatabase(
     async (db) => {
       provider = await startTestProvider(db, options);
-      ready({ db, provider });
+      await ready({ db, provider });
     },
     async () => provider?.close(),
   );
+}
+
+/** The database, an admin, a staff member and a customer, and a simulator over real HTTP (not yet a provider). */
+export function withActorsAndSimulator(
+  options: SimulatorOptions,
+  ready: (ctx: { db: Db; actors: Actors; sim: SimulatorHandle }) => unknown,
+): void {
+  let sim: SimulatorHandle | undefined;
+  withDatabase(
+    async (db) => {
+      sim = await startSimulator({ port: 0, ...options });
+      await ready({ db, actors: await makeActors(db), sim });
+    },
+    async () => sim?.close(),
+  );
+}
+
+/** As withActorsAndSimulator, with the simulator added as a provider through addProvider and its catalog synced at `markup` %. */
+export function withActorsAndSimulatorProvider(
+  options: SimulatorOptions & { markup: string },
+  ready: (ctx: { db: Db; actors: Actors; sim: SimulatorHandle; providerId: number }) => unknown,
+): void {
+  const { markup, ...simulator } = options;
+  withActorsAndSimulator(simulator, async (ctx) => {
+    const providerId = await addSimulatorProvider(ctx.db, ctx.sim);
+    const synced = await syncCatalog(ctx.db, providerId, { markupPercent: new Decimal(markup) });
+    if (!synced.ok) throw new Error(synced.error);
+    await ready({ ...ctx, providerId });
+  });
 }
 
 /** The database and two limiter stores with their own connections: two app processes sharing one count. */

@@ -20,9 +20,14 @@ export function hashSeed(...parts: Array<string | number>): number {
   return hash >>> 0;
 }
 
-/** mulberry32: tiny, fast, and good enough for a test double. */
+/** A seeded stream from a seed plus labels (hashed with hashSeed, so each label is independent). */
 export function createPrng(...seedParts: Array<string | number>): Prng {
-  let state = hashSeed(...seedParts);
+  return mulberry32(hashSeed(...seedParts));
+}
+
+/** mulberry32 from a raw 32-bit starting state: tiny, fast, and good enough for a test double. */
+export function mulberry32(seed: number): Prng {
+  let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
