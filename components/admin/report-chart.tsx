@@ -16,7 +16,9 @@ export function ReportChart({ rows, horizontal, currency, title }: { rows: Chart
   const data = rows.map((r) => ({ label: r.label, exact: r, revenue: Number(r.revenue), cost: Number(r.cost), profit: Number(r.profit) }));
   const height = horizontal ? Math.max(220, data.length * 44 + 60) : 320;
   return (
-    <figure data-testid="report-chart" aria-label={title}>
+    // Clipped: while the chart re-measures after the window narrows (a phone turned), it must not
+    // widen the page.
+    <figure data-testid="report-chart" aria-label={title} className="min-w-0 overflow-hidden">
       <div style={{ width: "100%", height }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>

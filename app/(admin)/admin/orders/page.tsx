@@ -162,7 +162,7 @@ function RecentlyResolved({ resolutions }: { resolutions: Awaited<ReturnType<typ
               <span className="text-slate-700">{r.message}</span>
             </span>
             <span className="text-xs text-slate-500">
-              <Link href={`/admin/users/${r.order.user.id}`} className="text-indigo-700 hover:underline">
+              <Link href={`/admin/users/${r.order.user.id}`} className="text-indigo-700 underline">
                 {r.order.user.email}
               </Link>{" "}
               · {formatMoney(r.order.charge, PANEL_CURRENCY)} · {formatWhen(r.createdAt)}
