@@ -47,7 +47,7 @@ const ZEnvironment = z.object({
   SESSION_IDLE_MINUTES: setting(wholeNumber().min(1, "must be at least 1").max(10_080, "must be at most 10080 (a week)").default(60)),
 
   // Request limits
-  /** Requests per minute per API key and per customer on /api/v2. */
+  /** Requests per minute on /api/v2 per customer (all its keys together) and per unknown key. */
   API_RATE_LIMIT_PER_MINUTE: setting(wholeNumber().min(1, "must be at least 1").default(120)),
   /** Unset: limits are counted in PostgreSQL (or memory on PGlite). */
   REDIS_URL: setting(z.string().trim().regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL").optional()),
