@@ -9,8 +9,8 @@ import { readConfig } from "@/lib/config";
 
 export async function startInProcessServices(): Promise<void> {
   // Wrong settings stop the app at start, naming each one, rather than at first use (secrets are
-  // checked before this, by instrumentation.ts through lib/config/secrets).
-  readConfig();
+  // checked before this, by lib/server/start-node-server.ts through lib/config/secrets).
+  const settings = readConfig();
   const target = resolveDatabaseTarget();
   const stops: (() => unknown)[] = [];
   const stopAll = () => stops.forEach((stop) => stop());
@@ -20,7 +20,6 @@ export async function startInProcessServices(): Promise<void> {
   if (target.kind === "pglite") {
     stops.push(await serveCliCommands(target.dir, (argv) => runCli(argv, { keepDb: true })));
   }
-  const settings = readConfig();
   const setting = settings.IN_PROCESS_WORKER;
   const workerEnabled = setting === undefined ? target.kind === "pglite" : setting === "1";
   if (!workerEnabled) return;

@@ -1,7 +1,7 @@
 // funds:add and funds:deduct: the same road in two directions. The --email account is looked up,
 // the options are parsed once with the ledger's own schema, and the one ledger function for that
 // direction moves the money (a deduction never below zero, both audited in the ledger).
-import { getDb } from "@/lib/db/connection";
+import { getDb, type Db } from "@/lib/db/connection";
 import { creditFunds } from "@/lib/ledger/credit-funds";
 import { debitFunds, ZDebitFundsInput } from "@/lib/ledger/debit-funds";
 import { ZCreditFundsInput } from "@/lib/ledger/schemas";
@@ -17,7 +17,7 @@ function fundsCommand(spec: {
   summary: string;
   example: string;
   reason: string;
-  move(account: CliAccount, options: { amount: unknown; reason: unknown }): Promise<Moved | null>;
+  move(db: Db, account: CliAccount, options: { amount: unknown; reason: unknown }): Promise<Moved | null>;
   done(moved: { entryAmount: string; balance: string }, account: CliAccount): string;
 }): CliCommand {
   return defineCommand({
@@ -29,9 +29,10 @@ function fundsCommand(spec: {
       reason: { type: "string", description: spec.reason, required: true },
     },
     async run({ options }) {
-      const account = await accountByEmail(await getDb(), options.email);
+      const db = await getDb();
+      const account = await accountByEmail(db, options.email);
       if (!account) return 1;
-      const result = await spec.move(account, { amount: options.amount, reason: options.reason });
+      const result = await spec.move(db, account, { amount: options.amount, reason: options.reason });
       if (!result) return 1;
       if (!result.ok) {
         printRefusal(result);
@@ -47,9 +48,9 @@ export const fundsAdd = fundsCommand({
   summary: "add funds to a customer's balance (written to the ledger)",
   example: "25 or 12.50",
   reason: "why (shown in the ledger)",
-  async move(account, options) {
+  async move(db, account, options) {
     const input = parseOptions(ZCreditFundsInput, { customerId: account.id, ...options, actorId: null });
-    return input && creditFunds(await getDb(), input);
+    return input && creditFunds(db, input);
   },
   done: (moved, account) => `Added ${moved.entryAmount} to ${account.email}; balance now ${moved.balance}.`,
 });
@@ -59,9 +60,9 @@ export const fundsDeduct = fundsCommand({
   summary: "deduct funds from a customer's balance, never below zero (ledger kind debit, audited)",
   example: "5 or 2.50",
   reason: "why (shown in the ledger and the audit log)",
-  async move(account, options) {
+  async move(db, account, options) {
     const input = parseOptions(ZDebitFundsInput, { customerId: account.id, ...options });
-    return input && debitFunds(await getDb(), input, null);
+    return input && debitFunds(db, input, null);
   },
   done: (moved, account) => `Deducted ${moved.entryAmount} from ${account.email}; balance now ${moved.balance}.`,
 });
