@@ -1,7 +1,7 @@
 // Next 16's middleware, for every request but static files:
 //   - security headers that vary per request: the page CSP with a fresh script nonce (handed to
 //     Next.js through the request's CSP header, so its own inline scripts carry it), a strict CSP
-//     for /api, HSTS behind https (constant headers are in next.config.ts; lib/http/security-headers);
+//     for /api, HSTS behind https (constant headers are in next.config.mjs; lib/http/security-headers);
 //   - for the signed-in area: redirects signed-out or idle visitors to sign-in and keeps the
 //     session's idle clock running. Authorization is checked again inside every page, action and
 //     route handler (lib/auth/session re-reads the account and the same idle rule).

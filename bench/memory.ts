@@ -27,7 +27,7 @@ const ROUNDS = Math.max(2, setting("BENCH_MEMORY_ROUNDS", 4));
 const GOAL_MB = 350;
 const CUSTOMERS = 20;
 
-type Memory = { pid: number; rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
+type Memory = { pid: number; rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number; maps?: string[] };
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const heapText = (m: Memory) => `heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)}`;
@@ -37,11 +37,11 @@ function line(label: string, figure: string) {
 }
 
 /** Every process of the app that loaded the probe (next start may run its server in a child). */
-async function readMemory(probeDir: string, snapshotDir?: string): Promise<Memory[]> {
+async function readMemory(probeDir: string, snapshotDir?: string, what: "memory" | "maps" | "rss" = "memory"): Promise<Memory[]> {
   const found: Memory[] = [];
   for (const file of fs.readdirSync(probeDir)) {
     const { port } = JSON.parse(fs.readFileSync(path.join(probeDir, file), "utf8")) as { port: number };
-    const url = snapshotDir ? `http://127.0.0.1:${port}/snapshot?dir=${encodeURIComponent(snapshotDir)}` : `http://127.0.0.1:${port}/memory`;
+    const url = snapshotDir ? `http://127.0.0.1:${port}/snapshot?dir=${encodeURIComponent(snapshotDir)}` : `http://127.0.0.1:${port}/${what}`;
     const answer = await fetch(url).then((r) => r.json() as Promise<Memory>, () => null);
     if (answer) found.push(answer);
   }
@@ -123,9 +123,19 @@ export async function runMemoryBench(options: { build?: boolean } = {}): Promise
       if (!response.ok || (kind !== "services" && text.startsWith('{"error"'))) failed(kind, `HTTP ${response.status}: ${text}`);
     };
     const rounds: Memory[] = [];
+    let peak = 0;
     for (let round = 1; round <= ROUNDS; round++) {
       const started = performance.now();
+      let loading = true;
+      const sampling = (async () => {
+        while (loading) {
+          for (const { rss } of await readMemory(probeDir, undefined, "rss")) peak = Math.max(peak, rss);
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      })();
       await mapWithConcurrency(Array.from({ length: REQUESTS }, (_, i) => (round - 1) * REQUESTS + i), CONCURRENCY, request);
+      loading = false;
+      await sampling;
       const seconds = (performance.now() - started) / 1000;
       const after = server(await readMemory(probeDir, snapshotDir));
       rounds.push(after);
@@ -134,9 +144,13 @@ export async function runMemoryBench(options: { build?: boolean } = {}): Promise
         `RSS ${mb(after.rss)} (${(after.rss / atStart.rss).toFixed(2)}× the baseline), ${heapText(after)} — goal RSS ≤ ${GOAL_MB} MB: ${((after.rss / 1024 / 1024 / GOAL_MB) * 100).toFixed(0)} % of it`,
       );
     }
+    line("highest RSS during the load (sampled every 250 ms)", `${mb(peak)} (${(peak / atStart.rss).toFixed(2)}× the baseline)`);
     const last = rounds.at(-1)!;
     const previous = rounds.at(-2)!;
     line(`growth, round ${ROUNDS} − round ${ROUNDS - 1}`, `RSS ${((last.rss - previous.rss) / 1024 / 1024).toFixed(1)} MB, heap used ${((last.heapUsed - previous.heapUsed) / 1024 / 1024).toFixed(1)} MB`);
+    const composition = server(await readMemory(probeDir, undefined, "maps"));
+    line("what the RSS is made of (resident, largest first)", `RSS ${mb(composition.rss)}`);
+    for (const mapping of composition.maps ?? []) console.log(`  ${mapping}`);
     for (const [kind, { count, first }] of failures) line(`  ${kind}: ${count} request(s) not answered as expected`, first);
     if (snapshotDir) line("heap snapshots", snapshotDir);
   } finally {

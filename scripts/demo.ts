@@ -113,7 +113,7 @@ function needsBuild(): boolean {
       if (entry.isDirectory()) return entry.name !== "generated" && newer(full);
       return fs.statSync(full).mtimeMs > builtAt;
     });
-  return ["app", "components", "lib", "proxy.ts", "next.config.ts", "package-lock.json"].some((p) =>
+  return ["app", "components", "lib", "proxy.ts", "next.config.mjs", "package-lock.json"].some((p) =>
     fs.existsSync(p) && fs.statSync(p).isDirectory() ? newer(p) : fs.existsSync(p) && fs.statSync(p).mtimeMs > builtAt,
   );
 }

@@ -1,18 +1,10 @@
 // The security headers of every answer. Constant ones (frames, sniffing, referrer, permissions)
-// are set for every path in next.config.ts; the Content-Security-Policy carries a fresh nonce per
+// are set for every path in next.config.mjs; the Content-Security-Policy carries a fresh nonce per
 // page request and is set by proxy.ts, which also hands the nonce to Next.js (through the request's
 // own CSP header) so that Next's inline scripts carry it. Pages are therefore rendered per
 // request (app/layout.tsx reads the headers). Scripts run only with the nonce ('strict-dynamic'
 // lets those load their chunks); styles allow inline style attributes, which React and the chart
 // library write, as the lower risk. HSTS only when the panel is served over https.
-export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-];
-
 export const HSTS = "max-age=63072000; includeSubDomains";
 
 /** 128 random bits, base64. */
