@@ -31,6 +31,13 @@ test("a customer creates an API key (shown once), uses it, revokes it, and the s
   const balance = await page.request.post("/api/v2", { form: { key, action: "balance" } });
   expect(balance.status()).toBe(200);
   expect(await balance.json()).toEqual({ balance: expect.stringMatching(/^\d+\.\d{6}$/), currency: "USD" });
+  // A short answer is sent as it is (gzip would cost more than it saves); the catalog is compressed.
+  const gzip = { "accept-encoding": "gzip, deflate" };
+  const small = await page.request.post("/api/v2", { form: { key, action: "balance" }, headers: gzip });
+  expect(small.headers()["content-encoding"]).toBeUndefined();
+  const services = await page.request.post("/api/v2", { form: { key, action: "services" }, headers: gzip });
+  expect(services.headers()["content-encoding"]).toBe("gzip");
+  expect((await services.json()).length).toBeGreaterThan(0);
 
   // Shown once: after a reload the key is nowhere on the page; its use is recorded.
   await page.reload();

@@ -107,3 +107,25 @@ describe("where the limits apply", () => {
     expect(await webOrderRefusal(owner.id, randomIp())).toMatch(/^Too many orders in a short time/);
   });
 });
+
+describe("the PostgreSQL store's table", () => {
+  const persistence = async () =>
+    (await db.$queryRawUnsafe<{ persistence: string }[]>(`SELECT relpersistence::text AS persistence FROM pg_class WHERE oid = 'rate_limits'::regclass`))[0]?.persistence;
+
+  it("is unlogged (counts need no disk flush), and a logged one left by an earlier version is made unlogged, keeping its counts", async () => {
+    expect(stores[0]!.kind).toBe("postgres");
+    expect(await persistence()).toBe("u");
+    const { createLimiter, openLimiterStore } = await import("./store");
+    const limiter = createLimiter(stores[0]!, { keyPrefix: `persist-${Date.now()}`, points: 5, duration: 60 });
+    await limiter.consume("one", 2);
+    await db.$executeRawUnsafe(`ALTER TABLE rate_limits SET LOGGED`);
+    expect(await persistence()).toBe("p");
+    const reopened = await openLimiterStore();
+    try {
+      expect(await persistence()).toBe("u");
+      expect((await createLimiter(reopened, { keyPrefix: limiter.keyPrefix, points: 5, duration: 60 }).get("one"))?.consumedPoints).toBe(2);
+    } finally {
+      await reopened.close();
+    }
+  });
+});

@@ -2,7 +2,10 @@
 // in one process's memory is multiplied by the number of processes and forgotten on restart):
 //   REDIS_URL set            → Redis (ioredis), the fastest shared store;
 //   DATABASE_URL=postgresql  → the app's PostgreSQL, in a table rate-limiter-flexible owns
-//                              ("rate_limits", created here, not a Prisma model);
+//                              ("rate_limits", created here, not a Prisma model). UNLOGGED: a
+//                              count is written on every request and need not survive a crash
+//                              (PostgreSQL empties the table then: limits start again), so its
+//                              commit does not wait for the write-ahead log to reach the disk;
 //   embedded PGlite          → this process's memory: only one process can open PGlite at all, so
 //                              there is nothing to share (the demo and development).
 // A store that fails (database down) falls back to an in-memory limiter for that call
@@ -60,7 +63,7 @@ export async function openLimiterStore(env?: Record<string, string | undefined>)
 }
 
 async function ensureTable(pool: pg.Pool): Promise<void> {
-  const create = `CREATE TABLE IF NOT EXISTS ${TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`;
+  const create = `CREATE UNLOGGED TABLE IF NOT EXISTS ${TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`;
   try {
     await pool.query(create);
   } catch (error) {
@@ -68,6 +71,10 @@ async function ensureTable(pool: pg.Pool): Promise<void> {
     const code = (error as { code?: string }).code;
     if (code !== "23505" && code !== "42P07") throw error;
   }
+  // A table created by an earlier version was logged; counts are all it holds, so it is made
+  // unlogged once (a short exclusive lock on a small table).
+  const { rows } = await pool.query<{ persistence: string }>(`SELECT relpersistence::text AS persistence FROM pg_class WHERE oid = '${TABLE}'::regclass`);
+  if (rows[0]?.persistence === "p") await pool.query(`ALTER TABLE ${TABLE} SET UNLOGGED`);
 }
 
 const globalStore = globalThis as unknown as { __rateLimitStore?: Promise<LimiterStore> };
