@@ -78,6 +78,36 @@ async function load(url: string, count: number, body: (i: number) => string, acc
 }
 
 /**
+ * Open loop: `count` requests started at `perSecond`, each when its time comes whether or not the
+ * earlier ones are answered (how customers arrive), so that the latency is the one at that rate,
+ * not the one of a queue the bench itself keeps full.
+ */
+async function paced(url: string, count: number, perSecond: number, body: (i: number) => string, accept: (answer: unknown) => boolean): Promise<Figure> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const started = performance.now();
+  const requests: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = started + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    requests.push(
+      (async () => {
+        const t = performance.now();
+        const response = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: body(i) });
+        const answer: unknown = await response.json().catch(() => null);
+        latencies.push(performance.now() - t);
+        if (!response.ok || !accept(answer)) failures++;
+      })(),
+    );
+  }
+  await Promise.all(requests);
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
+}
+
+/**
  * `next start` as one process of its own (node running Next's CLI, which serves in-process), so
  * that stopping it stops the server: through `npx` the server outlived the bench.
  */
@@ -196,6 +226,12 @@ export async function runPlacementBench(options: { build?: boolean } = {}): Prom
     line(`at ${QUIET} in flight: bare route p50 / p99`, `${ms(quietBare.p50)} / ${ms(quietBare.p99)}`);
     line(`at ${QUIET} in flight: /api/v2 add p50 / p99`, `${ms(quietAdd.p50)} / ${ms(quietAdd.p99)}, ${quietAdd.failures} not placed`);
     line(`at ${QUIET} in flight: add p99 − upstream latency (goal ≤ 50 ms)`, ms(quietAdd.p99 - LATENCY_MS));
+    // At the throughput the goal asks for (half the bare route's), offered at a steady rate.
+    const goalRate = baseline.perSecond / 2;
+    const pacedCount = Math.max(200, Math.round(goalRate * 10));
+    const pacedAdd = await paced(`${base}/api/v2`, pacedCount, goalRate, (i) => addBody(3 * REQUESTS + WARMUP + i), placed);
+    line(`at ${goalRate.toFixed(0)} orders/s offered (50 % of the baseline): add p50 / p99`, `${ms(pacedAdd.p50)} / ${ms(pacedAdd.p99)}, ${pacedAdd.failures} not placed`);
+    line(`at ${goalRate.toFixed(0)} orders/s: add p99 − upstream latency (goal ≤ 50 ms)`, ms(pacedAdd.p99 - LATENCY_MS));
 
     const check = await getDb();
     const report = await verifyLedger(check);

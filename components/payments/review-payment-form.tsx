@@ -1,6 +1,7 @@
 "use client";
 // An admin's decision on one payment in the queue: approve (credits once) or reject, with a reason;
-// for a flagged payment, what to credit; for a note on a credited payment, mark it reviewed.
+// for a flagged payment, what to credit; for a note on a credited payment, mark it reviewed; for a
+// chargeback the balance did not cover, take it back now (or mark it reviewed and leave it).
 import { useActionState } from "react";
 import { reviewPaymentAction } from "@/components/payments/actions/review-payment-action";
 import { SubmitButton } from "@/components/ui/button";
@@ -8,7 +9,9 @@ import { FormMessage } from "@/components/ui/card";
 import { initialActionState } from "@/lib/actions/action-state";
 import { TextField } from "@/components/ui/field";
 
-export function ReviewPaymentForm({ paymentId, mode, suggestedAmount }: { paymentId: number; mode: "decide" | "flagged" | "note"; suggestedAmount: string }) {
+type Mode = "decide" | "flagged" | "note" | "chargeback";
+
+export function ReviewPaymentForm({ paymentId, mode, suggestedAmount, owed }: { paymentId: number; mode: Mode; suggestedAmount: string; owed?: string }) {
   const [state, action] = useActionState(reviewPaymentAction, initialActionState);
   const fe = state.fieldErrors ?? {};
   const id = (name: string) => `${name}-${paymentId}`;
@@ -21,7 +24,8 @@ export function ReviewPaymentForm({ paymentId, mode, suggestedAmount }: { paymen
         <TextField autoComplete="off" id={id("amount")} label="Amount to credit (what arrived)" name="amount" defaultValue={state.values?.amount ?? suggestedAmount} error={fe.amount} />
       ) : null}
       <div className="flex flex-wrap gap-2">
-        {mode === "note" ? (
+        {mode === "chargeback" ? <SubmitButton name="decision" value="collect" variant="danger">Take back {owed} now</SubmitButton> : null}
+        {mode === "note" || mode === "chargeback" ? (
           <SubmitButton name="decision" value="dismiss" variant="secondary">Mark reviewed</SubmitButton>
         ) : (
           <>

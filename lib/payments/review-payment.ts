@@ -1,5 +1,6 @@
 // Admin decisions on payments: approve a manual payment (credits it once) or reject it, resolve a
-// flagged one (credit what the admin decides, or refuse it), or dismiss a note on a credited one.
+// flagged one (credit what the admin decides, or refuse it), dismiss a note on a credited one, or
+// take back a chargeback the balance could not cover when the gateway reported it.
 // Staff are read-only. Each decision is a conditional state update (two admins racing: one wins),
 // its money (lib/ledger), a PaymentEvent and an audit row, in one transaction.
 import "server-only";
@@ -7,11 +8,13 @@ import type { StaffActor } from "@/lib/admin/authorize";
 import { adminRefusal } from "@/lib/admin/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/connection";
-import { creditPayment } from "@/lib/ledger/credit-payment";
+import { creditPayment, debitChargeback } from "@/lib/ledger/credit-payment";
 import { fromDb } from "@/lib/money/db-decimal";
 import { moneyTransaction } from "@/lib/ledger/transaction";
 import { Decimal, LEDGER_SCALE, toLedgerString } from "@/lib/money";
 import type { z } from "zod";
+import type { Tx } from "@/lib/ledger/transaction";
+import { outstandingChargeback } from "./outstanding-chargeback";
 import type { ZReviewPaymentInput } from "./schemas";
 
 export type ReviewResult = { ok: true; state: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
@@ -29,6 +32,8 @@ export async function reviewPayment(db: Db, actor: StaffActor, input: z.output<t
       recordAudit(tx, { actorId: actor.id, action, entityType: "payment", entityId: payment.id, before: { state: payment.state, flag: payment.flag }, after, reason });
     const event = (outcome: string, message: string) =>
       tx.paymentEvent.create({ data: { paymentId: payment.id, gateway: payment.gateway, type: `admin.${decision}`, outcome, message: `${message} by admin #${actor.id}: ${reason}` } });
+
+    if (decision === "collect") return collectChargeback(tx, payment, { audit, event, reviewed, reason });
 
     if (decision === "dismiss") {
       if (!payment.flag || payment.reviewedAt) return { ok: false, error: "This payment has nothing to review." };
@@ -65,4 +70,35 @@ export async function reviewPayment(db: Db, actor: StaffActor, input: z.output<t
     await event("credited", `credited ${toLedgerString(deposit)}${bonus.gt(0) ? ` + bonus ${toLedgerString(bonus)}` : ""}`);
     return { ok: true, state: "paid" };
   });
+}
+
+type Decided = {
+  audit: (action: string, after: object) => Promise<unknown>;
+  event: (outcome: string, message: string) => Promise<unknown>;
+  reviewed: { reviewedById: number; reviewReason: string; reviewedAt: Date };
+  reason: string;
+};
+
+/**
+ * A charged-back payment whose take-back was not debited (the balance did not cover it): debit
+ * it now, whole, if the balance covers it. The payment row is locked first, so that two admins
+ * collect once; the database also allows one chargeback entry per payment.
+ */
+async function collectChargeback(tx: Tx, payment: { id: number; userId: number; state: string }, decided: Decided): Promise<ReviewResult> {
+  await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${payment.id} FOR UPDATE`;
+  const locked = await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { state: true, flag: true, chargebackAmount: true, ledgerEntries: { where: { kind: "chargeback" }, select: { id: true } } } });
+  const owed = outstandingChargeback(locked);
+  if (!owed) return { ok: false, error: locked.ledgerEntries.length ? "This chargeback was already taken back." : "This payment has no chargeback to take back." };
+  const reason = `Chargeback of payment #${payment.id} taken back: ${decided.reason}`.slice(0, 500);
+  const balance = await debitChargeback(tx, { customerId: payment.userId, paymentId: payment.id, amount: owed, reason });
+  if (!balance) {
+    const { balance: now } = await tx.user.findUniqueOrThrow({ where: { id: payment.userId }, select: { balance: true } });
+    return { ok: false, error: `The customer's balance (${toLedgerString(fromDb(now))}) does not cover ${toLedgerString(owed)}: nothing was taken. Try again once it does, or adjust the balance.` };
+  }
+  // The flag said it was not debited; it now says what happened since.
+  const flag = `${locked.flag ?? `Chargeback of payment #${payment.id}`}; taken back later: ${toLedgerString(owed)}`;
+  await tx.payment.update({ where: { id: payment.id }, data: { ...decided.reviewed, flag } });
+  await decided.audit("payment.collect_chargeback", { chargeback: toLedgerString(owed), balance: toLedgerString(balance) });
+  await decided.event("charged_back", `took back ${toLedgerString(owed)}`);
+  return { ok: true, state: locked.state };
 }

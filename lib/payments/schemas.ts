@@ -22,7 +22,7 @@ export type CreatePaymentInput = z.output<typeof ZCreatePaymentInput>;
 
 export const ZReviewPaymentInput = z.object({
   paymentId: id,
-  decision: z.enum(["approve", "reject", "dismiss"]),
+  decision: z.enum(["approve", "reject", "dismiss", "collect"]),
   reason,
   /** Flagged payments: what to credit (panel currency); empty means the amount asked. */
   amount: z.union([z.literal(""), positive("an amount")]).optional().default(""),

@@ -37,6 +37,9 @@ function whereOf(filters: PaymentFilters): Prisma.PaymentWhereInput {
   return where;
 }
 
+/** Whether a chargeback was debited (lib/payments/outstanding-chargeback.ts). */
+const chargebackEntries = { where: { kind: "chargeback" }, select: { id: true } } as const;
+
 const logSelect = {
   id: true, state: true, gateway: true, amount: true, payAmount: true, currency: true, creditAmount: true, creditedAmount: true, creditedBonus: true,
   chargebackAmount: true, flag: true, reviewedAt: true, reference: true, externalId: true, createdAt: true, paidAt: true,
@@ -87,7 +90,7 @@ export async function listReviewQueue(db: Db, actor: StaffActor) {
     where: { OR: [{ state: "waiting", gateway: "manual" }, { state: "flagged" }, { flag: { not: null }, reviewedAt: null }] },
     orderBy: { id: "asc" },
     take: 100,
-    select: { ...logSelect, bonusAmount: true, reportedAmount: true, reportedCurrency: true, reportedStatus: true },
+    select: { ...logSelect, bonusAmount: true, reportedAmount: true, reportedCurrency: true, reportedStatus: true, ledgerEntries: chargebackEntries },
   });
 }
 

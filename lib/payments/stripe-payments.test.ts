@@ -8,10 +8,11 @@ import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal } from "@/lib/money";
 import Stripe from "stripe";
 import { createPayment } from "./create-payment";
-import { ZCreatePaymentInput } from "./schemas";
+import { ZCreatePaymentInput, ZReviewPaymentInput } from "./schemas";
 import { parsed } from "@/lib/testing/fixtures";
 import { reconcileWaitingPayments } from "./reconcile-waiting-payments";
 import { refreshPayment } from "./refresh-payment";
+import { reviewPayment } from "./review-payment";
 import { balanceOf, createMethod, entriesOf, makeAdminAndCustomer } from "./testing/fixtures";
 import { startStripeStub, type StripeStub } from "./testing/stripe-stub";
 import { startWebhookReceiver } from "./testing/webhook-receiver";
@@ -177,6 +178,39 @@ describe("Stripe Checkout", () => {
     expect(await balanceOf(db, spent.customer.id)).toBe("5.000000");
     expect(await entriesOf(db, spent.payment.id)).toEqual([["deposit", "60.000000"]]);
     expect((await verifyLedger(db, { customerIds: [spent.customer.id] })).ok).toBe(true);
+  });
+
+  it("an admin takes back a chargeback the balance could not cover, once it does: once with two admins at once; staff cannot", async () => {
+    const { db, admin, customer, payment, sessionId } = await pay("60");
+    await stub.complete(sessionId);
+    await db.$transaction((tx) => applyBalanceChange(tx, { customerId: customer.id, kind: "adjustment", amount: new Decimal("-55") }));
+    expect(JSON.parse((await stub.dispute(sessionId)).body).outcome).toBe("flagged");
+    const collect = (actor: { id: number; role: "admin" | "staff" }) =>
+      reviewPayment(db, actor, parsed(ZReviewPaymentInput, { paymentId: payment.id, decision: "collect", reason: "customer paid in again" }));
+
+    // Not covered yet: a clear refusal, nothing written.
+    expect(await collect(admin as { id: number; role: "admin" })).toEqual({ ok: false, error: "The customer's balance (5.000000) does not cover 60.000000: nothing was taken. Try again once it does, or adjust the balance." });
+    expect(await entriesOf(db, payment.id)).toEqual([["deposit", "60.000000"]]);
+    expect(await collect({ id: admin.id, role: "staff" })).toEqual({ ok: false, error: "Only an admin can do this." });
+
+    // The customer pays in again; two admins collect at the same moment: one debit.
+    const again = await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId: payment.methodId, amount: "70" }));
+    if (!again.ok) throw new Error(again.message);
+    await stub.complete((await db.payment.findUniqueOrThrow({ where: { id: again.paymentId } })).externalId!);
+    expect(await balanceOf(db, customer.id)).toBe("75.000000");
+    const both = await Promise.all([collect(admin as { id: number; role: "admin" }), collect(admin as { id: number; role: "admin" })]);
+    expect(both.filter((r) => r.ok)).toEqual([{ ok: true, state: "charged_back" }]);
+    expect(both.filter((r) => !r.ok)).toEqual([{ ok: false, error: "This chargeback was already taken back." }]);
+    expect(await entriesOf(db, payment.id)).toEqual([["deposit", "60.000000"], ["chargeback", "-60.000000"]]);
+    expect(await balanceOf(db, customer.id)).toBe("15.000000");
+    const after = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { events: { orderBy: { id: "desc" }, take: 1 } } });
+    expect(after.reviewedAt).not.toBeNull();
+    expect(after.flag).toMatch(/not debited, the balance does not cover it; taken back later: 60\.000000$/);
+    expect(after.events[0]).toMatchObject({ type: "admin.collect", outcome: "charged_back", message: expect.stringContaining("took back 60.000000") });
+    expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
+
+    // A payment with no chargeback has nothing to take back.
+    expect(await reviewPayment(db, admin as { id: number; role: "admin" }, parsed(ZReviewPaymentInput, { paymentId: again.paymentId, decision: "collect", reason: "x" }))).toEqual({ ok: false, error: "This payment has no chargeback to take back." });
   });
 
   it("a lost webhook is caught up by the customer's page asking the gateway", async () => {

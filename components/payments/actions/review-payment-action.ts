@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { reviewPayment } from "@/lib/payments/review-payment";
 import { ZReviewPaymentInput } from "@/lib/payments/schemas";
 
-const DONE = { approve: "approved and credited", reject: "rejected", dismiss: "reviewed" } as const;
+const DONE = { approve: "approved and credited", reject: "rejected", dismiss: "reviewed", collect: "chargeback taken back" } as const;
 
 export const reviewPaymentAction = adminAction(ZReviewPaymentInput, async (input, actor) => {
   const result = await reviewPayment(await getDb(), actor, input);

@@ -71,9 +71,20 @@ export async function startStripeStub(options: StripeStubOptions): Promise<Strip
     return emit("checkout.session.completed", s);
   };
 
+  const dispute = (s: Session, amount?: number) =>
+    emit("charge.dispute.created", { id: id("dp"), object: "dispute", amount: amount ?? s.amount_total, currency: s.currency, charge: id("ch"), payment_intent: s.payment_intent, reason: "fraudulent", status: "needs_response" });
+
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", base);
+      // What `stripe trigger` does for the browser tests: a dispute of the paid session that
+      // carries our payment id (POST /test/disputes?payment=<id>), its webhook sent before answering.
+      if (req.method === "POST" && url.pathname === "/test/disputes") {
+        const s = [...sessions.values()].find((one) => one.client_reference_id === url.searchParams.get("payment") && one.payment_status === "paid");
+        if (!s) return sendJson(res, 404, { error: "no paid session for that payment" });
+        const delivery = await dispute(s);
+        return sendJson(res, 200, { status: delivery.status });
+      }
       const page = /^\/pay\/([\w]+)(\/complete)?$/.exec(url.pathname);
       if (page) {
         const s = sessions.get(page[1]);
@@ -164,10 +175,7 @@ export async function startStripeStub(options: StripeStubOptions): Promise<Strip
       const s = get(sessionId);
       return emit("charge.refunded", charge(s, { refunded: (amount ?? s.amount_total) === s.amount_total, amount_refunded: amount ?? s.amount_total }));
     },
-    dispute: (sessionId, amount) => {
-      const s = get(sessionId);
-      return emit("charge.dispute.created", { id: id("dp"), object: "dispute", amount: amount ?? s.amount_total, currency: s.currency, charge: id("ch"), payment_intent: s.payment_intent, reason: "fraudulent", status: "needs_response" });
-    },
+    dispute: (sessionId, amount) => dispute(get(sessionId), amount),
     deliver,
     close: () => close(server),
   };

@@ -9,6 +9,8 @@ import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
+import { ReviewPaymentForm } from "@/components/payments/review-payment-form";
+import { outstandingChargeback } from "@/lib/payments/outstanding-chargeback";
 import { getPaymentForStaff } from "@/lib/payments/staff-queries";
 
 export const metadata: Metadata = { title: "Payment — Reseller Panel" };
@@ -19,6 +21,7 @@ export default async function StaffPaymentPage({ params }: { params: Promise<{ i
   if (!Number.isSafeInteger(id) || id <= 0 || id >= 2 ** 31) notFound();
   const p = await getPaymentForStaff(await getDb(), actor, id);
   if (!p) notFound();
+  const owed = outstandingChargeback({ ...p, ledgerEntries: p.ledgerEntries.filter((e) => e.kind === "chargeback") });
   const rows: [string, string][] = [
     ["Customer", p.user.email],
     ["Method", `${p.method.name} (${p.gateway})`],
@@ -36,6 +39,11 @@ export default async function StaffPaymentPage({ params }: { params: Promise<{ i
     <>
       <PageHeader title={`Payment #${p.id}`} description={<Link href="/admin/payments" className="text-indigo-600 hover:underline">← Payments log</Link>} actions={<PaymentStateBadge state={p.state} />} />
       {p.flag ? <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{p.flag}{p.reviewedAt ? " (reviewed)" : ""}</p> : null}
+      {owed && actor.role === "admin" ? (
+        <Card title={`Chargeback not taken back: ${formatMoney(owed.toFixed(), PANEL_CURRENCY)}`} className="mb-6">
+          <ReviewPaymentForm paymentId={p.id} mode="chargeback" suggestedAmount="" owed={formatMoney(owed.toFixed(), PANEL_CURRENCY)} />
+        </Card>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Details">
           <DetailList items={rows.map(([label, value]) => ({ label, value }))} />

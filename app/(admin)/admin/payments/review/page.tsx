@@ -10,6 +10,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
+import { outstandingChargeback } from "@/lib/payments/outstanding-chargeback";
 import { listRejectedCallbacks, listReviewQueue } from "@/lib/payments/staff-queries";
 
 export const metadata: Metadata = { title: "Payments to review — Reseller Panel" };
@@ -26,7 +27,8 @@ export default async function PaymentReviewPage() {
       {queue.length === 0 ? <EmptyState>Nothing to review.</EmptyState> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         {queue.map((p) => {
-          const mode = p.state === "flagged" ? "flagged" : p.state === "waiting" ? "decide" : "note";
+          const owed = outstandingChargeback(p);
+          const mode = p.state === "flagged" ? "flagged" : p.state === "waiting" ? "decide" : owed ? "chargeback" : "note";
           return (
             <Card key={p.id} title={<span className="flex flex-wrap items-center gap-2"><Link href={`/admin/payments/${p.id}`} className="text-indigo-700 hover:underline">Payment #{p.id}</Link><PaymentStateBadge state={p.state} /></span>}>
               <div data-testid={`review-${p.id}`}>
@@ -46,7 +48,7 @@ export default async function PaymentReviewPage() {
                   ]}
                 />
                 {p.flag ? <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{p.flag}</p> : null}
-                {isAdmin ? <ReviewPaymentForm paymentId={p.id} mode={mode} suggestedAmount={p.creditAmount.toFixed()} /> : null}
+                {isAdmin ? <ReviewPaymentForm paymentId={p.id} mode={mode} suggestedAmount={p.creditAmount.toFixed()} owed={owed ? formatMoney(owed.toFixed(), PANEL_CURRENCY) : undefined} /> : null}
               </div>
             </Card>
           );
