@@ -1,4 +1,4 @@
-// Next 16's middleware, for every request but static files:
+// Next 16's middleware, for every request but static files and /api/v2 (see `config`):
 //   - security headers that vary per request: the page CSP with a fresh script nonce (handed to
 //     Next.js through the request's CSP header, so its own inline scripts carry it), a strict CSP
 //     for /api, HSTS behind https (constant headers are in next.config.mjs; lib/http/security-headers);
@@ -56,6 +56,8 @@ export async function proxy(request: NextRequest) {
   return finish(response);
 }
 
+// Not /api/v2 (the reseller API: one key per request, no session, its CSP and HSTS set by
+// lib/api-v2/handle-request.ts) nor the bench's bare route: both are hot paths this would slow.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/v2$|api/bench-baseline$).*)"],
 };

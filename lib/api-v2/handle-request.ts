@@ -4,6 +4,7 @@
 // try again later"}`: a 5xx, so that clients (ours included) treat it as "may or may not have
 // happened" and never as a refusal they could refund on; never a 500 page.
 import { authenticateApiKey, hashApiKey } from "@/lib/api-keys";
+import { API_CSP, HSTS, servedOverHttps } from "@/lib/http/security-headers";
 import { getDb } from "@/lib/db/connection";
 import type { Db } from "@/lib/db/connection";
 import { findApiAction } from "./definitions";
@@ -32,7 +33,9 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   const cacheControl = text.length < COMPRESS_FROM_CHARACTERS ? "no-store, no-transform" : "no-store";
   return new Response(text, {
     status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": cacheControl, ...headers },
+    // This path is outside proxy.ts (every request of the hot path would pay for it), so the
+    // headers it would add are set here; the constant ones still come from next.config.mjs.
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": cacheControl, "content-security-policy": API_CSP, ...headers },
   });
 }
 
@@ -43,6 +46,10 @@ export function createApiHandler(options: ApiHandlerOptions = {}): (request: Req
   let limiter = options.rateLimiter;
 
   return async function handleApiRequest(request: Request): Promise<Response> {
+    return withHsts(request, await answer(request));
+  };
+
+  async function answer(request: Request): Promise<Response> {
     let action = "";
     try {
       const read = await readApiParams(request);
@@ -83,10 +90,16 @@ export function createApiHandler(options: ApiHandlerOptions = {}): (request: Req
       log(`api/v2 ${action || "request"} failed`, error);
       return json(503, { error: API_ERRORS.internal }, { "retry-after": String(INTERNAL_RETRY_AFTER_SECONDS) });
     }
-  };
+  }
 }
 
 /** The same for any other method: the protocol is POST only. */
-export function methodNotAllowed(): Response {
-  return json(405, { error: `${API_ERRORS.incorrectRequest}: use POST` }, { allow: "POST" });
+export function methodNotAllowed(request: Request): Response {
+  return withHsts(request, json(405, { error: `${API_ERRORS.incorrectRequest}: use POST` }, { allow: "POST" }));
+}
+
+/** HSTS when the panel is served over https, as proxy.ts does for every other path. */
+function withHsts(request: Request, response: Response): Response {
+  if (servedOverHttps(process.env.NEXTAUTH_URL, request.headers.get("x-forwarded-proto"))) response.headers.set("strict-transport-security", HSTS);
+  return response;
 }

@@ -290,3 +290,22 @@ describe("failures of ours and floods", () => {
     }
   });
 });
+
+describe("headers (this path is outside proxy.ts, so the handler sets them)", () => {
+  it("every answer carries the API's CSP and no-store; HSTS only behind https; a short answer is never compressed", async () => {
+    const refused = await form({ key: "nope", action: "balance" });
+    const get = await fetch(served.url);
+    for (const headers of [refused.headers, get.headers]) {
+      expect(headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(headers.get("cache-control")).toBe("no-store, no-transform");
+      expect(headers.get("strict-transport-security")).toBeNull();
+    }
+    const behindHttps = await post(new URLSearchParams({ key: rich.key, action: "balance" }), { "x-forwarded-proto": "https" });
+    expect(behindHttps.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    const getHttps = await fetch(served.url, { headers: { "x-forwarded-proto": "https" } });
+    expect(getHttps.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    // The catalog is long: compressible (Next gzips it for clients that ask).
+    const listed = await post(new URLSearchParams({ key: rich.key, action: "services" }));
+    expect(listed.headers.get("cache-control")).toBe("no-store");
+  });
+});

@@ -5,6 +5,6 @@ export const dynamic = "force-dynamic";
 
 export const POST = createApiHandler();
 
-export function GET(): Response {
-  return methodNotAllowed();
+export function GET(request: Request): Response {
+  return methodNotAllowed(request);
 }
