@@ -175,6 +175,8 @@ test("a dispute the balance cannot cover is flagged; the admin takes it back, on
   // The customer pays in again; from the payment's page the chargeback is taken back, once.
   await payByCard("20", "20.60 USD", new Decimal(22));
   await adminPage.goto(`/admin/payments/${paymentId}`);
+  await expect(adminPage.getByRole("heading", { name: "Chargeback not taken back: $10.00" })).toBeVisible();
+  await check(adminPage, "payment-chargeback-owed");
   const collect = adminPage.getByTestId(`review-form-${paymentId}`);
   await collect.getByLabel("Reason").fill("e2e: paid in again");
   await collect.getByRole("button", { name: "Take back $10.00 now" }).click();

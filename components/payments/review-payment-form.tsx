@@ -11,7 +11,9 @@ import { TextField } from "@/components/ui/field";
 
 type Mode = "decide" | "flagged" | "note" | "chargeback";
 
-export function ReviewPaymentForm({ paymentId, mode, suggestedAmount, owed }: { paymentId: number; mode: Mode; suggestedAmount: string; owed?: string }) {
+/** `owed`: the chargeback to take back, as shown; `reviewed`: its flag was already marked reviewed. */
+export function ReviewPaymentForm(props: { paymentId: number; mode: Mode; suggestedAmount: string; owed?: string; reviewed?: boolean }) {
+  const { paymentId, mode, suggestedAmount, owed, reviewed = false } = props;
   const [state, action] = useActionState(reviewPaymentAction, initialActionState);
   const fe = state.fieldErrors ?? {};
   const id = (name: string) => `${name}-${paymentId}`;
@@ -19,20 +21,19 @@ export function ReviewPaymentForm({ paymentId, mode, suggestedAmount, owed }: { 
     <form action={action} noValidate className="space-y-2" data-testid={`review-form-${paymentId}`}>
       <input type="hidden" name="paymentId" value={paymentId} />
       <FormMessage error={state.error && !fe.reason && !fe.amount ? state.error : undefined} message={state.message} />
-      <TextField autoComplete="off" id={id("reason")} label="Reason" name="reason" defaultValue={state.values?.reason} error={fe.reason} placeholder="e.g. seen on the statement of 1 Dec" />
+      <TextField autoComplete="off" id={id("reason")} label="Reason" name="reason" defaultValue={state.values?.reason} error={fe.reason} placeholder={mode === "chargeback" ? "e.g. the customer paid in again" : "e.g. seen on the statement of 1 Dec"} />
       {mode === "flagged" ? (
         <TextField autoComplete="off" id={id("amount")} label="Amount to credit (what arrived)" name="amount" defaultValue={state.values?.amount ?? suggestedAmount} error={fe.amount} />
       ) : null}
       <div className="flex flex-wrap gap-2">
         {mode === "chargeback" ? <SubmitButton name="decision" value="collect" variant="danger">Take back {owed} now</SubmitButton> : null}
-        {mode === "note" || mode === "chargeback" ? (
-          <SubmitButton name="decision" value="dismiss" variant="secondary">Mark reviewed</SubmitButton>
-        ) : (
+        {mode === "note" || (mode === "chargeback" && !reviewed) ? <SubmitButton name="decision" value="dismiss" variant="secondary">Mark reviewed</SubmitButton> : null}
+        {mode === "decide" || mode === "flagged" ? (
           <>
             <SubmitButton name="decision" value="approve">Approve and credit</SubmitButton>
             <SubmitButton name="decision" value="reject" variant="danger">Reject</SubmitButton>
           </>
-        )}
+        ) : null}
       </div>
     </form>
   );

@@ -41,7 +41,7 @@ export default async function StaffPaymentPage({ params }: { params: Promise<{ i
       {p.flag ? <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{p.flag}{p.reviewedAt ? " (reviewed)" : ""}</p> : null}
       {owed && actor.role === "admin" ? (
         <Card title={`Chargeback not taken back: ${formatMoney(owed.toFixed(), PANEL_CURRENCY)}`} className="mb-6">
-          <ReviewPaymentForm paymentId={p.id} mode="chargeback" suggestedAmount="" owed={formatMoney(owed.toFixed(), PANEL_CURRENCY)} />
+          <ReviewPaymentForm paymentId={p.id} mode="chargeback" suggestedAmount="" owed={formatMoney(owed.toFixed(), PANEL_CURRENCY)} reviewed={p.reviewedAt !== null} />
         </Card>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
