@@ -26,6 +26,8 @@ const ZEnvironment = z.object({
   NODE_ENV: setting(z.enum(["development", "production", "test"]).default("development")),
   /** Unset or pglite:<folder>: the embedded database; otherwise a postgresql:// URL (lib/db/target.ts reads it). */
   DATABASE_URL: setting(z.string().optional()),
+  /** 1: each connection prepares a statement once (lib/db/statement-names.ts); 0 for PgBouncer in transaction mode before 1.21. */
+  DATABASE_PREPARED_STATEMENTS: setting(z.enum(["0", "1"], { error: "must be 0 or 1" }).default("1")),
   NEXTAUTH_URL: setting(z.url({ error: "must be a URL" }).optional()),
   /** The panel's own currency: every balance, price and ledger amount is in it. */
   PANEL_CURRENCY: setting(z.string().regex(/^[A-Z]{3}$/, "must be a three-letter code such as USD").default("USD")),

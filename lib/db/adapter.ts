@@ -1,4 +1,6 @@
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { config } from "@/lib/config";
+import { boundedStatementNames } from "./statement-names";
 import { acquirePgliteLock, type DatabaseTarget } from "./target";
 
 export type OpenedAdapter = { factory: SqlMigrationAwareDriverAdapterFactory; close: () => Promise<void> };
@@ -10,7 +12,8 @@ export async function openAdapter(
 ): Promise<OpenedAdapter> {
   if (target.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const factory = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
+    const prepared = config().DATABASE_PREPARED_STATEMENTS === "1";
+    const factory = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 }, prepared ? { statementNameGenerator: boundedStatementNames() } : {});
     return { factory: options.forMigrations ? withWholeScripts(factory) : factory, close: async () => {} };
   }
   const release = acquirePgliteLock(target.dir);
