@@ -24,7 +24,7 @@ const INTERNAL_RETRY_AFTER_SECONDS = 5;
 const COMPRESS_FROM_CHARACTERS = 1024;
 
 /**
- * Next streams a route's answer without its length, so it would gzip every `{"order":…}` (a tenth
+ * Next streams a route's answer without its length, so it would gzip every `{"order":…}` (3 %
  * of the web process's time under add load, bench/placement.ts); `no-transform` tells it (and any
  * proxy) not to. Large answers (services) are still compressed.
  */
