@@ -10,13 +10,13 @@ import { encode, getToken } from "next-auth/jwt";
 import { secureCookiesWanted, sessionCookieName } from "@/lib/auth/cookies";
 import { authSecret } from "@/lib/auth/secret";
 import { MAX_SESSION_SECONDS, SEEN_REFRESH_MS, sessionExpiry } from "@/lib/auth/session-lifetime";
-import { API_CSP, HSTS, newNonce, pageCsp, servedOverHttps } from "@/lib/http/security-headers";
+import { API_CSP, HSTS, newNonce, pageCsp, requestServedOverHttps } from "@/lib/http/security-headers";
 
 const SIGNED_IN_AREA = /^\/(dashboard|admin|orders|new-order|products|funds|api-keys|services|account)(\/|$)/;
 
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
-  const https = servedOverHttps(process.env.NEXTAUTH_URL, request.headers.get("x-forwarded-proto"));
+  const https = requestServedOverHttps(request.headers);
   const isApi = path.startsWith("/api/");
   const nonce = isApi ? "" : newNonce();
   const csp = isApi ? API_CSP : pageCsp(nonce, { development: process.env.NODE_ENV !== "production", https });

@@ -4,7 +4,7 @@
 // try again later"}`: a 5xx, so that clients (ours included) treat it as "may or may not have
 // happened" and never as a refusal they could refund on; never a 500 page.
 import { authenticateApiKey, hashApiKey } from "@/lib/api-keys";
-import { API_CSP, HSTS, servedOverHttps } from "@/lib/http/security-headers";
+import { API_CSP, HSTS, requestServedOverHttps } from "@/lib/http/security-headers";
 import { getDb } from "@/lib/db/connection";
 import type { Db } from "@/lib/db/connection";
 import { findApiAction } from "./definitions";
@@ -100,6 +100,6 @@ export function methodNotAllowed(request: Request): Response {
 
 /** HSTS when the panel is served over https, as proxy.ts does for every other path. */
 function withHsts(request: Request, response: Response): Response {
-  if (servedOverHttps(process.env.NEXTAUTH_URL, request.headers.get("x-forwarded-proto"))) response.headers.set("strict-transport-security", HSTS);
+  if (requestServedOverHttps(request.headers)) response.headers.set("strict-transport-security", HSTS);
   return response;
 }

@@ -38,3 +38,8 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 export function servedOverHttps(publicUrl: string | undefined, forwardedProto: string | null): boolean {
   return Boolean(publicUrl?.trim().toLowerCase().startsWith("https://")) || forwardedProto?.split(",")[0]?.trim() === "https";
 }
+
+/** This request reached the panel over https (NEXTAUTH_URL says so, or the proxy in front of us): HSTS then. */
+export function requestServedOverHttps(headers: Headers): boolean {
+  return servedOverHttps(process.env.NEXTAUTH_URL, headers.get("x-forwarded-proto"));
+}
