@@ -10,10 +10,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/connection";
 import { creditPayment, debitChargeback } from "@/lib/ledger/credit-payment";
 import { fromDb } from "@/lib/money/db-decimal";
-import { moneyTransaction } from "@/lib/ledger/transaction";
+import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
 import { Decimal, LEDGER_SCALE, toLedgerString } from "@/lib/money";
 import type { z } from "zod";
-import type { Tx } from "@/lib/ledger/transaction";
 import { outstandingChargeback } from "./outstanding-chargeback";
 import type { ZReviewPaymentInput } from "./schemas";
 

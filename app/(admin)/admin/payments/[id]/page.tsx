@@ -22,6 +22,7 @@ export default async function StaffPaymentPage({ params }: { params: Promise<{ i
   const p = await getPaymentForStaff(await getDb(), actor, id);
   if (!p) notFound();
   const owed = outstandingChargeback({ ...p, ledgerEntries: p.ledgerEntries.filter((e) => e.kind === "chargeback") });
+  const owedText = owed ? formatMoney(owed.toFixed(), PANEL_CURRENCY) : null;
   const rows: [string, string][] = [
     ["Customer", p.user.email],
     ["Method", `${p.method.name} (${p.gateway})`],
@@ -39,9 +40,9 @@ export default async function StaffPaymentPage({ params }: { params: Promise<{ i
     <>
       <PageHeader title={`Payment #${p.id}`} description={<Link href="/admin/payments" className="text-indigo-600 hover:underline">← Payments log</Link>} actions={<PaymentStateBadge state={p.state} />} />
       {p.flag ? <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{p.flag}{p.reviewedAt ? " (reviewed)" : ""}</p> : null}
-      {owed && actor.role === "admin" ? (
-        <Card title={`Chargeback not taken back: ${formatMoney(owed.toFixed(), PANEL_CURRENCY)}`} className="mb-6">
-          <ReviewPaymentForm paymentId={p.id} mode="chargeback" suggestedAmount="" owed={formatMoney(owed.toFixed(), PANEL_CURRENCY)} reviewed={p.reviewedAt !== null} />
+      {owedText && actor.role === "admin" ? (
+        <Card title={`Chargeback not taken back: ${owedText}`} className="mb-6">
+          <ReviewPaymentForm paymentId={p.id} mode="chargeback" suggestedAmount="" owed={owedText} reviewed={p.reviewedAt !== null} />
         </Card>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
