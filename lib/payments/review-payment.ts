@@ -13,6 +13,7 @@ import { fromDb } from "@/lib/money/db-decimal";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
 import { Decimal, LEDGER_SCALE, toLedgerString } from "@/lib/money";
 import type { z } from "zod";
+import { describeTwins, duplicateReferences } from "./duplicate-references";
 import { owedReversals } from "./outstanding-chargeback";
 import type { ZReviewPaymentInput } from "./schemas";
 
@@ -22,7 +23,7 @@ export type ReviewResult = { ok: true; state: string } | { ok: false; error: str
 export async function reviewPayment(db: Db, actor: StaffActor, input: z.output<typeof ZReviewPaymentInput>): Promise<ReviewResult> {
   const refused = adminRefusal(actor);
   if (refused) return { ok: false, error: refused.message };
-  const { paymentId, decision, reason, amount } = input;
+  const { paymentId, decision, reason, amount, confirmDuplicate } = input;
   return moneyTransaction(db, async (tx) => {
     const payment = await tx.payment.findUnique({ where: { id: paymentId } });
     if (!payment) return { ok: false, error: "No such payment." };
@@ -53,6 +54,14 @@ export async function reviewPayment(db: Db, actor: StaffActor, input: z.output<t
       return { ok: true, state: "rejected" };
     }
 
+    // The same transfer reference on another credited or waiting payment: one transfer, credited twice?
+    if (payment.gateway === "manual" && !confirmDuplicate) {
+      const twins = (await duplicateReferences(tx, [payment.id])).get(payment.id);
+      if (twins?.length) {
+        const message = `The reference "${payment.reference}" is also on payment ${describeTwins(twins)}. Check it is another transfer, then tick the box to approve.`;
+        return { ok: false, error: message, fieldErrors: { confirmDuplicate: message } };
+      }
+    }
     // A flagged payment is credited with what the admin says arrived (no bonus: the rule was for
     // the amount asked); a manual one with what was quoted, bonus included.
     const flagged = payment.state === "flagged";

@@ -37,7 +37,6 @@ function whereOf(filters: PaymentFilters): Prisma.PaymentWhereInput {
   return where;
 }
 
-/** Whether a chargeback was debited (lib/payments/outstanding-chargeback.ts). */
 /** The payment's refund/dispute reports with their chargeback entries: what is still owed (outstandingChargeback). */
 const reversalsOwed = { where: { amount: { gt: 0 } }, select: { amount: true, ledgerEntries: { select: { id: true } } } } as const;
 
