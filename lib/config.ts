@@ -52,7 +52,7 @@ const ZEnvironment = z.object({
   // Request limits
   /** Requests per minute on /api/v2 per customer (all its keys together) and per unknown key. */
   API_RATE_LIMIT_PER_MINUTE: setting(wholeNumber().min(1, "must be at least 1").default(120)),
-  /** Proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, comma-separated (lib/http/client-address.ts). */
+  /** Proxies whose forwarded client address is believed: addresses or CIDR ranges, comma-separated (lib/http/client-address.ts). */
   TRUSTED_PROXIES: setting(
     z.string().default("").transform((text, ctx) => {
       try {

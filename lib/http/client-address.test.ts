@@ -1,6 +1,8 @@
 // Issue 19, item 8: X-Forwarded-For is believed only from TRUSTED_PROXIES; otherwise the socket's
 // address is the client's. (The same rule over real HTTP against the running server is in
 // e2e/client-address.spec.ts.)
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "@/lib/config";
 import { parseTrustedProxies, resolveClientAddress } from "./client-address";
@@ -43,5 +45,21 @@ describe("the client address", () => {
     expect(resolveClientAddress("172.16.3.3", "198.51.100.4", parseTrustedProxies("::ffff:172.16.0.0/108"))).toBe("198.51.100.4");
     expect(() => readConfig({ TRUSTED_PROXIES: "10.0.0.0/8, proxy.local" })).toThrow('TRUSTED_PROXIES: "proxy.local" is not an IP address');
     expect(() => readConfig({ TRUSTED_PROXIES: "10.0.0.0/40" })).toThrow('TRUSTED_PROXIES: "10.0.0.0/40" is not an address range');
+  });
+});
+
+describe("one road for the client address", () => {
+  const sources = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === "node_modules" || entry.name === "generated" ? [] : sources(full);
+      return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
+    });
+
+  it("only the server decides it and only clientIp reads it: no other code reads X-Forwarded-For or X-Real-IP", () => {
+    const readers = ["app", "components", "lib", "scripts", "proxy.ts"]
+      .flatMap((root) => (root.endsWith(".ts") ? [root] : sources(root)))
+      .filter((file) => /x-forwarded-for|x-real-ip|remoteAddress/i.test(fs.readFileSync(file, "utf8")));
+    expect(readers.sort()).toEqual(["lib/http/client-address.ts", "lib/rate-limit/client-ip.ts", "scripts/server.ts"]);
   });
 });
