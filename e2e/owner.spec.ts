@@ -191,7 +191,7 @@ test("staff: may refresh balances and read reports; no deduct form; customers ge
   await signIn(page, buyer.email, buyer.password);
   const refused = await page.request.get("/admin/reports/export");
   expect(refused.status()).toBe(403);
-  expect(await refused.json()).toEqual({ error: "Staff only." });
+  expect(await refused.json()).toEqual({ error: "You are not allowed to do this." });
   const anonymous = await page.context().browser()!.newContext({ baseURL: page.url() });
   // Signed out, the proxy sends the visitor to sign in before the handler's own 401.
   const signedOut = await anonymous.request.get("/admin/reports/export", { maxRedirects: 0 });
