@@ -83,6 +83,25 @@ export function fieldUsesFor(service: { type: string; dripfeed: boolean }): Fiel
   return found.spec.dripFeed && service.dripfeed ? [...found.spec.fields, ...DRIP_FEED_FIELDS] : [...found.spec.fields];
 }
 
+/**
+ * The one field beyond link and quantity that a mass-order line's fourth part fills for this
+ * service type: the type's only other required field, when it holds one value (not a list).
+ */
+export function massOrderExtraField(type: string): OrderField | null {
+  const found = serviceTypeSpec(type);
+  if (!found || found.spec.billing.by !== "quantity") return null;
+  const others = found.spec.fields.filter((use) => !use.optional && use.field !== "link" && use.field !== "quantity");
+  return others.length === 1 && ORDER_FIELDS[others[0].field].kind !== "lines" ? others[0].field : null;
+}
+
+/** "Poll: answer number; Comment Likes: username; …": what a mass-order line's fourth part is, per type. */
+export function massOrderExtraFieldsForPeople(): string {
+  return SERVICE_TYPES.flatMap((type) => {
+    const field = massOrderExtraField(type);
+    return field ? [`${type}: ${ORDER_FIELDS[field].label.toLowerCase()}`] : [];
+  }).join("; ");
+}
+
 /** Fields that are optional wherever they are used: their label says so. */
 const ALWAYS_OPTIONAL: ReadonlySet<OrderField> = new Set(
   (Object.keys(ORDER_FIELDS) as OrderField[]).filter((field) => {
