@@ -46,7 +46,7 @@ export function ChangePasswordForm({ email, twoFactor = false }: { email: string
         hint="At least 10 characters, with letters and a digit."
       />
       {twoFactor ? (
-        <TextField label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={8} hint="To stay signed in after the change." />
+        <TextField label="Authentication code" id="password-change-code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={8} hint="To stay signed in after the change." />
       ) : null}
       <SubmitButton pendingText="Saving…">Change password</SubmitButton>
     </form>
