@@ -18,7 +18,7 @@ export type FieldUse = {
  * - lines: the number of lines of a list (a quantity given alongside must agree);
  * - package: one unit at a flat price;
  * - package-lines: a flat price, but billed (and refunded) per line of the list;
- * - subscription: max × posts (see validate-order.ts).
+ * - subscription: max × (posts + old posts) (see validate-order.ts).
  */
 export type Billing =
   | { by: "quantity" }
@@ -63,7 +63,9 @@ export const SERVICE_TYPE_TABLE: Record<ServiceType, ServiceTypeSpec> = {
     fields: takes("username", "min", "max", "posts", "oldPosts?", "delay", "expiry"),
     billing: { by: "subscription" },
     flatPrice: false,
-    apiNote: "No link. You are charged for max × posts up front; what is not delivered is refunded.",
+    apiNote:
+      "No link. posts new posts and old_posts existing ones (posts=0 with old_posts, or old_posts alone: old posts only). " +
+      "You are charged for max × (posts + old_posts) up front; what is not delivered is refunded.",
   },
 };
 
