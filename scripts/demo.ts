@@ -2,7 +2,8 @@
 // migrations applied, demo accounts, the built-in upstream simulator as "Demo provider", ways to
 // add funds (a manual bank transfer the demo admin approves, and a card method through a local
 // Stripe stand-in), a production build served on http://localhost:3000 (PORT) with the order
-// worker running inside it.
+// worker running inside it. package.json runs it with --conditions=react-server: the payment
+// methods are created through server-only payment code, whose guard throws under other conditions.
 import "./load-env";
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -11,7 +12,7 @@ import path from "node:path";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { describeTarget, resolveDatabaseTarget } from "@/lib/db/target";
-import { DEMO_STRIPE_KEYS } from "@/lib/demo/demo-payments";
+import { DEMO_STRIPE_KEYS, ensureDemoPaymentMethods } from "@/lib/demo/demo-payments";
 import { DEMO_ACCOUNTS, setUpDemo } from "@/lib/demo/demo-setup";
 import { startStripeStub } from "@/lib/payments/testing/stripe-stub";
 import { startSimulator } from "@/lib/upstream/simulator";
@@ -45,7 +46,9 @@ console.log(`Upstream simulator: ${simulator.url} (key ${SIMULATOR_KEY})`);
 // sends the signed webhook back to the panel, as Stripe would.
 const stripe = await startStripeStub({ ...DEMO_STRIPE_KEYS, webhookUrl: `http://127.0.0.1:${PORT}/api/payments/stripe/webhook` });
 
-for (const note of await setUpDemo(await getDb(), { url: simulator.url, key: SIMULATOR_KEY }, DEMO_STRIPE_KEYS)) console.log(note);
+const db = await getDb();
+for (const note of await setUpDemo(db, { url: simulator.url, key: SIMULATOR_KEY })) console.log(note);
+for (const note of await ensureDemoPaymentMethods(db, DEMO_ACCOUNTS.admin.email, DEMO_STRIPE_KEYS)) console.log(note);
 // PGlite is single-process: release it before the app opens it.
 await closeDb();
 

@@ -12,7 +12,7 @@ import { startStripeStub, type StripeStub } from "@/lib/payments/testing/stripe-
 import { startWebhookReceiver } from "@/lib/payments/testing/webhook-receiver";
 import { balanceOf, parsed } from "@/lib/testing/fixtures";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
-import { DEMO_BANK_TRANSFER, DEMO_CARD, DEMO_STRIPE_KEYS } from "./demo-payments";
+import { DEMO_BANK_TRANSFER, DEMO_CARD, DEMO_STRIPE_KEYS, ensureDemoPaymentMethods } from "./demo-payments";
 import { DEMO_ACCOUNTS, setUpDemo } from "./demo-setup";
 
 let db: Db;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   stripe = await startStripeStub({ ...DEMO_STRIPE_KEYS, webhookUrl: `${receiver.url}/api/payments/stripe/webhook` });
   process.env.STRIPE_API_BASE = stripe.url;
   process.env.PAYMENTS_PUBLIC_URL = "http://localhost:3000";
-  notes = await setUpDemo(db, { url: sim.url, key: "demo-test-key" }, DEMO_STRIPE_KEYS);
+  notes = [...(await setUpDemo(db, { url: sim.url, key: "demo-test-key" })), ...(await ensureDemoPaymentMethods(db, DEMO_ACCOUNTS.admin.email, DEMO_STRIPE_KEYS))];
 });
 
 afterAll(async () => {
@@ -50,7 +50,7 @@ describe("the demo's setup", () => {
     expect(notes.some((note) => /Catalog of "Demo provider": 30 services: /.test(note))).toBe(true);
     for (const note of notes) expect(note.length, note).toBeLessThanOrEqual(240);
     for (const note of notes) expect(note).not.toMatch(/[{}]/);
-    const again = await setUpDemo(db, { url: sim.url, key: "demo-test-key" }, DEMO_STRIPE_KEYS);
+    const again = await ensureDemoPaymentMethods(db, DEMO_ACCOUNTS.admin.email, DEMO_STRIPE_KEYS);
     expect(again.filter((note) => note.includes("created"))).toEqual([]);
     expect(await db.paymentMethod.count({ where: { name: { in: [DEMO_BANK_TRANSFER, DEMO_CARD] } } })).toBe(2);
   });

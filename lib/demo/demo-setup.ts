@@ -1,13 +1,13 @@
 // What `npm run demo` puts in the embedded database: demo accounts, the built-in simulator
-// registered as "Demo provider", its catalog at a 25 % markup, a starting balance, and payment
-// methods a new customer can add funds with (lib/demo/demo-payments.ts).
+// registered as "Demo provider", its catalog at a 25 % markup, and a starting balance. Its
+// payment methods are lib/demo/demo-payments.ts (kept apart: they go through server-only payment
+// code, which the browser tests' runner, importing this file, must not load).
 import type { Db } from "@/lib/db/connection";
 import { syncCatalog } from "@/lib/catalog";
 import { creditFunds } from "@/lib/ledger";
 import { encryptProviderKey } from "@/lib/providers/key-encryption";
 import { addProvider } from "@/lib/providers/manage-providers";
 import { summaryLines } from "@/lib/catalog/sync-summary-text";
-import { ensureDemoPaymentMethods, type DemoStripe } from "./demo-payments";
 import { seedAccounts } from "./seed-accounts";
 import { ZProviderInput } from "@/lib/providers/schemas";
 
@@ -19,13 +19,11 @@ export const DEMO_PROVIDER = "Demo provider";
 export const DEMO_MARKUP = "25";
 export const DEMO_STARTING_BALANCE = "100";
 
-/** `stripe`: the keys of the local Stripe stand-in the demo started, or null without one. */
-export async function setUpDemo(db: Db, simulator: { url: string; key: string }, stripe: DemoStripe | null = null): Promise<string[]> {
+export async function setUpDemo(db: Db, simulator: { url: string; key: string }): Promise<string[]> {
   await seedAccounts(db, Object.values(DEMO_ACCOUNTS));
   const notes = await ensureSimulatorProvider(db, DEMO_PROVIDER, simulator, DEMO_MARKUP);
   const credited = await ensureStartingBalance(db, DEMO_ACCOUNTS.customer.email, DEMO_STARTING_BALANCE);
   if (credited) notes.push(credited);
-  notes.push(...(await ensureDemoPaymentMethods(db, DEMO_ACCOUNTS.admin.email, stripe)));
   return notes;
 }
 
