@@ -47,7 +47,7 @@ export function LivePaymentStatus({ initial, currency }: { initial: Status; curr
       <p className="text-sm text-slate-700">{MESSAGES[status.state] ?? status.state}</p>
       {status.balance ? (
         <p className="text-sm" data-testid="new-balance">
-          Your balance is now <strong>{formatMoney(status.balance, currency)}</strong>.
+          Your balance is now <strong>{formatMoney(status.balance, currency, { style: "cents" })}</strong>.
         </p>
       ) : null}
     </div>

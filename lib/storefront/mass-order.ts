@@ -12,6 +12,7 @@ import { fieldErrorsOf, ZPlaceOrderInput } from "@/lib/orders/schemas";
 import { fieldMessages } from "@/lib/result";
 import { serviceOrderCharge, validateServiceOrder } from "@/lib/orders/service-order-rules";
 import { ORDERABLE_SERVICE } from "./service-search";
+import { fieldLabel } from "@/lib/service-types/fields";
 
 export const MASS_ORDER_MAX_LINES = 100;
 /** Placements run a few at a time: each one waits for the provider's answer. */
@@ -55,7 +56,7 @@ export function parseMassOrder(text: string): { lines: MassOrderLine[]; error?: 
 const describeFieldErrors = (fieldErrors: Record<string, string | undefined>) =>
   Object.entries(fieldErrors)
     .filter(([, message]) => message)
-    .map(([field, message]) => `${field === "serviceId" ? "Service" : field[0].toUpperCase() + field.slice(1)}: ${message}`)
+    .map(([field, message]) => `${fieldLabel(field)}: ${message}`)
     .join(" ");
 
 export type PreviewLine =
