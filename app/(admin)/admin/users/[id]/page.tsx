@@ -39,7 +39,7 @@ export default async function UserDetailPage({ params, searchParams }: { params:
       </p>
       <PageHeader title={user.email} description={`${user.name ? `${user.name} · ` : ""}account #${user.id} since ${formatWhen(user.createdAt)}`} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Balance" value={<Money amount={user.balance} currency={PANEL_CURRENCY} style="cents" />} hint="Sum of the ledger entries below." />
+        <Stat label="Balance" value={<Money amount={user.balance} currency={PANEL_CURRENCY} />} hint="Sum of the ledger entries below, exact." />
         <Stat
           label="Account"
           value={
