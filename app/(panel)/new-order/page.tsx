@@ -19,11 +19,18 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
     getCustomerBalance(db, user.id),
     /^\d{1,9}$/.test(requested) ? getServiceDetails(db, user.id, Number(requested)) : Promise.resolve(null),
   ]);
+  // A link to a service that is disabled, removed or never existed: say so instead of an empty picker.
+  const unavailable = requested !== "" && !preselected;
   return (
     <>
       {/* Re-rendered by placeOrderAction (revalidatePath) after each placed order. */}
       <PageHeader title="New order" description={<>Balance: <span data-testid="page-balance">{formatMoney(balance ?? "0", PANEL_CURRENCY)}</span></>} />
       <Card className="max-w-2xl">
+        {unavailable && categories.length > 0 ? (
+          <p role="alert" data-testid="service-unavailable" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            The service you followed a link to is not available any more. Choose another one below.
+          </p>
+        ) : null}
         {categories.length === 0 ? (
           <EmptyState>No services are available right now.</EmptyState>
         ) : (
