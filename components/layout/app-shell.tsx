@@ -3,9 +3,11 @@
 // (loaded when first needed, see toasts.tsx).
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { BrandLink } from "./brand-link";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
+import { ThemeSwitchSlot } from "./theme-switch-slot";
 import { LazyToaster } from "./toasts";
 
 export function AppShell({
@@ -30,9 +32,7 @@ export function AppShell({
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex min-w-0 items-center gap-3 md:gap-6">
             <MobileNav items={nav} />
-            <Link href="/" className="text-lg font-bold text-indigo-700">
-              Reseller Panel {area ? <span className="text-xs font-medium text-slate-600">{area}</span> : null}
-            </Link>
+            <BrandLink area={area} />
             <div className="hidden md:block">
               <NavLinks items={nav} />
             </div>
@@ -42,6 +42,7 @@ export function AppShell({
             <Link href="/account" data-testid="signed-in-as" className="min-w-0 truncate hover:text-slate-900" title="Account">
               {user.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{user.role}</span>
             </Link>
+            <ThemeSwitchSlot />
             <SignOutButton />
           </div>
         </div>

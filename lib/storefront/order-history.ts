@@ -29,7 +29,7 @@ const LEDGER_LABELS: Record<string, string> = {
   refund_manual: "Refund by our staff",
 };
 
-const REFILL_STATE_LABELS: Record<string, string> = {
+export const REFILL_STATE_LABELS: Record<string, string> = {
   pending_submit: "Sending",
   unknown: "Being checked",
   failed: "Refused by the provider",

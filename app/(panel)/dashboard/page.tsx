@@ -7,7 +7,7 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import { getCustomerSummary } from "@/lib/dashboard/customer-summary";
 import { formatMoney } from "@/lib/money/format";
 
-export const metadata: Metadata = { title: "Dashboard — Reseller Panel" };
+export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser();

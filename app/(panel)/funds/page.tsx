@@ -12,7 +12,7 @@ import { listCustomerPayments } from "@/lib/payments/customer-queries";
 import { boundedPage } from "@/lib/payments/page-param";
 import { formatDateTime } from "@/lib/time/format";
 
-export const metadata: Metadata = { title: "Funds — Reseller Panel" };
+export const metadata: Metadata = { title: "Funds" };
 
 const KIND_LABELS: Record<string, string> = {
   credit: "Funds added",

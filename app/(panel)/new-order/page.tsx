@@ -8,7 +8,7 @@ import { formatMoney } from "@/lib/money/format";
 import { getCustomerBalance } from "@/lib/storefront/customer-balance";
 import { getServiceDetails, listServiceCategories } from "@/lib/storefront/service-search";
 
-export const metadata: Metadata = { title: "New order — Reseller Panel" };
+export const metadata: Metadata = { title: "New order" };
 
 export default async function NewOrderPage({ searchParams }: { searchParams: Promise<{ service?: string }> }) {
   const user = await requireUser();

@@ -7,7 +7,7 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format";
 
-export const metadata: Metadata = { title: "Products — Reseller Panel" };
+export const metadata: Metadata = { title: "Products" };
 
 export default async function ProductsPage() {
   const user = await requireUser();

@@ -13,7 +13,7 @@ import { summaryLines } from "@/lib/catalog/sync-summary-text";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
 
-export const metadata: Metadata = { title: "Catalog changes — Reseller Panel" };
+export const metadata: Metadata = { title: "Catalog changes" };
 
 const KIND_LABELS: Record<string, { label: string; tone: BadgeTone }> = {
   added: { label: "new", tone: "green" }, removed: { label: "removed", tone: "red" }, relisted: { label: "back", tone: "indigo" },

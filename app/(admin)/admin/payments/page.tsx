@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
 import { countReviewQueue, listMethodsForStaff, listPaymentsForStaff, PAYMENT_STATES, paymentTotals, type PaymentFilters } from "@/lib/payments/staff-queries";
 
-export const metadata: Metadata = { title: "Payments — Reseller Panel" };
+export const metadata: Metadata = { title: "Payments" };
 
 export default async function PaymentsLogPage({ searchParams }: { searchParams: Promise<PaymentFilters> }) {
   const actor = await requireStaff();

@@ -7,7 +7,7 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { listMethodOffers } from "@/lib/payments/customer-queries";
 
-export const metadata: Metadata = { title: "Add funds — Reseller Panel" };
+export const metadata: Metadata = { title: "Add funds" };
 
 export default async function AddFundsPage() {
   await requireUser();

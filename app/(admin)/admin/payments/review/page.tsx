@@ -13,7 +13,7 @@ import { formatMoney } from "@/lib/money";
 import { outstandingChargeback } from "@/lib/payments/outstanding-chargeback";
 import { listRejectedCallbacks, listReviewQueue } from "@/lib/payments/staff-queries";
 
-export const metadata: Metadata = { title: "Payments to review — Reseller Panel" };
+export const metadata: Metadata = { title: "Payments to review" };
 
 export default async function PaymentReviewPage() {
   const actor = await requireStaff();

@@ -16,7 +16,7 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format";
 
-export const metadata: Metadata = { title: "User — Reseller Panel" };
+export const metadata: Metadata = { title: "User" };
 
 export default async function UserDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ ledgerPage?: string }> }) {
   const actor = await requireStaff();

@@ -11,7 +11,7 @@ import { formatMoney } from "@/lib/money";
 import { getCustomerPayment } from "@/lib/payments/customer-queries";
 import { formatDateTime } from "@/lib/time/format";
 
-export const metadata: Metadata = { title: "Payment — Reseller Panel" };
+export const metadata: Metadata = { title: "Payment" };
 
 export default async function PaymentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ canceled?: string }> }) {
   const user = await requireUser();
