@@ -20,8 +20,8 @@ export default async function ProductsPage() {
         {products.map((p) => (
           <Card key={p.id} title={p.name}>
             <p className="mb-3 text-xs text-slate-500">
-              {p.category} · {p.productType} · {p.stockStatus}
-              {p.inventory !== null ? ` (${p.inventory} left)` : ""} · {formatMoney(p.sellRate, PANEL_CURRENCY)} each
+              {p.category} · {p.productType} · <span data-testid={`product-stock-${p.id}`}>{p.stockStatus}
+              {p.inventory !== null ? ` (${p.inventory} left)` : ""}</span> · {formatMoney(p.sellRate, PANEL_CURRENCY)} each
             </p>
             <BuyProductForm product={p} currency={PANEL_CURRENCY} />
           </Card>
