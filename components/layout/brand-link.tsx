@@ -5,7 +5,7 @@ import { brandNameForRequest } from "./brand";
 export async function BrandLink({ area }: { area: string }) {
   const brand = await brandNameForRequest();
   return (
-    <Link href="/" className="min-w-0 truncate text-lg font-bold text-indigo-700" data-testid="brand-name">
+    <Link href="/" className="max-w-[14rem] shrink-0 truncate text-lg font-bold text-indigo-700" data-testid="brand-name">
       {brand} {area ? <span className="text-xs font-medium text-slate-600">{area}</span> : null}
     </Link>
   );

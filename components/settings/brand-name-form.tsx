@@ -11,7 +11,7 @@ export function BrandNameForm({ current, maxLength, canEdit }: { current: string
   const [state, action] = useActionState(setBrandNameAction, initialActionState);
   const fe = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate className="max-w-md space-y-3" aria-label="Panel name">
+    <form action={action} noValidate className="max-w-md space-y-3">
       <TextField
         label="Panel name"
         name="name"
