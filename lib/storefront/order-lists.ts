@@ -149,14 +149,15 @@ export async function listRefills(db: Db, customerId: number, before: number | n
     where: { userId: customerId, ...(before === null ? {} : { id: { lt: before } }) },
     orderBy: { id: "desc" },
     take: size + 1,
-    select: { id: true, orderId: true, state: true, createdAt: true, updatedAt: true, order: { select: { link: true, service: { select: { name: true } } } } },
+    select: { id: true, orderId: true, state: true, createdAt: true, updatedAt: true, order: { select: { link: true, itemName: true, service: { select: { name: true } } } } },
   });
   const page = pageOf(rows, size);
   return {
     rows: page.rows.map((r) => ({
       id: r.id,
       orderId: r.orderId,
-      orderName: r.order.service?.name ?? "",
+      // The name the order was bought under (a renamed service keeps it).
+      orderName: r.order.itemName ?? r.order.service?.name ?? "",
       link: r.order.link,
       state: r.state,
       stateLabel: REFILL_STATE_LABELS[r.state] ?? r.state,
