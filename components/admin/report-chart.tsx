@@ -7,9 +7,9 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 export type ChartRow = { label: string; revenue: string; cost: string; profit: string };
 
 const SERIES = [
-  { key: "revenue", name: "Revenue", color: "#4f46e5" },
-  { key: "cost", name: "Upstream cost", color: "#f59e0b" },
-  { key: "profit", name: "Profit", color: "#16a34a" },
+  { key: "revenue", name: "Revenue", color: "var(--color-indigo-600)" },
+  { key: "cost", name: "Upstream cost", color: "var(--color-amber-500)" },
+  { key: "profit", name: "Profit", color: "var(--color-green-600)" },
 ] as const;
 
 export function ReportChart({ rows, horizontal, currency, title }: { rows: ChartRow[]; horizontal: boolean; currency: string; title: string }) {
@@ -22,7 +22,7 @@ export function ReportChart({ rows, horizontal, currency, title }: { rows: Chart
       <div style={{ width: "100%", height }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--color-slate-200)" />
             {horizontal ? (
               <>
                 <XAxis type="number" tick={{ fontSize: 11 }} />

@@ -6,9 +6,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { TimeZoneProvider } from "@/components/ui/time-zone";
 import { HeaderBalance } from "./header-balance";
+import { BrandLink } from "./brand-link";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
+import { ThemeSwitchSlot } from "./theme-switch-slot";
 import { LazyToaster } from "./toasts";
 
 export function AppShell({
@@ -39,9 +41,7 @@ export function AppShell({
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex min-w-0 items-center gap-3 md:gap-6">
             <MobileNav items={nav} />
-            <Link href="/" className="text-lg font-bold whitespace-nowrap text-indigo-700">
-              Reseller Panel {area ? <span className="text-xs font-medium text-slate-600">{area}</span> : null}
-            </Link>
+            <BrandLink area={area} />
             <div className="hidden md:block">
               <NavLinks items={nav} />
             </div>
@@ -52,6 +52,7 @@ export function AppShell({
             <Link href="/account" data-testid="signed-in-as" className="min-w-0 truncate hover:text-slate-900" title="Account">
               {user.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{user.role}</span>
             </Link>
+            <ThemeSwitchSlot />
             <SignOutButton />
           </div>
         </div>

@@ -11,7 +11,7 @@ import { ServiceDetailsPanel } from "@/components/orders/service-details";
 import { ServicePicker } from "@/components/orders/service-picker";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
-import { TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { initialActionState } from "@/lib/actions/action-state";
 import { formatMoney } from "@/lib/money/format";
@@ -109,6 +109,19 @@ export function NewOrderForm({ categories, initialService, currency }: Props) {
       {fields.map((field) => {
         const meta = FIELD_LABELS[field];
         const common = { key: `${chosen?.id}-${field}-${placedCount}`, label: meta.label, name: field, error: fe[field], hint: meta.hint, defaultValue: kept[field] };
+        if (meta.choices) {
+          // Only these values are accepted (the server refuses the rest): offered as a list, not typed.
+          const { key, ...rest } = common;
+          return (
+            <SelectField key={key} {...rest} hint={undefined}>
+              {meta.choices.map((choice) => (
+                <option key={choice} value={choice}>
+                  {choice === 0 ? "No delay" : `${choice} minutes`}
+                </option>
+              ))}
+            </SelectField>
+          );
+        }
         return meta.multiline ? (
           <TextAreaField {...common} rows={5} />
         ) : (

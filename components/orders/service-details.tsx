@@ -1,10 +1,9 @@
 // What a customer reads beside the chosen service before ordering: its description, our price
 // per 1000, limits, what it supports, and how long our own customers' orders of it took.
 import { formatMoney } from "@/lib/money/format";
+import { quantityRangeLabel, serviceTypeSpec } from "@/lib/service-types/service-types";
 import { describeAverageTime } from "@/lib/storefront/average-time";
 import type { ServiceDetails } from "@/lib/storefront/service-search";
-
-const PACKAGE_TYPES = new Set(["Package", "Custom Comments Package"]);
 
 export function ServiceFeatureBadges({ service }: { service: Pick<ServiceDetails, "refill" | "cancel" | "dripfeed"> }) {
   const badges = [service.refill && "Refill", service.cancel && "Cancel", service.dripfeed && "Drip-feed"].filter(Boolean) as string[];
@@ -21,7 +20,9 @@ export function ServiceFeatureBadges({ service }: { service: Pick<ServiceDetails
 }
 
 export function ServiceDetailsPanel({ service, currency }: { service: ServiceDetails; currency: string }) {
-  const perPackage = PACKAGE_TYPES.has(service.type);
+  const perPackage = serviceTypeSpec(service.type)?.spec.flatPrice ?? false;
+  // Named after what the bounds apply to (a subscription has no quantity field; its min and max are per post).
+  const rangeLabel = quantityRangeLabel(service.type);
   return (
     <div className="space-y-2 rounded-md bg-slate-50 px-3 py-3 text-sm text-slate-700" data-testid="service-summary">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -33,10 +34,14 @@ export function ServiceDetailsPanel({ service, currency }: { service: ServiceDet
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
         <dt className="text-slate-600">Type</dt>
         <dd>{service.type}</dd>
-        <dt className="text-slate-600">Quantity</dt>
-        <dd>
-          min {service.min} · max {service.max}
-        </dd>
+        {rangeLabel ? (
+          <>
+            <dt className="text-slate-600">{rangeLabel}</dt>
+            <dd data-testid="quantity-range">
+              min {service.min} · max {service.max}
+            </dd>
+          </>
+        ) : null}
         <dt className="text-slate-600">Average time</dt>
         <dd data-testid="average-time">{describeAverageTime(service.averageTime)}</dd>
       </dl>

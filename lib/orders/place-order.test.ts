@@ -162,6 +162,18 @@ describe("placeOrder", () => {
     if (soldOut) expect(await placeProductOrder(db, customerId, { productId: soldOut.id, quantity: 1 })).toMatchObject({ ok: false, fields: { quantity: { message: "Out of stock." } } });
   });
 
+  it("a product sold from a counted stock shows the stock left at once, never below zero", async () => {
+    const customerId = await createCustomer(db, "10000");
+    const counted = await db.product.findFirstOrThrow({ where: { providerId: provider.providerId, enabled: true, inventory: { gte: 3 }, requireText: null } });
+    const before = counted.inventory!;
+    const placed = await placeProductOrder(db, customerId, { productId: counted.id, quantity: 2, idempotencyKey: "stock-1" });
+    expect(placed).toMatchObject({ ok: true, order: { state: "pending" } });
+    expect((await db.product.findUniqueOrThrow({ where: { id: counted.id } })).inventory).toBe(before - 2);
+    // A retry of the same purchase is the same order: the stock is not counted down twice.
+    expect(await placeProductOrder(db, customerId, { productId: counted.id, quantity: 2, idempotencyKey: "stock-1" })).toMatchObject({ ok: true, duplicate: true });
+    expect((await db.product.findUniqueOrThrow({ where: { id: counted.id } })).inventory).toBe(before - 2);
+  });
+
   it("getOrder and listOrders only show the customer's own orders", async () => {
     const service = await serviceOfType(db, provider.providerId, "Default", { min: { lte: 100 } });
     const owner = await createCustomer(db, "100");

@@ -19,7 +19,7 @@ export async function placeProductOrder(
   input: ParsedPlaceProductOrderInput,
   checked: PlacementChecks = {},
 ): Promise<PlaceOrderResult> {
-  return placeChargedOrder(db, customerId, { kind: "product" as const, ...input }, checked, async (request) => {
+  const result = await placeChargedOrder(db, customerId, { kind: "product" as const, ...input }, checked, async (request) => {
     const product = await readProductForPlacement(db, request.productId, customerId);
     if (!product || !product.orderable) {
       return fail("product_unavailable", PRODUCT_UNAVAILABLE, { fields: { productId: { code: "product_unavailable", message: PRODUCT_UNAVAILABLE } } });
@@ -55,4 +55,15 @@ export async function placeProductOrder(
       names: { service: null, product: { name: product.name } },
     };
   });
+  if (result.ok && !result.duplicate && result.order.productId !== null) await countDownStock(db, result.order.productId, result.order.quantity);
+  return result;
+}
+
+/**
+ * The upstream took the units it sold out of its stock: the count shown to customers follows at
+ * once (never below zero) instead of waiting for the next catalog sync, which overwrites it with
+ * the upstream's own figure.
+ */
+async function countDownStock(db: Db, productId: number, quantity: number): Promise<void> {
+  await db.$executeRaw`UPDATE "Product" SET "inventory" = GREATEST("inventory" - ${quantity}, 0) WHERE "id" = ${productId} AND "inventory" IS NOT NULL`;
 }

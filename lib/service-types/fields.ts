@@ -1,6 +1,7 @@
 // Every field an order can carry, once: its name in our inputs, its name in the protocol's `add`,
 // what kind of value it holds, and how it is labelled for people. The per-type table
 // (service-types.ts) says which of these each service type takes.
+import { SUBSCRIPTION_DELAYS } from "./field-checks";
 
 export type OrderField =
   | "link" | "quantity" | "runs" | "interval" | "comments" | "usernames" | "hashtags" | "hashtag" | "username"
@@ -19,6 +20,8 @@ export type OrderFieldSpec = {
   hint?: string;
   /** What a person is asked to enter ("Enter the …"). */
   what: string;
+  /** The only values accepted (whole fields): the form offers them as a list, the server refuses the rest. */
+  choices?: readonly number[];
 };
 
 export const ORDER_FIELDS = {
@@ -37,7 +40,7 @@ export const ORDER_FIELDS = {
   max: { api: "max", kind: "whole", label: "Maximum per post", what: "maximum per post" },
   posts: { api: "posts", kind: "whole", label: "Number of new posts", what: "number of new posts" },
   oldPosts: { api: "old_posts", kind: "whole", label: "Number of old posts", what: "number of old posts" },
-  delay: { api: "delay", kind: "whole", label: "Delay in minutes", hint: "0, 5, 10, 15, 30, 60, 90 … 600", what: "delay" },
+  delay: { api: "delay", kind: "whole", label: "Delay in minutes", hint: "0, 5, 10, 15, 30, 60, 90 … 600", what: "delay", choices: SUBSCRIPTION_DELAYS },
   expiry: { api: "expiry", kind: "text", maxLength: 10, label: "Expiry", hint: "dd/mm/yyyy", what: "expiry date (dd/mm/yyyy)" },
 } as const satisfies Record<OrderField, OrderFieldSpec>;
 

@@ -7,7 +7,8 @@ import { addOrderFields } from "@/lib/upstream/add-order-input";
 import { checkAdd } from "@/lib/upstream/simulator/add-validation";
 import type { SimService } from "@/lib/upstream/simulator/catalog";
 import { SERVICE_TYPES, type ServiceType } from "./names";
-import { FIELD_LABELS, fieldUsesFor, orderParamsForPeople, SERVICE_TYPE_TABLE } from "./service-types";
+import { FIELD_LABELS, fieldUsesFor, orderParamsForPeople, quantityRangeLabel, SERVICE_TYPE_TABLE } from "./service-types";
+import { SUBSCRIPTION_DELAYS } from "./field-checks";
 import { validateServiceOrder } from "./validate-order";
 
 const link = "https://instagram.com/p/abc";
@@ -57,5 +58,24 @@ describe("service-type table", () => {
       ["Drip-feed", "2 runs, every 5 minutes"],
       ["Your details", "me@x.com"],
     ]);
+  });
+});
+
+describe("what the order form offers", () => {
+  it("names the service's min..max after what it bounds: per post for a subscription (no quantity field), nothing for packages", () => {
+    expect(fieldUsesFor({ type: "Subscriptions", dripfeed: false }).map((u) => u.field)).not.toContain("quantity");
+    expect(quantityRangeLabel("Subscriptions")).toBe("Per new post");
+    expect(quantityRangeLabel("Default")).toBe("Quantity");
+    expect(quantityRangeLabel("Custom Comments")).toBe("Number of comments");
+    expect(quantityRangeLabel("Package")).toBeNull();
+    expect(quantityRangeLabel("Custom Comments Package")).toBeNull();
+  });
+
+  it("offers the delay as the list of values the server accepts, and the server refuses any other", () => {
+    expect(FIELD_LABELS.delay.choices).toEqual(SUBSCRIPTION_DELAYS);
+    const service = { type: "Subscriptions", min: 10, max: 100, dripfeed: false };
+    const input = { username: "someone", min: 10, max: 20, posts: 2, expiry: "31/12/2099" };
+    for (const delay of SUBSCRIPTION_DELAYS) expect(validateServiceOrder(service, { ...input, delay }).ok).toBe(true);
+    expect(validateServiceOrder(service, { ...input, delay: 7 })).toMatchObject({ ok: false, fields: { delay: { code: "invalid_value" } } });
   });
 });

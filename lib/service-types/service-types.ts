@@ -113,7 +113,7 @@ const ALWAYS_OPTIONAL: ReadonlySet<OrderField> = new Set(
   }),
 );
 
-export type FieldLabel = { label: string; hint?: string; multiline?: boolean; numeric?: boolean };
+export type FieldLabel = { label: string; hint?: string; multiline?: boolean; numeric?: boolean; choices?: readonly number[] };
 
 /** How the form labels each field. */
 export const FIELD_LABELS = Object.fromEntries(
@@ -124,10 +124,33 @@ export const FIELD_LABELS = Object.fromEntries(
       ...(spec.hint ? { hint: spec.hint } : {}),
       ...(spec.kind === "lines" ? { multiline: true } : {}),
       ...(spec.kind === "whole" ? { numeric: true } : {}),
+      ...("choices" in spec ? { choices: spec.choices } : {}),
     };
     return [name, label];
   }),
 ) as Record<OrderField, FieldLabel>;
+
+/**
+ * What the service's min..max bounds for this type, as the order form's summary names it: the
+ * quantity, the number of lines of a list, or each post's delivery for a subscription (whose
+ * fields are min and max per post, not a quantity). null: the type takes no count (packages).
+ */
+export function quantityRangeLabel(type: string): string | null {
+  const found = serviceTypeSpec(type);
+  if (!found) return null;
+  const { billing } = found.spec;
+  switch (billing.by) {
+    case "quantity":
+      return "Quantity";
+    case "lines":
+      return `Number of ${ORDER_FIELDS[billing.list].label.toLowerCase()}`;
+    case "subscription":
+      return "Per new post";
+    case "package":
+    case "package-lines":
+      return null;
+  }
+}
 
 /**
  * A stored order's params (Order.params) as people read them: labels instead of keys, lists one

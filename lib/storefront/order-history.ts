@@ -25,7 +25,7 @@ const EVENT_LABELS: Record<string, string> = {
 const EVENT_MESSAGE_SHOWN = new Set(["status", "refund"]);
 
 
-const REFILL_STATE_LABELS: Record<string, string> = {
+export const REFILL_STATE_LABELS: Record<string, string> = {
   pending_submit: "Sending",
   unknown: "Being checked",
   failed: "Refused by the provider",

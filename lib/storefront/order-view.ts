@@ -28,7 +28,8 @@ export type StorefrontOrderPage = Omit<OrderPage, "orders"> & { orders: Storefro
 
 const REFUND_KINDS = ["refund_failed", "refund_partial", "refund_canceled", "refund_manual"] as const;
 
-async function enrich(db: Db, customerId: number, orders: CustomerOrder[], now: Date): Promise<StorefrontOrder[]> {
+/** What every order list adds to orders: refunds, net, Refill/Cancel abilities (also order-lists.ts). */
+export async function enrichOrders(db: Db, customerId: number, orders: CustomerOrder[], now: Date): Promise<StorefrontOrder[]> {
   const ids = orders.map((order) => order.id);
   if (ids.length === 0) return [];
   const cooldownMs = refillCooldownHours() * 3_600_000;
@@ -92,12 +93,12 @@ function cancelAbility(order: CustomerOrder, cancelRequested: boolean): OrderAbi
 
 export async function listStorefrontOrders(db: Db, customerId: number, filters: unknown, now = new Date()): Promise<StorefrontOrderPage> {
   const page = await listOrders(db, customerId, filters);
-  return { ...page, orders: await enrich(db, customerId, page.orders, now) };
+  return { ...page, orders: await enrichOrders(db, customerId, page.orders, now) };
 }
 
 export async function getStorefrontOrder(db: Db, customerId: number, orderId: number, now = new Date()): Promise<StorefrontOrder | null> {
   const order = await getOrder(db, customerId, orderId);
   if (!order) return null;
-  const [enriched] = await enrich(db, customerId, [order], now);
+  const [enriched] = await enrichOrders(db, customerId, [order], now);
   return enriched;
 }

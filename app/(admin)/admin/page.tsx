@@ -5,17 +5,20 @@ import { RefreshBalanceButton } from "@/components/admin/refresh-balance-button"
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
+import { OverviewChartsSection } from "@/components/admin/overview-charts-section";
+import { getStaffCharts } from "@/lib/dashboard/staff-charts";
 import { getStaffSummary } from "@/lib/dashboard/staff-summary";
 import { getDb } from "@/lib/db/client";
 import { Money } from "@/components/ui/money";
 import { Time } from "@/components/ui/time";
 import { plural } from "@/lib/util/plural";
 
-export const metadata: Metadata = { title: "Staff overview — Reseller Panel" };
+export const metadata: Metadata = { title: "Staff overview" };
 
 export default async function AdminOverviewPage() {
   const actor = await requireStaff();
-  const s = await getStaffSummary(await getDb(), actor);
+  const db = await getDb();
+  const [s, charts] = await Promise.all([getStaffSummary(db, actor), getStaffCharts(db, actor)]);
   // Totals as a shop shows them (cents, cut), the exact figure on hover: the same formatter as the list below.
   const money = (amount: string) => <Money amount={amount} currency={PANEL_CURRENCY} style="cents" />;
   const unchecked = s.uncheckedProviders.length;
@@ -56,6 +59,7 @@ export default async function AdminOverviewPage() {
         />
         <Stat label="Reports" value={<Link href="/admin/reports" className="text-base text-indigo-700 hover:underline">By day, service, provider →</Link>} />
       </div>
+      <OverviewChartsSection charts={charts} currency={PANEL_CURRENCY} />
       <Card title="Provider balances" className="mt-6">
         {s.providers.length === 0 ? (
           <p className="text-sm text-slate-500">

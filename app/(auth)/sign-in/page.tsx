@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in — Reseller Panel" };
+export const metadata: Metadata = { title: "Sign in" };
 
 export default function SignInPage() {
   return <SignInForm />;

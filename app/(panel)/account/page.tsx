@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { twoFactorAllowed, twoFactorRequired, twoFactorState } from "@/lib/auth/two-factor";
 import { getDb } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "Account — Reseller Panel" };
+export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requireUser();

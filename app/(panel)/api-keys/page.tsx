@@ -8,7 +8,7 @@ import { listApiKeys } from "@/lib/api-keys";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "API — Reseller Panel" };
+export const metadata: Metadata = { title: "API" };
 
 /** The URL customers call, as they reach this panel (behind a proxy: its forwarded host and scheme). */
 async function apiUrl(): Promise<string> {

@@ -8,7 +8,7 @@ import { getCustomerSummary } from "@/lib/dashboard/customer-summary";
 import { formatMoney } from "@/lib/money/format";
 import { Money } from "@/components/ui/money";
 
-export const metadata: Metadata = { title: "Dashboard — Reseller Panel" };
+export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser();

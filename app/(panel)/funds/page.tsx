@@ -13,7 +13,7 @@ import { CustomerPaymentsTable } from "@/components/payments/customer-payments-t
 import { listCustomerPayments } from "@/lib/payments/customer-queries";
 import { boundedPage } from "@/lib/payments/page-param";
 
-export const metadata: Metadata = { title: "Funds — Reseller Panel" };
+export const metadata: Metadata = { title: "Funds" };
 
 
 export default async function FundsPage({ searchParams }: { searchParams: Promise<{ page?: string; payments?: string }> }) {

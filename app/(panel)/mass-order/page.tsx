@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { Money } from "@/components/ui/money";
 import { getCustomerBalance } from "@/lib/storefront/customer-balance";
 
-export const metadata: Metadata = { title: "Mass order — Reseller Panel" };
+export const metadata: Metadata = { title: "Mass order" };
 
 export default async function MassOrderPage() {
   const user = await requireUser();

@@ -8,7 +8,7 @@ import { Money } from "@/components/ui/money";
 import { getCustomerBalance } from "@/lib/storefront/customer-balance";
 import { getServiceDetails, listServiceCategories } from "@/lib/storefront/service-search";
 
-export const metadata: Metadata = { title: "New order — Reseller Panel" };
+export const metadata: Metadata = { title: "New order" };
 
 export default async function NewOrderPage({ searchParams }: { searchParams: Promise<{ service?: string }> }) {
   const user = await requireUser();
@@ -19,11 +19,18 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
     getCustomerBalance(db, user.id),
     /^\d{1,9}$/.test(requested) ? getServiceDetails(db, user.id, Number(requested)) : Promise.resolve(null),
   ]);
+  // A link to a service that is disabled, removed or never existed: say so instead of an empty picker.
+  const unavailable = requested !== "" && !preselected;
   return (
     <>
       {/* Re-rendered by placeOrderAction (revalidatePath) after each placed order. */}
       <PageHeader title="New order" description={<>Balance: <Money testId="page-balance" amount={balance ?? "0"} currency={PANEL_CURRENCY} style="cents" /></>} />
       <Card className="max-w-2xl">
+        {unavailable && categories.length > 0 ? (
+          <p role="alert" data-testid="service-unavailable" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            The service you followed a link to is not available any more. Choose another one below.
+          </p>
+        ) : null}
         {categories.length === 0 ? (
           <EmptyState>No services are available right now.</EmptyState>
         ) : (

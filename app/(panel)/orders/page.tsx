@@ -3,13 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ORDER_STATE_FILTERS } from "@/components/orders/order-state";
 import { OrdersTable } from "@/components/orders/orders-table";
+import { OrdersSubnav } from "@/components/order-lists/orders-subnav";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { listStorefrontOrders } from "@/lib/storefront/order-view";
 
-export const metadata: Metadata = { title: "Orders — Reseller Panel" };
+export const metadata: Metadata = { title: "Orders" };
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();
@@ -26,6 +27,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         description={plural(page.total, "order")}
         actions={<Link href="/new-order" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">New order</Link>}
       />
+      <OrdersSubnav current="/orders" />
       <nav className="mb-4 flex flex-wrap gap-1 text-sm" aria-label="Filter by status">
         {ORDER_STATE_FILTERS.map((f) => (
           <Link

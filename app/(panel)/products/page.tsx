@@ -7,7 +7,7 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format";
 
-export const metadata: Metadata = { title: "Products — Reseller Panel" };
+export const metadata: Metadata = { title: "Products" };
 
 export default async function ProductsPage() {
   const user = await requireUser();
@@ -20,8 +20,8 @@ export default async function ProductsPage() {
         {products.map((p) => (
           <Card key={p.id} title={p.name}>
             <p className="mb-3 text-xs text-slate-500">
-              {p.category} · {p.productType} · {p.stockStatus}
-              {p.inventory !== null ? ` (${p.inventory} left)` : ""} · {formatMoney(p.sellRate, PANEL_CURRENCY, { style: "rate" })} each
+              {p.category} · {p.productType} · <span data-testid={`product-stock-${p.id}`}>{p.stockStatus}
+              {p.inventory !== null ? ` (${p.inventory} left)` : ""}</span> · {formatMoney(p.sellRate, PANEL_CURRENCY, { style: "rate" })} each
             </p>
             <BuyProductForm product={p} currency={PANEL_CURRENCY} />
           </Card>

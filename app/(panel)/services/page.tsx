@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { CATALOG_SORTS, listCatalogPage } from "@/lib/storefront/catalog-page";
 import { listServiceCategories } from "@/lib/storefront/service-search";
 
-export const metadata: Metadata = { title: "Services — Reseller Panel" };
+export const metadata: Metadata = { title: "Services" };
 
 const control = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
 

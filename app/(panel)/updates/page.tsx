@@ -8,7 +8,7 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
 
-export const metadata: Metadata = { title: "Updates — Reseller Panel" };
+export const metadata: Metadata = { title: "Updates" };
 
 const LABELS = {
   new: { text: "New service", className: "bg-green-50 text-green-700 ring-green-200" },

@@ -15,5 +15,7 @@ export const placeProductOrderAction = userAction(ZPlaceProductOrderInput, async
   const result = await placeProductOrder(await getDb(), user.id, input, { activeCustomer: true });
   if (!result.ok) return { error: result.fields ? undefined : result.message, fieldErrors: fieldMessages(result) };
   revalidatePath("/orders");
+  // The stock shown beside the form changed with this purchase (placeProductOrder counted it down).
+  revalidatePath("/products");
   return { ok: true, message: `Order #${result.order.id} placed.`, data: { orderId: result.order.id } };
 });

@@ -7,7 +7,7 @@ import { AUDIT_ENTITY_TYPES, listAuditLog, type AuditFilters } from "@/lib/audit
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "Audit log — Reseller Panel" };
+export const metadata: Metadata = { title: "Audit log" };
 
 type Params = { [K in keyof AuditFilters]?: string };
 

@@ -15,7 +15,7 @@ import { formatMoney } from "@/lib/money";
 import { Time } from "@/components/ui/time";
 import { PANEL_CURRENCY } from "@/lib/currency";
 
-export const metadata: Metadata = { title: "Catalog changes — Reseller Panel" };
+export const metadata: Metadata = { title: "Catalog changes" };
 
 const KIND_LABELS: Record<string, { label: string; tone: BadgeTone }> = {
   added: { label: "new", tone: "green" }, removed: { label: "removed", tone: "red" }, relisted: { label: "back", tone: "indigo" },

@@ -21,7 +21,7 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format";
 
-export const metadata: Metadata = { title: "Orders — Reseller Panel" };
+export const metadata: Metadata = { title: "Orders" };
 
 type Params = {
   view?: string; q?: string; state?: string; email?: string; providerId?: string; serviceId?: string; from?: string; to?: string; flagged?: string; page?: string;

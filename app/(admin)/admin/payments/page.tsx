@@ -12,7 +12,7 @@ import { Money } from "@/components/ui/money";
 import { PAYMENT_STATE_LABELS } from "@/lib/payments/labels";
 import { countReviewQueue, listMethodsForStaff, listPaymentsForStaff, PAYMENT_STATES, paymentTotals, type PaymentFilters } from "@/lib/payments/staff-queries";
 
-export const metadata: Metadata = { title: "Payments — Reseller Panel" };
+export const metadata: Metadata = { title: "Payments" };
 
 export default async function PaymentsLogPage({ searchParams }: { searchParams: Promise<PaymentFilters> }) {
   const actor = await requireStaff();

@@ -9,7 +9,7 @@ import { listCategoryNames } from "@/lib/catalog/category-names";
 import { getDb } from "@/lib/db/client";
 import { listPriceRules } from "@/lib/pricing/price-rules";
 
-export const metadata: Metadata = { title: "Pricing — Reseller Panel" };
+export const metadata: Metadata = { title: "Pricing" };
 
 export default async function PricingPage() {
   const actor = await requireStaff();

@@ -6,7 +6,7 @@ import { listProductsForStaff, listProviderNames } from "@/lib/admin/catalog-ite
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "Products — Reseller Panel" };
+export const metadata: Metadata = { title: "Products" };
 
 export default async function ProductsPage({ searchParams }: { searchParams: Promise<CatalogParams> }) {
   const actor = await requireStaff();

@@ -11,7 +11,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format";
 
-export const metadata: Metadata = { title: "Providers — Reseller Panel" };
+export const metadata: Metadata = { title: "Providers" };
 
 export default async function ProvidersPage() {
   const actor = await requireStaff();

@@ -12,7 +12,7 @@ import { REPORT_GROUPS, REPORT_PERIODS } from "@/lib/reports/groups";
 import { parseReportParams, reportQueryString } from "@/lib/reports/report-params";
 import { staffReport } from "@/lib/reports/staff-report";
 
-export const metadata: Metadata = { title: "Reports — Reseller Panel" };
+export const metadata: Metadata = { title: "Reports" };
 
 const orders = (n: number) => `${n} order${n === 1 ? "" : "s"}`;
 const GROUP_LABELS = { period: "Period", service: "Service", provider: "Provider", customer: "Customer" } as const;

@@ -7,7 +7,7 @@ import { listProviderNames, listServicesForStaff } from "@/lib/admin/catalog-ite
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "Services — Reseller Panel" };
+export const metadata: Metadata = { title: "Services" };
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<CatalogParams> }) {
   const actor = await requireStaff();

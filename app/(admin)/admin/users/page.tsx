@@ -13,7 +13,7 @@ import { getDb } from "@/lib/db/client";
 import { Money } from "@/components/ui/money";
 import { listUsers } from "@/lib/users/manage-user";
 
-export const metadata: Metadata = { title: "Users — Reseller Panel" };
+export const metadata: Metadata = { title: "Users" };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string; role?: string; page?: string }> }) {
   const actor = await requireStaff();

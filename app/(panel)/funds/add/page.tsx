@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { SUPPORT_HREF } from "@/lib/navigation";
 import { listMethodOffers } from "@/lib/payments/customer-queries";
 
-export const metadata: Metadata = { title: "Add funds — Reseller Panel" };
+export const metadata: Metadata = { title: "Add funds" };
 
 export default async function AddFundsPage() {
   await requireUser();

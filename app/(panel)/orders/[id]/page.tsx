@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { getProductResults } from "@/lib/orders";
 import { getOrderHistory } from "@/lib/storefront/order-history";
 
-export const metadata: Metadata = { title: "Order — Reseller Panel" };
+export const metadata: Metadata = { title: "Order" };
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

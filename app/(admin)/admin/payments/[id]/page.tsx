@@ -15,7 +15,7 @@ import { ReviewPaymentForm } from "@/components/payments/review-payment-form";
 import { outstandingChargeback } from "@/lib/payments/outstanding-chargeback";
 import { getPaymentForStaff } from "@/lib/payments/staff-queries";
 
-export const metadata: Metadata = { title: "Payment — Reseller Panel" };
+export const metadata: Metadata = { title: "Payment" };
 
 export default async function StaffPaymentPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireStaff();

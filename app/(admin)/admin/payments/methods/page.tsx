@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { GATEWAY_LABELS } from "@/lib/payments/gateways";
 import { countReviewQueue, listMethodsForStaff } from "@/lib/payments/staff-queries";
 
-export const metadata: Metadata = { title: "Payment methods — Reseller Panel" };
+export const metadata: Metadata = { title: "Payment methods" };
 
 export default async function PaymentMethodsPage({ searchParams }: { searchParams: Promise<{ edit?: string }> }) {
   const actor = await requireStaff();

@@ -14,7 +14,7 @@ import { duplicateReferences } from "@/lib/payments/duplicate-references";
 import { outstandingChargeback } from "@/lib/payments/outstanding-chargeback";
 import { listRejectedCallbacks, listReviewQueue } from "@/lib/payments/staff-queries";
 
-export const metadata: Metadata = { title: "Payments to review — Reseller Panel" };
+export const metadata: Metadata = { title: "Payments to review" };
 
 export default async function PaymentReviewPage() {
   const actor = await requireStaff();

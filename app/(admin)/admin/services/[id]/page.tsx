@@ -9,7 +9,7 @@ import { serviceForEdit } from "@/lib/catalog/edit-service";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
 
-export const metadata: Metadata = { title: "Service — Reseller Panel" };
+export const metadata: Metadata = { title: "Service" };
 
 export default async function ServiceEditPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireStaff();

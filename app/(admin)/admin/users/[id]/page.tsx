@@ -19,7 +19,7 @@ import { Money } from "@/components/ui/money";
 import { Time } from "@/components/ui/time";
 import { ledgerKindLabel } from "@/lib/ledger/labels";
 
-export const metadata: Metadata = { title: "User — Reseller Panel" };
+export const metadata: Metadata = { title: "User" };
 
 export default async function UserDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ ledgerPage?: string }> }) {
   const actor = await requireStaff();

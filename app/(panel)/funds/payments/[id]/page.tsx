@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
 import { getCustomerPayment } from "@/lib/payments/customer-queries";
 
-export const metadata: Metadata = { title: "Payment — Reseller Panel" };
+export const metadata: Metadata = { title: "Payment" };
 
 export default async function PaymentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ canceled?: string }> }) {
   const user = await requireUser();
