@@ -47,7 +47,7 @@ async function payAtGateway(page: Page, gateway: { heading: string; button: stri
   await expect(page.getByTestId("stub-amount")).toContainText(amount);
   await page.getByRole("button", { name: gateway.button }).click();
   await expect(page).toHaveURL(/\/funds\/payments\/\d+$/);
-  await expect(page.getByTestId("payment-status")).toContainText("paid");
+  await expect(page.getByTestId("payment-status")).toContainText("Paid");
   await expect(page.getByTestId("new-balance")).toContainText(newBalance.toFixed(2));
 }
 
@@ -237,11 +237,11 @@ test("a manual transfer waits for an admin, whose approval the customer's page s
   await expect(adminPage.getByTestId(`review-${paymentId}`)).toHaveCount(0);
 
   // The customer's page, untouched, turns paid with the new balance.
-  await expect(page.getByTestId("payment-status")).toContainText("paid", { timeout: 15_000 });
+  await expect(page.getByTestId("payment-status")).toContainText("Paid", { timeout: 15_000 });
   await expect(page.getByTestId("new-balance")).toContainText(before.plus(50).toFixed(2));
 
   await adminPage.goto(`/admin/payments?state=paid&customer=${encodeURIComponent(customer.email)}`);
-  await expect(adminPage.getByTestId(`staff-payment-${paymentId}`)).toContainText("paid");
+  await expect(adminPage.getByTestId(`staff-payment-${paymentId}`)).toContainText("Paid");
   await expect(adminPage.getByTestId("payment-totals")).toContainText(BANK);
   await check(adminPage, "admin-log");
   await adminPage.goto(`/admin/payments/${paymentId}`);

@@ -1,9 +1,9 @@
 // Audit rows as people read them: who and when, the action in words, and each field with its old
 // value struck through before the new one ("before → after"), empty values said as "empty".
+import { Time } from "@/components/ui/time";
 import Link from "next/link";
 import type { AuditChange, AuditRow } from "@/lib/audit/list-audit";
 import { Badge } from "@/components/ui/badge";
-import { formatWhen } from "./format";
 
 const ENTITY_LINK: Record<string, (id: string) => string> = {
   user: (id) => `/admin/users/${id}`,
@@ -48,7 +48,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
             <Badge tone="indigo">{row.action}</Badge>
             <Entity type={row.entityType} id={row.entityId} />
             <span className="text-slate-600">by {row.actor ? row.actor.email : "the operator CLI"}</span>
-            <span className="text-xs text-slate-500">{formatWhen(row.createdAt)}</span>
+            <Time value={row.createdAt} relative className="text-xs text-slate-500" />
           </div>
           {row.reason ? <p className="mt-1 text-slate-700">Reason: {row.reason}</p> : null}
           {row.changes.length > 0 ? (

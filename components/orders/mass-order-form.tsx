@@ -2,6 +2,7 @@
 // Mass order in two steps: preview (every line parsed and priced, bad lines explained, the total
 // against the balance), then place exactly the previewed text. The submission id is made when the
 // preview is shown, so pressing "Place" twice, or resending the form, places nothing twice.
+import { plural } from "@/lib/util/plural";
 import Link from "next/link";
 import { useMemo } from "react";
 import { placeMassOrderAction, previewMassOrderAction } from "@/components/orders/actions/mass-order-actions";
@@ -71,7 +72,7 @@ export function MassOrderForm({ currency }: { currency: string }) {
             </table>
           </div>
           <p className="text-sm text-slate-700" data-testid="mass-total">
-            {good} of {shown.preview.lines.length} lines can be placed · total {formatMoney(shown.preview.total, currency)} · balance{" "}
+            {good} of {plural(shown.preview.lines.length, "line")} can be placed · total {formatMoney(shown.preview.total, currency)} · balance{" "}
             {formatMoney(shown.preview.balance, currency)}
             {shown.preview.enoughFunds ? null : (
               <>

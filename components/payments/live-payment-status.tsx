@@ -56,7 +56,7 @@ export function LivePaymentStatus({ initial, currency }: { initial: Status; curr
       </p>
       {status.balance ? (
         <p className="text-sm" data-testid="new-balance">
-          Your balance is now <strong>{formatMoney(status.balance, currency)}</strong>.
+          Your balance is now <strong>{formatMoney(status.balance, currency, { style: "cents" })}</strong>.
         </p>
       ) : null}
     </div>

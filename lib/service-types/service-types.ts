@@ -3,7 +3,8 @@
 // server rules (validate-order.ts), the `add` request (lib/upstream/add-order-input.ts), the API
 // docs (lib/api-v2/actions/add.ts) and the simulator's checks are all derived from it.
 import { canonicalServiceType, SERVICE_TYPES, type ServiceType } from "./names";
-import { ORDER_FIELDS, type OrderField, type OrderFieldSpec } from "./fields";
+import { fieldLabel, ORDER_FIELDS, type OrderField, type OrderFieldSpec } from "./fields";
+import { plural } from "@/lib/util/plural";
 
 export type FieldUse = {
   field: OrderField;
@@ -162,11 +163,11 @@ export function orderParamsForPeople(params: unknown): [label: string, value: st
     if (key === "type" || key === "link" || key === "quantity" || value === undefined || value === null || value === "") continue;
     if (key === "dripFeed" && typeof value === "object") {
       const { runs, interval } = value as { runs?: unknown; interval?: unknown };
-      rows.push(["Drip-feed", `${String(runs)} runs, every ${String(interval)} minutes`]);
+      rows.push(["Drip-feed", `${plural(Number(runs), "run")}, every ${plural(Number(interval), "minute")}`]);
     } else if (key === "require") {
       rows.push(["Your details", String(value)]);
     } else {
-      const label = key in ORDER_FIELDS ? ORDER_FIELDS[key as OrderField].label : key;
+      const label = fieldLabel(key);
       rows.push([label, Array.isArray(value) ? value.join("\n") : String(value)]);
     }
   }

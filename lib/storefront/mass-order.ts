@@ -14,7 +14,7 @@ import { fieldErrorsOf, ZPlaceOrderInput } from "@/lib/orders/schemas";
 import { fieldMessages } from "@/lib/result";
 import { serviceOrderCharge, validateServiceOrder } from "@/lib/orders/service-order-rules";
 import { ORDERABLE_SERVICE } from "./service-search";
-import { ORDER_FIELDS, type OrderField } from "@/lib/service-types/fields";
+import { ORDER_FIELDS, fieldLabel, type OrderField } from "@/lib/service-types/fields";
 import { massOrderExtraField } from "@/lib/service-types/service-types";
 
 export const MASS_ORDER_MAX_LINES = 100;
@@ -56,7 +56,6 @@ export function parseMassOrder(text: string): { lines: MassOrderLine[]; error?: 
   return { lines };
 }
 
-const fieldLabel = (field: string) => (field === "serviceId" ? "Service" : field in ORDER_FIELDS ? ORDER_FIELDS[field as OrderField].label : field);
 
 const describeFieldErrors = (fieldErrors: Record<string, string | undefined>) =>
   Object.entries(fieldErrors)

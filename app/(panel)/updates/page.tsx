@@ -46,9 +46,9 @@ export default async function UpdatesPage({ searchParams }: { searchParams: Prom
                 </div>
                 <div className="flex items-baseline gap-3 tabular-nums">
                   {u.change === "price_up" || u.change === "price_down" ? (
-                    <span>{formatMoney(u.oldRate ?? "0")} → <strong>{formatMoney(u.newRate ?? "0")}</strong></span>
+                    <span>{formatMoney(u.oldRate ?? "0", PANEL_CURRENCY, { style: "rate" })} → <strong>{formatMoney(u.newRate ?? "0", PANEL_CURRENCY, { style: "rate" })}</strong></span>
                   ) : u.change === "new" && u.newRate ? (
-                    <span>{formatMoney(u.newRate)}</span>
+                    <span>{formatMoney(u.newRate, PANEL_CURRENCY, { style: "rate" })}</span>
                   ) : null}
                   <time className="text-xs text-slate-500" dateTime={u.createdAt.toISOString()}>{when(u.createdAt)}</time>
                 </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { Time } from "@/components/ui/time";
 import Link from "next/link";
-import { formatWhen } from "@/components/admin/format";
 import { PaymentStateBadge } from "@/components/payments/payment-state-badge";
 import { PaymentsTabs } from "@/components/payments/payments-tabs";
 import { ReviewPaymentForm } from "@/components/payments/review-payment-form";
@@ -46,7 +46,7 @@ export default async function PaymentReviewPage() {
                     },
                     p.reference ? { label: "Reference", value: p.reference, valueClassName: "break-all" } : null,
                     p.reportedStatus ? { label: "Gateway said", value: `${p.reportedStatus}${p.reportedAmount ? ` · ${p.reportedAmount} ${p.reportedCurrency ?? ""}` : ""}` } : null,
-                    { label: "Created", value: formatWhen(p.createdAt) },
+                    { label: "Created", value: <Time value={p.createdAt} relative /> },
                   ]}
                 />
                 {p.flag ? <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{p.flag}</p> : null}
@@ -75,7 +75,7 @@ export default async function PaymentReviewPage() {
           <ul className="divide-y divide-slate-100 text-sm" data-testid="rejected-callbacks">
             {rejected.map((e) => (
               <li key={e.id.toString()} className="flex flex-wrap gap-x-3 py-1.5">
-                <span className="text-xs text-slate-500">{formatWhen(e.createdAt)}</span>
+                <Time value={e.createdAt} relative className="text-xs text-slate-500" />
                 <span className="font-medium">{e.gateway}</span>
                 <span>{e.outcome.replace("_", " ")}</span>
                 <span className="text-slate-600">{e.message}</span>

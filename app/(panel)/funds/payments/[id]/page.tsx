@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Time } from "@/components/ui/time";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LivePaymentStatus } from "@/components/payments/live-payment-status";
@@ -9,7 +10,6 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
 import { getCustomerPayment } from "@/lib/payments/customer-queries";
-import { formatDateTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Payment" };
 
@@ -56,7 +56,7 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
               payment.bonusAmount !== "0" ? { label: "Bonus", value: formatMoney(payment.bonusAmount, PANEL_CURRENCY) } : null,
               payment.creditedAmount ? { label: "Credited", value: formatMoney(payment.creditedAmount, PANEL_CURRENCY), testId: "credited" } : null,
               payment.reference ? { label: "Your reference", value: payment.reference } : null,
-              { label: "Created", value: formatDateTime(payment.createdAt) },
+              { label: "Created", value: <Time value={payment.createdAt} /> },
             ]}
           />
         </Card>
