@@ -7,7 +7,8 @@ import type { StaffCharts } from "@/lib/dashboard/staff-charts";
 import { formatMoney } from "@/lib/money/format";
 
 export function OverviewChartsSection({ charts, currency }: { charts: StaffCharts; currency: string }) {
-  const money = (amount: string) => formatMoney(amount, currency);
+  // Totals as the overview shows them (cents, cut; lib/money/format.ts).
+  const money = (amount: string) => formatMoney(amount, currency, { style: "cents" });
   const labels = Object.fromEntries(charts.states.map((s) => [s.state, staffStateLabel(s.state)]));
   const unknownCost = charts.days.reduce((n, d) => n + d.costUnknownOrders, 0);
   return (

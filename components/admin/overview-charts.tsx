@@ -29,7 +29,7 @@ export function DailyChart({ days, currency }: { days: DayPoint[]; currency: str
               formatter={(_value, name, item) => {
                 const p = item.payload as DayPoint;
                 if (name === "Orders") return [String(p.orders), name];
-                return [formatMoney(name === "Revenue" ? p.revenue : p.profit, currency), name];
+                return [formatMoney(name === "Revenue" ? p.revenue : p.profit, currency, { style: "cents" }), name];
               }}
             />
             <Legend wrapperStyle={{ fontSize: 12, color: INK }} />
@@ -73,7 +73,7 @@ export function TopServicesChart({ services, currency }: { services: ServicePoin
             <CartesianGrid strokeDasharray="3 3" stroke={GRID} />
             <XAxis type="number" tick={TICK} />
             <YAxis type="category" dataKey="label" width={120} tick={TICK} />
-            <Tooltip {...TOOLTIP} formatter={(_value, _name, item) => [formatMoney((item.payload as ServicePoint).revenue, currency), "Revenue"]} />
+            <Tooltip {...TOOLTIP} formatter={(_value, _name, item) => [formatMoney((item.payload as ServicePoint).revenue, currency, { style: "cents" }), "Revenue"]} />
             <Bar dataKey="revenueN" name="Revenue" fill="var(--color-indigo-600)" maxBarSize={20} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>

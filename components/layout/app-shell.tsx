@@ -5,8 +5,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { TimeZoneProvider } from "@/components/ui/time-zone";
-import { HeaderBalance } from "./header-balance";
 import { BrandLink } from "./brand-link";
+import { HeaderBalance } from "./header-balance";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
