@@ -21,7 +21,12 @@ export function CustomerPaymentsTable({ payments, panelCurrency }: { payments: C
         column({ header: "Method", cell: (p) => p.method.name }),
         column({ header: "Paid", card: "primary", align: "right", className: "tabular-nums", cell: (p) => <Money amount={p.payAmount} currency={p.currency} /> }),
         column({ header: "Credited", card: "primary", align: "right", className: "tabular-nums", cell: (p) => (p.creditedAmount ? <Money amount={p.creditedAmount} currency={panelCurrency} /> : "—") }),
-        column({ header: "State", card: "primary", className: "pl-4", headerClassName: "pl-4", cell: (p) => <PaymentStateBadge state={p.state} /> }),
+        column({ header: "State", card: "primary", className: "pl-4", headerClassName: "pl-4", cell: (p) => (
+          <>
+            <PaymentStateBadge state={p.state} />
+            {p.rejectionReason ? <span className="block max-w-56 break-words text-xs text-slate-600">{p.rejectionReason}</span> : null}
+          </>
+        ) }),
       ]}
     />
   );
