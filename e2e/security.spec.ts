@@ -167,11 +167,19 @@ test("admin two-factor: set up on the account page (scan, confirm), then sign-in
   const secret = (await page.getByTestId("two-factor-secret").innerText()).replace(/\s+/g, "");
   await page.getByLabel("Code from the app").fill("000000");
   await page.getByRole("button", { name: "Turn on" }).click();
-  await expect(page.locator("#code-error")).toContainText("not valid");
+  await expect(page.locator("#two-factor-confirm-code-error")).toContainText("not valid");
   // The previous step's code: the current one stays unused for the sign-in below.
   await page.getByLabel("Code from the app").fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }));
   await page.getByRole("button", { name: "Turn on" }).click();
   await expect(page.getByTestId("two-factor-on")).toBeVisible();
+  // With two-factor on, the page has two code fields (turn off, and the password change's): each its own id.
+  const duplicateIds = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll("[id]")].map((element) => element.id);
+    return ids.filter((id, index) => ids.indexOf(id) !== index);
+  });
+  expect(duplicateIds).toEqual([]);
+  await expect(page.getByLabel("Code to turn it off")).toHaveCount(1);
+  await expect(page.getByLabel("Authentication code")).toHaveCount(1);
   await shot(page, "account-two-factor-on");
   await signOut(page);
 

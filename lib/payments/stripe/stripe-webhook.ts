@@ -92,7 +92,7 @@ export async function handleStripeWebhook(db: Db, rawBody: string, signature: st
         ...common,
         lookup: { externalRef: intent },
         status: "refunded",
-        report: { kind: "reversed", amount: fromMinorUnits(charge.amount_refunded, currency), of: fromMinorUnits(charge.amount, currency), reason: "Refund" },
+        report: { kind: "reversed", reversal: "refund", key: event.id, amount: fromMinorUnits(charge.amount_refunded, currency), of: fromMinorUnits(charge.amount, currency), reason: "Refund" },
       });
       return { status: 200, body: { received: true, outcome: result.outcome } };
     }
@@ -104,7 +104,8 @@ export async function handleStripeWebhook(db: Db, rawBody: string, signature: st
         ...common,
         lookup: { externalRef: intent },
         status: `dispute/${dispute.reason}`,
-        report: { kind: "reversed", amount: fromMinorUnits(dispute.amount, dispute.currency.toUpperCase()), of: null, reason: `Chargeback (${dispute.reason})` },
+        // Keyed by the dispute, not the event: one dispute is taken back once, whatever reports it.
+        report: { kind: "reversed", reversal: "dispute", key: `dispute:${dispute.id}`, amount: fromMinorUnits(dispute.amount, dispute.currency.toUpperCase()), of: null, reason: `Chargeback (${dispute.reason})` },
       });
       return { status: 200, body: { received: true, outcome: result.outcome } };
     }
