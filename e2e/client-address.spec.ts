@@ -8,6 +8,7 @@
 // Each case connects from its own loopback address (127.0.0.x) so that its counts are its own.
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -49,15 +50,22 @@ async function wrongKeys(port: number, localAddress: string, count: number, forw
 const run = `${Math.floor(Math.random() * 200) + 10}`;
 const changing = (block: string) => (i: number) => `203.0.${block}.${(i % 250) + 1}`;
 
-async function startApp(command: string[], port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const app = spawn("npx", [...command, "-p", String(port), "-H", "127.0.0.1"], {
+/** Node itself runs the server (no npx in between), in a process group of its own that stopApp ends whole. */
+const SERVERS = {
+  "next start": [path.join("node_modules", "next", "dist", "bin", "next"), "start"],
+  "npm start": ["--import", "tsx", path.join("scripts", "server.ts")],
+};
+
+async function startApp(which: keyof typeof SERVERS, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const app = spawn(process.execPath, [...SERVERS[which], "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NODE_ENV: "production", IN_PROCESS_WORKER: "0", ...env },
     stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
   });
   for (let attempt = 0; ; attempt++) {
     const up = await fetch(`http://127.0.0.1:${port}/sign-in`).then((r) => r.ok, () => false);
     if (up) return app;
-    if (app.exitCode !== null || attempt > 240) throw new Error(`${command.join(" ")} did not come up on ${port}`);
+    if (app.exitCode !== null || attempt > 240) throw new Error(`${which} did not come up on ${port}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
@@ -65,7 +73,7 @@ async function startApp(command: string[], port: number, env: Record<string, str
 async function stopApp(app: ChildProcess): Promise<void> {
   if (app.exitCode !== null) return;
   const exited = new Promise((resolve) => app.on("exit", resolve));
-  app.kill("SIGTERM");
+  process.kill(-app.pid!, "SIGTERM");
   await exited;
 }
 
@@ -73,7 +81,7 @@ test.describe.configure({ timeout: 180_000 });
 
 test("a bare `next start` passes a client's own X-Forwarded-For to the app", async () => {
   const port = BASE_PORT + 1100;
-  const app = await startApp(["next", "start"], port);
+  const app = await startApp("next start", port);
   try {
     // A new header on every request: the app sees a new address each time and never limits.
     const forged = await wrongKeys(port, "127.0.0.5", WRONG_KEYS_PER_MINUTE + 10, changing(run));
@@ -95,7 +103,7 @@ test("`npm start` takes the socket's address: a changing X-Forwarded-For does no
 
 test("with TRUSTED_PROXIES the named proxy's X-Forwarded-For is believed, and nobody else's", async () => {
   const port = BASE_PORT + 1200;
-  const app = await startApp(["tsx", "scripts/server.ts"], port, { TRUSTED_PROXIES: "127.0.0.3, 10.0.0.0/8" });
+  const app = await startApp("npm start", port, { TRUSTED_PROXIES: "127.0.0.3, 10.0.0.0/8" });
   try {
     // Through the trusted proxy: each client is its own address (a client's forged entry sits left of the real one).
     const viaProxy = await wrongKeys(port, "127.0.0.3", WRONG_KEYS_PER_MINUTE + 10, (i) => `6.6.6.6, ${changing(String(Number(run) + 2))(i)}`);
