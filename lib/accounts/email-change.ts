@@ -12,7 +12,7 @@ import { panelLimits, tooManyMessage } from "@/lib/rate-limit/policies";
 import { fail, fieldRefusal, type Failure } from "@/lib/result";
 import { ZEmail } from "@/lib/users/schemas";
 import { accountMailLimits } from "./limits";
-import { issueToken, TOKEN_LIFETIME_MS, useToken } from "./tokens";
+import { issueToken, TOKEN_LIFETIME_MS, redeemToken } from "./tokens";
 
 export const ZEmailChangeInput = z.object({
   newEmail: ZEmail,
@@ -52,7 +52,7 @@ export async function requestEmailChange(db: Db, userId: number, input: EmailCha
 export async function confirmEmailChange(db: Db, token: string, now = new Date()): Promise<{ ok: true; email: string } | Failure> {
   try {
     return await db.$transaction(async (tx) => {
-      const used = await useToken(tx, "change_email", token, now);
+      const used = await redeemToken(tx, "change_email", token, now);
       if ("ok" in used) return used;
       const before = await tx.user.findUniqueOrThrow({ where: { id: used.userId }, select: { email: true } });
       const newEmail = used.newEmail!;

@@ -8,7 +8,7 @@ import { enqueueMail, panelLink } from "@/lib/mail";
 import { tooManyMessage } from "@/lib/rate-limit/policies";
 import { fail, type Failure } from "@/lib/result";
 import { accountMailLimits } from "./limits";
-import { issueToken, TOKEN_LIFETIME_MS, useToken } from "./tokens";
+import { issueToken, TOKEN_LIFETIME_MS, redeemToken } from "./tokens";
 
 export type ResetRequestResult = { ok: true } | Failure;
 
@@ -35,7 +35,7 @@ export async function requestPasswordReset(db: Db, email: string, { ip }: { ip: 
 export async function resetPassword(db: Db, token: string, newPassword: string, now = new Date()): Promise<{ ok: true; email: string } | Failure> {
   const passwordHash = await hashPassword(newPassword);
   return db.$transaction(async (tx) => {
-    const used = await useToken(tx, "reset_password", token, now);
+    const used = await redeemToken(tx, "reset_password", token, now);
     if ("ok" in used) return used;
     const user = await tx.user.update({
       where: { id: used.userId },

@@ -29,7 +29,7 @@ export async function sendSignInCode(db: Db, user: { id: number; email: string }
 }
 
 /** Uses a code once; a wrong one counts against the live code. */
-export async function useSignInCode(db: Db, userId: number, code: string, now = new Date()): Promise<boolean> {
+export async function redeemSignInCode(db: Db, userId: number, code: string, now = new Date()): Promise<boolean> {
   const typed = code.replace(/\s+/g, "");
   if (/^\d{6}$/.test(typed)) {
     const used = await db.accountToken.updateMany({

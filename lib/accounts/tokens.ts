@@ -40,7 +40,7 @@ const LINK_PROBLEMS = {
 } as const;
 
 /** Uses a link token once: the account it belongs to, or why not (invalid, expired, already used). */
-export async function useToken(tx: Tx, purpose: Exclude<AccountTokenPurpose, "sign_in_code">, token: string, now = new Date()): Promise<UsedToken | Failure> {
+export async function redeemToken(tx: Tx, purpose: Exclude<AccountTokenPurpose, "sign_in_code">, token: string, now = new Date()): Promise<UsedToken | Failure> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return fail("link_invalid", LINK_PROBLEMS.link_invalid);
   const tokenHash = tokenDigest(purpose, token);
   const used = await tx.accountToken.updateManyAndReturn({

@@ -8,7 +8,7 @@ import { enqueueMail, panelLink } from "@/lib/mail";
 import { tooManyMessage } from "@/lib/rate-limit/policies";
 import { fail, type Failure } from "@/lib/result";
 import { accountMailLimits } from "./limits";
-import { issueToken, TOKEN_LIFETIME_MS, useToken } from "./tokens";
+import { issueToken, TOKEN_LIFETIME_MS, redeemToken } from "./tokens";
 
 /** Issues a link and puts the email in the outbox (in the caller's transaction). */
 export async function sendVerificationEmail(tx: Tx, user: { id: number; email: string }): Promise<void> {
@@ -34,7 +34,7 @@ export async function resendVerification(db: Db, userId: number): Promise<{ ok: 
 /** Uses a verification link: the account's email counts as confirmed from now on. */
 export async function confirmEmail(db: Db, token: string, now = new Date()): Promise<{ ok: true; email: string } | Failure> {
   return db.$transaction(async (tx) => {
-    const used = await useToken(tx, "verify_email", token, now);
+    const used = await redeemToken(tx, "verify_email", token, now);
     if ("ok" in used) return used;
     const user = await tx.user.update({ where: { id: used.userId }, data: { emailVerifiedAt: new Date() }, select: { email: true } });
     return { ok: true as const, email: user.email };

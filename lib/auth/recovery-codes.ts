@@ -26,7 +26,7 @@ export async function replaceRecoveryCodes(db: Db, userId: number): Promise<stri
 }
 
 /** Uses a code once (conditional: two sign-ins racing with one code cannot both win). */
-export async function useRecoveryCode(db: Db, userId: number, code: string): Promise<boolean> {
+export async function redeemRecoveryCode(db: Db, userId: number, code: string): Promise<boolean> {
   const typed = normalize(code);
   if (!/^[a-z0-9]{10}$/.test(typed)) return false;
   const { count } = await db.recoveryCode.updateMany({ where: { userId, codeHash: digest(typed), usedAt: null }, data: { usedAt: new Date() } });

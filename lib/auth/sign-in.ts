@@ -5,13 +5,13 @@
 // address is new to it, a one-time code sent by email (lib/accounts/sign-in-code.ts). A stranger's
 // guesses can therefore slow the owner by one email, never lock them out.
 import type { Db } from "@/lib/db/connection";
-import { sendSignInCode, useSignInCode } from "@/lib/accounts/sign-in-code";
+import { sendSignInCode, redeemSignInCode } from "@/lib/accounts/sign-in-code";
 import type { CredentialGuard } from "@/lib/rate-limit/policies";
 import { tooManyMessage } from "@/lib/rate-limit/policies";
 import { SIGN_IN_ERRORS, type SignInInput } from "@/lib/users/schemas";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { verifySignInCode } from "./two-factor";
-import { useRecoveryCode } from "./recovery-codes";
+import { redeemRecoveryCode } from "./recovery-codes";
 
 export type SignedInUser = { id: number; email: string; role: "customer" | "staff" | "admin"; sessionVersion: number };
 
@@ -36,7 +36,7 @@ export async function checkSignIn(db: Db, guard: CredentialGuard, input: SignInI
     // The password was right; the code is the second step (and guessing it counts as a failure).
     // A recovery code (xxxxx-xxxxx) stands in for a lost authenticator, once.
     if (!input.code) throw new Error(SIGN_IN_ERRORS.codeRequired);
-    const accepted = /^\d{6}$/.test(input.code.replace(/\s+/g, "")) ? await verifySignInCode(db, user.id, input.code) : await useRecoveryCode(db, user.id, input.code);
+    const accepted = /^\d{6}$/.test(input.code.replace(/\s+/g, "")) ? await verifySignInCode(db, user.id, input.code) : await redeemRecoveryCode(db, user.id, input.code);
     if (!accepted) {
       await guard.recordFailure(input.email, ip);
       throw new Error(SIGN_IN_ERRORS.codeInvalid);
@@ -46,7 +46,7 @@ export async function checkSignIn(db: Db, guard: CredentialGuard, input: SignInI
       await sendSignInCode(db, user);
       throw new Error(SIGN_IN_ERRORS.emailCodeRequired);
     }
-    if (!(await useSignInCode(db, user.id, input.code))) {
+    if (!(await redeemSignInCode(db, user.id, input.code))) {
       await guard.recordFailure(input.email, ip);
       throw new Error(SIGN_IN_ERRORS.emailCodeInvalid);
     }
