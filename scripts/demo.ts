@@ -11,6 +11,8 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { describeTarget, resolveDatabaseTarget } from "@/lib/db/target";
 import { DEMO_ACCOUNTS, setUpDemo } from "@/lib/demo/demo-setup";
 import { startSimulator } from "@/lib/upstream/simulator";
+import { writeSinkMessage } from "@/lib/mail/demo-sink";
+import { startSmtpSink } from "@/lib/mail/testing/smtp-sink";
 
 const PORT = Number(process.env.PORT ?? 3000);
 const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
@@ -38,6 +40,11 @@ const simulator = await startSimulator({
 });
 console.log(`Upstream simulator: ${simulator.url} (key ${SIMULATOR_KEY})`);
 
+// Email goes to a local SMTP sink (never anywhere else); /admin/mail shows what it received.
+const MAIL_SINK_DIR = path.resolve("data", "mail-sink");
+const smtpSink = await startSmtpSink({ port: Number(process.env.DEMO_SMTP_PORT ?? 2525), onMail: (mail) => void writeSinkMessage(MAIL_SINK_DIR, mail) });
+console.log(`Mail sink: ${smtpSink.url} (shown on /admin/mail)`);
+
 for (const note of await setUpDemo(await getDb(), { url: simulator.url, key: SIMULATOR_KEY })) console.log(note);
 // PGlite is single-process: release it before the app opens it.
 await closeDb();
@@ -57,6 +64,8 @@ const app = spawn(process.execPath, [nextBin, "start", "-p", String(PORT)], {
     NODE_ENV: "production",
     IN_PROCESS_WORKER: process.env.IN_PROCESS_WORKER ?? "1",
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
+    SMTP_URL: smtpSink.url,
+    MAIL_SINK_DIR,
   },
 });
 
@@ -65,6 +74,7 @@ console.log(`
   Admin:     ${DEMO_ACCOUNTS.admin.email} / ${DEMO_ACCOUNTS.admin.password}
   Customer:  ${DEMO_ACCOUNTS.customer.email} / ${DEMO_ACCOUNTS.customer.password}
   Upstream:  ${simulator.url} (key ${SIMULATOR_KEY})
+  Email:     nothing leaves this machine; sign in as admin and open /admin/mail to read what was sent
   Ctrl-C stops everything. The CLI needs the embedded database to itself: stop the panel first,
   or check the simulator directly: npm run panel -- provider:check --url ${simulator.url} --key ${SIMULATOR_KEY}
 `);
@@ -75,6 +85,7 @@ const stop = async () => {
   stopping = true;
   app.kill("SIGTERM");
   await simulator.close();
+  await smtpSink.close();
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
