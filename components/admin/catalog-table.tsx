@@ -2,9 +2,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { StaffCatalogItem } from "@/lib/admin/catalog-items";
 import { PANEL_CURRENCY } from "@/lib/currency";
-import { formatMoney } from "@/lib/money/format";
 import { Badge } from "@/components/ui/badge";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { column, DataTable, type ListColumn } from "@/components/ui/data-table";
+import { Money } from "@/components/ui/money";
 import { EnabledBadge } from "./badges";
 import { CatalogRowActions } from "./catalog-row-actions";
 
@@ -12,7 +12,8 @@ type Row = StaffCatalogItem;
 
 /**
  * The staff price table shared by services (rates per 1000) and products (rates per unit):
- * upstream cost exactly as the provider sent it, our price, and how that price was set.
+ * upstream cost exactly as the provider sent it, our price, and how that price was set. On a
+ * phone each item is a card: its name, then its price and flags, then the admin's buttons.
  */
 export function CatalogTable<R extends Row>({
   kind,
@@ -28,9 +29,10 @@ export function CatalogTable<R extends Row>({
   flags: (row: R) => ReactNode;
 }) {
   const unit = kind === "service" ? "per 1000" : "per unit";
-  const columns: Column<R>[] = [
-    {
+  const columns: ListColumn<R>[] = [
+    column<R>({
       header: kind === "service" ? "Service" : "Product",
+      card: "title",
       className: "max-w-80",
       cell: (row) => (
         <>
@@ -45,9 +47,11 @@ export function CatalogTable<R extends Row>({
           </div>
         </>
       ),
-    },
-    { header: "Provider", className: "whitespace-nowrap", cell: (row) => row.provider.name },
-    {
+    }),
+    column<R>({ header: "Provider", className: "whitespace-nowrap", cell: (row) => row.provider.name }),
+    column<R>({
+      id: "upstream-cost",
+      label: `Upstream cost ${unit}`,
       header: <>Upstream cost<span className="block font-normal normal-case">{unit}, exact</span></>,
       align: "right",
       className: "tabular-nums whitespace-nowrap",
@@ -56,15 +60,16 @@ export function CatalogTable<R extends Row>({
         <>
           {row.upstreamRate} {row.provider.currency}
           {row.provider.currency !== PANEL_CURRENCY || row.cost !== row.upstreamRate ? (
-            <span className="block text-xs text-slate-500">= {formatMoney(row.cost, PANEL_CURRENCY)}</span>
+            <span className="block text-xs text-slate-500">= <Money amount={row.cost} currency={PANEL_CURRENCY} /></span>
           ) : null}
         </>
       ),
-    },
-    { header: <>Sell rate<span className="block font-normal normal-case">{unit}</span></>, align: "right", className: "tabular-nums whitespace-nowrap", testId: "sell-rate", cell: (row) => <SellRate row={row} /> },
-    { header: "Min – max", align: "right", className: "tabular-nums whitespace-nowrap", cell: (row) => `${row.min.toLocaleString("en-US")} – ${row.max.toLocaleString("en-US")}` },
-    {
+    }),
+    column<R>({ id: "sell-rate", label: `Sell rate ${unit}`, card: "primary", header: <>Sell rate<span className="block font-normal normal-case">{unit}</span></>, align: "right", className: "tabular-nums whitespace-nowrap", testId: "sell-rate", cell: (row) => <SellRate row={row} /> }),
+    column<R>({ header: "Min – max", align: "right", className: "tabular-nums whitespace-nowrap", cell: (row) => `${row.min.toLocaleString("en-US")} – ${row.max.toLocaleString("en-US")}` }),
+    column<R>({
       header: "Flags",
+      card: "primary",
       cell: (row) => (
         <div className="flex max-w-40 flex-wrap gap-1">
           <EnabledBadge enabled={row.enabled} />
@@ -73,13 +78,14 @@ export function CatalogTable<R extends Row>({
           {flags(row)}
         </div>
       ),
-    },
+    }),
   ];
   if (isAdmin) {
-    columns.push({
+    columns.push(column<R>({
       header: "Admin",
+      card: "action",
       cell: (row) => <CatalogRowActions item={{ kind, id: row.id, sellRate: row.sellRate, sellRateOverride: row.sellRateOverride, enabled: row.enabled, upstreamListed: row.upstreamListed }} />,
-    });
+    }));
   }
   return (
     <DataTable
@@ -95,7 +101,7 @@ export function CatalogTable<R extends Row>({
 function SellRate({ row }: { row: Row }) {
   return (
     <>
-      <span className="font-medium text-slate-900">{formatMoney(row.sellRate, PANEL_CURRENCY)}</span>
+      <Money amount={row.sellRate} currency={PANEL_CURRENCY} className="font-medium text-slate-900" />
       <span className="block text-xs">
         {row.sellRateOverride ? <Badge tone="indigo" title="Set by an admin; kept across syncs">fixed price</Badge> : <span className="text-slate-500">markup {row.markupPercent}%</span>}
       </span>

@@ -4,7 +4,7 @@
 // catalog-table.module.css so that 50 rows stay small in the HTML. The roles are written out
 // because a table whose rows are laid out as blocks loses its table semantics in some browsers.
 import Link from "next/link";
-import { formatMoney } from "@/lib/money/format";
+import { Money } from "@/components/ui/money";
 import { describeAverageTime } from "@/lib/storefront/average-time";
 import type { ServiceDetails } from "@/lib/storefront/service-search";
 import styles from "./catalog-table.module.css";
@@ -44,7 +44,7 @@ export function CatalogTable({ services, currency }: { services: ServiceDetails[
               <div>{`${s.category} · ${s.type}`}</div>
               {s.description ? <p>{s.description}</p> : null}
             </td>
-            <td role="cell" data-testid="service-price">{formatMoney(s.sellRate, currency)}</td>
+            <td role="cell" data-testid="service-price"><Money amount={s.sellRate} currency={currency} style="rate" /></td>
             <td role="cell">{`${s.min} – ${s.max}`}</td>
             <td role="cell">{describeAverageTime(s.averageTime)}</td>
             <td role="cell">

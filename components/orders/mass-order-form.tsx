@@ -2,6 +2,7 @@
 // Mass order in two steps: preview (every line parsed and priced, bad lines explained, the total
 // against the balance), then place exactly the previewed text. The submission id is made when the
 // preview is shown, so pressing "Place" twice, or resending the form, places nothing twice.
+import { plural } from "@/lib/util/plural";
 import Link from "next/link";
 import { useMemo } from "react";
 import { placeMassOrderAction, previewMassOrderAction } from "@/components/orders/actions/mass-order-actions";
@@ -10,6 +11,7 @@ import { FormMessage } from "@/components/ui/card";
 import { TextAreaField } from "@/components/ui/field";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { formatMoney } from "@/lib/money/format";
+import { massOrderExtraFieldsForPeople } from "@/lib/service-types/service-types";
 import type { MassOrderPreview, MassOrderResult } from "@/lib/storefront/mass-order";
 
 export function MassOrderForm({ currency }: { currency: string }) {
@@ -31,7 +33,7 @@ export function MassOrderForm({ currency }: { currency: string }) {
           className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-200"
           placeholder={"123 | https://instagram.com/p/abc | 1000\n456 | https://youtube.com/watch?v=xyz | 500"}
           error={preview.state.fieldErrors?.orders}
-          hint="One order per line: service_id | link | quantity. Up to 100 lines."
+          hint={`One order per line: service_id | link | quantity. Up to 100 lines. Some types take a fourth part, service_id | link | quantity | value (${massOrderExtraFieldsForPeople()}).`}
           defaultValue={preview.state.values?.orders}
         />
         <FormMessage error={preview.state.error} />
@@ -70,7 +72,7 @@ export function MassOrderForm({ currency }: { currency: string }) {
             </table>
           </div>
           <p className="text-sm text-slate-700" data-testid="mass-total">
-            {good} of {shown.preview.lines.length} lines can be placed · total {formatMoney(shown.preview.total, currency)} · balance{" "}
+            {good} of {plural(shown.preview.lines.length, "line")} can be placed · total {formatMoney(shown.preview.total, currency)} · balance{" "}
             {formatMoney(shown.preview.balance, currency)}
             {shown.preview.enoughFunds ? null : (
               <>

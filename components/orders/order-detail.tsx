@@ -8,7 +8,7 @@ import { DetailList } from "@/components/ui/detail-list";
 import { formatMoney } from "@/lib/money/format";
 import { orderParamsForPeople } from "@/lib/service-types/service-types";
 import type { OrderHistory } from "@/lib/storefront/order-history";
-import { formatDateTime } from "@/lib/time/format";
+import { Time } from "@/components/ui/time";
 import { OrderActions, RemainsCell } from "./orders-table";
 import { isLiveState } from "@/lib/orders/state-machine";
 import type { OrderState } from "@/lib/db/generated/enums";
@@ -36,8 +36,8 @@ export function OrderDetail({ initial, currency }: { initial: OrderHistory; curr
     ["Net cost", <strong key="n">{formatMoney(order.net, currency)}</strong>],
     ["Start count", order.startCount ?? "—"],
     ["Remains", <RemainsCell key="r" order={order} />],
-    ["Placed", formatDateTime(order.createdAt)],
-    ["Finished", formatDateTime(order.finishedAt)],
+    ["Placed", <Time key="p" value={order.createdAt} />],
+    ["Finished", <Time key="f" value={order.finishedAt} />],
   ];
   const shownParams = orderParamsForPeople(order.params);
   return (
@@ -62,7 +62,7 @@ export function OrderDetail({ initial, currency }: { initial: OrderHistory; curr
                 <li key={e.id}>
                   <div className="font-medium text-slate-900">{e.label}</div>
                   {e.message ? <div className="break-words text-xs text-slate-700">{e.message}</div> : null}
-                  <div className="text-xs text-slate-600">{formatDateTime(e.at)}</div>
+                  <div className="text-xs text-slate-600"><Time value={e.at} relative /></div>
                 </li>
               ))}
             </ol>
@@ -75,7 +75,7 @@ export function OrderDetail({ initial, currency }: { initial: OrderHistory; curr
             {ledger.map((l) => (
               <li key={l.id} className="flex flex-wrap justify-between gap-x-2">
                 <span>{l.label}</span>
-                <span className="tabular-nums">{formatMoney(l.amount, currency)}</span>
+                <span className="tabular-nums">{formatMoney(l.amount, currency, { signed: true })}</span>
               </li>
             ))}
           </ul>
@@ -85,7 +85,7 @@ export function OrderDetail({ initial, currency }: { initial: OrderHistory; curr
             <ul className="space-y-1 text-sm" data-testid="refills">
               {refills.map((r) => (
                 <li key={r.id} className="flex flex-wrap justify-between gap-x-2">
-                  <span>Refill #{r.id} · {formatDateTime(r.at)}</span>
+                  <span>Refill #{r.id} · <Time value={r.at} relative /></span>
                   <span className="text-slate-700">{r.state}</span>
                 </li>
               ))}

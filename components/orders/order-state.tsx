@@ -3,19 +3,10 @@
 // state by what entering it did to the money (delivered, partly refunded, refunded). Customers read
 // the state in words; staff read the state's own name, which the filters, the CLI and the logs use.
 import type { OrderState } from "@/lib/db/generated/enums";
+import { ORDER_STATE_LABELS as CUSTOMER_LABELS, staffStateLabel } from "@/lib/orders/labels";
 import { moneyOnEntering, PHASE } from "@/lib/orders/state-machine";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-const CUSTOMER_LABELS: Record<OrderState, string> = {
-  pending_submit: "Sending",
-  unknown: "Being checked",
-  failed: "Not placed (refunded)",
-  pending: "Pending",
-  in_progress: "In progress",
-  completed: "Completed",
-  partial: "Partial",
-  canceled: "Canceled",
-};
 
 const FINAL_TONES: Record<ReturnType<typeof moneyOnEntering>, BadgeTone> = { none: "green", debit: "green", partial_refund: "orange", full_refund: "red" };
 
@@ -26,7 +17,7 @@ export function orderStateTone(state: OrderState): BadgeTone {
   return FINAL_TONES[moneyOnEntering(state)];
 }
 
-export const staffStateLabel = (state: OrderState) => state.replace("_", " ");
+export { staffStateLabel };
 
 export function OrderStateBadge({ state, audience = "customer" }: { state: OrderState; audience?: "customer" | "staff" }) {
   return (

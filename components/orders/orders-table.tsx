@@ -1,18 +1,18 @@
 "use client";
 // The customer's orders, refreshed every few seconds while any shown order is still moving, with
 // Refill and Cancel on each row where the service allows them. What was paid is shown as charge,
-// refunds and net; remains never go below zero (over-delivery is said as such). At phone width
-// the table scrolls inside its own box.
+// refunds and net; remains never go below zero (over-delivery is said as such). On a phone each
+// order is a card: its state, charge and buttons first.
 import { isLiveState } from "@/lib/orders/state-machine";
 import type { OrderState } from "@/lib/db/generated/enums";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { requestCancelAction, requestRefillAction } from "@/components/orders/actions/order-actions";
-import { formatMoney } from "@/lib/money/format";
+import { Money } from "@/components/ui/money";
 import type { StorefrontOrder, StorefrontOrderPage } from "@/lib/storefront/order-view";
-import { formatDateTime } from "@/lib/time/format";
+import { Time } from "@/components/ui/time";
 import { CANCEL_QUESTION, OrderActionButton, REFILL_QUESTION } from "./order-action-button";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { column, DataTable, type ListColumn } from "@/components/ui/data-table";
 import { OrderStateBadge } from "./order-state";
 
 export function RemainsCell({ order }: { order: Pick<StorefrontOrder, "remainsShown" | "overDelivered"> }) {
@@ -35,20 +35,20 @@ export function OrderActions({ order }: { order: StorefrontOrder }) {
   );
 }
 
-function columnsFor(currency: string): Column<StorefrontOrder>[] {
+function columnsFor(currency: string): ListColumn<StorefrontOrder>[] {
   return [
-    { header: "Order", cell: (o) => <Link href={`/orders/${o.id}`} className="font-medium text-indigo-700 hover:underline">#{o.id}</Link> },
-    { header: "Service / product", className: "max-w-56", cell: (o) => o.name },
-    { header: "Link", className: "max-w-40 truncate text-slate-600", title: (o) => o.link ?? "", cell: (o) => o.link ?? "—" },
-    { header: "Quantity", align: "right", className: "tabular-nums", cell: (o) => o.quantity },
-    { header: "Charge", align: "right", className: "tabular-nums", cell: (o) => formatMoney(o.charge, currency) },
-    { header: "Refunded", align: "right", className: "tabular-nums", testId: "order-refunded", cell: (o) => (/^0\.0+$/.test(o.refunded) ? "—" : formatMoney(o.refunded, currency)) },
-    { header: "Net", align: "right", className: "font-medium tabular-nums", testId: "order-net", cell: (o) => formatMoney(o.net, currency) },
-    { header: "Start", align: "right", className: "tabular-nums", cell: (o) => o.startCount ?? "—" },
-    { header: "Remains", align: "right", className: "tabular-nums", cell: (o) => <RemainsCell order={o} /> },
-    { header: "Status", cell: (o) => <OrderStateBadge state={o.state} /> },
-    { header: "Placed", className: "whitespace-nowrap text-xs text-slate-600", cell: (o) => formatDateTime(o.createdAt) },
-    { header: "Actions", hiddenHeader: true, cell: (o) => <OrderActions order={o} /> },
+    column({ header: "Order", card: "title", cell: (o) => <Link href={`/orders/${o.id}`} className="font-medium text-indigo-700 hover:underline">#{o.id}</Link> }),
+    column({ header: "Service / product", card: "title", className: "max-w-56", cell: (o) => o.name }),
+    column({ header: "Link", className: "max-w-40 truncate text-slate-600", title: (o) => o.link ?? "", cell: (o) => o.link ?? "—" }),
+    column({ header: "Quantity", align: "right", className: "tabular-nums", cell: (o) => o.quantity }),
+    column({ header: "Charge", card: "primary", align: "right", className: "tabular-nums", testId: "order-charge", cell: (o) => <Money amount={o.charge} currency={currency} /> }),
+    column({ header: "Refunded", align: "right", className: "tabular-nums", testId: "order-refunded", cell: (o) => (/^0\.0+$/.test(o.refunded) ? "—" : <Money amount={o.refunded} currency={currency} />) }),
+    column({ header: "Net", align: "right", className: "font-medium tabular-nums", testId: "order-net", cell: (o) => <Money amount={o.net} currency={currency} /> }),
+    column({ header: "Start", align: "right", className: "tabular-nums", cell: (o) => o.startCount ?? "—" }),
+    column({ header: "Remains", align: "right", className: "tabular-nums", cell: (o) => <RemainsCell order={o} /> }),
+    column({ header: "Status", card: "primary", cell: (o) => <OrderStateBadge state={o.state} /> }),
+    column({ header: "Placed", className: "whitespace-nowrap text-xs text-slate-600", cell: (o) => <Time value={o.createdAt} relative /> }),
+    column({ header: "Actions", id: "actions", hiddenHeader: true, card: "action", cell: (o) => <OrderActions order={o} /> }),
   ];
 }
 

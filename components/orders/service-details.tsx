@@ -26,7 +26,7 @@ export function ServiceDetailsPanel({ service, currency }: { service: ServiceDet
     <div className="space-y-2 rounded-md bg-slate-50 px-3 py-3 text-sm text-slate-700" data-testid="service-summary">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span className="font-medium text-slate-900">
-          {formatMoney(service.sellRate, currency)} {perPackage ? "per package" : "per 1000"}
+          {formatMoney(service.sellRate, currency, { style: "rate" })} {perPackage ? "per package" : "per 1000"}
         </span>
         <ServiceFeatureBadges service={service} />
       </div>

@@ -109,7 +109,7 @@ export function ServiceSearchPopover({ id, open, onOpenChange, trigger, category
                   <span className="min-w-0">
                     <span className="text-slate-600">#{service.id}</span> {service.name}
                   </span>
-                  <span className="shrink-0 tabular-nums text-slate-700">{formatMoney(service.sellRate, currency)}</span>
+                  <span className="shrink-0 tabular-nums text-slate-700">{formatMoney(service.sellRate, currency, { style: "rate" })}</span>
                 </Command.Item>
               ))}
               {options.length >= 50 ? <div className="px-3 py-2 text-xs text-slate-600">The first 50 matches; type more to narrow.</div> : null}

@@ -1,13 +1,13 @@
-// The one badge for a payment's state, customer and staff pages alike; every state has its tone
-// (the Record is exhaustive over the enum, so a new state cannot go uncoloured).
+// The one badge for a payment's state, customer and staff pages alike; every state has its tone and
+// its name (lib/payments/labels.ts; both Records are exhaustive over the enum).
 import type { PaymentState } from "@/lib/db/generated/enums";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { PAYMENT_STATE_LABELS } from "@/lib/payments/labels";
 
 const TONES: Record<PaymentState, BadgeTone> = {
   waiting: "indigo", paid: "green", failed: "red", expired: "slate", canceled: "slate", rejected: "red", flagged: "amber", charged_back: "amber",
 };
-const LABELS: Partial<Record<PaymentState, string>> = { charged_back: "charged back", flagged: "under review" };
 
 export function PaymentStateBadge({ state }: { state: PaymentState }) {
-  return <Badge tone={TONES[state]}>{LABELS[state] ?? state}</Badge>;
+  return <Badge tone={TONES[state]}>{PAYMENT_STATE_LABELS[state]}</Badge>;
 }

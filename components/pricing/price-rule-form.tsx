@@ -9,11 +9,12 @@ import { DataTable } from "@/components/ui/data-table";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import type { RulePreview } from "@/lib/pricing/price-rules";
-import { formatMoney, toDecimal } from "@/lib/money";
+import { toDecimal } from "@/lib/money";
+import { Money } from "@/components/ui/money";
 
 type Option = { value: string; label: string };
 
-export function PriceRuleForm({ providers, categories }: { providers: Option[]; categories: string[] }) {
+export function PriceRuleForm({ providers, categories, currency }: { providers: Option[]; categories: string[]; currency: string }) {
   // Kept, not reset, after each answer: a Preview must leave every choice as it was for the Save after it.
   const { state, formAction, pending, onSubmit } = useKeptFormAction(priceRuleAction);
   const v = state.values ?? (state.data?.values as Record<string, string> | undefined) ?? {};
@@ -67,12 +68,12 @@ export function PriceRuleForm({ providers, categories }: { providers: Option[]; 
       <div data-testid="rule-feedback">
         <FormMessage error={state.error} message={state.message} />
       </div>
-      {preview ? <PreviewTable preview={preview} /> : null}
+      {preview ? <PreviewTable preview={preview} currency={currency} /> : null}
     </form>
   );
 }
 
-function PreviewTable({ preview }: { preview: RulePreview }) {
+function PreviewTable({ preview, currency }: { preview: RulePreview; currency: string }) {
   if (preview.rows.length === 0) return null;
   return (
     <DataTable
@@ -80,12 +81,12 @@ function PreviewTable({ preview }: { preview: RulePreview }) {
       testId="rule-preview"
       caption={preview.counts.changed > preview.rows.length ? `The ${preview.rows.length} largest of ${preview.counts.changed} changes` : `${preview.counts.changed} change(s)`}
       rows={preview.rows}
-      columns={[
-        { header: "Item", className: "max-w-72", cell: (r) => <><span className="font-medium">#{r.id}</span> {r.name}<span className="block text-xs text-slate-500">{r.category}</span></> },
-        { header: "Provider", className: "whitespace-nowrap", cell: (r) => r.provider },
-        { header: "Cost", align: "right", className: "tabular-nums", cell: (r) => formatMoney(r.cost) },
-        { header: "Old price", align: "right", className: "tabular-nums", cell: (r) => formatMoney(r.oldRate) },
-        { header: "New price", align: "right", className: (r) => `tabular-nums font-medium ${toDecimal(r.newRate).gt(r.oldRate) ? "text-red-700" : "text-green-700"}`, cell: (r) => formatMoney(r.newRate) },
+      columns={(column) => [
+        column({ header: "Item", card: "title", className: "max-w-72", cell: (r) => <><span className="font-medium">#{r.id}</span> {r.name}<span className="block text-xs text-slate-500">{r.category}</span></> }),
+        column({ header: "Provider", className: "whitespace-nowrap", cell: (r) => r.provider }),
+        column({ header: "Cost", align: "right", className: "tabular-nums", cell: (r) => <Money amount={r.cost} currency={currency} /> }),
+        column({ header: "Old price", card: "primary", align: "right", className: "tabular-nums", cell: (r) => <Money amount={r.oldRate} currency={currency} /> }),
+        column({ header: "New price", card: "primary", align: "right", className: (r) => `tabular-nums font-medium ${toDecimal(r.newRate).gt(r.oldRate) ? "text-red-700" : "text-green-700"}`, cell: (r) => <Money amount={r.newRate} currency={currency} /> }),
       ]}
     />
   );

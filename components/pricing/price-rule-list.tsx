@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { removePriceRuleAction } from "@/components/pricing/actions/remove-price-rule-action";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { column, DataTable, type ListColumn } from "@/components/ui/data-table";
 import { initialActionState } from "@/lib/actions/action-state";
 import type { PriceRuleView } from "@/lib/pricing/price-rules";
 
@@ -19,13 +19,13 @@ export function PriceRuleList({ rules, isAdmin }: { rules: PriceRuleView[]; isAd
         testId="price-rules"
         rows={rules}
         rowTestId={(r) => `price-rule-${r.id}`}
-        columns={[
-          { header: "Applies to", cell: (r) => <><span className="font-medium">{r.target}</span><span className="block text-xs text-slate-500">{r.itemKind}s · {r.scope}</span></> },
-          { header: "Markup", className: "tabular-nums", cell: (r) => (r.percent !== null ? `${r.percent}%` : "—") },
-          { header: "Fixed", className: "tabular-nums", cell: (r) => r.fixedAmount ?? "—" },
-          { header: "Minimum", className: "tabular-nums", cell: (r) => r.minPrice ?? "—" },
-          { header: "Round up to", className: "tabular-nums", cell: (r) => r.roundStep ?? "0.000001" },
-          { header: "Prices", align: "right", className: "tabular-nums", cell: (r) => r.pricedCount },
+        columns={(column) => [
+          column({ header: "Applies to", card: "title", cell: (r) => <><span className="font-medium">{r.target}</span><span className="block text-xs text-slate-500">{r.itemKind}s · {r.scope}</span></> }),
+          column({ header: "Markup", card: "primary", className: "tabular-nums", cell: (r) => (r.percent !== null ? `${r.percent}%` : "—") }),
+          column({ header: "Fixed", className: "tabular-nums", cell: (r) => r.fixedAmount ?? "—" }),
+          column({ header: "Minimum", className: "tabular-nums", cell: (r) => r.minPrice ?? "—" }),
+          column({ header: "Round up to", className: "tabular-nums", cell: (r) => r.roundStep ?? "0.000001" }),
+          column({ header: "Prices", align: "right", className: "tabular-nums", cell: (r) => r.pricedCount }),
           ...(isAdmin ? [removeColumn(action)] : []),
         ]}
       />
@@ -33,9 +33,10 @@ export function PriceRuleList({ rules, isAdmin }: { rules: PriceRuleView[]; isAd
   );
 }
 
-function removeColumn(action: (form: FormData) => void): Column<PriceRuleView> {
-  return {
+function removeColumn(action: (form: FormData) => void): ListColumn<PriceRuleView> {
+  return column({
     header: "Remove",
+    card: "action",
     hiddenHeader: true,
     align: "right",
     cell: (r) => (
@@ -44,5 +45,5 @@ function removeColumn(action: (form: FormData) => void): Column<PriceRuleView> {
         <SubmitButton variant="secondary" className="px-2 py-1 text-xs" pendingText="…" aria-label={`Remove the rule for ${r.target}`}>Remove</SubmitButton>
       </form>
     ),
-  };
+  });
 }

@@ -27,7 +27,8 @@ describe("staff summary", () => {
     expect(await refreshProviderBalance(db, actors.staff, providerId)).toEqual({ ok: true, balance: "1234.567891", currency: "USD" });
     s = await getStaffSummary(db, actors.staff);
     const after = s.providers.find((p) => p.id === providerId)!;
-    expect(after).toMatchObject({ balance: "1234.567891", converted: "617.283946" });
+    // 1234.567891 × 0.5 = 617.2839455: cut like the list beside it (issue 19 item 6), not rounded up.
+    expect(after).toMatchObject({ balance: "1234.567891", converted: "617.283945" });
     expect(after.readAt).toBeInstanceOf(Date);
     expect(s.uncheckedProviders).not.toContain(after.name);
 

@@ -50,7 +50,9 @@ export async function getStaffSummary(db: Db, actor: StaffActor, now = new Date(
     currency: p.currency,
     exchangeRate: p.exchangeRate.toFixed(),
     balance: p.lastBalance?.toFixed() ?? null,
-    converted: p.lastBalance ? toLedgerString(new Decimal(p.lastBalance.toFixed()).times(p.exchangeRate.toFixed())) : null,
+    // Cut at ledger scale like every shown amount (lib/money/format.ts): the overview's total and
+    // the list beside it never disagree in the last digit, and funds are never shown above themselves.
+    converted: p.lastBalance ? toLedgerString(new Decimal(p.lastBalance.toFixed()).times(p.exchangeRate.toFixed()).toDecimalPlaces(6, Decimal.ROUND_DOWN)) : null,
     readAt: p.lastBalanceAt,
   }));
   const checked = funds.filter((p) => p.converted !== null);

@@ -45,3 +45,9 @@ export const ORDER_FIELDS = {
 export type WholeOrderField = { [F in OrderField]: (typeof ORDER_FIELDS)[F]["kind"] extends "whole" ? F : never }[OrderField];
 
 export const ORDER_FIELD_NAMES = Object.keys(ORDER_FIELDS) as OrderField[];
+
+/** A field's name for people ("answerNumber" → "Answer number"), for messages that name a field; unknown names are returned as they are. */
+export function fieldLabel(field: string): string {
+  if (field === "serviceId") return "Service";
+  return field in ORDER_FIELDS ? ORDER_FIELDS[field as OrderField].label : field;
+}

@@ -3,7 +3,8 @@
 // server rules (validate-order.ts), the `add` request (lib/upstream/add-order-input.ts), the API
 // docs (lib/api-v2/actions/add.ts) and the simulator's checks are all derived from it.
 import { canonicalServiceType, SERVICE_TYPES, type ServiceType } from "./names";
-import { ORDER_FIELDS, type OrderField, type OrderFieldSpec } from "./fields";
+import { fieldLabel, ORDER_FIELDS, type OrderField, type OrderFieldSpec } from "./fields";
+import { plural } from "@/lib/util/plural";
 
 export type FieldUse = {
   field: OrderField;
@@ -18,7 +19,7 @@ export type FieldUse = {
  * - lines: the number of lines of a list (a quantity given alongside must agree);
  * - package: one unit at a flat price;
  * - package-lines: a flat price, but billed (and refunded) per line of the list;
- * - subscription: max × posts (see validate-order.ts).
+ * - subscription: max × (posts + old posts) (see validate-order.ts).
  */
 export type Billing =
   | { by: "quantity" }
@@ -63,7 +64,9 @@ export const SERVICE_TYPE_TABLE: Record<ServiceType, ServiceTypeSpec> = {
     fields: takes("username", "min", "max", "posts", "oldPosts?", "delay", "expiry"),
     billing: { by: "subscription" },
     flatPrice: false,
-    apiNote: "No link. You are charged for max × posts up front; what is not delivered is refunded.",
+    apiNote:
+      "No link. posts new posts and old_posts existing ones (posts=0 with old_posts, or old_posts alone: old posts only). " +
+      "You are charged for max × (posts + old_posts) up front; what is not delivered is refunded.",
   },
 };
 
@@ -81,6 +84,25 @@ export function fieldUsesFor(service: { type: string; dripfeed: boolean }): Fiel
   const found = serviceTypeSpec(service.type);
   if (!found) return [];
   return found.spec.dripFeed && service.dripfeed ? [...found.spec.fields, ...DRIP_FEED_FIELDS] : [...found.spec.fields];
+}
+
+/**
+ * The one field beyond link and quantity that a mass-order line's fourth part fills for this
+ * service type: the type's only other required field, when it holds one value (not a list).
+ */
+export function massOrderExtraField(type: string): OrderField | null {
+  const found = serviceTypeSpec(type);
+  if (!found || found.spec.billing.by !== "quantity") return null;
+  const others = found.spec.fields.filter((use) => !use.optional && use.field !== "link" && use.field !== "quantity");
+  return others.length === 1 && ORDER_FIELDS[others[0].field].kind !== "lines" ? others[0].field : null;
+}
+
+/** "Poll: answer number; Comment Likes: username; …": what a mass-order line's fourth part is, per type. */
+export function massOrderExtraFieldsForPeople(): string {
+  return SERVICE_TYPES.flatMap((type) => {
+    const field = massOrderExtraField(type);
+    return field ? [`${type}: ${ORDER_FIELDS[field].label.toLowerCase()}`] : [];
+  }).join("; ");
 }
 
 /** Fields that are optional wherever they are used: their label says so. */
@@ -118,11 +140,11 @@ export function orderParamsForPeople(params: unknown): [label: string, value: st
     if (key === "type" || key === "link" || key === "quantity" || value === undefined || value === null || value === "") continue;
     if (key === "dripFeed" && typeof value === "object") {
       const { runs, interval } = value as { runs?: unknown; interval?: unknown };
-      rows.push(["Drip-feed", `${String(runs)} runs, every ${String(interval)} minutes`]);
+      rows.push(["Drip-feed", `${plural(Number(runs), "run")}, every ${plural(Number(interval), "minute")}`]);
     } else if (key === "require") {
       rows.push(["Your details", String(value)]);
     } else {
-      const label = key in ORDER_FIELDS ? ORDER_FIELDS[key as OrderField].label : key;
+      const label = fieldLabel(key);
       rows.push([label, Array.isArray(value) ? value.join("\n") : String(value)]);
     }
   }

@@ -4,6 +4,9 @@
 import type { Db } from "@/lib/db/connection";
 import { getStorefrontOrder, type StorefrontOrder } from "./order-view";
 import { toLedgerString } from "@/lib/money";
+import { PANEL_CURRENCY } from "@/lib/currency";
+import { ledgerKindLabel } from "@/lib/ledger/labels";
+import { describeOrderEvent } from "@/lib/orders/labels";
 
 /** Customer-facing names of order events; types not listed here are staff-only. */
 const EVENT_LABELS: Record<string, string> = {
@@ -21,13 +24,6 @@ const EVENT_LABELS: Record<string, string> = {
 /** Whose message text is safe and useful to show (the rest may name upstream internals). */
 const EVENT_MESSAGE_SHOWN = new Set(["status", "refund"]);
 
-const LEDGER_LABELS: Record<string, string> = {
-  charge: "Order charge",
-  refund_failed: "Refund: order not placed",
-  refund_partial: "Refund: part not delivered",
-  refund_canceled: "Refund: order canceled",
-  refund_manual: "Refund by our staff",
-};
 
 const REFILL_STATE_LABELS: Record<string, string> = {
   pending_submit: "Sending",
@@ -73,12 +69,12 @@ export async function getOrderHistory(db: Db, customerId: number, orderId: numbe
     events: events.map((e) => ({
       id: e.id.toString(),
       label: EVENT_LABELS[e.type] ?? e.type,
-      message: EVENT_MESSAGE_SHOWN.has(e.type) ? e.message : null,
+      message: EVENT_MESSAGE_SHOWN.has(e.type) ? describeOrderEvent(e.type, e.message, PANEL_CURRENCY) : null,
       at: e.createdAt.toISOString(),
     })),
     ledger: ledger.map((l) => ({
       id: l.id.toString(),
-      label: LEDGER_LABELS[l.kind] ?? l.kind,
+      label: ledgerKindLabel(l.kind),
       amount: toLedgerString(l.amount),
       balanceAfter: toLedgerString(l.balanceAfter),
       at: l.createdAt.toISOString(),

@@ -1,25 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { formatWhen } from "@/components/admin/format";
 import { RefreshBalanceButton } from "@/components/admin/refresh-balance-button";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getStaffSummary } from "@/lib/dashboard/staff-summary";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money/format";
+import { Money } from "@/components/ui/money";
+import { Time } from "@/components/ui/time";
+import { plural } from "@/lib/util/plural";
 
 export const metadata: Metadata = { title: "Staff overview — Reseller Panel" };
 
 export default async function AdminOverviewPage() {
   const actor = await requireStaff();
   const s = await getStaffSummary(await getDb(), actor);
-  const money = (amount: string) => formatMoney(amount, PANEL_CURRENCY);
+  // Totals as a shop shows them (cents, cut), the exact figure on hover: the same formatter as the list below.
+  const money = (amount: string) => <Money amount={amount} currency={PANEL_CURRENCY} style="cents" />;
   const unchecked = s.uncheckedProviders.length;
   return (
     <>
-      <PageHeader title="Staff overview" description="Money held upstream, money owed to customers, and what needs an operator. Times are UTC." />
+      <PageHeader title="Staff overview" description="Money held upstream, money owed to customers, and what needs an operator. Days start at 00:00 UTC." />
       {s.cover.warning ? (
         <p role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="cover-warning">
           {s.cover.ratio === null
@@ -34,23 +36,23 @@ export default async function AdminOverviewPage() {
           value={s.upstreamFunds === null ? "not checked" : money(s.upstreamFunds)}
           hint={unchecked > 0 ? `Checked providers only; ${unchecked} not checked.` : "Balances as last read, converted at each provider's rate."}
         />
-        <Stat label="Customer balances" value={money(s.customerBalances)} hint={`What we owe ${s.customers} customers in service.`} />
+        <Stat label="Customer balances" value={money(s.customerBalances)} hint={`What we owe ${plural(s.customers, "customer")} in service.`} />
         <Stat
           label="Cover ratio"
           value={s.cover.ratio === null ? "—" : `${s.cover.ratio}×`}
           hint={`Provider funds ÷ customer balances; warning below ${s.cover.threshold}× (COVER_RATIO_WARNING).`}
         />
-        <Stat label="Orders in flight" value={money(s.inFlight.value)} hint={`${s.inFlight.orders} order${s.inFlight.orders === 1 ? "" : "s"} charged and not finished.`} />
+        <Stat label="Orders in flight" value={money(s.inFlight.value)} hint={`${plural(s.inFlight.orders, "order")} charged and not finished.`} />
         <Stat
           label="Orders to resolve"
           value={<Link href="/admin/orders?view=resolve" className="hover:underline">{s.unknownOrders}</Link>}
           hint={`Upstream answer lost: resolve by hand. ${s.flagged} flagged.`}
         />
-        <Stat label="Revenue today" value={money(s.today.revenue)} hint={`${s.today.orders} order${s.today.orders === 1 ? "" : "s"} placed since 00:00 UTC; charges − refunds.`} />
+        <Stat label="Revenue today" value={money(s.today.revenue)} hint={`${plural(s.today.orders, "order")} placed since 00:00 UTC; charges − refunds.`} />
         <Stat
           label="Profit today"
           value={money(s.today.profit)}
-          hint={s.today.costUnknownOrders > 0 ? `${s.today.costUnknownOrders} orders with cost unknown are left out.` : "Revenue − upstream cost."}
+          hint={s.today.costUnknownOrders > 0 ? `${plural(s.today.costUnknownOrders, "order")} with cost unknown left out.` : "Revenue − upstream cost."}
         />
         <Stat label="Reports" value={<Link href="/admin/reports" className="text-base text-indigo-700 hover:underline">By day, service, provider →</Link>} />
       </div>
@@ -68,7 +70,7 @@ export default async function AdminOverviewPage() {
                     {p.name}
                     {p.enabled ? null : <Badge>disabled</Badge>}
                   </div>
-                  <div className="text-xs text-slate-500">{p.readAt ? `read ${formatWhen(p.readAt)}` : "never read"}</div>
+                  <div className="text-xs text-slate-500">{p.readAt ? <Time value={p.readAt} relative prefix="read " /> : "never read"}</div>
                 </div>
                 <div className="flex flex-wrap items-center gap-3">
                   <span className="tabular-nums">
@@ -76,7 +78,7 @@ export default async function AdminOverviewPage() {
                       <Badge tone="amber">not checked</Badge>
                     ) : (
                       <>
-                        {formatMoney(p.balance, p.currency)}
+                        <Money amount={p.balance} currency={p.currency} />
                         {p.currency !== PANEL_CURRENCY && p.converted ? <span className="ml-1 text-xs text-slate-500">≈ {money(p.converted)}</span> : null}
                       </>
                     )}

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { TwoFactorSection, type TwoFactorView } from "@/components/auth/two-factor-section";
+import { TimeZoneForm } from "@/components/account/time-zone-form";
 import { Card, PageHeader } from "@/components/ui/card";
+import { displayZone } from "@/lib/time/display-zone";
+import { UTC } from "@/lib/time/format";
 import { requireUser } from "@/lib/auth/session";
 import { twoFactorRequired, twoFactorState } from "@/lib/auth/two-factor";
 import { EmailSection } from "@/components/accounts/email-section";
@@ -21,10 +24,13 @@ export default async function AccountPage() {
           <EmailSection email={user.email} verified={user.emailVerified} />
         </Card>
         <Card title="Change password">
-          <ChangePasswordForm email={user.email} twoFactor={state.status === "on"} />
+          <ChangePasswordForm />
         </Card>
         <Card title="Two-factor sign-in">
           <TwoFactorSection view={view} required={twoFactorRequired(user)} />
+        </Card>
+        <Card title="Time zone">
+          <TimeZoneForm saved={user.timeZone} shown={(await displayZone(user.timeZone)).zone} zones={[UTC, ...Intl.supportedValuesOf("timeZone").filter((z) => z !== UTC)]} />
         </Card>
       </div>
     </>

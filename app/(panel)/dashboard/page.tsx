@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getCustomerSummary } from "@/lib/dashboard/customer-summary";
 import { formatMoney } from "@/lib/money/format";
+import { Money } from "@/components/ui/money";
 
 export const metadata: Metadata = { title: "Dashboard — Reseller Panel" };
 
@@ -20,7 +21,7 @@ export default async function DashboardPage() {
         actions={<Link href="/new-order" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">New order</Link>}
       />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Balance" value={formatMoney(summary.balance, PANEL_CURRENCY)} hint="Prepaid; orders are paid from it." />
+        <Stat label="Balance" value={<Money amount={summary.balance} currency={PANEL_CURRENCY} style="cents" />} hint="Prepaid; orders are paid from it." />
         <Stat label="Active orders" value={summary.active} />
         <Stat label="Finished orders" value={summary.completed} />
       </div>

@@ -5,28 +5,16 @@ import { DataTable } from "@/components/ui/data-table";
 import { requireUser } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money/format";
+import { Money } from "@/components/ui/money";
+import { Time } from "@/components/ui/time";
+import { ledgerKindLabel } from "@/lib/ledger/labels";
 import { listLedgerEntries } from "@/lib/panel/ledger-history";
 import { CustomerPaymentsTable } from "@/components/payments/customer-payments-table";
 import { listCustomerPayments } from "@/lib/payments/customer-queries";
 import { boundedPage } from "@/lib/payments/page-param";
-import { formatDateTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Funds — Reseller Panel" };
 
-const KIND_LABELS: Record<string, string> = {
-  credit: "Funds added",
-  charge: "Order charge",
-  refund_failed: "Refund: order not placed",
-  refund_partial: "Refund: partial delivery",
-  refund_canceled: "Refund: order canceled",
-  adjustment: "Adjustment",
-  deposit: "Payment",
-  bonus: "Payment bonus",
-  chargeback: "Payment reversed",
-  debit: "Funds deducted",
-  refund_manual: "Refund",
-};
 
 export default async function FundsPage({ searchParams }: { searchParams: Promise<{ page?: string; payments?: string }> }) {
   const user = await requireUser();
@@ -47,7 +35,7 @@ export default async function FundsPage({ searchParams }: { searchParams: Promis
         actions={<Link href="/funds/add" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">Add funds</Link>}
       />
       <div className="mb-6 max-w-xs">
-        <Stat label="Balance" value={formatMoney(account.balance.toString(), PANEL_CURRENCY)} />
+        <Stat label="Balance" value={<Money amount={account.balance.toString()} currency={PANEL_CURRENCY} style="cents" />} />
       </div>
       <Card title="Payments" className="mb-6">
         <CustomerPaymentsTable payments={payments.payments} panelCurrency={PANEL_CURRENCY} />
@@ -63,20 +51,21 @@ export default async function FundsPage({ searchParams }: { searchParams: Promis
           rows={history.entries}
           rowTestId={() => "ledger-row"}
           empty="No movements yet."
-          columns={[
-            { header: "Date", className: "text-xs text-slate-500", cell: (e) => formatDateTime(e.createdAt) },
-            {
+          columns={(column) => [
+            column({ header: "Date", className: "text-xs text-slate-500", cell: (e) => <Time value={e.createdAt} relative /> }),
+            column({
               header: "What",
+              card: "title",
               cell: (e) => (
                 <>
-                  {KIND_LABELS[e.kind] ?? e.kind}
+                  {ledgerKindLabel(e.kind)}
                   {e.reason ? <span className="ml-2 text-xs text-slate-600">{e.reason}</span> : null}
                 </>
               ),
-            },
-            { header: "Order", cell: (e) => (e.orderId ? <Link href={`/orders/${e.orderId}`} className="text-indigo-600 hover:underline">#{e.orderId}</Link> : "—") },
-            { header: "Amount", align: "right", className: (e) => `tabular-nums ${e.amount.startsWith("-") ? "text-red-700" : "text-green-700"}`, cell: (e) => formatMoney(e.amount) },
-            { header: "Balance after", align: "right", className: "tabular-nums", cell: (e) => formatMoney(e.balanceAfter) },
+            }),
+            column({ header: "Order", cell: (e) => (e.orderId ? <Link href={`/orders/${e.orderId}`} className="text-indigo-600 hover:underline">#{e.orderId}</Link> : "—") }),
+            column({ header: "Amount", card: "primary", align: "right", className: (e) => `tabular-nums ${e.amount.startsWith("-") ? "text-red-700" : "text-green-700"}`, testId: "ledger-amount", cell: (e) => <Money amount={e.amount} currency={PANEL_CURRENCY} signed /> }),
+            column({ header: "Balance after", card: "primary", align: "right", className: "tabular-nums", cell: (e) => <Money amount={e.balanceAfter} currency={PANEL_CURRENCY} style="cents" /> }),
           ]}
         />
         {history.total > history.pageSize * page ? (

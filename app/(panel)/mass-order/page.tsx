@@ -4,7 +4,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money/format";
+import { Money } from "@/components/ui/money";
 import { getCustomerBalance } from "@/lib/storefront/customer-balance";
 
 export const metadata: Metadata = { title: "Mass order — Reseller Panel" };
@@ -20,7 +20,7 @@ export default async function MassOrderPage() {
         description={
           <>
             Many orders at once, each placed and charged on its own. Balance:{" "}
-            <span data-testid="page-balance">{formatMoney(balance ?? "0", PANEL_CURRENCY)}</span>
+            <Money testId="page-balance" amount={balance ?? "0"} currency={PANEL_CURRENCY} style="cents" />
           </>
         }
       />

@@ -4,7 +4,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money/format";
+import { Money } from "@/components/ui/money";
 import { getCustomerBalance } from "@/lib/storefront/customer-balance";
 import { getServiceDetails, listServiceCategories } from "@/lib/storefront/service-search";
 
@@ -22,7 +22,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
   return (
     <>
       {/* Re-rendered by placeOrderAction (revalidatePath) after each placed order. */}
-      <PageHeader title="New order" description={<>Balance: <span data-testid="page-balance">{formatMoney(balance ?? "0", PANEL_CURRENCY)}</span></>} />
+      <PageHeader title="New order" description={<>Balance: <Money testId="page-balance" amount={balance ?? "0"} currency={PANEL_CURRENCY} style="cents" /></>} />
       <Card className="max-w-2xl">
         {categories.length === 0 ? (
           <EmptyState>No services are available right now.</EmptyState>

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/util/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ORDER_STATE_FILTERS } from "@/components/orders/order-state";
@@ -22,7 +23,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title="Orders"
-        description={`${page.total} orders`}
+        description={plural(page.total, "order")}
         actions={<Link href="/new-order" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">New order</Link>}
       />
       <nav className="mb-4 flex flex-wrap gap-1 text-sm" aria-label="Filter by status">

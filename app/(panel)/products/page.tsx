@@ -21,7 +21,7 @@ export default async function ProductsPage() {
           <Card key={p.id} title={p.name}>
             <p className="mb-3 text-xs text-slate-500">
               {p.category} · {p.productType} · {p.stockStatus}
-              {p.inventory !== null ? ` (${p.inventory} left)` : ""} · {formatMoney(p.sellRate, PANEL_CURRENCY)} each
+              {p.inventory !== null ? ` (${p.inventory} left)` : ""} · {formatMoney(p.sellRate, PANEL_CURRENCY, { style: "rate" })} each
             </p>
             <BuyProductForm product={p} currency={PANEL_CURRENCY} />
           </Card>

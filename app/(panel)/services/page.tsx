@@ -1,3 +1,4 @@
+import { plural } from "@/lib/util/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CatalogTable } from "@/components/orders/catalog-table";
@@ -28,7 +29,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Services"
-        description={`${catalog.total} services · prices in ${PANEL_CURRENCY} per 1000 units.`}
+        description={`${plural(catalog.total, "service")} · prices in ${PANEL_CURRENCY} per 1000 units.`}
         actions={
           <Link href="/updates" className="text-sm font-medium text-indigo-700 hover:underline">
             Updates: new services and price changes →

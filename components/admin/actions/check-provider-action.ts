@@ -1,4 +1,5 @@
 "use server";
+import { plural } from "@/lib/util/plural";
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/action-client";
 import { checkProviderForAdmin } from "@/lib/admin/providers";
@@ -11,7 +12,7 @@ export const checkProviderAction = adminAction(ZProviderRef, async ({ providerId
   revalidatePath("/admin/providers");
   revalidatePath("/admin");
   if (!result.ok) return { error: result.message };
-  const products = result.products === null ? "no product catalog" : `${result.products} products`;
-  const summary = `Balance ${result.balance} ${result.currency} · ${result.services} services · ${products}.`;
+  const products = result.products === null ? "no product catalog" : plural(result.products, "product");
+  const summary = `Balance ${result.balance} ${result.currency} · ${plural(result.services, "service")} · ${products}.`;
   return { ok: true, message: result.warning ? `${summary} ${result.warning}` : summary };
 });

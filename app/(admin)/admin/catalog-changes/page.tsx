@@ -12,6 +12,8 @@ import { listCatalogChanges, providerSyncOverview } from "@/lib/catalog/change-l
 import { summaryLines } from "@/lib/catalog/sync-summary-text";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
+import { Time } from "@/components/ui/time";
+import { PANEL_CURRENCY } from "@/lib/currency";
 
 export const metadata: Metadata = { title: "Catalog changes — Reseller Panel" };
 
@@ -55,18 +57,19 @@ export default async function CatalogChangesPage({ searchParams }: { searchParam
           testId="catalog-changes"
           rows={changes.rows}
           empty="No changes recorded."
-          columns={[
-            { header: "When", className: "whitespace-nowrap text-slate-500", cell: (c) => formatWhen(c.createdAt) },
-            { header: "Change", cell: (c) => <Badge tone={KIND_LABELS[c.kind]?.tone}>{KIND_LABELS[c.kind]?.label ?? c.kind}</Badge> },
-            { header: "Item", className: "max-w-72", cell: (c) => <><span className="font-medium">{c.itemKind} #{c.itemId}</span> {c.itemName}</> },
-            { header: "Provider", className: "whitespace-nowrap", cell: (c) => c.provider },
-            { header: "Upstream", className: "max-w-72 text-slate-600", cell: (c) => (c.oldValue || c.newValue ? `${c.oldValue ?? "—"} → ${c.newValue ?? "—"}` : "—") },
-            {
+          columns={(column) => [
+            column({ header: "When", className: "whitespace-nowrap text-slate-500", cell: (c) => <Time value={c.createdAt} relative /> }),
+            column({ header: "Change", card: "primary", cell: (c) => <Badge tone={KIND_LABELS[c.kind]?.tone}>{KIND_LABELS[c.kind]?.label ?? c.kind}</Badge> }),
+            column({ header: "Item", card: "title", className: "max-w-72", cell: (c) => <><span className="font-medium">{c.itemKind} #{c.itemId}</span> {c.itemName}</> }),
+            column({ header: "Provider", className: "whitespace-nowrap", cell: (c) => c.provider }),
+            column({ header: "Upstream", className: "max-w-72 text-slate-600", cell: (c) => (c.oldValue || c.newValue ? `${c.oldValue ?? "—"} → ${c.newValue ?? "—"}` : "—") }),
+            column({
               header: "Our price",
+              card: "primary",
               align: "right",
               className: "tabular-nums whitespace-nowrap",
-              cell: (c) => (c.oldSellRate && c.newSellRate && c.oldSellRate !== c.newSellRate ? `${formatMoney(c.oldSellRate)} → ${formatMoney(c.newSellRate)}` : c.newSellRate ? formatMoney(c.newSellRate) : "—"),
-            },
+              cell: (c) => (c.oldSellRate && c.newSellRate && c.oldSellRate !== c.newSellRate ? `${formatMoney(c.oldSellRate, PANEL_CURRENCY)} → ${formatMoney(c.newSellRate, PANEL_CURRENCY)}` : c.newSellRate ? formatMoney(c.newSellRate, PANEL_CURRENCY) : "—"),
+            }),
           ]}
         />
         <Pagination path="/admin/catalog-changes" params={params} page={changes.page} pageSize={changes.pageSize} total={changes.total} />

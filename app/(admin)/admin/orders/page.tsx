@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { OrderStateBadge } from "@/components/orders/order-state";
+import { OrderStateBadge, staffStateLabel } from "@/components/orders/order-state";
 import { FilterBar, FilterInput, FilterSelect, YES_NO } from "@/components/admin/filter-bar";
-import { formatWhen } from "@/components/admin/format";
+import { Time } from "@/components/ui/time";
 import { OrderEvents } from "@/components/admin/order-events";
 import { OrdersTable } from "@/components/admin/orders-table";
 import { Pagination } from "@/components/admin/pagination";
@@ -90,7 +90,7 @@ function AllOrders({
     <Card>
       <FilterBar resetHref="/admin/orders">
         <FilterInput label="Search" name="q" type="search" value={filters.q} placeholder="#id, upstream id, link or email" />
-        <FilterSelect label="State" name="state" value={filters.state} options={ORDER_STATES.map((s) => ({ value: s, label: s.replace("_", " ") }))} />
+        <FilterSelect label="State" name="state" value={filters.state} options={ORDER_STATES.map((s) => ({ value: s, label: staffStateLabel(s) }))} />
         <FilterInput label="Customer email" name="email" value={filters.email} placeholder="part of an email" width="w-48" />
         <FilterSelect label="Provider" name="providerId" value={filters.providerId} options={providers.map((p) => ({ value: String(p.id), label: p.name }))} />
         <FilterInput label="Service #" name="serviceId" value={filters.serviceId} placeholder="id" width="w-24" />
@@ -120,7 +120,7 @@ function OrderSummary({ order }: { order: WithEvents }) {
         <Link href={`/admin/users/${order.user.id}`} className="text-indigo-700 hover:underline">
           {order.user.email}
         </Link>{" "}
-        · charged {formatMoney(order.charge, PANEL_CURRENCY)} · {formatWhen(order.createdAt)}
+        · charged {formatMoney(order.charge, PANEL_CURRENCY)} · <Time value={order.createdAt} relative />
       </span>
     </div>
   );
@@ -165,7 +165,7 @@ function RecentlyResolved({ resolutions }: { resolutions: Awaited<ReturnType<typ
               <Link href={`/admin/users/${r.order.user.id}`} className="text-indigo-700 underline">
                 {r.order.user.email}
               </Link>{" "}
-              · {formatMoney(r.order.charge, PANEL_CURRENCY)} · {formatWhen(r.createdAt)}
+              · {formatMoney(r.order.charge, PANEL_CURRENCY)} · <Time value={r.createdAt} relative />
             </span>
           </li>
         ))}

@@ -8,7 +8,8 @@ import { DataTable } from "@/components/ui/data-table";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money";
+import { Money } from "@/components/ui/money";
+import { PAYMENT_STATE_LABELS } from "@/lib/payments/labels";
 import { countReviewQueue, listMethodsForStaff, listPaymentsForStaff, PAYMENT_STATES, paymentTotals, type PaymentFilters } from "@/lib/payments/staff-queries";
 
 export const metadata: Metadata = { title: "Payments — Reseller Panel" };
@@ -31,7 +32,7 @@ export default async function PaymentsLogPage({ searchParams }: { searchParams: 
       <PaymentsTabs active="log" reviewCount={reviewCount} />
       <Card className="mb-6">
         <FilterBar resetHref="/admin/payments">
-          <FilterSelect label="State" name="state" value={filters.state} options={PAYMENT_STATES.map((s) => ({ value: s, label: s.replace("_", " ") }))} />
+          <FilterSelect label="State" name="state" value={filters.state} options={PAYMENT_STATES.map((s) => ({ value: s, label: PAYMENT_STATE_LABELS[s] }))} />
           <FilterSelect label="Method" name="methodId" value={filters.methodId} options={methods.map((m) => ({ value: String(m.id), label: m.name }))} />
           <FilterInput label="Customer (email or id)" name="customer" value={filters.customer} placeholder="part of an email" />
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
@@ -55,12 +56,12 @@ export default async function PaymentsLogPage({ searchParams }: { searchParams: 
           rows={totals}
           rowKey={(t) => `${t.day}-${t.method}`}
           empty="Nothing credited in this selection."
-          columns={[
-            { header: "Day (UTC)", cell: (t) => t.day },
-            { header: "Method", cell: (t) => t.method },
-            { header: "Payments", align: "right", className: "tabular-nums", cell: (t) => t.count },
-            { header: "Deposits", align: "right", className: "tabular-nums", cell: (t) => formatMoney(t.deposits, PANEL_CURRENCY) },
-            { header: "Bonuses", align: "right", className: "tabular-nums", cell: (t) => formatMoney(t.bonuses, PANEL_CURRENCY) },
+          columns={(column) => [
+            column({ header: "Day (UTC)", card: "title", cell: (t) => t.day }),
+            column({ header: "Method", cell: (t) => t.method }),
+            column({ header: "Payments", align: "right", className: "tabular-nums", cell: (t) => t.count }),
+            column({ header: "Deposits", card: "primary", align: "right", className: "tabular-nums", cell: (t) => <Money amount={t.deposits} currency={PANEL_CURRENCY} /> }),
+            column({ header: "Bonuses", card: "primary", align: "right", className: "tabular-nums", cell: (t) => <Money amount={t.bonuses} currency={PANEL_CURRENCY} /> }),
           ]}
         />
       </Card>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PANEL_CURRENCY } from "@/lib/currency";
 import { PriceRuleForm } from "@/components/pricing/price-rule-form";
 import { PriceRuleList } from "@/components/pricing/price-rule-list";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -23,7 +24,7 @@ export default async function PricingPage() {
       </Card>
       {isAdmin ? (
         <Card title="Add or change a rule" className="mt-6">
-          <PriceRuleForm providers={providers.map((p) => ({ value: String(p.id), label: p.name }))} categories={categories} />
+          <PriceRuleForm providers={providers.map((p) => ({ value: String(p.id), label: p.name }))} categories={categories} currency={PANEL_CURRENCY} />
         </Card>
       ) : (
         <p className="mt-6 text-sm text-slate-500">Only an admin can change pricing rules.</p>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { Time } from "@/components/ui/time";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AddProviderForm } from "@/components/admin/add-provider-form";
 import { EnabledBadge } from "@/components/admin/badges";
-import { formatWhen } from "@/components/admin/format";
 import { ProviderActions } from "@/components/admin/provider-actions";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { listProvidersForStaff } from "@/lib/admin/providers";
@@ -35,7 +35,7 @@ export default async function ProvidersPage() {
               <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-5">
                 <Detail label="Last balance" testId={`provider-balance-${p.id}`}>
                   {p.lastBalance !== null ? formatMoney(p.lastBalance, p.currency) : <span className="text-slate-400">not checked</span>}
-                  <span className="block text-xs text-slate-500">{p.lastBalanceAt ? `checked ${formatWhen(p.lastBalanceAt)}` : null}</span>
+                  <span className="block text-xs text-slate-500">{p.lastBalanceAt ? <Time value={p.lastBalanceAt} relative prefix="checked " /> : null}</span>
                 </Detail>
                 <Detail label="Currency · rate">
                   {p.currency} · {p.exchangeRate}
@@ -53,7 +53,7 @@ export default async function ProvidersPage() {
                   {p.lastMarkup ? <span className="block text-xs text-slate-500">last markup {p.lastMarkup}</span> : null}
                 </Detail>
               </dl>
-              <ProviderActions provider={{ id: p.id, enabled: p.enabled, markup: p.lastMarkup ?? undefined }} isAdmin={isAdmin} />
+              <ProviderActions provider={{ id: p.id, enabled: p.enabled, markup: p.lastMarkup ?? undefined, firstSync: p.services + p.products === 0 }} isAdmin={isAdmin} />
             </div>
           </Card>
         ))}

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/util/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/admin/filter-bar";
@@ -9,7 +10,7 @@ import { searchUsersForStaff } from "@/lib/admin/user-search";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money/format";
+import { Money } from "@/components/ui/money";
 import { listUsers } from "@/lib/users/manage-user";
 
 export const metadata: Metadata = { title: "Users — Reseller Panel" };
@@ -19,7 +20,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const { users, total, page, pageSize, filters } = await searchUsersForStaff(await getDb(), actor, await searchParams);
   return (
     <>
-      <PageHeader title="Users" description={`${total} ${filters.q || filters.role ? "matching " : ""}accounts`} />
+      <PageHeader title="Users" description={`${filters.q || filters.role ? "Matching: " : ""}${plural(total, "account")}`} />
       <Card>
         <FilterBar resetHref="/admin/users">
           <FilterInput label="Search" name="q" type="search" value={filters.q} placeholder="email, name or account id" />
@@ -30,26 +31,28 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           rows={users}
           rowTestId={(u) => `user-row-${u.email}`}
           empty="No account matches this search."
-          columns={[
-            { header: "#", cell: (u) => u.id },
-            {
+          columns={(column) => [
+            column({ header: "#", card: "hidden", cell: (u) => u.id }),
+            column({
               header: "Email",
+              card: "title",
               cell: (u) => (
                 <>
                   <Link href={`/admin/users/${u.id}`} className="text-indigo-700 hover:underline">{u.email}</Link>
                   {u.name ? <div className="text-xs text-slate-500">{u.name}</div> : null}
                 </>
               ),
-            },
-            { header: "Role", cell: (u) => u.role },
-            { header: "Status", cell: (u) => u.status },
-            { header: "Balance", align: "right", className: "tabular-nums whitespace-nowrap", cell: (u) => formatMoney(u.balance, PANEL_CURRENCY) },
-            {
+            }),
+            column({ header: "Role", cell: (u) => u.role }),
+            column({ header: "Status", card: "primary", cell: (u) => u.status }),
+            column({ header: "Balance", card: "primary", align: "right", className: "tabular-nums whitespace-nowrap", cell: (u) => <Money amount={u.balance} currency={PANEL_CURRENCY} style="cents" /> }),
+            column({
               header: "Actions",
+              card: "action",
               className: "pl-6",
               headerClassName: "pl-6",
               cell: (u) => (u.id === actor.id ? <span className="text-xs text-slate-500">you</span> : actor.role === "admin" ? <UserRowActions user={u} /> : null),
-            },
+            }),
           ]}
         />
         <Pagination path="/admin/users" params={{ q: filters.q, role: filters.role }} page={page} pageSize={pageSize} total={total} />

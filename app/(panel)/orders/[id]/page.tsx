@@ -1,3 +1,4 @@
+import { plural } from "@/lib/util/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -28,7 +29,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <>
               <pre className="max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid="product-results">{results.lines.join("\n")}</pre>
               <a href={`/api/panel/orders/${history.order.id}/results`} className="mt-3 inline-block text-sm font-medium text-indigo-700 hover:underline">
-                Download ({results.lines.length} lines)
+                Download ({plural(results.lines.length, "line")})
               </a>
             </>
           ) : (

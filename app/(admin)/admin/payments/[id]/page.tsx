@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { ledgerKindLabel } from "@/lib/ledger/labels";
+import { Time } from "@/components/ui/time";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatWhen } from "@/components/admin/format";
 import { PaymentStateBadge } from "@/components/payments/payment-state-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { DetailList } from "@/components/ui/detail-list";
@@ -21,20 +23,20 @@ export default async function StaffPaymentPage({ params }: { params: Promise<{ i
   if (!Number.isSafeInteger(id) || id <= 0 || id >= 2 ** 31) notFound();
   const p = await getPaymentForStaff(await getDb(), actor, id);
   if (!p) notFound();
-  const owed = outstandingChargeback({ ...p, ledgerEntries: p.ledgerEntries.filter((e) => e.kind === "chargeback") });
+  const owed = outstandingChargeback(p);
   const owedText = owed ? formatMoney(owed.toFixed(), PANEL_CURRENCY) : null;
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     ["Customer", p.user.email],
     ["Method", `${p.method.name} (${p.gateway})`],
     ["Amount / fee / to pay", `${p.amount.toFixed()} / ${p.fee.toFixed()} / ${formatMoney(p.payAmount.toFixed(), p.currency)}`],
     ["To credit", `${formatMoney(p.creditAmount.toFixed(), PANEL_CURRENCY)}${p.bonusAmount.gt(0) ? ` + bonus ${p.bonusAmount.toFixed()} (${p.bonusPercent.toFixed()} %)` : ""}`],
-    ["Credited", p.creditedAmount ? `${p.creditedAmount.toFixed()} + bonus ${p.creditedBonus?.toFixed() ?? "0"}` : "—"],
-    ["Charged back", p.chargebackAmount?.toFixed() ?? "—"],
+    ["Credited", p.creditedAmount ? `${formatMoney(p.creditedAmount.toFixed(), PANEL_CURRENCY)} + bonus ${formatMoney(p.creditedBonus?.toFixed() ?? "0", PANEL_CURRENCY)}` : "—"],
+    ["Charged back", p.chargebackAmount ? formatMoney(p.chargebackAmount.toFixed(), PANEL_CURRENCY) : "—"],
     ["Gateway id", p.externalId ?? "—"],
     ["Gateway said", p.reportedStatus ? `${p.reportedStatus}${p.reportedAmount ? ` · ${p.reportedAmount} ${p.reportedCurrency ?? ""}` : ""}` : "—"],
     ["Reference", p.reference ?? "—"],
-    ["Reviewed", p.reviewedAt ? `${formatWhen(p.reviewedAt)} by ${p.reviewedBy?.email ?? "?"}: ${p.reviewReason ?? ""}` : "—"],
-    ["Created / paid", `${formatWhen(p.createdAt)} / ${formatWhen(p.paidAt)}`],
+    ["Reviewed", p.reviewedAt ? <><Time value={p.reviewedAt} />{` by ${p.reviewedBy?.email ?? "?"}: ${p.reviewReason ?? ""}`}</> : "—"],
+    ["Created / paid", <><Time value={p.createdAt} /> / <Time value={p.paidAt} /></>],
   ];
   return (
     <>
@@ -50,14 +52,14 @@ export default async function StaffPaymentPage({ params }: { params: Promise<{ i
           <DetailList items={rows.map(([label, value]) => ({ label, value }))} />
           <h3 className="mt-4 text-sm font-semibold">Ledger</h3>
           <ul className="text-sm">
-            {p.ledgerEntries.length ? p.ledgerEntries.map((e) => <li key={e.id.toString()}>{e.kind} {e.amount.toFixed()} · {formatWhen(e.createdAt)}</li>) : <li className="text-slate-500">Nothing credited.</li>}
+            {p.ledgerEntries.length ? p.ledgerEntries.map((e) => <li key={e.id.toString()}>{ledgerKindLabel(e.kind)} {formatMoney(e.amount.toFixed(), PANEL_CURRENCY, { signed: true })} · <Time value={e.createdAt} relative /></li>) : <li className="text-slate-500">Nothing credited.</li>}
           </ul>
         </Card>
         <Card title="Callbacks and decisions">
           <ol className="space-y-2 text-sm" data-testid="payment-events">
             {p.events.map((e) => (
               <li key={e.id.toString()} className="rounded-md border border-slate-100 p-2">
-                <div className="flex flex-wrap gap-x-2 text-xs text-slate-500"><span>{formatWhen(e.createdAt)}</span><span className="font-medium text-slate-700">{e.type}</span><span>{e.outcome}</span></div>
+                <div className="flex flex-wrap gap-x-2 text-xs text-slate-500"><Time value={e.createdAt} relative /><span className="font-medium text-slate-700">{e.type}</span><span>{e.outcome}</span></div>
                 {e.message ? <div className="break-words">{e.message}</div> : null}
                 {e.payload ? (
                   <details className="mt-1"><summary className="cursor-pointer text-xs text-slate-500">What the gateway sent</summary><pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all text-xs">{JSON.stringify(e.payload, null, 2)}</pre></details>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { Time } from "@/components/ui/time";
 import Link from "next/link";
-import { formatWhen } from "@/components/admin/format";
 import { PaymentStateBadge } from "@/components/payments/payment-state-badge";
 import { PaymentsTabs } from "@/components/payments/payments-tabs";
 import { ReviewPaymentForm } from "@/components/payments/review-payment-form";
@@ -10,6 +10,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
+import { duplicateReferences } from "@/lib/payments/duplicate-references";
 import { outstandingChargeback } from "@/lib/payments/outstanding-chargeback";
 import { listRejectedCallbacks, listReviewQueue } from "@/lib/payments/staff-queries";
 
@@ -19,6 +20,7 @@ export default async function PaymentReviewPage() {
   const actor = await requireStaff();
   const db = await getDb();
   const [queue, rejected] = await Promise.all([listReviewQueue(db, actor), listRejectedCallbacks(db, actor)]);
+  const twins = await duplicateReferences(db, queue.filter((p) => p.reference).map((p) => p.id));
   const isAdmin = actor.role === "admin";
   return (
     <>
@@ -44,11 +46,25 @@ export default async function PaymentReviewPage() {
                     },
                     p.reference ? { label: "Reference", value: p.reference, valueClassName: "break-all" } : null,
                     p.reportedStatus ? { label: "Gateway said", value: `${p.reportedStatus}${p.reportedAmount ? ` · ${p.reportedAmount} ${p.reportedCurrency ?? ""}` : ""}` } : null,
-                    { label: "Created", value: formatWhen(p.createdAt) },
+                    { label: "Created", value: <Time value={p.createdAt} relative /> },
                   ]}
                 />
                 {p.flag ? <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{p.flag}</p> : null}
-                {isAdmin ? <ReviewPaymentForm paymentId={p.id} mode={mode} suggestedAmount={p.creditAmount.toFixed()} owed={owed ? formatMoney(owed.toFixed(), PANEL_CURRENCY) : undefined} /> : null}
+                {twins.get(p.id) ? (
+                  <p className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900" data-testid={`duplicate-reference-${p.id}`}>
+                    Same reference as payment{" "}
+                    {twins.get(p.id)!.map((t, i) => (
+                      <span key={t.id}>
+                        {i ? ", " : ""}
+                        <Link href={`/admin/payments/${t.id}`} className="font-medium underline">#{t.id}</Link> ({t.state === "waiting" ? "waiting" : "credited"})
+                      </span>
+                    ))}
+                    : one transfer may be credited twice.
+                  </p>
+                ) : null}
+                {isAdmin ? (
+                  <ReviewPaymentForm paymentId={p.id} mode={mode} suggestedAmount={p.creditAmount.toFixed()} owed={owed ? formatMoney(owed.toFixed(), PANEL_CURRENCY) : undefined} duplicate={twins.has(p.id)} />
+                ) : null}
               </div>
             </Card>
           );
@@ -59,7 +75,7 @@ export default async function PaymentReviewPage() {
           <ul className="divide-y divide-slate-100 text-sm" data-testid="rejected-callbacks">
             {rejected.map((e) => (
               <li key={e.id.toString()} className="flex flex-wrap gap-x-3 py-1.5">
-                <span className="text-xs text-slate-500">{formatWhen(e.createdAt)}</span>
+                <Time value={e.createdAt} relative className="text-xs text-slate-500" />
                 <span className="font-medium">{e.gateway}</span>
                 <span>{e.outcome.replace("_", " ")}</span>
                 <span className="text-slate-600">{e.message}</span>

@@ -15,6 +15,9 @@ import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format";
+import { Money } from "@/components/ui/money";
+import { Time } from "@/components/ui/time";
+import { ledgerKindLabel } from "@/lib/ledger/labels";
 
 export const metadata: Metadata = { title: "User — Reseller Panel" };
 
@@ -36,7 +39,7 @@ export default async function UserDetailPage({ params, searchParams }: { params:
       </p>
       <PageHeader title={user.email} description={`${user.name ? `${user.name} · ` : ""}account #${user.id} since ${formatWhen(user.createdAt)}`} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Balance" value={formatMoney(user.balance, PANEL_CURRENCY)} hint="Sum of the ledger entries below." />
+        <Stat label="Balance" value={<Money amount={user.balance} currency={PANEL_CURRENCY} />} hint="Sum of the ledger entries below, exact." />
         <Stat
           label="Account"
           value={
@@ -56,9 +59,9 @@ export default async function UserDetailPage({ params, searchParams }: { params:
             <p className="text-sm text-slate-500">Funds can only be added to customer accounts.</p>
           ) : (
             <>
-              <CreditFundsForm customerId={user.id} currency={PANEL_CURRENCY} />
+              <CreditFundsForm customerId={user.id} customerEmail={user.email} currency={PANEL_CURRENCY} />
               <hr className="my-5 border-slate-200" />
-              <DeductFundsForm customerId={user.id} currency={PANEL_CURRENCY} balance={formatMoney(user.balance, PANEL_CURRENCY)} />
+              <DeductFundsForm customerId={user.id} customerEmail={user.email} currency={PANEL_CURRENCY} balance={formatMoney(user.balance, PANEL_CURRENCY)} />
             </>
           )}
         </Card>
@@ -89,14 +92,14 @@ function LedgerTable({ entries }: { entries: UserDetail["ledger"]["entries"] }) 
       rows={entries}
       rowTestId={(e) => `ledger-entry-${e.id}`}
       empty="No ledger entries yet."
-      columns={[
-        { header: "When", className: "whitespace-nowrap text-slate-500", cell: (e) => formatWhen(e.createdAt) },
-        { header: "Kind", cell: (e) => e.kind.replace("_", " ") },
-        { header: "Amount", align: "right", className: (e) => `tabular-nums ${signed(e.amount)}`, cell: (e) => `${e.amount.startsWith("-") ? "" : "+"}${formatMoney(e.amount)}` },
-        { header: "Balance after", align: "right", className: "tabular-nums", cell: (e) => formatMoney(e.balanceAfter) },
-        { header: "Order", cell: (e) => (e.orderId ? `#${e.orderId}` : "—") },
-        { header: "Reason", className: "max-w-64 text-slate-700", cell: (e) => e.reason ?? "—" },
-        { header: "By", className: "text-slate-600", cell: (e) => (e.actor ? e.actor.email : "system") },
+      columns={(column) => [
+        column({ header: "When", className: "whitespace-nowrap text-slate-500", cell: (e) => <Time value={e.createdAt} relative /> }),
+        column({ header: "Kind", card: "title", cell: (e) => ledgerKindLabel(e.kind) }),
+        column({ header: "Amount", card: "primary", align: "right", className: (e) => `tabular-nums ${signed(e.amount)}`, cell: (e) => <Money amount={e.amount} currency={PANEL_CURRENCY} signed /> }),
+        column({ header: "Balance after", card: "primary", align: "right", className: "tabular-nums", cell: (e) => <Money amount={e.balanceAfter} currency={PANEL_CURRENCY} style="cents" /> }),
+        column({ header: "Order", cell: (e) => (e.orderId ? `#${e.orderId}` : "—") }),
+        column({ header: "Reason", className: "max-w-64 text-slate-700", cell: (e) => e.reason ?? "—" }),
+        column({ header: "By", className: "text-slate-600", cell: (e) => (e.actor ? e.actor.email : "system") }),
       ]}
     />
   );
@@ -112,14 +115,14 @@ function RecentOrders({ orders, email }: { orders: UserDetail["orders"]; email: 
             <span>
               <span className="font-medium">#{o.id}</span> {o.item} × {o.quantity.toLocaleString("en-US")}
               <span className="block text-xs text-slate-500">
-                {o.provider} · {formatWhen(o.createdAt)}
+                {o.provider} · <Time value={o.createdAt} relative />
                 {o.upstreamOrderId ? ` · upstream ${o.upstreamOrderId}` : ""}
               </span>
             </span>
             <span className="flex items-center gap-2">
               {o.flag ? <Badge tone="red" title={o.flag}>flagged</Badge> : null}
               <OrderStateBadge state={o.state} audience="staff" />
-              <span className="tabular-nums">{formatMoney(o.charge, PANEL_CURRENCY)}</span>
+              <Money amount={o.charge} currency={PANEL_CURRENCY} className="tabular-nums" />
             </span>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Time } from "@/components/ui/time";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LivePaymentStatus } from "@/components/payments/live-payment-status";
@@ -9,7 +10,6 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
 import { getCustomerPayment } from "@/lib/payments/customer-queries";
-import { formatDateTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Payment — Reseller Panel" };
 
@@ -32,6 +32,11 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
           {payment.state === "waiting" && payment.redirectUrl ? (
             <a href={payment.redirectUrl} className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">Continue to payment</a>
           ) : null}
+          {payment.rejectionReason ? (
+            <p className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="rejection-reason">
+              Rejected by an admin: {payment.rejectionReason}
+            </p>
+          ) : null}
           {payment.gateway === "manual" && payment.state === "waiting" && payment.method.instructions ? (
             <div className="mt-4 whitespace-pre-line rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="manual-instructions">
               {payment.method.instructions}
@@ -51,7 +56,7 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
               payment.bonusAmount !== "0" ? { label: "Bonus", value: formatMoney(payment.bonusAmount, PANEL_CURRENCY) } : null,
               payment.creditedAmount ? { label: "Credited", value: formatMoney(payment.creditedAmount, PANEL_CURRENCY), testId: "credited" } : null,
               payment.reference ? { label: "Your reference", value: payment.reference } : null,
-              { label: "Created", value: formatDateTime(payment.createdAt) },
+              { label: "Created", value: <Time value={payment.createdAt} /> },
             ]}
           />
         </Card>
