@@ -90,6 +90,13 @@ const ZEnvironment = z.object({
   CRYPTOMUS_MERCHANT_ID: optionalText(),
   CRYPTOMUS_API_KEY: optionalText(),
   CRYPTOMUS_API_BASE: setting(z.url({ error: "must be a URL" }).default("https://api.cryptomus.com")),
+
+  // Email (lib/mail)
+  /** smtp://user:pass@host:587 or smtps://user:pass@host:465; unset: mail waits in the outbox. */
+  SMTP_URL: setting(z.string().trim().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL").optional()),
+  MAIL_FROM: setting(z.string().trim().default("Reseller Panel <no-reply@localhost>")),
+  /** The demo's local SMTP sink writes what it receives here; /admin/mail shows it (never set in production). */
+  MAIL_SINK_DIR: optionalText(),
 });
 
 export type Config = z.output<typeof ZEnvironment>;

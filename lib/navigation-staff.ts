@@ -13,5 +13,6 @@ export const staffNav: NavItem[] = [
   { href: "/admin/catalog-changes", label: "Catalog changes" },
   { href: "/admin/reports", label: "Reports" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/mail", label: "Email" },
   { href: "/admin/settings", label: "Settings" },
 ];

@@ -17,7 +17,9 @@ export type ErrorCode =
   // Staff and account operations
   | "not_allowed" | "email_taken" | "name_taken" | "not_a_customer" | "below_cost" | "upstream_order_taken"
   | "not_refundable" | "already_refunded" | "refund_exceeds_charge" | "balance_too_low" | "too_many_waiting"
-  | "method_unavailable" | "gateway_failed" | "rate_limited" | "update_failed" | "sync_failed";
+  | "method_unavailable" | "gateway_failed" | "rate_limited" | "update_failed" | "sync_failed"
+  // Accounts (lib/accounts)
+  | "email_unverified" | "link_invalid" | "link_expired" | "link_used" | "wrong_password";
 
 export type ResultData = Record<string, string | number | boolean | null>;
 

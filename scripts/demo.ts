@@ -16,6 +16,8 @@ import { DEMO_STRIPE_KEYS, ensureDemoPaymentMethods } from "@/lib/demo/demo-paym
 import { DEMO_ACCOUNTS, setUpDemo } from "@/lib/demo/demo-setup";
 import { startStripeStub } from "@/lib/payments/testing/stripe-stub";
 import { startSimulator } from "@/lib/upstream/simulator";
+import { writeSinkMessage } from "@/lib/mail/demo-sink";
+import { startSmtpSink } from "@/lib/mail/testing/smtp-sink";
 
 const PORT = Number(process.env.PORT ?? 3000);
 const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
@@ -46,6 +48,11 @@ console.log(`Upstream simulator: ${simulator.url} (key ${SIMULATOR_KEY})`);
 // sends the signed webhook back to the panel, as Stripe would.
 const stripe = await startStripeStub({ ...DEMO_STRIPE_KEYS, webhookUrl: `http://127.0.0.1:${PORT}/api/payments/stripe/webhook` });
 
+// Email goes to a local SMTP sink (never anywhere else); /admin/mail shows what it received.
+const MAIL_SINK_DIR = path.resolve("data", "mail-sink");
+const smtpSink = await startSmtpSink({ port: Number(process.env.DEMO_SMTP_PORT ?? 2525), onMail: (mail) => void writeSinkMessage(MAIL_SINK_DIR, mail) });
+console.log(`Mail sink: ${smtpSink.url} (shown on /admin/mail)`);
+
 const db = await getDb();
 for (const note of await setUpDemo(db, { url: simulator.url, key: SIMULATOR_KEY })) console.log(note);
 for (const note of await ensureDemoPaymentMethods(db, DEMO_ACCOUNTS.admin.email, DEMO_STRIPE_KEYS)) console.log(note);
@@ -68,6 +75,8 @@ const app = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "se
     IN_PROCESS_WORKER: process.env.IN_PROCESS_WORKER ?? "1",
     STRIPE_API_BASE: stripe.url,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
+    SMTP_URL: smtpSink.url,
+    MAIL_SINK_DIR,
   },
 });
 
@@ -76,6 +85,7 @@ console.log(`
   Admin:     ${DEMO_ACCOUNTS.admin.email} / ${DEMO_ACCOUNTS.admin.password}
   Customer:  ${DEMO_ACCOUNTS.customer.email} / ${DEMO_ACCOUNTS.customer.password}
   Upstream:  ${simulator.url} (key ${SIMULATOR_KEY})
+  Email:     nothing leaves this machine; sign in as admin and open /admin/mail to read what was sent
   Add funds: "Bank transfer (demo)" — submit it as the customer, approve it as the admin at
              http://localhost:${PORT}/admin/payments/review; or "Card (demo: local Stripe stand-in)",
              paid at a click on a local test checkout page (no real card, no real money).
@@ -89,6 +99,7 @@ const stop = async () => {
   stopping = true;
   app.kill("SIGTERM");
   await simulator.close();
+  await smtpSink.close();
   await stripe.close();
 };
 process.on("SIGINT", stop);

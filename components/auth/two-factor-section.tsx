@@ -23,6 +23,17 @@ export function TwoFactorSection({ view, required }: { view: TwoFactorView; requ
     return (
       <div className="space-y-4" data-testid="two-factor-on">
         <FormMessage message={confirm.message} />
+        {Array.isArray(confirm.data?.recoveryCodes) ? (
+          <div className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="recovery-codes">
+            <p className="font-medium text-amber-900">Recovery codes: save them now, they are shown only once.</p>
+            <p className="mt-1 text-amber-900">Each one signs you in once if you lose your phone.</p>
+            <ul className="mt-2 grid grid-cols-2 gap-1 font-mono text-slate-900">
+              {(confirm.data.recoveryCodes as string[]).map((code) => (
+                <li key={code}>{code}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <p className="text-sm text-slate-700">
           <span className="font-medium text-emerald-700">On</span> since {view.since}. Signing in asks for a code from your authenticator app.
         </p>

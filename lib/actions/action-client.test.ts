@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { fail, fieldRefusal } from "@/lib/result";
 import { ActionError, makeAction, refusalState, type ActionResult, type Gate } from "./action-client";
 
-const customer: SessionUser = { id: 1, email: "c@x.test", name: null, role: "customer", needsTwoFactorSetup: false, balance: "0", timeZone: null };
+const customer: SessionUser = { id: 1, email: "c@x.test", name: null, role: "customer", needsTwoFactorSetup: false, balance: "0", timeZone: null, emailVerified: true };
 const staff: SessionUser = { ...customer, id: 2, role: "staff" };
 const admin: SessionUser = { ...customer, id: 3, role: "admin" };
 

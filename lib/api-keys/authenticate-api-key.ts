@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/connection";
 import { hashApiKey, MAX_PRESENTED_KEY_LENGTH } from "./key-material";
 
-export type ApiCustomer = { customerId: number; keyId: number };
+/** `mayOrder`: active and its email confirmed (lib/accounts/standing.ts), read in the same query. */
+export type ApiCustomer = { customerId: number; keyId: number; mayOrder: boolean };
 
 /** lastUsedAt is a hint for people, not an audit log: written at most once a minute per key. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
@@ -14,8 +15,8 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 export async function authenticateApiKey(db: Db, key: unknown, now = new Date()): Promise<ApiCustomer | null> {
   if (typeof key !== "string" || key === "" || key.length > MAX_PRESENTED_KEY_LENGTH) return null;
   // The key and its customer in one query (a nested select would be two): every API request pays it.
-  const rows = await db.$queryRaw<{ id: number; userId: number; revokedAt: Date | null; lastUsedAt: Date | null; status: string }[]>`
-    SELECT k.id, k."userId", k."revokedAt", k."lastUsedAt", u.status::text AS status
+  const rows = await db.$queryRaw<{ id: number; userId: number; revokedAt: Date | null; lastUsedAt: Date | null; status: string; verified: boolean }[]>`
+    SELECT k.id, k."userId", k."revokedAt", k."lastUsedAt", u.status::text AS status, u."emailVerifiedAt" IS NOT NULL AS verified
     FROM "ApiKey" k JOIN "User" u ON u.id = k."userId"
     WHERE k.hash = ${hashApiKey(key)}`;
   const row = rows[0];
@@ -28,5 +29,5 @@ export async function authenticateApiKey(db: Db, key: unknown, now = new Date())
       data: { lastUsedAt: now },
     });
   }
-  return { customerId: row.userId, keyId: row.id };
+  return { customerId: row.userId, keyId: row.id, mayOrder: row.verified };
 }

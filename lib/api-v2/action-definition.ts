@@ -6,6 +6,8 @@ import type { ApiParams } from "./params";
 export type ApiContext = {
   db: Db;
   customerId: number;
+  /** The key's account is active and verified (placement may skip reading it again). */
+  mayOrder: boolean;
   /** From the non-standard `Idempotency-Key` header, if sent. */
   idempotencyKeyHeader?: string;
 };

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v2/route";
 import { openAdapter } from "@/lib/db/adapter";
-import { closeDb, getDb, type Db } from "@/lib/db/connection";
+import { closeDb, getDb, globalOmit, type Db } from "@/lib/db/connection";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { verifyLedger } from "@/lib/ledger";
 import { Decimal } from "@/lib/money";
@@ -39,7 +39,7 @@ async function openPanelB(): Promise<void> {
   // The same client options as lib/db/connection.ts (secrets omitted unless selected).
   const client = new PrismaClient({
     adapter: opened.factory,
-    omit: { user: { passwordHash: true, totpSecretEncrypted: true }, apiKey: { hash: true }, provider: { apiKeyEncrypted: true } },
+    omit: globalOmit,
   });
   dbB = client;
   closeB = async () => {

@@ -89,7 +89,7 @@ export function createApiHandler(options: ApiHandlerOptions = {}): (request: Req
       }
       try {
         const answer = await definition.handle(
-          { db, customerId: customer.customerId, idempotencyKeyHeader: request.headers.get("idempotency-key") ?? undefined },
+          { db, customerId: customer.customerId, mayOrder: customer.mayOrder, idempotencyKeyHeader: request.headers.get("idempotency-key") ?? undefined },
           params,
         );
         return json(200, answer, rateHeaders);

@@ -2,14 +2,13 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
-import { SIGN_IN_ERRORS, ZSignInInput } from "@/lib/users/schemas";
-import { verifySignInCode } from "./two-factor";
-import { burnPasswordCheck, verifyPassword } from "./password";
+import { ZSignInInput } from "@/lib/users/schemas";
+import { checkSignIn } from "./sign-in";
 import { secureCookiesWanted } from "./cookies";
 import { authSecret } from "./secret";
 import { MAX_SESSION_SECONDS, revokeSession } from "./session-lifetime";
 import { clientIp } from "@/lib/rate-limit/client-ip";
-import { panelLimits, tooManyMessage } from "@/lib/rate-limit/policies";
+import { panelLimits } from "@/lib/rate-limit/policies";
 
 declare module "next-auth" {
   interface Session {
@@ -50,37 +49,8 @@ export const authOptions: NextAuthOptions = {
         const parsed = ZSignInInput.safeParse(credentials ?? {});
         if (!parsed.success) return null;
         // Shared across processes, per account+IP with backoff, per IP and per account (lib/rate-limit).
-        const ip = clientIp(req?.headers);
-        const guard = (await panelLimits()).signIn;
-        const throttle = await guard.check(parsed.data.email, ip);
-        // The same answer for an unknown email: failures count for any address typed.
-        if (!throttle.allowed) throw new Error(tooManyMessage(throttle.retryAfterSeconds));
-        const db = await getDb();
-        const user = await db.user.findUnique({
-          where: { email: parsed.data.email },
-          omit: { passwordHash: false },
-        });
-        // Same work whether or not the email exists, so the answer does not reveal it.
-        if (!user) {
-          await burnPasswordCheck(parsed.data.password);
-          await guard.recordFailure(parsed.data.email, ip);
-          return null;
-        }
-        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) {
-          await guard.recordFailure(parsed.data.email, ip);
-          return null;
-        }
-        if (user.status !== "active") return null;
-        if (user.totpEnabledAt) {
-          // The password was right; the code is the second step (and guessing it counts as a failure).
-          if (!parsed.data.code) throw new Error(SIGN_IN_ERRORS.codeRequired);
-          if (!(await verifySignInCode(db, user.id, parsed.data.code))) {
-            await guard.recordFailure(parsed.data.email, ip);
-            throw new Error(SIGN_IN_ERRORS.codeInvalid);
-          }
-        }
-        await guard.recordSuccess(parsed.data.email, ip);
-        return { id: String(user.id), email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+        const user = await checkSignIn(await getDb(), (await panelLimits()).signIn, parsed.data, clientIp(req?.headers));
+        return user && { id: String(user.id), email: user.email, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
   ],

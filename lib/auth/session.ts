@@ -14,6 +14,8 @@ export type SessionUser = {
   role: "customer" | "staff" | "admin";
   /** Admins must set up two-factor sign-in first (ADMIN_TWO_FACTOR=required) before using admin pages and actions. */
   needsTwoFactorSetup: boolean;
+  /** The email is confirmed (until then the account can sign in but not order or pay). */
+  emailVerified: boolean;
   /** The balance at this request (numeric text), for the header; pages that move money read it again. */
   balance: string;
   /** The zone saved on the account (lib/time/display-zone.ts); null: the browser's. */
@@ -34,11 +36,20 @@ export async function sessionUserOf(db: Db, token: JWT, now = Date.now()): Promi
   if (!token.uid || sessionExpiry(token, now)) return null;
   const user = await db.user.findUnique({
     where: { id: token.uid },
-    select: { id: true, email: true, name: true, role: true, status: true, sessionVersion: true, totpEnabledAt: true, balance: true, timeZone: true },
+    select: { id: true, email: true, name: true, role: true, status: true, sessionVersion: true, totpEnabledAt: true, balance: true, timeZone: true, emailVerifiedAt: true },
   });
   if (!user || user.status !== "active" || user.sessionVersion !== token.sv) return null;
   const needsTwoFactorSetup = twoFactorRequired(user) && !user.totpEnabledAt;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, needsTwoFactorSetup, balance: user.balance.toString(), timeZone: user.timeZone };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    needsTwoFactorSetup,
+    balance: user.balance.toString(),
+    timeZone: user.timeZone,
+    emailVerified: user.emailVerifiedAt !== null,
+  };
 }
 
 export function isStaff(user: SessionUser | null): boolean {

@@ -49,7 +49,7 @@ describe("two-factor sign-in", () => {
     // Until confirmed, sign-in does not ask for a code.
     expect(await authorize({ email: user.email, password: PASSWORD })).toMatchObject({ email: user.email });
     expect(await confirmTwoFactor(db, user, "000000")).toMatchObject({ ok: false, field: "code" });
-    expect(await confirmTwoFactor(db, user, await generate({ secret }))).toEqual({ ok: true });
+    expect(await confirmTwoFactor(db, user, await generate({ secret }))).toMatchObject({ ok: true });
     expect(await twoFactorState(db, user.id)).toMatchObject({ status: "on" });
   });
 
@@ -59,7 +59,7 @@ describe("two-factor sign-in", () => {
     const secret = await secretOf(user.id);
     // Confirmed with the previous step's code, so that the current one is still unused.
     const previous = await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 });
-    expect(await confirmTwoFactor(db, user, previous)).toEqual({ ok: true });
+    expect(await confirmTwoFactor(db, user, previous)).toMatchObject({ ok: true });
 
     await expect(authorize({ email: user.email, password: PASSWORD })).rejects.toThrow("TWO_FACTOR_REQUIRED");
     await expect(authorize({ email: user.email, password: PASSWORD, code: "123456" })).rejects.toThrow("TWO_FACTOR_INVALID");
@@ -85,8 +85,21 @@ describe("two-factor sign-in", () => {
     expect(await twoFactorState(db, user.id)).toEqual({ status: "off" });
   });
 
-  it("customers cannot turn it on", async () => {
-    const row = await db.user.create({ data: { email: `tfa-c-${Date.now()}@test.local`, passwordHash: "x" }, select: { id: true, role: true } });
-    expect(await beginTwoFactorSetup(db, row)).toMatchObject({ ok: false });
+  it("customers may turn it on too, and get ten single-use recovery codes (issue 23)", async () => {
+    const email = `tfa-c-${Date.now()}@test.local`;
+    const row = await db.user.create({ data: { email, passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() }, select: { id: true, role: true } });
+    expect(await beginTwoFactorSetup(db, row)).toEqual({ ok: true });
+    const state = await twoFactorState(db, row.id);
+    if (state.status !== "pending") throw new Error(`expected pending, got ${state.status}`);
+    const confirmed = await confirmTwoFactor(db, row, await generate({ secret: state.secret }));
+    if (!confirmed.ok) throw new Error(confirmed.error);
+    expect(confirmed.recoveryCodes).toHaveLength(10);
+    expect(new Set(confirmed.recoveryCodes).size).toBe(10);
+    // Stored hashed: no code appears in the table.
+    const stored = JSON.stringify(await db.recoveryCode.findMany({ where: { userId: row.id }, omit: { codeHash: false } }));
+    for (const code of confirmed.recoveryCodes) expect(stored).not.toContain(code.replace("-", ""));
+    await expect(authorize({ email, password: PASSWORD })).rejects.toThrow("TWO_FACTOR_REQUIRED");
+    expect(await authorize({ email, password: PASSWORD, code: confirmed.recoveryCodes[3]! })).toMatchObject({ email });
+    await expect(authorize({ email, password: PASSWORD, code: confirmed.recoveryCodes[3]! })).rejects.toThrow("TWO_FACTOR_INVALID");
   });
 });

@@ -1,4 +1,5 @@
-// Two-factor sign-in (TOTP, RFC 6238, otplib) for staff and admin accounts. The secret is sealed
+// Two-factor sign-in (TOTP, RFC 6238, otplib) for every account (customers since issue 23), with
+// ten single-use recovery codes made when it is turned on (recovery-codes.ts). The secret is sealed
 // at rest like provider API keys (AES-256-GCM with PROVIDER_KEY_SECRET); a code is accepted once
 // (the time step of the last accepted code is stored, so a code seen over a shoulder cannot be
 // replayed) and code guesses count against the same sign-in throttle as passwords. With
@@ -9,6 +10,7 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import { config } from "@/lib/config";
 import type { Db } from "@/lib/db/connection";
+import { replaceRecoveryCodes } from "./recovery-codes";
 import { decryptProviderKey as openSecret, encryptProviderKey as sealSecret } from "@/lib/providers/key-encryption";
 
 export const TOTP_ISSUER = "Reseller Panel";
@@ -16,10 +18,6 @@ export const TOTP_ISSUER = "Reseller Panel";
 const EPOCH_TOLERANCE = 30;
 
 export type TwoFactorUser = { id: number; role: "customer" | "staff" | "admin" };
-
-export function twoFactorAllowed(user: Pick<TwoFactorUser, "role">): boolean {
-  return user.role === "admin" || user.role === "staff";
-}
 
 /** ADMIN_TWO_FACTOR=required: every admin must have it (staff may). */
 export function twoFactorRequired(user: Pick<TwoFactorUser, "role">): boolean {
@@ -42,10 +40,10 @@ export async function twoFactorState(db: Db, userId: number): Promise<TwoFactorS
 }
 
 export type TwoFactorResult = { ok: true } | { ok: false; field?: "code"; error: string };
+export type TwoFactorConfirmed = { ok: true; recoveryCodes: string[] } | { ok: false; field?: "code"; error: string };
 
 /** Starts (or restarts) setting up: a new secret, not yet required at sign-in. */
 export async function beginTwoFactorSetup(db: Db, user: TwoFactorUser): Promise<TwoFactorResult> {
-  if (!twoFactorAllowed(user)) return { ok: false, error: "Two-factor sign-in is for staff accounts." };
   const { count } = await db.user.updateMany({
     where: { id: user.id, totpEnabledAt: null },
     data: { totpSecretEncrypted: sealSecret(generateSecret()), totpLastStep: null },
@@ -76,19 +74,21 @@ async function acceptCode(db: Db, userId: number, code: string, { enabledOnly }:
   return count === 1;
 }
 
-/** Finishes setting up with a first code from the app: from now on sign-in asks for one. */
-export async function confirmTwoFactor(db: Db, user: TwoFactorUser, code: string): Promise<TwoFactorResult> {
-  if (!twoFactorAllowed(user)) return { ok: false, error: "Two-factor sign-in is for staff accounts." };
+/** Finishes setting up with a first code from the app: from now on sign-in asks for one. Returns the recovery codes (shown once). */
+export async function confirmTwoFactor(db: Db, user: TwoFactorUser, code: string): Promise<TwoFactorConfirmed> {
   if (!(await acceptCode(db, user.id, code, { enabledOnly: false }))) return { ok: false, field: "code", error: "That code is not valid. Enter the current 6-digit code." };
   await db.user.updateMany({ where: { id: user.id, totpEnabledAt: null }, data: { totpEnabledAt: new Date() } });
-  return { ok: true };
+  return { ok: true, recoveryCodes: await replaceRecoveryCodes(db, user.id) };
 }
 
 /** Turning it off needs a current code too (a borrowed session alone cannot); refused when required. */
 export async function disableTwoFactor(db: Db, user: TwoFactorUser, code: string): Promise<TwoFactorResult> {
   if (twoFactorRequired(user)) return { ok: false, error: "Two-factor sign-in is required for admin accounts here." };
   if (!(await acceptCode(db, user.id, code, { enabledOnly: true }))) return { ok: false, field: "code", error: "That code is not valid. Enter the current 6-digit code." };
-  await db.user.update({ where: { id: user.id }, data: { totpSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } } });
+  await db.$transaction([
+    db.user.update({ where: { id: user.id }, data: { totpSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } } }),
+    db.recoveryCode.deleteMany({ where: { userId: user.id } }),
+  ]);
   return { ok: true };
 }
 

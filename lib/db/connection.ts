@@ -5,9 +5,11 @@ import { openAdapter } from "./adapter";
 import { resolveDatabaseTarget } from "./target";
 
 // Secrets never leave the data layer by accident: select them explicitly where needed.
-const globalOmit = {
+export const globalOmit = {
   user: { passwordHash: true, totpSecretEncrypted: true },
   apiKey: { hash: true },
+  accountToken: { tokenHash: true },
+  recoveryCode: { codeHash: true },
   provider: { apiKeyEncrypted: true },
 } as const;
 

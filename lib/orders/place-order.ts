@@ -18,7 +18,7 @@ import { serviceUpstreamCost } from "./upstream-cost";
 const SERVICE_UNAVAILABLE = "This service is not available.";
 
 /**
- * `checked.activeCustomer`: the caller read this customer as active in this very request (the
+ * `checked.activeCustomer`: the caller read this customer as active and verified in this very request (the
  * API key's lookup, the session's re-check), so without an idempotency key there is nothing
  * left to read before validating.
  */

@@ -3,25 +3,24 @@
 // what sending `add` needs, so nothing is read again after the order is written).
 import type { Db } from "@/lib/db/connection";
 import { customerRateSql } from "@/lib/pricing/customer-rate";
+import { standingRefusal } from "@/lib/accounts/standing";
 import { fail, type Failure } from "@/lib/result";
 
 export type PlacementStart = Failure | { earlierOrderId: number } | { earlierOrderId: null };
 
 const KEY_REUSED = "This idempotency key was already used for a different order.";
 
-/** Refuses a missing or suspended customer and a key reused for another request. */
+/** Refuses a missing, suspended or unverified customer and a key reused for another request. */
 export async function readPlacementStart(db: Db, customerId: number, idempotencyKey: string | undefined, requestHash: string): Promise<PlacementStart> {
-  const rows = await db.$queryRaw<{ status: string; orderId: number | null; requestHash: string | null }[]>`
-    SELECT u.status::text AS status, o.id AS "orderId", o."requestHash" AS "requestHash"
+  const rows = await db.$queryRaw<{ status: string; emailVerifiedAt: Date | null; orderId: number | null; requestHash: string | null }[]>`
+    SELECT u.status::text AS status, u."emailVerifiedAt" AS "emailVerifiedAt", o.id AS "orderId", o."requestHash" AS "requestHash"
     FROM "User" u
     LEFT JOIN "Order" o ON o."userId" = u.id AND o."idempotencyKey" = ${idempotencyKey ?? null}
     WHERE u.id = ${customerId}`;
   const row = rows[0];
-  if (!row) return fail("no_account", "No such account.");
   // A retry is answered with its order even if the account changed since.
-  if (row.orderId !== null) return row.requestHash === requestHash ? { earlierOrderId: row.orderId } : fail("key_reused", KEY_REUSED);
-  if (row.status !== "active") return fail("account_suspended", "Your account is suspended.");
-  return { earlierOrderId: null };
+  if (row && row.orderId !== null) return row.requestHash === requestHash ? { earlierOrderId: row.orderId } : fail("key_reused", KEY_REUSED);
+  return standingRefusal(row ?? null) ?? { earlierOrderId: null };
 }
 
 export type ServiceForPlacement = {

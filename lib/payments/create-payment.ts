@@ -1,6 +1,7 @@
 // A customer starts a payment: the amount is checked against the method (limits, the currency's
 // unit), quoted once (fee, deposit, bonus) and stored as waiting; then, outside any transaction,
 // the gateway creates its checkout. A gateway that refuses leaves the payment failed, nothing owed.
+import { standingRefusal } from "@/lib/accounts/standing";
 import type { Db } from "@/lib/db/connection";
 import { Decimal, LEDGER_SCALE, toLedgerString } from "@/lib/money";
 import { fail, fieldRefusal, type Failure } from "@/lib/result";
@@ -20,6 +21,8 @@ const CHECK_FIELDS = "Check the highlighted fields.";
 
 /** `input` parsed by ZCreatePaymentInput at the boundary; `customer` is the signed-in account. */
 export async function createPayment(db: Db, customer: { id: number; email: string }, input: CreatePaymentInput): Promise<CreatePaymentResult> {
+  const refusal = standingRefusal(await db.user.findUnique({ where: { id: customer.id }, select: { status: true, emailVerifiedAt: true } }));
+  if (refusal) return refusal;
   const loaded = await loadMethod(db, input.methodId);
   if (!loaded || !loaded.method.enabled) return fieldRefusal("method_unavailable", "methodId", "Choose a payment method.", "This method is not available.");
   const { method, quoteMethod, minAmount, maxAmount } = loaded;

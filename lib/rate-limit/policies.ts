@@ -6,8 +6,11 @@
 //     1 min, 2 min … at most 1 h; rounds remembered for a day). Only this key ever backs off, and
 //     it is the attacker's own IP; a success clears it.
 //   - per IP: 100 failures in 15 minutes across all accounts (password spraying), then 15 minutes.
-//   - per account, all IPs together: 200 failures an hour (a distributed attack), generous on
-//     purpose; exceeded, the account refuses for the rest of that hour only.
+//   - per account, all IPs together: 200 failures an hour (a distributed attack). Past it, sign-in
+//     does not refuse: the right password from an address that has not signed in to the account
+//     before (in 30 days) also needs a one-time code sent by email (lib/auth/sign-in.ts), so a
+//     stranger's guesses never lock the owner out. The current-password check (signed in
+//     already) refuses for the rest of that hour instead.
 // Other limits are plain counts per window: sign-ups per IP, web orders per account and per IP
 // (a mass order counts each of its lines).
 import crypto from "node:crypto";
@@ -25,6 +28,8 @@ export const CREDENTIAL_LIMITS = {
   ipWindowSeconds: 900,
   accountFailures: 200,
   accountWindowSeconds: 3600,
+  /** An address that signed in successfully counts as known this long. */
+  knownAddressSeconds: 30 * 24 * 3600,
 } as const;
 
 /** Keys hashed: emails can be long (the store's key is varchar(255)) and need not sit in a table. */
@@ -46,27 +51,34 @@ async function consumed(limiter: RateLimiterAbstract, key: string, points = 1): 
   }
 }
 
+/** `secondProof`: the account is past its limit and this address is new to it (see the file comment). */
+export type CredentialCheck = Throttle & { secondProof?: true };
+
 export type CredentialGuard = {
-  check(account: string, ip: string): Promise<Throttle>;
+  check(account: string, ip: string): Promise<CredentialCheck>;
   recordFailure(account: string, ip: string): Promise<void>;
   recordSuccess(account: string, ip: string): Promise<void>;
 };
 
-export function createCredentialGuard(store: LimiterStore, name: string): CredentialGuard {
+export function createCredentialGuard(store: LimiterStore, name: string, { pastAccountLimit = "refuse" }: { pastAccountLimit?: "refuse" | "second-proof" } = {}): CredentialGuard {
   const L = CREDENTIAL_LIMITS;
   const accountIp = createLimiter(store, { keyPrefix: `${name}:acct-ip`, points: L.accountIpFailures, duration: L.accountIpWindowSeconds });
   const rounds = createLimiter(store, { keyPrefix: `${name}:rounds`, points: 1_000_000, duration: 24 * 3600 });
   const byIp = createLimiter(store, { keyPrefix: `${name}:ip`, points: L.ipFailures, duration: L.ipWindowSeconds, blockDuration: L.ipWindowSeconds });
   const byAccount = createLimiter(store, { keyPrefix: `${name}:acct`, points: L.accountFailures, duration: L.accountWindowSeconds });
+  const known = createLimiter(store, { keyPrefix: `${name}:known`, points: 1_000_000, duration: L.knownAddressSeconds });
   const keys = (account: string, ip: string) => ({ pair: digest(`${account}\n${ip}`), ip: digest(ip), account: digest(account) });
 
   return {
     async check(account, ip) {
       const k = keys(account, ip);
-      const checks: [RateLimiterAbstract, string][] = [[accountIp, k.pair], [byIp, k.ip], [byAccount, k.account]];
-      const states = await Promise.all(checks.map(([limiter, key]) => limiter.get(key)));
-      const waits = states.flatMap((res, index) => (isOver(checks[index]![0], res) ? [res.msBeforeNext] : []));
-      return waits.length ? { allowed: false, retryAfterSeconds: retryOf(Math.max(...waits)) } : { allowed: true };
+      const refusing: [RateLimiterAbstract, string][] = [[accountIp, k.pair], [byIp, k.ip]];
+      if (pastAccountLimit === "refuse") refusing.push([byAccount, k.account]);
+      const [states, accountState] = await Promise.all([Promise.all(refusing.map(([limiter, key]) => limiter.get(key))), byAccount.get(k.account)]);
+      const waits = states.flatMap((res, index) => (isOver(refusing[index]![0], res) ? [res.msBeforeNext] : []));
+      if (waits.length) return { allowed: false, retryAfterSeconds: retryOf(Math.max(...waits)) };
+      if (pastAccountLimit === "second-proof" && isOver(byAccount, accountState) && !(await known.get(k.pair))) return { allowed: true, secondProof: true };
+      return { allowed: true };
     },
     async recordFailure(account, ip) {
       const k = keys(account, ip);
@@ -78,7 +90,7 @@ export function createCredentialGuard(store: LimiterStore, name: string): Creden
     },
     async recordSuccess(account, ip) {
       const k = keys(account, ip);
-      await Promise.all([accountIp.delete(k.pair), rounds.delete(k.pair)]);
+      await Promise.all([accountIp.delete(k.pair), rounds.delete(k.pair), known.consume(k.pair)]);
     },
   };
 }
@@ -113,7 +125,7 @@ export type PanelLimits = {
 
 export function createPanelLimits(store: LimiterStore): PanelLimits {
   return {
-    signIn: createCredentialGuard(store, "sign-in"),
+    signIn: createCredentialGuard(store, "sign-in", { pastAccountLimit: "second-proof" }),
     currentPassword: createCredentialGuard(store, "password"),
     signUpPerIp: createRequestLimit(store, { name: "sign-up:ip", points: SIGN_UPS_PER_IP_PER_HOUR, duration: 3600 }),
     webOrdersPerAccount: createRequestLimit(store, { name: "orders:acct", points: WEB_ORDERS_PER_ACCOUNT_PER_MINUTE, duration: 60 }),

@@ -7,6 +7,7 @@
 // never stops the others.
 import { customerServicePricer, PRICED_SERVICE_SELECT } from "./customer-prices";
 import crypto from "node:crypto";
+import { standingRefusal } from "@/lib/accounts/standing";
 import type { Db } from "@/lib/db/connection";
 import { Decimal, toLedgerString } from "@/lib/money";
 import { placeOrder } from "@/lib/orders/place-order";
@@ -90,11 +91,12 @@ export type MassOrderPreview = {
 };
 
 export async function previewMassOrder(db: Db, customerId: number, text: string): Promise<MassOrderPreview> {
-  const customer = await db.user.findUnique({ where: { id: customerId }, select: { balance: true, status: true } });
+  const customer = await db.user.findUnique({ where: { id: customerId }, select: { balance: true, status: true, emailVerifiedAt: true } });
   const balance = customer ? toLedgerString(customer.balance) : "0.000000";
   const parsed = parseMassOrder(text);
-  if (parsed.error || !customer || customer.status !== "active") {
-    const error = parsed.error ?? (customer ? "Your account is suspended." : "No such account.");
+  const refusal = standingRefusal(customer);
+  if (parsed.error || refusal || !customer) {
+    const error = parsed.error ?? refusal?.message ?? "No such account.";
     return { lines: [], error, total: "0.000000", balance, enoughFunds: false };
   }
   const ids = [...new Set(parsed.lines.flatMap((line) => (line.ok ? [line.serviceId] : [])))];

@@ -25,11 +25,17 @@ export const ZSignInInput = z.object({
   email: ZEmail,
   password: z.string().min(1, "Enter your password.").max(200),
   /** The authenticator app's code, for accounts with two-factor sign-in (second step). */
-  code: z.string().trim().max(12).optional(),
+  code: z.string().trim().max(24).optional(),
 });
 
 /** What sign-in answers besides "wrong email or password" (next-auth passes them as error codes). */
-export const SIGN_IN_ERRORS = { codeRequired: "TWO_FACTOR_REQUIRED", codeInvalid: "TWO_FACTOR_INVALID" } as const;
+export const SIGN_IN_ERRORS = {
+  codeRequired: "TWO_FACTOR_REQUIRED",
+  codeInvalid: "TWO_FACTOR_INVALID",
+  /** Past the account's failure limit, from a new address: a code was emailed (lib/auth/sign-in.ts). */
+  emailCodeRequired: "EMAIL_CODE_REQUIRED",
+  emailCodeInvalid: "EMAIL_CODE_INVALID",
+} as const;
 export type SignInInput = z.infer<typeof ZSignInInput>;
 
 export const ZRole = z.enum(["customer", "staff", "admin"]);

@@ -1,10 +1,11 @@
-// Public sign-up. The answer is the same whether or not the email already has an account, so the
-// form is no oracle for which addresses are customers: the form then signs in with what was typed,
-// which succeeds for a new account (and for the owner of an old one who typed their password) and
-// otherwise fails exactly like the sign-in page, under its throttle. Without email confirmation no
-// sign-up can hide existence completely (sign up, then try to sign in); what it can do is make
-// every probe cost a throttled sign-in attempt. See SECURITY.md.
+// Public sign-up. The answer is the same whether or not the email already has an account ("check
+// your inbox"), so the form is no oracle for which addresses are customers: a new address gets a
+// confirmation link (lib/accounts/verify-email.ts), a taken one gets a mail telling its owner that
+// someone tried to sign up with it (at most one an hour). Both paths hash the password and write
+// one outbox row, so they also cost the same. See SECURITY.md.
+import { sendVerificationEmail } from "@/lib/accounts/verify-email";
 import type { Db } from "@/lib/db/connection";
+import { enqueueMail, panelLink } from "@/lib/mail";
 import { panelLimits, tooManyMessage } from "@/lib/rate-limit/policies";
 import { fail, type Failure } from "@/lib/result";
 import { createUser } from "./create-user";
@@ -21,9 +22,20 @@ export async function signUp(db: Db, input: SignUpInput, { ip }: { ip: string })
   if (!throttle.allowed) {
     return fail("rate_limited", tooManyMessage(throttle.retryAfterSeconds, "sign-ups from your network"), { data: { retryAfterSeconds: throttle.retryAfterSeconds } });
   }
-  const created = await createUser(db, input, "customer");
-  if (created.ok) return { ok: true };
-  // A taken email: createUser already did the same password hashing as a success, and nothing
-  // was written. Every other refusal is about what was typed and says so beside the field.
-  return created.code === "email_taken" ? { ok: true } : created;
+  const created = await createUser(db, input, "customer", { emailVerified: false });
+  if (created.ok) {
+    await db.$transaction((tx) => sendVerificationEmail(tx, created.user));
+    return { ok: true };
+  }
+  // Every refusal but a taken email is about what was typed and says so beside the field.
+  if (created.code !== "email_taken") return created;
+  // createUser already did the same password hashing as a success, and nothing was written.
+  const hour = new Date().toISOString().slice(0, 13);
+  await enqueueMail(db, {
+    to: input.email,
+    template: "sign-up-existing",
+    data: { signInUrl: panelLink("/sign-in"), resetUrl: panelLink("/forgot-password") },
+    dedupeKey: `sign-up-existing:${input.email}:${hour}`,
+  });
+  return { ok: true };
 }

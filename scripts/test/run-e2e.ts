@@ -1,6 +1,9 @@
 // Browser tests: a throwaway PostgreSQL database, seeded accounts, a production build of the
 // app, and Playwright driving Debian's Chromium against `next start`. Drops the database after.
 import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { ensureChromium } from "./ensure-chromium";
 import { E2E_ACCOUNTS } from "../../e2e/accounts";
@@ -9,6 +12,8 @@ import { seedAccounts } from "@/lib/demo/seed-accounts";
 import { ensureSimulatorProvider, ensureStartingBalance } from "@/lib/demo/demo-setup";
 import { startSimulator } from "@/lib/upstream/simulator";
 import { startE2eGateways } from "@/lib/payments/testing/e2e-gateways";
+import { writeSinkMessage } from "@/lib/mail/demo-sink";
+import { startSmtpSink } from "@/lib/mail/testing/smtp-sink";
 
 export async function runE2e(extraArgs: string[] = []): Promise<number> {
   ensureChromium();
@@ -37,6 +42,9 @@ export async function runE2e(extraArgs: string[] = []): Promise<number> {
   const simulator = await startSimulator({ port: 0, seed: 7, services: 60, apiKey: "e2e-sim-key", balance: "100000", clock: { realtime: true, speed: 600 } });
   // Local Stripe and Cryptomus API servers; the app reaches them through STRIPE_API_BASE / CRYPTOMUS_API_BASE.
   const gateways = await startE2eGateways(Number(process.env.E2E_PORT ?? 3100));
+  // Email goes to a local SMTP sink; browser tests read what arrived from its folder (e2e/mailbox.ts).
+  const mailSinkDir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-mail-"));
+  const smtpSink = await startSmtpSink({ onMail: (mail) => void writeSinkMessage(mailSinkDir, mail) });
   try {
     process.env.DATABASE_URL = database.url;
     const db = await getDb();
@@ -47,13 +55,15 @@ export async function runE2e(extraArgs: string[] = []): Promise<number> {
     // Asynchronous on purpose: the simulator lives in this process and must keep answering.
     const run = spawn("npx", ["playwright", "test", ...extraArgs], {
       stdio: "inherit",
-      env: { ...env, ...gateways.env, DATABASE_URL: database.url, IN_PROCESS_WORKER: "1", WORKER_INTERVAL_MS: "1000" },
+      env: { ...env, ...gateways.env, DATABASE_URL: database.url, IN_PROCESS_WORKER: "1", WORKER_INTERVAL_MS: "1000", SMTP_URL: smtpSink.url, MAIL_SINK_DIR: mailSinkDir },
     });
     return await new Promise<number>((resolve) => run.on("exit", (code) => resolve(code ?? 1)));
   } finally {
     await closeDb();
     await simulator.close();
     await gateways.close();
+    await smtpSink.close();
+    fs.rmSync(mailSinkDir, { recursive: true, force: true });
     // E2E_KEEP_DB=1 keeps the database for a post-mortem (its URL is printed).
     if (process.env.E2E_KEEP_DB === "1") console.log(`Kept the e2e database: ${database.url}`);
     else await database.drop();

@@ -6,27 +6,29 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { displayZone } from "@/lib/time/display-zone";
 import { UTC } from "@/lib/time/format";
 import { requireUser } from "@/lib/auth/session";
-import { twoFactorAllowed, twoFactorRequired, twoFactorState } from "@/lib/auth/two-factor";
+import { twoFactorRequired, twoFactorState } from "@/lib/auth/two-factor";
+import { EmailSection } from "@/components/accounts/email-section";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const state = twoFactorAllowed(user) ? await twoFactorState(await getDb(), user.id) : null;
-  const view: TwoFactorView | null = state && (state.status === "on" ? { status: "on", since: state.since.toISOString().slice(0, 10) } : state);
+  const state = await twoFactorState(await getDb(), user.id);
+  const view: TwoFactorView = state.status === "on" ? { status: "on", since: state.since.toISOString().slice(0, 10) } : state;
   return (
     <>
       <PageHeader title="Account" description={user.email} />
       <div className="grid max-w-4xl items-start gap-6 md:grid-cols-2">
+        <Card title="Email">
+          <EmailSection email={user.email} verified={user.emailVerified} />
+        </Card>
         <Card title="Change password">
           <ChangePasswordForm />
         </Card>
-        {view ? (
-          <Card title="Two-factor sign-in">
-            <TwoFactorSection view={view} required={twoFactorRequired(user)} />
-          </Card>
-        ) : null}
+        <Card title="Two-factor sign-in">
+          <TwoFactorSection view={view} required={twoFactorRequired(user)} />
+        </Card>
         <Card title="Time zone">
           <TimeZoneForm saved={user.timeZone} shown={(await displayZone(user.timeZone)).zone} zones={[UTC, ...Intl.supportedValuesOf("timeZone").filter((z) => z !== UTC)]} />
         </Card>

@@ -8,5 +8,5 @@ export const confirmTwoFactorAction = userAction(ZTwoFactorCode, async ({ code }
   const result = await confirmTwoFactor(await getDb(), user, code);
   if (!result.ok) return result.field ? { fieldErrors: { code: result.error } } : { error: result.error };
   revalidatePath("/account");
-  return { ok: true, message: "Two-factor sign-in is on: signing in now asks for a code." };
+  return { ok: true, message: "Two-factor sign-in is on: signing in now asks for a code.", data: { recoveryCodes: result.recoveryCodes } };
 });

@@ -8,5 +8,5 @@ import { ZSignUpInput } from "@/lib/users/schemas";
 export const signUpAction = publicAction(ZSignUpInput, async (input) => {
   const result = await signUp(await getDb(), input, { ip: await requestIp() });
   if (!result.ok) return refusalState(result);
-  return { ok: true };
+  return { ok: true, data: { email: input.email } };
 });

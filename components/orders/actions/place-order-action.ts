@@ -14,7 +14,7 @@ export const placeOrderAction = userAction(ZPlaceOrderInput, async (input, user)
   if (limited) return { error: limited };
   // The session was just re-checked against the database: the customer is active.
   const db = await getDb();
-  const result = await placeOrder(db, user.id, input, { activeCustomer: true });
+  const result = await placeOrder(db, user.id, input, { activeCustomer: user.emailVerified });
   if (!result.ok) {
     const data = result.code === "not_enough_funds" ? { code: result.code } : undefined;
     return { error: result.fields ? undefined : result.message, fieldErrors: fieldMessages(result), data };

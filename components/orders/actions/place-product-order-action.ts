@@ -12,7 +12,7 @@ export const placeProductOrderAction = userAction(ZPlaceProductOrderInput, async
   const limited = await webOrderRefusal(user.id, await requestIp());
   if (limited) return { error: limited };
   // The session was just re-checked against the database: the customer is active.
-  const result = await placeProductOrder(await getDb(), user.id, input, { activeCustomer: true });
+  const result = await placeProductOrder(await getDb(), user.id, input, { activeCustomer: user.emailVerified });
   if (!result.ok) return { error: result.fields ? undefined : result.message, fieldErrors: fieldMessages(result) };
   revalidatePath("/orders");
   // The stock shown beside the form changed with this purchase (placeProductOrder counted it down).

@@ -29,7 +29,7 @@ export const addProductOrderAction = defineAction({
       idempotencyKey: idempotencyKeyOf(context, params),
     });
     // The handler read the key with its customer, active, in this request.
-    const result = await placeProductOrder(context.db, context.customerId, input, { activeCustomer: true });
+    const result = await placeProductOrder(context.db, context.customerId, input, { activeCustomer: context.mayOrder });
     if (!result.ok) throw new ApiRefusal(refusalText(result));
     return { order: result.order.id };
   },

@@ -38,7 +38,7 @@ export const addAction = defineAction({
       input[name] = kind === "whole" ? optionalWholeNumberText(params, api) : params.get(api);
     }
     // The handler read the key with its customer, active, in this request.
-    const result = await placeOrder(context.db, context.customerId, parseOrRefuse(ZPlaceOrderInput, input), { activeCustomer: true });
+    const result = await placeOrder(context.db, context.customerId, parseOrRefuse(ZPlaceOrderInput, input), { activeCustomer: context.mayOrder });
     if (!result.ok) throw new ApiRefusal(refusalText(result));
     return { order: result.order.id };
   },
