@@ -2,7 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { getSessionUser, isStaff, type SessionUser } from "@/lib/auth/session";
+import { getSessionUser, staffRefusal, type SessionUser } from "@/lib/auth/session";
 import type { ActionState } from "./action-state";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { fieldMessages, type Failure } from "@/lib/result";
@@ -43,12 +43,9 @@ export function makeAction<S extends z.ZodType, U>(
     if (gate !== "public") {
       user = await sessionUser();
       if (!user) return { error: "Your session has ended. Sign in again.", values };
-      if ((gate === "staff" && !isStaff(user)) || (gate === "admin" && user.role !== "admin")) {
-        return { error: "You are not allowed to do this.", values };
-      }
-      if (gate !== "user" && user.needsTwoFactorSetup) {
-        return { error: "Set up two-factor sign-in on your account page first.", values };
-      }
+      // Staff and admin actions: the same rule as the staff pages and route handlers.
+      const refused = gate === "user" ? null : staffRefusal(user, gate);
+      if (refused) return { error: refused.message, values };
     }
     const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
     if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };

@@ -9,6 +9,7 @@ import { moneyTransaction } from "@/lib/ledger/transaction";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal } from "@/lib/money";
 import { createPayment } from "./create-payment";
+import { getCustomerPayment, listCustomerPayments } from "./customer-queries";
 import { ZCreatePaymentInput, ZReviewPaymentInput, ZSaveMethodInput } from "./schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { parsed } from "@/lib/testing/fixtures";
@@ -66,6 +67,10 @@ describe("manual payments", () => {
     const admin = await makeUser(db, "admin");
     expect(await reviewPayment(db, admin, review({ paymentId, decision: "reject", reason: "No transfer arrived" }))).toEqual({ ok: true, state: "rejected" });
     expect(await reviewPayment(db, admin, review({ paymentId, decision: "approve", reason: "x" }))).toMatchObject({ ok: false });
+    // The customer reads why, on the payment's page and in the list, as an approval's reason is on its ledger line.
+    expect(await getCustomerPayment(db, customer.id, paymentId)).toMatchObject({ state: "rejected", rejectionReason: "No transfer arrived" });
+    expect((await listCustomerPayments(db, customer.id, 1)).payments.find((p) => p.id === paymentId)).toMatchObject({ rejectionReason: "No transfer arrived" });
+    expect(await getCustomerPayment(db, customer.id, paymentId)).not.toHaveProperty("reviewReason");
     expect(await balanceOf(db, customer.id)).toBe("0.000000");
     expect(await entriesOf(db, paymentId)).toEqual([]);
   });
