@@ -12,7 +12,7 @@ import { authSecret } from "@/lib/auth/secret";
 import { MAX_SESSION_SECONDS, SEEN_REFRESH_MS, sessionExpiry } from "@/lib/auth/session-lifetime";
 import { API_CSP, HSTS, newNonce, pageCsp, requestServedOverHttps } from "@/lib/http/security-headers";
 
-const SIGNED_IN_AREA = /^\/(dashboard|admin|orders|new-order|products|funds|api-keys|services|account)(\/|$)/;
+const SIGNED_IN_AREA = /^\/(dashboard|admin|orders|new-order|products|funds|api-keys|services|account|tickets)(\/|$)/;
 
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;

@@ -1,14 +1,18 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { TicketsHeaderLink } from "@/components/tickets/tickets-header-link";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
 import { customerNav } from "@/lib/navigation";
+import { customerUnreadCount } from "@/lib/tickets/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function PanelLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  const unread = await customerUnreadCount(await getDb(), user.id);
   return (
-    <AppShell area="" nav={customerNav} user={user}>
+    <AppShell area="" nav={customerNav} user={user} extra={<TicketsHeaderLink href="/tickets" count={unread} label="unread answers" />}>
       {children}
     </AppShell>
   );

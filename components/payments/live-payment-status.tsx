@@ -2,6 +2,7 @@
 // Keeps the payment page current while the gateway decides: polls the status route and, once the
 // payment is paid, shows the new balance. Stops polling when the state is final.
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { PaymentStateBadge } from "@/components/payments/payment-state-badge";
@@ -45,6 +46,11 @@ export function LivePaymentStatus({ initial, currency }: { initial: Status; curr
         <PaymentStateBadge state={status.state} />
       </div>
       <p className="text-sm text-slate-700">{MESSAGES[status.state] ?? status.state}</p>
+      {status.state !== "waiting" && status.state !== "paid" ? (
+        <Link href={`/tickets/new?kind=payment&payment=${status.id}`} className="inline-block text-sm font-medium text-indigo-700 underline">
+          Contact support about this payment
+        </Link>
+      ) : null}
       {status.balance ? (
         <p className="text-sm" data-testid="new-balance">
           Your balance is now <strong>{formatMoney(status.balance, currency)}</strong>.

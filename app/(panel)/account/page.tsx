@@ -2,15 +2,20 @@ import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { TwoFactorSection, type TwoFactorView } from "@/components/auth/two-factor-section";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { isStaff, requireUser } from "@/lib/auth/session";
 import { twoFactorAllowed, twoFactorRequired, twoFactorState } from "@/lib/auth/two-factor";
 import { getDb } from "@/lib/db/client";
+import { NotificationPreferencesForm } from "@/components/notifications/notification-preferences-form";
+import { config } from "@/lib/config";
+import { PANEL_CURRENCY } from "@/lib/currency";
+import { getPreferences } from "@/lib/notifications/preferences";
 
 export const metadata: Metadata = { title: "Account — Reseller Panel" };
 
 export default async function AccountPage() {
   const user = await requireUser();
   const state = twoFactorAllowed(user) ? await twoFactorState(await getDb(), user.id) : null;
+  const prefs = await getPreferences(await getDb(), user.id);
   const view: TwoFactorView | null = state && (state.status === "on" ? { status: "on", since: state.since.toISOString().slice(0, 10) } : state);
   return (
     <>
@@ -24,6 +29,9 @@ export default async function AccountPage() {
             <TwoFactorSection view={view} required={twoFactorRequired(user)} />
           </Card>
         ) : null}
+        <Card title="Notifications">
+          <NotificationPreferencesForm prefs={prefs} staff={isStaff(user)} currency={PANEL_CURRENCY} telegramReady={Boolean(config().TELEGRAM_BOT_TOKEN)} />
+        </Card>
       </div>
     </>
   );

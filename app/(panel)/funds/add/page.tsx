@@ -16,7 +16,7 @@ export default async function AddFundsPage() {
     <>
       <PageHeader title="Add funds" description={<Link href="/funds" className="text-indigo-600 hover:underline">← Back to funds</Link>} />
       <Card className="max-w-xl">
-        {methods.length ? <AddFundsForm methods={methods} panelCurrency={PANEL_CURRENCY} /> : <EmptyState>No payment method is available yet. Contact support to add funds.</EmptyState>}
+        {methods.length ? <AddFundsForm methods={methods} panelCurrency={PANEL_CURRENCY} /> : <EmptyState>No payment method is available yet. <Link href="/tickets/new?kind=payment" className="text-indigo-700 underline">Contact support</Link> to add funds.</EmptyState>}
       </Card>
     </>
   );
