@@ -90,6 +90,13 @@ const ZEnvironment = z.object({
   ALERT_PROVIDER_BALANCE_BELOW: setting(
     z.string().trim().refine((v) => parseDecimal(v)?.gte(0) ?? false, "must be a number such as 50").optional(),
   ),
+
+  // Email (lib/mail)
+  /** smtp://user:pass@host:587 or smtps://user:pass@host:465; unset: mail waits in the outbox. */
+  SMTP_URL: setting(z.string().trim().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL").optional()),
+  MAIL_FROM: setting(z.string().trim().default("Reseller Panel <no-reply@localhost>")),
+  /** The demo's local SMTP sink writes what it receives here; /admin/mail shows it (never set in production). */
+  MAIL_SINK_DIR: optionalText(),
 });
 
 export type Config = z.output<typeof ZEnvironment>;

@@ -6,6 +6,7 @@ import { assertSecretsConfigured } from "@/lib/config/secrets";
 import { closeDb } from "@/lib/db/connection";
 import { startWorkerLoop } from "@/lib/jobs/worker-loop";
 import { workerOwner } from "@/lib/jobs/run-sync-pass";
+import { startMailLoop } from "@/lib/mail/mail-loop";
 
 try {
   assertSecretsConfigured("cli");
@@ -20,13 +21,15 @@ const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`)
 
 log(`worker ${owner} started, a pass every ${intervalMs} ms`);
 const loop = startWorkerLoop({ intervalMs, owner, log });
+// Email from the outbox, beside the order loop (a slow SMTP server never holds up order syncing).
+const mail = startMailLoop({ log });
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log(`${signal}: finishing the current pass`);
-  await loop.stop();
+  await Promise.all([loop.stop(), mail.stop()]);
   await closeDb();
   log("worker stopped");
   process.exit(0);

@@ -1,10 +1,11 @@
 // What the app process starts besides serving pages (called from instrumentation.ts, Node only):
 // with the embedded database it owns PGlite, so it serves forwarded CLI commands and, unless
-// IN_PROCESS_WORKER=0, runs the order worker (on PostgreSQL the worker is `npm run worker`).
+// IN_PROCESS_WORKER=0, runs the order worker and the mail outbox's drain (on PostgreSQL the worker is `npm run worker`).
 import { serveCliCommands } from "@/lib/cli/control-channel";
 import { runCli } from "@/lib/cli/main";
 import { resolveDatabaseTarget } from "@/lib/db/target";
 import { startWorkerLoop } from "@/lib/jobs";
+import { startMailLoop } from "@/lib/mail/mail-loop";
 import { readConfig } from "@/lib/config";
 
 export async function startInProcessServices(): Promise<void> {
@@ -27,6 +28,7 @@ export async function startInProcessServices(): Promise<void> {
     intervalMs: settings.WORKER_INTERVAL_MS,
     log: (line) => console.log(`[worker] ${line}`),
   });
-  stops.push(() => void loop.stop());
-  console.log("[worker] order worker running inside the app");
+  const mail = startMailLoop({ log: (line) => console.log(`[worker] ${line}`) });
+  stops.push(() => void loop.stop(), () => void mail.stop());
+  console.log("[worker] order worker and mail running inside the app");
 }

@@ -11,14 +11,20 @@ export type CreateUserResult = { ok: true; user: { id: number; email: string; ro
 
 /**
  * Creates an account from input parsed by ZSignUpInput. A taken email is refused with the code
- * `email_taken`, beside the field; nothing is created on any error.
+ * `email_taken`, beside the field; nothing is created on any error. The email counts as verified
+ * unless `emailVerified: false` (public sign-up): staff, the CLI and the demo seed vouch for it.
  */
-export async function createUser(db: Db, input: Omit<SignUpInput, "name"> & { name?: string }, role: Role = "customer"): Promise<CreateUserResult> {
+export async function createUser(
+  db: Db,
+  input: Omit<SignUpInput, "name"> & { name?: string },
+  role: Role = "customer",
+  { emailVerified = true }: { emailVerified?: boolean } = {},
+): Promise<CreateUserResult> {
   const { email, password, name } = input;
   const passwordHash = await hashPassword(password);
   try {
     const user = await db.user.create({
-      data: { email, passwordHash, role, name: name || null },
+      data: { email, passwordHash, role, name: name || null, emailVerifiedAt: emailVerified ? new Date() : null },
       select: { id: true, email: true, role: true },
     });
     return { ok: true, user };
