@@ -35,7 +35,12 @@ export const ZNotificationPreferencesInput = z.object({
   orderFinal: checkbox,
   payments: checkbox,
   ticketReplies: checkbox,
-  lowBalanceBelow: z.union([z.literal("").transform(() => null), ZMoneyAmount]).default(""),
+  lowBalanceBelow: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .pipe(ZMoneyAmount.nullable()),
   ownerAlertsEmail: checkbox,
   // A numeric chat id (negative for groups) or a public channel's @name, as the Bot API takes them.
   telegramChatId: z

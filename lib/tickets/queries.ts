@@ -54,7 +54,7 @@ export function listCustomerTickets(db: Db, customerId: number, cursor?: string 
   return page(db, { userId: customerId, ...after(cursor) }, false);
 }
 
-export function listStaffTickets(db: Db, actor: StaffActor, filter: { state?: TicketState | null; cursor?: string | null }): Promise<TicketPage> {
+export async function listStaffTickets(db: Db, actor: StaffActor, filter: { state?: TicketState | null; cursor?: string | null }): Promise<TicketPage> {
   assertStaff(actor);
   return page(db, { ...(filter.state ? { state: filter.state } : {}), ...after(filter.cursor) }, true);
 }
@@ -123,7 +123,7 @@ export function customerUnreadCount(db: Db, customerId: number): Promise<number>
 }
 
 /** The header's number for staff: tickets waiting for a staff answer. */
-export function staffWaitingCount(db: Db, actor: StaffActor): Promise<number> {
+export async function staffWaitingCount(db: Db, actor: StaffActor): Promise<number> {
   assertStaff(actor);
   return db.ticket.count({ where: { state: "open" } });
 }

@@ -100,6 +100,35 @@ describe("a conversation", () => {
     expect(await replyAsCustomer(db, customerId, ticketId, "Still not there.")).toEqual({ ok: true });
     expect((await db.ticket.findUniqueOrThrow({ where: { id: ticketId } })).state).toBe("open");
     expect(await replyAsStaff(db, staff, 2_000_000_000, "nobody")).toMatchObject({ ok: false, code: "not_found" });
+
+    // Each staff reply is one email in the outbox, written with the reply; the panel's own
+    // answers and the customer's messages are not mailed.
+    const { email } = await db.user.findUniqueOrThrow({ where: { id: customerId }, select: { email: true } });
+    const mails = await db.mailMessage.findMany({ where: { to: email }, orderBy: { id: "asc" } });
+    expect(mails.map((m) => [m.template, m.subject])).toEqual([
+      ["ticket-reply", "Support answered: Where is my order?"],
+      ["ticket-reply", "Support answered: Where is my order?"],
+    ]);
+    expect(mails[0]!.text).toContain("It is on its way.");
+    expect(mails[0]!.text).toContain(`/tickets/${ticketId}`);
+    expect(mails[0]!.html).not.toContain("<script");
+  });
+
+  it("a customer who turned ticket emails off gets none; message HTML is escaped in the email", async () => {
+    const customerId = await createCustomer(db);
+    const staff = await makeUser(db, "staff");
+    await db.notificationPreference.create({ data: { userId: customerId, ticketReplies: false } });
+    const ticketId = await open(customerId);
+    expect(await replyAsStaff(db, staff, ticketId, "<b>hi</b>")).toEqual({ ok: true });
+    const { email } = await db.user.findUniqueOrThrow({ where: { id: customerId }, select: { email: true } });
+    expect(await db.mailMessage.count({ where: { to: email } })).toBe(0);
+
+    const other = await createCustomer(db);
+    const otherTicket = await open(other, { subject: "<img src=x onerror=alert(1)>" });
+    expect(await replyAsStaff(db, staff, otherTicket, "<script>alert(1)</script> see https://example.com")).toEqual({ ok: true });
+    const mail = await db.mailMessage.findFirstOrThrow({ where: { to: (await db.user.findUniqueOrThrow({ where: { id: other } })).email } });
+    expect(mail.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(mail.html).not.toMatch(/<script|<img/);
   });
 });
 
