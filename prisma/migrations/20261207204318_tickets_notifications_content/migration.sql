@@ -134,9 +134,6 @@ CREATE INDEX "Ticket_lastMessageAt_id_idx" ON "Ticket"("lastMessageAt" DESC, "id
 CREATE INDEX "TicketMessage_ticketId_id_idx" ON "TicketMessage"("ticketId", "id");
 
 -- CreateIndex
-CREATE INDEX "TicketMessage_fromStaff_createdAt_idx" ON "TicketMessage"("fromStaff", "createdAt");
-
--- CreateIndex
 CREATE INDEX "OwnerAlert_digestId_resolvedAt_idx" ON "OwnerAlert"("digestId", "resolvedAt");
 
 -- CreateIndex
