@@ -71,11 +71,11 @@ test("a ticket conversation between a customer and staff", async ({ browser }) =
   await support.getByRole("link", { name: new RegExp(SUBJECT) }).click();
   await expect(support).toHaveURL(new RegExp(`/admin/tickets/${ticketId}$`));
   await expect(support.getByText(customer.email).first()).toBeVisible();
-  await support.getByLabel("Answer").fill("We pushed it to the provider; it starts within the hour.");
+  await support.getByLabel("Answer", { exact: true }).fill("We pushed it to the provider; it starts within the hour.");
   await support.getByRole("button", { name: "Send answer" }).click();
   await expect(support.getByTestId("form-message")).toHaveText("Answer sent.");
   await expect(support.getByTestId("ticket-message")).toHaveCount(2);
-  await expect(support.getByLabel("Answer")).toHaveValue("");
+  await expect(support.getByLabel("Answer", { exact: true })).toHaveValue("");
   await check(support, "conversation-staff");
 
   await buyer.goto("/dashboard");

@@ -9,7 +9,13 @@ import type { Db } from "@/lib/db/connection";
 import { creditFunds } from "@/lib/ledger/credit-funds";
 import { Decimal } from "@/lib/money";
 import { openOrder } from "@/lib/orders/open-order";
-import { withOwnDatabase } from "@/lib/testing/fixtures";
+import { debitFunds } from "@/lib/ledger/debit-funds";
+import { applyGatewayReport } from "@/lib/payments/apply-report";
+import { createPayment } from "@/lib/payments/create-payment";
+import { reviewPayment } from "@/lib/payments/review-payment";
+import { ZCreatePaymentInput, ZReviewPaymentInput } from "@/lib/payments/schemas";
+import { createMethod } from "@/lib/payments/testing/fixtures";
+import { parsed, withOwnDatabase } from "@/lib/testing/fixtures";
 import { runAlertPass } from "./run-alert-pass";
 
 type Sent = { path: string; chatId: string; text: string };
@@ -86,6 +92,21 @@ describe("owner alerts", () => {
     const opened = await openOrder(db, { customerId: buyer.id, kind: "service", providerId: provider.id, link: "https://x.test/p", quantity: 10, params: {}, charge: new Decimal("1"), requestHash: "h1" });
     if (!opened.ok) throw new Error(opened.message);
     await db.order.update({ where: { id: opened.orderId }, data: { state: "unknown" } });
+    // A manual payment credited, spent, then reversed: the balance does not cover it, so it is owed.
+    const methodId = await createMethod(db, { id: admin.id, role: "admin" }, { gateway: "manual", minAmount: "5", maxAmount: "1000" });
+    const created = await createPayment(db, { id: buyer.id, email: buyer.email }, parsed(ZCreatePaymentInput, { methodId, amount: "20", reference: "ref" }));
+    if (!created.ok) throw new Error(created.message);
+    expect((await reviewPayment(db, { id: admin.id, role: "admin" }, parsed(ZReviewPaymentInput, { paymentId: created.paymentId, decision: "approve", reason: "seen" }))).ok).toBe(true);
+    expect((await debitFunds(db, { customerId: buyer.id, amount: "25", reason: "spent" }, null)).ok).toBe(true);
+    const reversed = await applyGatewayReport(db, {
+      gateway: "manual",
+      lookup: { paymentId: created.paymentId },
+      status: "disputed",
+      type: "test.dispute",
+      report: { kind: "reversed", amount: new Decimal("20"), of: null, reason: "dispute" },
+    });
+    expect(reversed.outcome).toBe("flagged");
+    expect((await db.payment.findUniqueOrThrow({ where: { id: created.paymentId } })).state).toBe("charged_back");
 
     const now = new Date();
     const results = await Promise.all([runAlertPass(workers[0]!, now), runAlertPass(workers[1]!, now), runAlertPass(workers[0]!, minutes(now, 1))]);
@@ -93,7 +114,8 @@ describe("owner alerts", () => {
     expect(await db.alertDigest.count()).toBe(1);
 
     const digest = await db.alertDigest.findFirstOrThrow();
-    expect(digest.text.split("\n")).toHaveLength(7);
+    expect(digest.text.split("\n")).toHaveLength(8);
+    expect(digest.text).toContain(`Payment #${created.paymentId} of buyer@alerts.test: a chargeback of 20 is still owed.`);
     expect(digest.text).toContain('Provider "low-1" balance is 10.5 USD, below 50.');
     expect(digest.text).toContain("1 order waits for staff");
     expect(digest.text).not.toContain("low-7");
@@ -102,7 +124,7 @@ describe("owner alerts", () => {
     expect(telegram.sent.every((s) => s.path === "/bot123:test-token/sendMessage" && s.text.includes("low-6"))).toBe(true);
     const mails = await db.mailMessage.findMany({ where: { template: "owner-alerts" } });
     expect(mails.map((m) => m.to)).toEqual(["owner@alerts.test"]);
-    expect(mails[0]!.subject).toBe("Panel alerts: 7 new");
+    expect(mails[0]!.subject).toBe("Panel alerts: 8 new");
 
     // Nothing new and passes go on: nothing more is sent.
     await Promise.all([runAlertPass(workers[0]!, minutes(now, 20)), runAlertPass(workers[1]!, minutes(now, 20))]);

@@ -104,11 +104,13 @@ async function view(db: Db, where: Prisma.TicketWhereInput, side: "customer" | "
   };
 }
 
-export async function getCustomerTicket(db: Db, customerId: number, ticketId: number): Promise<TicketView | null> {
+/** `wasUnread`: this read marked a staff answer read (the page then refreshes the header's count). */
+export async function getCustomerTicket(db: Db, customerId: number, ticketId: number): Promise<(TicketView & { wasUnread: boolean }) | null> {
   if (!Number.isSafeInteger(ticketId)) return null;
   const found = await view(db, { id: ticketId, userId: customerId }, "customer");
-  if (found) await db.ticket.updateMany({ where: { id: ticketId, userId: customerId, unreadByCustomer: true }, data: { unreadByCustomer: false } });
-  return found;
+  if (!found) return null;
+  const marked = await db.ticket.updateMany({ where: { id: ticketId, userId: customerId, unreadByCustomer: true }, data: { unreadByCustomer: false } });
+  return { ...found, wasUnread: marked.count > 0 };
 }
 
 export async function getStaffTicket(db: Db, actor: StaffActor, ticketId: number): Promise<TicketView | null> {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { customerCloseAction, customerReplyAction } from "@/components/tickets/actions/reply-ticket-action";
 import { Conversation, TicketSummary } from "@/components/tickets/conversation";
+import { RefreshWhenRead } from "@/components/tickets/refresh-when-read";
 import { CloseTicketForm, ReplyForm } from "@/components/tickets/reply-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
@@ -18,6 +19,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   if (!ticket) notFound();
   return (
     <>
+      <RefreshWhenRead wasUnread={ticket.wasUnread} />
       <PageHeader title={`#${ticket.id} ${ticket.subject}`} actions={<Link href="/tickets" className="text-sm text-indigo-700 hover:underline">← All tickets</Link>} />
       <div className="grid items-start gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="min-w-0 space-y-6">
