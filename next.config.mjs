@@ -19,6 +19,10 @@ const nextConfig = {
   // PGlite loads its own files at run time; Turbopack's bundling breaks that (see ENVIRONMENT.md).
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/schema-engine-wasm"],
   poweredByHeader: false,
+  // Next would answer `POST /api/v2/` with a 308 to `/api/v2`, which PHP's curl (and the PHP
+  // client smm-api-php, on purpose) does not follow. proxy.ts redirects every other path with a
+  // trailing slash instead, and lets `/api/v2/` through to the API.
+  skipTrailingSlashRedirect: true,
   async headers() {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },

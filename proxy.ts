@@ -2,6 +2,9 @@
 //   - security headers that vary per request: the page CSP with a fresh script nonce (handed to
 //     Next.js through the request's CSP header, so its own inline scripts carry it), a strict CSP
 //     for /api, HSTS behind https (constant headers are in next.config.mjs; lib/http/security-headers);
+//   - a trailing slash: `/api/v2/` is answered like `/api/v2` (PHP clients do not follow a
+//     redirect of a POST); every other path is redirected (308) to itself without it, as Next
+//     does by default (skipTrailingSlashRedirect in next.config.mjs hands that job to us);
 //   - for the signed-in area: redirects signed-out or idle visitors to sign-in and keeps the
 //     session's idle clock running. Authorization is checked again inside every page, action and
 //     route handler (lib/auth/session re-reads the account and the same idle rule).
@@ -14,8 +17,16 @@ import { API_CSP, HSTS, newNonce, pageCsp, requestServedOverHttps } from "@/lib/
 
 const SIGNED_IN_AREA = /^\/(dashboard|admin|orders|new-order|products|funds|api-keys|services|account|tickets)(\/|$)/;
 
+/** The reseller API with a trailing slash: served, never redirected. */
+const API_V2_WITH_SLASH = /^\/api\/v2\/$/;
+
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
+  if (path.length > 1 && path.endsWith("/") && !API_V2_WITH_SLASH.test(path)) {
+    const url = request.nextUrl.clone();
+    url.pathname = path.replace(/\/+$/, "") || "/";
+    return NextResponse.redirect(url, 308);
+  }
   const https = requestServedOverHttps(request.headers);
   const isApi = path.startsWith("/api/");
   const nonce = isApi ? "" : newNonce();
@@ -39,7 +50,9 @@ export async function proxy(request: NextRequest) {
       if (token) response.cookies.delete(sessionCookieName(secure));
       return finish(response);
     }
-    if (now - (token.seen ?? 0) > SEEN_REFRESH_MS) {
+    // Not on a POST: a server action may write the session cookie itself (a password change
+    // carries the session to a new version), and a refresh of the old token must not race it.
+    if (request.method === "GET" && now - (token.seen ?? 0) > SEEN_REFRESH_MS) {
       refreshedCookie = await encode({ token: { ...token, seen: now }, secret: authSecret(), maxAge: MAX_SESSION_SECONDS });
     }
   }

@@ -71,3 +71,28 @@ test("the API answers bad requests with protocol errors, never an error page", a
   const json = await request.post("/api/v2", { data: { key: "rp_nope", action: "balance" } });
   expect(await json.json()).toEqual({ error: "Invalid API key" });
 });
+
+test("POST /api/v2/ (trailing slash) is answered like /api/v2, never redirected; pages with a slash still redirect", async ({ page, request }) => {
+  await signIn(page, customer.email, customer.password);
+  await page.goto("/api-keys");
+  await page.getByLabel("Key name").fill(`slash key ${Date.now()}`);
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent())!.trim();
+
+  // PHP's curl does not follow a redirect of a POST: the API must answer at the slash itself.
+  const slash = await request.post("/api/v2/", { form: { key, action: "balance" }, maxRedirects: 0 });
+  expect(slash.status()).toBe(200);
+  expect(await slash.json()).toEqual({ balance: expect.stringMatching(/^\d+\.\d{6}$/), currency: expect.any(String) });
+  // key and action in the query string of a POST, as PHP panels read $_REQUEST.
+  const query = await request.post(`/api/v2?key=${encodeURIComponent(key)}&action=balance`, { form: {}, maxRedirects: 0 });
+  expect(await query.json()).toMatchObject({ balance: expect.any(String) });
+
+  // Every other path keeps one address: a trailing slash is redirected (308) to the path without it, query kept.
+  const signInSlash = await request.get("/sign-in/?from=x", { maxRedirects: 0 });
+  expect(signInSlash.status()).toBe(308);
+  expect(new URL(signInSlash.headers()["location"], "http://x").pathname + new URL(signInSlash.headers()["location"], "http://x").search).toBe("/sign-in?from=x");
+  const apiOther = await request.post("/api/v2/x/", { form: { key, action: "balance" }, maxRedirects: 0 });
+  expect(apiOther.status()).toBe(308);
+  await page.goto("/orders/");
+  await expect(page).toHaveURL(/\/orders$/);
+});

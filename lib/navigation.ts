@@ -1,6 +1,9 @@
 // What the customer navigation shows: only pages that exist and work. Add an entry when its page lands.
 import type { NavItem } from "@/components/layout/nav-links";
 
+/** Where "Contact support" leads: a new ticket (lib/tickets). Links may add ?kind=…&orders=…&payment=… to prefill it. */
+export const SUPPORT_HREF = "/tickets/new";
+
 export const customerNav: NavItem[] = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/new-order", label: "New order" },

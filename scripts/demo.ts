@@ -1,6 +1,9 @@
 // npm run demo — the panel on embedded defaults: PGlite in ./data (kept across restarts),
-// migrations applied, demo accounts, the built-in upstream simulator as "Demo provider", a
-// production build served on http://localhost:3000 with the order worker running inside it.
+// migrations applied, demo accounts, the built-in upstream simulator as "Demo provider", ways to
+// add funds (a manual bank transfer the demo admin approves, and a card method through a local
+// Stripe stand-in), a production build served on http://localhost:3000 (PORT) with the order
+// worker running inside it. package.json runs it with --conditions=react-server: the payment
+// methods are created through server-only payment code, whose guard throws under other conditions.
 import "./load-env";
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -9,7 +12,9 @@ import path from "node:path";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { describeTarget, resolveDatabaseTarget } from "@/lib/db/target";
+import { DEMO_STRIPE_KEYS, ensureDemoPaymentMethods } from "@/lib/demo/demo-payments";
 import { DEMO_ACCOUNTS, setUpDemo } from "@/lib/demo/demo-setup";
+import { startStripeStub } from "@/lib/payments/testing/stripe-stub";
 import { startSimulator } from "@/lib/upstream/simulator";
 
 const PORT = Number(process.env.PORT ?? 3000);
@@ -37,25 +42,31 @@ const simulator = await startSimulator({
   statePath: path.join("data", "simulator-state.json"),
 });
 console.log(`Upstream simulator: ${simulator.url} (key ${SIMULATOR_KEY})`);
+// Card payments go to a Stripe stand-in on this machine: its "checkout" page pays at a click and
+// sends the signed webhook back to the panel, as Stripe would.
+const stripe = await startStripeStub({ ...DEMO_STRIPE_KEYS, webhookUrl: `http://127.0.0.1:${PORT}/api/payments/stripe/webhook` });
 
-for (const note of await setUpDemo(await getDb(), { url: simulator.url, key: SIMULATOR_KEY })) console.log(note);
+const db = await getDb();
+for (const note of await setUpDemo(db, { url: simulator.url, key: SIMULATOR_KEY })) console.log(note);
+for (const note of await ensureDemoPaymentMethods(db, DEMO_ACCOUNTS.admin.email, DEMO_STRIPE_KEYS)) console.log(note);
 // PGlite is single-process: release it before the app opens it.
 await closeDb();
 
 if (needsBuild()) {
-  console.log("Building the app (next build)…");
+  console.log("Building the app (next build): the first build takes a few minutes; later starts reuse it…");
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// Started with node directly (not npx) so that stopping the demo stops the server itself.
-const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-const app = spawn(process.execPath, [nextBin, "start", "-p", String(PORT)], {
+// Started with node directly (not npx) so that stopping the demo stops the server itself; the
+// server is `npm start`'s (scripts/server.ts: client addresses from the socket, not from headers).
+const app = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts"), "-p", String(PORT)], {
   stdio: "inherit",
   env: {
     ...process.env,
     NODE_ENV: "production",
     IN_PROCESS_WORKER: process.env.IN_PROCESS_WORKER ?? "1",
+    STRIPE_API_BASE: stripe.url,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
   },
 });
@@ -65,8 +76,11 @@ console.log(`
   Admin:     ${DEMO_ACCOUNTS.admin.email} / ${DEMO_ACCOUNTS.admin.password}
   Customer:  ${DEMO_ACCOUNTS.customer.email} / ${DEMO_ACCOUNTS.customer.password}
   Upstream:  ${simulator.url} (key ${SIMULATOR_KEY})
-  Ctrl-C stops everything. The CLI needs the embedded database to itself: stop the panel first,
-  or check the simulator directly: npm run panel -- provider:check --url ${simulator.url} --key ${SIMULATOR_KEY}
+  Add funds: "Bank transfer (demo)" — submit it as the customer, approve it as the admin at
+             http://localhost:${PORT}/admin/payments/review; or "Card (demo: local Stripe stand-in)",
+             paid at a click on a local test checkout page (no real card, no real money).
+  CLI:       works beside the running panel, e.g. npm run panel -- ledger:verify
+  Ctrl-C stops everything. PORT and SIMULATOR_PORT choose other ports.
 `);
 
 let stopping = false;
@@ -75,6 +89,7 @@ const stop = async () => {
   stopping = true;
   app.kill("SIGTERM");
   await simulator.close();
+  await stripe.close();
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

@@ -1,7 +1,7 @@
-// Audit rows as people read them: who and when, the action in words, and each changed field with
-// its old value struck through beside the new one.
+// Audit rows as people read them: who and when, the action in words, and each field with its old
+// value struck through before the new one ("before → after"), empty values said as "empty".
 import Link from "next/link";
-import type { AuditRow } from "@/lib/audit/list-audit";
+import type { AuditChange, AuditRow } from "@/lib/audit/list-audit";
 import { Badge } from "@/components/ui/badge";
 import { formatWhen } from "./format";
 
@@ -22,6 +22,23 @@ function Entity({ type, id }: { type: string; id: string | null }) {
   );
 }
 
+const Empty = () => <span className="italic text-slate-500">empty</span>;
+
+function ChangeValue({ change }: { change: AuditChange }) {
+  const { kind, before, after } = change;
+  if (kind === "same") return <span>{after} <span className="text-slate-500">(unchanged)</span></span>;
+  if (kind === "was") return <span><span className="text-slate-500">was </span>{before}</span>;
+  if (kind === "removed") return <span><del className="text-red-700">{before}</del> <span className="text-slate-500">→ removed</span></span>;
+  return (
+    <span>
+      {kind === "set" ? <Empty /> : <del className="text-red-700">{before}</del>}
+      <span aria-hidden="true" className="mx-1 text-slate-500">→</span>
+      <span className="sr-only"> changed to </span>
+      {after === null ? <Empty /> : <ins className="text-green-800 no-underline">{after}</ins>}
+    </span>
+  );
+}
+
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   return (
     <ul className="divide-y divide-slate-100" data-testid="audit-rows">
@@ -39,9 +56,8 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               {row.changes.map((c) => (
                 <div key={c.field} className="contents">
                   <dt className="font-medium text-slate-500">{c.field}</dt>
-                  <dd className="min-w-0 break-all font-mono text-slate-800">
-                    {c.before !== null && c.before !== c.after ? <del className="mr-2 text-red-700">{c.before}</del> : null}
-                    {c.after === null ? <span className="text-slate-500">(removed)</span> : <ins className="text-green-800 no-underline">{c.after}</ins>}
+                  <dd className="min-w-0 break-words text-slate-800" data-testid={`audit-change-${c.field}`}>
+                    <ChangeValue change={c} />
                   </dd>
                 </div>
               ))}

@@ -22,6 +22,8 @@ export function ApiDocs({ apiUrl }: { apiUrl: string }) {
         <p>
           Send <code>POST {apiUrl}</code> with a form-encoded body (<code>application/x-www-form-urlencoded</code>; JSON and
           multipart bodies are accepted too) containing your <code>key</code> and an <code>action</code>. Answers are JSON.
+          As on PHP panels, a field sent twice counts with its last value, fields in the URL&apos;s query string count too (the
+          body wins), and the URL may end with a slash. Keep the key in the body: URLs end up in logs.
           Money is in {PANEL_CURRENCY}, as text with 6 decimals.
         </p>
         <ul className="list-disc space-y-1 pl-5">

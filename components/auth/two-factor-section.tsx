@@ -31,7 +31,7 @@ export function TwoFactorSection({ view, required }: { view: TwoFactorView; requ
         ) : (
           <form action={disableAction} noValidate className="space-y-3">
             <FormMessage error={disable.error} message={disable.message} />
-            <TextField label="Code to turn it off" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={8} error={disable.fieldErrors?.code} />
+            <TextField label="Code to turn it off" id="two-factor-off-code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={8} error={disable.fieldErrors?.code} />
             <SubmitButton variant="danger" pendingText="Turning off…">
               Turn off two-factor sign-in
             </SubmitButton>
@@ -57,7 +57,7 @@ export function TwoFactorSection({ view, required }: { view: TwoFactorView; requ
         </p>
         <form action={confirmAction} noValidate className="space-y-3">
           <FormMessage error={confirm.error} />
-          <TextField label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={8} error={confirm.fieldErrors?.code} />
+          <TextField label="Code from the app" id="two-factor-confirm-code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={8} error={confirm.fieldErrors?.code} />
           <SubmitButton pendingText="Checking…">Turn on</SubmitButton>
         </form>
       </div>

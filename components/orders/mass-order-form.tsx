@@ -10,6 +10,7 @@ import { FormMessage } from "@/components/ui/card";
 import { TextAreaField } from "@/components/ui/field";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { formatMoney } from "@/lib/money/format";
+import { massOrderExtraFieldsForPeople } from "@/lib/service-types/service-types";
 import type { MassOrderPreview, MassOrderResult } from "@/lib/storefront/mass-order";
 
 export function MassOrderForm({ currency }: { currency: string }) {
@@ -31,7 +32,7 @@ export function MassOrderForm({ currency }: { currency: string }) {
           className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-200"
           placeholder={"123 | https://instagram.com/p/abc | 1000\n456 | https://youtube.com/watch?v=xyz | 500"}
           error={preview.state.fieldErrors?.orders}
-          hint="One order per line: service_id | link | quantity. Up to 100 lines."
+          hint={`One order per line: service_id | link | quantity. Up to 100 lines. Some types take a fourth part, service_id | link | quantity | value (${massOrderExtraFieldsForPeople()}).`}
           defaultValue={preview.state.values?.orders}
         />
         <FormMessage error={preview.state.error} />

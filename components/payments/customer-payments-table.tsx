@@ -20,7 +20,12 @@ export function CustomerPaymentsTable({ payments, panelCurrency }: { payments: C
         { header: "Method", cell: (p) => p.method.name },
         { header: "Paid", align: "right", className: "tabular-nums", cell: (p) => formatMoney(p.payAmount, p.currency) },
         { header: "Credited", align: "right", className: "tabular-nums", cell: (p) => (p.creditedAmount ? formatMoney(p.creditedAmount, panelCurrency) : "—") },
-        { header: "State", className: "pl-4", headerClassName: "pl-4", cell: (p) => <PaymentStateBadge state={p.state} /> },
+        { header: "State", className: "pl-4", headerClassName: "pl-4", cell: (p) => (
+          <>
+            <PaymentStateBadge state={p.state} />
+            {p.rejectionReason ? <span className="block max-w-56 break-words text-xs text-slate-600">{p.rejectionReason}</span> : null}
+          </>
+        ) },
       ]}
     />
   );

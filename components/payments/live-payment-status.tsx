@@ -8,6 +8,7 @@ import { useEffect } from "react";
 import { PaymentStateBadge } from "@/components/payments/payment-state-badge";
 import type { PaymentState } from "@/lib/db/generated/enums";
 import { formatMoney } from "@/lib/money";
+import { SUPPORT_HREF } from "@/lib/navigation";
 
 type Status = { id: number; state: PaymentState; balance: string | null };
 
@@ -17,7 +18,7 @@ const MESSAGES: Record<PaymentState, string> = {
   failed: "The payment failed. Nothing was credited; you can try again.",
   expired: "The payment expired before it was paid. Nothing was credited.",
   canceled: "The payment was canceled. Nothing was credited.",
-  rejected: "This transfer was not accepted. Contact support if you think this is wrong.",
+  rejected: "This transfer was not accepted.",
   flagged: "Something about this payment needs a look from our team; we will credit what arrived.",
   charged_back: "This payment was reversed by the payment provider.",
 };
@@ -45,12 +46,14 @@ export function LivePaymentStatus({ initial, currency }: { initial: Status; curr
         <span className="text-sm text-slate-500">State</span>
         <PaymentStateBadge state={status.state} />
       </div>
-      <p className="text-sm text-slate-700">{MESSAGES[status.state] ?? status.state}</p>
-      {status.state !== "waiting" && status.state !== "paid" ? (
-        <Link href={`/tickets/new?kind=payment&payment=${status.id}`} className="inline-block text-sm font-medium text-indigo-700 underline">
-          Contact support about this payment
-        </Link>
-      ) : null}
+      <p className="text-sm text-slate-700">
+        {MESSAGES[status.state] ?? status.state}
+        {status.state === "rejected" ? (
+          <>
+            {" "}<Link href={`${SUPPORT_HREF}?kind=payment&payment=${status.id}`} className="font-medium text-indigo-700 hover:underline">Contact support</Link> if you think this is wrong.
+          </>
+        ) : null}
+      </p>
       {status.balance ? (
         <p className="text-sm" data-testid="new-balance">
           Your balance is now <strong>{formatMoney(status.balance, currency)}</strong>.

@@ -1,7 +1,9 @@
 "use client";
 // Create or edit one payment method. Key fields are never filled in: the stored keys show as hints
-// ("…a1b2") and an empty field keeps them.
-import { useActionState, useState } from "react";
+// ("…a1b2") and an empty field keeps them. Once a method is saved the form starts over from what
+// it now shows (defaults for a new method, the saved values for an edited one), so nothing typed
+// for one method (its fee …) is carried into the next.
+import { useActionState, useEffect, useRef, useState } from "react";
 import { saveMethodAction } from "@/components/payments/actions/method-actions";
 import { Button } from "@/components/ui/button";
 import { useKeptForm } from "@/components/payments/use-kept-form";
@@ -27,10 +29,20 @@ export function MethodForm({ method }: { method?: StaffMethod }) {
   const v = state.values ?? {};
   const [gateway, setGateway] = useState<keyof typeof SECRET_FIELDS>((v.gateway as keyof typeof SECRET_FIELDS) ?? method?.gateway ?? "stripe");
   const { onSubmit, pending } = useKeptForm(action, ["secretKey", "webhookSecret", "merchantId", "apiKey"]);
+  const form = useRef<HTMLFormElement>(null);
+  // A new answer that says "saved": the gateway choice starts over with the fields (below).
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (state.ok) setGateway(method?.gateway ?? "stripe");
+  }
+  useEffect(() => {
+    if (state.ok) form.current?.reset();
+  }, [state]);
   const fe = state.fieldErrors ?? {};
   const value = (name: keyof StaffMethod & string, fallback = "") => v[name] ?? (method ? String(method[name] ?? "") : fallback);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="method-form">
+    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-3" data-testid="method-form">
       <input type="hidden" name="methodId" value={method?.id ?? ""} />
       <FormMessage error={state.error} message={state.message} />
       <SelectField label="Gateway" name="gateway" value={gateway} onChange={(e) => setGateway(e.target.value as keyof typeof SECRET_FIELDS)} disabled={Boolean(method)} error={fe.gateway}>

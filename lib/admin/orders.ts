@@ -8,6 +8,7 @@ import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
 import { fail, fieldRefusal } from "@/lib/result";
 import { ZOrderFilters, type OrderFilters, type ResolveOrderInput } from "./schemas";
 import { toLedgerString } from "@/lib/money";
+import { boughtName } from "@/lib/orders/item-name";
 
 export const ORDERS_PAGE_SIZE = 50;
 
@@ -17,6 +18,7 @@ const ORDER_SELECT = {
   flag: true, lastError: true, submitStartedAt: true,
   user: { select: { id: true, email: true } },
   provider: { select: { id: true, name: true } },
+  itemName: true,
   service: { select: { name: true } },
   product: { select: { name: true } },
 } as const;
@@ -26,7 +28,7 @@ type OrderRow = Prisma.OrderGetPayload<{ select: typeof ORDER_SELECT }>;
 function toStaffOrder({ service, product, charge, upstreamCharge, ...row }: OrderRow) {
   return {
     ...row,
-    item: service?.name ?? product?.name ?? "—",
+    item: boughtName({ itemName: row.itemName, service, product }),
     charge: toLedgerString(charge),
     upstreamCharge: upstreamCharge?.toFixed() ?? null,
   };

@@ -8,6 +8,7 @@ import { fail } from "@/lib/result";
 import { boundedPage } from "@/lib/validation/page-number";
 import type { CreditFundsForm } from "./schemas";
 import { toLedgerString } from "@/lib/money";
+import { boughtName } from "@/lib/orders/item-name";
 
 export const LEDGER_PAGE_SIZE = 50;
 
@@ -36,7 +37,7 @@ export async function getUserDetail(db: Db, actor: StaffActor, userId: number, o
       orderBy: { id: "desc" },
       take: 10,
       select: {
-        id: true, createdAt: true, state: true, quantity: true, charge: true, upstreamOrderId: true, flag: true,
+        id: true, createdAt: true, state: true, quantity: true, charge: true, upstreamOrderId: true, flag: true, itemName: true,
         service: { select: { name: true } }, product: { select: { name: true } }, provider: { select: { name: true } },
       },
     }),
@@ -52,7 +53,7 @@ export async function getUserDetail(db: Db, actor: StaffActor, userId: number, o
     },
     orders: orders.map(({ service, product, provider, charge, ...o }) => ({
       ...o,
-      item: service?.name ?? product?.name ?? "—",
+      item: boughtName({ itemName: o.itemName, service, product }),
       provider: provider.name,
       charge: toLedgerString(charge),
     })),

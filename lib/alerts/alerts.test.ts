@@ -103,7 +103,7 @@ describe("owner alerts", () => {
       lookup: { paymentId: created.paymentId },
       status: "disputed",
       type: "test.dispute",
-      report: { kind: "reversed", amount: new Decimal("20"), of: null, reason: "dispute" },
+      report: { kind: "reversed", reversal: "dispute", key: "dispute:dp_test", amount: new Decimal("20"), of: null, reason: "dispute" },
     });
     expect(reversed.outcome).toBe("flagged");
     expect((await db.payment.findUniqueOrThrow({ where: { id: created.paymentId } })).state).toBe("charged_back");

@@ -32,15 +32,15 @@ export async function collectAlerts(db: Tx): Promise<AlertFact[]> {
     facts.push({ key: `unknown-orders:${unknown._max.id}`, text: `${n} order${n === 1 ? "" : "s"} wait${n === 1 ? "s" : ""} for staff: the provider's answer was lost (Orders → To resolve).` });
   }
 
-  // Charged back and not (yet) taken back: no chargeback ledger entry for the payment.
-  const owed = await db.payment.findMany({
-    where: { state: "charged_back", chargebackAmount: { gt: 0 }, ledgerEntries: { none: { kind: "chargeback" } } },
-    select: { id: true, chargebackAmount: true, user: { select: { email: true } } },
+  // Refund and dispute reports whose take-back the balance did not cover (no chargeback entry yet).
+  const owed = await db.paymentReversal.findMany({
+    where: { amount: { gt: 0 }, ledgerEntries: { none: {} }, payment: { state: "charged_back" } },
+    select: { id: true, amount: true, payment: { select: { id: true, user: { select: { email: true } } } } },
     orderBy: { id: "asc" },
     take: MAX_LISTED + 1,
   });
-  for (const p of owed.slice(0, MAX_LISTED)) {
-    facts.push({ key: `chargeback-owed:${p.id}`, text: `Payment #${p.id} of ${p.user.email}: a chargeback of ${p.chargebackAmount!.toFixed()} is still owed.` });
+  for (const r of owed.slice(0, MAX_LISTED)) {
+    facts.push({ key: `chargeback-owed:${r.id}`, text: `Payment #${r.payment.id} of ${r.payment.user.email}: a chargeback of ${r.amount.toFixed()} is still owed.` });
   }
   if (owed.length > MAX_LISTED) facts.push({ key: `chargeback-owed:more:${owed.at(-1)!.id}`, text: "More chargebacks are owed: see Payments → Review." });
   return facts;

@@ -13,9 +13,10 @@ const MAX_DIGITS = 15;
 export class ApiParams {
   private readonly fields: Map<string, string>;
 
+  /** A repeated field keeps its last value, as PHP's `$_POST` does on the panels tools are written for. */
   constructor(entries: Iterable<[string, string]>) {
     this.fields = new Map();
-    for (const [name, value] of entries) if (!this.fields.has(name)) this.fields.set(name, value);
+    for (const [name, value] of entries) this.fields.set(name, value);
   }
 
   /** The field's text, or undefined when it was not sent. */

@@ -1,6 +1,9 @@
 // Reads the request's fields: form-encoded (the protocol), multipart (PHP's curl sends that when
 // given an array), or JSON (an extension for modern tools). The body is capped before it is
 // buffered, and every value must be well-formed text without NUL (PostgreSQL refuses NUL).
+// Fields in the URL's query string count too, as PHP panels read `$_REQUEST` (query first, then
+// the body, so a body field overrides the same name in the query); a repeated name keeps its
+// last value (ApiParams).
 import { API_ERRORS } from "./errors";
 import { ApiParams } from "./params";
 
@@ -98,6 +101,7 @@ export async function readApiParams(request: Request, limit = MAX_BODY_BYTES): P
     entries = looksJson ? jsonEntries(text) : [...new URLSearchParams(text)];
   }
   if (typeof entries === "string") return incorrect(entries);
+  entries = [...new URL(request.url).searchParams, ...entries];
   if (entries.length > MAX_FIELDS) return incorrect(`more than ${MAX_FIELDS} fields`);
   for (const [name, value] of entries) {
     if (!isCleanText(name) || !isCleanText(value)) return incorrect(`${isCleanText(name) ? name : "a field"} contains characters that are not allowed`);

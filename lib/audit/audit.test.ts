@@ -102,8 +102,8 @@ describe("audit log", () => {
     const page = await listAuditLog(db, actors.staff, { actor: actors.admin.email, action: "funds.debit", entityType: "User", entityId: String(customer.id) });
     expect(page.rows.map((r) => [r.action, r.reason, r.actor?.email])).toEqual([["funds.debit", "listed", actors.admin.email]]);
     expect(page.rows[0].changes).toEqual([
-      { field: "amount", before: null, after: "-1.000000" },
-      { field: "balance", before: "20.000000", after: "19.000000" },
+      { field: "amount", kind: "set", before: null, after: "-1.000000" },
+      { field: "balance", kind: "changed", before: "20.000000", after: "19.000000" },
     ]);
     const today = new Date().toISOString().slice(0, 10);
     expect((await listAuditLog(db, actors.staff, { from: today, to: today, entityType: "user", entityId: String(customer.id) })).total).toBe(2);

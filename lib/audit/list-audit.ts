@@ -5,6 +5,9 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/connection";
 import type { Prisma } from "@/lib/db/generated/client";
 import { assertStaff, type StaffActor } from "@/lib/admin/authorize";
+import { changesOf } from "./audit-changes";
+
+export type { AuditChange } from "./audit-changes";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -27,21 +30,6 @@ export type AuditFilters = z.input<typeof ZAuditFilters>;
 
 /** What the filters offer; rows may hold others (a new action needs no change here). */
 export const AUDIT_ENTITY_TYPES = ["User", "Order", "Provider", "Service", "Product", "PriceRule", "payment", "payment_method"] as const;
-
-export type AuditChange = { field: string; before: string | null; after: string | null };
-
-const shown = (value: unknown): string | null =>
-  value === undefined || value === null ? null : typeof value === "string" ? value : JSON.stringify(value);
-
-/** Top-level fields of before and after side by side, alphabetically: what a person compares. */
-export function changesOf(before: unknown, after: unknown): AuditChange[] {
-  const asObject = (v: unknown): Record<string, unknown> =>
-    v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? {} : { value: v };
-  const b = asObject(before);
-  const a = asObject(after);
-  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
-  return fields.map((field) => ({ field, before: shown(b[field]), after: shown(a[field]) }));
-}
 
 const dayStart = (day: string, plus = 0) => new Date(Date.parse(`${day}T00:00:00Z`) + plus * 86_400_000);
 

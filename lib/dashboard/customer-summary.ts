@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { DELIVERED_STATES, LIVE_STATES } from "@/lib/orders/state-machine";
+import { boughtName } from "@/lib/orders/item-name";
 
 /** What a customer's dashboard shows; scoped to that customer by id. */
 export async function getCustomerSummary(customerId: number) {
@@ -12,7 +13,7 @@ export async function getCustomerSummary(customerId: number) {
       where: { userId: customerId },
       orderBy: { id: "desc" },
       take: 5,
-      select: { id: true, state: true, charge: true, quantity: true, createdAt: true, service: { select: { name: true } }, product: { select: { name: true } } },
+      select: { id: true, state: true, charge: true, quantity: true, createdAt: true, itemName: true, service: { select: { name: true } }, product: { select: { name: true } } },
     }),
   ]);
   const count = (states: readonly string[]) => byState.filter((s) => states.includes(s.state)).reduce((n, s) => n + s._count._all, 0);
@@ -20,6 +21,6 @@ export async function getCustomerSummary(customerId: number) {
     balance: user.balance.toString(),
     active: count(LIVE_STATES),
     completed: count(DELIVERED_STATES),
-    recent: recent.map((o) => ({ ...o, charge: o.charge.toString(), name: o.service?.name ?? o.product?.name ?? "—" })),
+    recent: recent.map((o) => ({ ...o, charge: o.charge.toString(), name: boughtName(o) })),
   };
 }

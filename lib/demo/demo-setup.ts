@@ -1,10 +1,13 @@
 // What `npm run demo` puts in the embedded database: demo accounts, the built-in simulator
-// registered as "Demo provider", its catalog at a 25 % markup, and a starting balance.
+// registered as "Demo provider", its catalog at a 25 % markup, and a starting balance. Its
+// payment methods are lib/demo/demo-payments.ts (kept apart: they go through server-only payment
+// code, which the browser tests' runner, importing this file, must not load).
 import type { Db } from "@/lib/db/connection";
 import { syncCatalog } from "@/lib/catalog";
 import { creditFunds } from "@/lib/ledger";
 import { encryptProviderKey } from "@/lib/providers/key-encryption";
 import { addProvider } from "@/lib/providers/manage-providers";
+import { summaryLines } from "@/lib/catalog/sync-summary-text";
 import { seedAccounts } from "./seed-accounts";
 import { ZProviderInput } from "@/lib/providers/schemas";
 
@@ -48,7 +51,8 @@ export async function ensureSimulatorProvider(
     notes.push(`Registered "${name}" at ${simulator.url}`);
   }
   const sync = await syncCatalog(db, providerId, { markupPercent });
-  notes.push(`Catalog of "${name}": ${JSON.stringify(sync)}`);
+  // In words, one short line each (the summary object is hundreds of characters of JSON).
+  notes.push(...(sync.ok ? summaryLines(sync.summary).map((line) => `Catalog of "${name}": ${line}`) : [`Catalog of "${name}" not synced: ${sync.error}`]));
   return notes;
 }
 

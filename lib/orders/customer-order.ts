@@ -2,6 +2,7 @@
 import type { OrderKind, OrderState } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
 import { LEDGER_SCALE } from "@/lib/money";
+import { boughtName } from "./item-name";
 import { isDeliveredState, isOpenState } from "./state-machine";
 
 export const CUSTOMER_ORDER_SELECT = {
@@ -11,6 +12,7 @@ export const CUSTOMER_ORDER_SELECT = {
   productId: true,
   link: true,
   quantity: true,
+  itemName: true,
   params: true,
   charge: true,
   state: true,
@@ -55,7 +57,7 @@ export function toCustomerOrder(row: CustomerOrderRow): CustomerOrder {
     kind: row.kind,
     serviceId: row.serviceId,
     productId: row.productId,
-    name: row.service?.name ?? row.product?.name ?? "",
+    name: boughtName(row, ""),
     link: row.link,
     quantity: row.quantity,
     params: row.params,

@@ -32,6 +32,8 @@ function placedRow(order: PlacementPlan["order"], names: PlacementPlan["names"],
     productId: order.productId,
     link: order.link,
     quantity: order.quantity,
+    // What the database's insert trigger recorded from the same row's name.
+    itemName: names.service?.name ?? names.product?.name ?? null,
     params: order.params as Prisma.JsonValue,
     charge: new Prisma.Decimal(order.charge.toFixed(LEDGER_SCALE)),
     state: "pending",

@@ -49,8 +49,22 @@ describe("validateServiceOrder", () => {
 
   it("Package: no quantity, billed once at a flat price", () => {
     expect(check(service("Package", { min: 1, max: 1 }), { link })).toMatchObject({ ok: true, order: { quantity: 1, flatPrice: true, params: { type: "Package", link } } });
-    expect(check(service("Package"), { link, quantity: 5 })).toMatchObject({ ok: false, fields: { quantity: { message: "A package has no quantity." } } });
+    expect(check(service("Package"), { link, quantity: 5 })).toMatchObject({ ok: false, fields: { quantity: { message: "A package has no quantity: leave it out or send 0 or 1." } } });
     expect(check(service("Custom Comments Package", { min: 1, max: 1 }), { link, comments: "a\nb\nc" })).toMatchObject({ ok: true, order: { quantity: 3, flatPrice: true } });
+  });
+
+  it("a zero quantity counts as not given where the type defines the quantity (PHP clients always send one)", () => {
+    const comments = Array.from({ length: 12 }, (_, i) => `comment ${i}`).join("\n");
+    expect(check(service("Package", { min: 1, max: 1 }), { link, quantity: 0 })).toMatchObject({ ok: true, order: { quantity: 1 } });
+    expect(check(service("Package", { min: 1, max: 1 }), { link, quantity: 1 })).toMatchObject({ ok: true, order: { quantity: 1 } });
+    expect(check(service("Custom Comments"), { link, comments, quantity: "0" })).toMatchObject({ ok: true, order: { quantity: 12 } });
+    expect(check(service("Mentions Custom List"), { link, usernames: comments, quantity: 0 })).toMatchObject({ ok: true, order: { quantity: 12 } });
+    expect(check(service("Comment Replies"), { link, username: "u", comments, quantity: 0 })).toMatchObject({ ok: true, order: { quantity: 12 } });
+    expect(check(service("Custom Comments Package", { min: 1, max: 1 }), { link, comments: "a\nb", quantity: 0 })).toMatchObject({ ok: true, order: { quantity: 2 } });
+    // Still wrong: a package of 5, a list of 12 called 11, a Default order of 0.
+    expect(check(service("Package"), { link, quantity: 5 }).ok).toBe(false);
+    expect(check(service("Custom Comments"), { link, comments, quantity: 11 })).toMatchObject({ ok: false, fields: { quantity: { code: "quantity_mismatch" } } });
+    expect(check(service("Default"), { link, quantity: 0 })).toMatchObject({ ok: false, fields: { quantity: { message: "Enter at least 1." } } });
   });
 
   it("required fields of the other types", () => {
@@ -75,6 +89,13 @@ describe("validateServiceOrder", () => {
     expect(check(sub, { ...good, max: 10 })).toMatchObject({ ok: false, fields: { max: { message: expect.any(String) } } });
     expect(check(sub, { ...good, max: 5000 })).toMatchObject({ ok: false, fields: { max: { message: "The maximum is 1000." } } });
     expect(check(sub, { ...good, posts: undefined })).toMatchObject({ ok: false, fields: { posts: { message: expect.any(String) } } });
+    // Old posts are delivered too, so they are charged: max × (posts + old posts).
+    expect(check(sub, { ...good, oldPosts: 2 })).toMatchObject({ ok: true, order: { quantity: 700, params: { posts: 5, oldPosts: 2 } } });
+    // Old posts only, as panels accept them: posts=0 with old_posts, or old_posts alone (stored and sent as posts=0).
+    expect(check(sub, { ...good, posts: 0, oldPosts: 3 })).toMatchObject({ ok: true, order: { quantity: 300, params: { posts: 0, oldPosts: 3 } } });
+    expect(check(sub, { ...good, posts: undefined, oldPosts: 3 })).toMatchObject({ ok: true, order: { quantity: 300, params: { posts: 0, oldPosts: 3 } } });
+    expect(check(sub, { ...good, posts: 0 })).toMatchObject({ ok: false, fields: { posts: { message: expect.any(String) } } });
+    expect(check(sub, { ...good, posts: 0, oldPosts: 0 })).toMatchObject({ ok: false, fields: { posts: { message: expect.any(String) } } });
     expect(check(sub, { ...good, delay: 7 })).toMatchObject({ ok: false, fields: { delay: { message: expect.any(String) } } });
     expect(check(sub, { ...good, expiry: "31/02/2027" })).toMatchObject({ ok: false, fields: { expiry: { message: expect.any(String) } } });
     expect(check(sub, { ...good, expiry: "01/01/2020" })).toMatchObject({ ok: false, fields: { expiry: { message: expect.any(String) } } });

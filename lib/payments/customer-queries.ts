@@ -39,12 +39,24 @@ export async function listMethodOffers(db: Db): Promise<MethodOffer[]> {
 const paymentView = {
   id: true, state: true, gateway: true, amount: true, fee: true, payAmount: true, currency: true, creditAmount: true, bonusAmount: true,
   creditedAmount: true, creditedBonus: true, reference: true, redirectUrl: true, createdAt: true, paidAt: true, expiresAt: true,
+  reviewReason: true,
   method: { select: { name: true, instructions: true } },
 } as const;
 
-function present<T extends { amount: { toFixed(): string }; fee: { toFixed(): string }; payAmount: { toFixed(): string }; creditAmount: { toFixed(): string }; bonusAmount: { toFixed(): string }; creditedAmount: { toFixed(): string } | null; creditedBonus: { toFixed(): string } | null }>(p: T) {
+/**
+ * The admin's reason the customer may read: the reason of a rejection, as an approval's reason is
+ * already on the deposit's ledger line. Notes on flags and chargebacks stay with staff.
+ */
+function rejectionReason(p: { state: string; reviewReason: string | null }): string | null {
+  return p.state === "rejected" ? p.reviewReason : null;
+}
+
+function present<T extends { state: string; reviewReason: string | null; amount: { toFixed(): string }; fee: { toFixed(): string }; payAmount: { toFixed(): string }; creditAmount: { toFixed(): string }; bonusAmount: { toFixed(): string }; creditedAmount: { toFixed(): string } | null; creditedBonus: { toFixed(): string } | null }>(p: T) {
+  const { reviewReason: _staffNote, ...shown } = p;
+  void _staffNote;
   return {
-    ...p,
+    ...shown,
+    rejectionReason: rejectionReason(p),
     amount: p.amount.toFixed(),
     fee: p.fee.toFixed(),
     payAmount: p.payAmount.toFixed(),

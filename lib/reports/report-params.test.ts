@@ -23,7 +23,7 @@ describe("report parameters", () => {
 });
 
 describe("report CSV", () => {
-  it("quotes commas and quotes, defuses formulas, keeps negative numbers, states UTC", () => {
+  it("starts with its header (no note line a spreadsheet would take for data), quotes commas and quotes, defuses formulas, keeps negative numbers", () => {
     const row = {
       key: "7", label: '=HYPERLINK("x"), Inc', orders: 2, charged: "3.000000", refunded: "1.000000", revenue: "2.000000", costKnownOrders: 1,
       costKnownRevenue: "2.000000", cost: "2.500000", profit: "-0.500000", costUnknownOrders: 1, costUnknownRevenue: "0.000000",
@@ -31,9 +31,13 @@ describe("report CSV", () => {
     };
     const csv = reportCsv([row], parseReportParams({ from: "2026-01-01", to: "2026-01-02", group: "customer" }, now), "USD");
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("# orders placed 2026-01-01..2026-01-02 (UTC), grouped by customer; amounts in USD");
-    expect(lines[1].split(",")).toHaveLength(14);
-    expect(lines[2]).toBe(`7,"'=HYPERLINK(""x""), Inc",2,3.000000,1.000000,2.000000,1,2.000000,2.500000,-0.500000,1,0.000000,0.000000,0`);
+    expect(lines[0]).toBe(
+      "key,customer,orders,charged_USD,refunded_USD,revenue_USD,orders_with_cost,revenue_with_cost_USD,upstream_cost_USD,profit_USD," +
+        "orders_cost_unknown,revenue_cost_unknown_USD,upstream_reported_charge_USD,orders_upstream_reported",
+    );
+    expect(lines).toHaveLength(3); // header, the row, and the empty string after the last CRLF
+    expect(reportCsv([], parseReportParams({ from: "2026-01-01", to: "2026-01-02", period: "week" }, now), "EUR").split(",")[1]).toBe("week_start_utc");
+    expect(lines[1]).toBe(`7,"'=HYPERLINK(""x""), Inc",2,3.000000,1.000000,2.000000,1,2.000000,2.500000,-0.500000,1,0.000000,0.000000,0`);
   });
 });
 

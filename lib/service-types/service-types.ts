@@ -18,7 +18,7 @@ export type FieldUse = {
  * - lines: the number of lines of a list (a quantity given alongside must agree);
  * - package: one unit at a flat price;
  * - package-lines: a flat price, but billed (and refunded) per line of the list;
- * - subscription: max × posts (see validate-order.ts).
+ * - subscription: max × (posts + old posts) (see validate-order.ts).
  */
 export type Billing =
   | { by: "quantity" }
@@ -63,7 +63,9 @@ export const SERVICE_TYPE_TABLE: Record<ServiceType, ServiceTypeSpec> = {
     fields: takes("username", "min", "max", "posts", "oldPosts?", "delay", "expiry"),
     billing: { by: "subscription" },
     flatPrice: false,
-    apiNote: "No link. You are charged for max × posts up front; what is not delivered is refunded.",
+    apiNote:
+      "No link. posts new posts and old_posts existing ones (posts=0 with old_posts, or old_posts alone: old posts only). " +
+      "You are charged for max × (posts + old_posts) up front; what is not delivered is refunded.",
   },
 };
 
@@ -81,6 +83,25 @@ export function fieldUsesFor(service: { type: string; dripfeed: boolean }): Fiel
   const found = serviceTypeSpec(service.type);
   if (!found) return [];
   return found.spec.dripFeed && service.dripfeed ? [...found.spec.fields, ...DRIP_FEED_FIELDS] : [...found.spec.fields];
+}
+
+/**
+ * The one field beyond link and quantity that a mass-order line's fourth part fills for this
+ * service type: the type's only other required field, when it holds one value (not a list).
+ */
+export function massOrderExtraField(type: string): OrderField | null {
+  const found = serviceTypeSpec(type);
+  if (!found || found.spec.billing.by !== "quantity") return null;
+  const others = found.spec.fields.filter((use) => !use.optional && use.field !== "link" && use.field !== "quantity");
+  return others.length === 1 && ORDER_FIELDS[others[0].field].kind !== "lines" ? others[0].field : null;
+}
+
+/** "Poll: answer number; Comment Likes: username; …": what a mass-order line's fourth part is, per type. */
+export function massOrderExtraFieldsForPeople(): string {
+  return SERVICE_TYPES.flatMap((type) => {
+    const field = massOrderExtraField(type);
+    return field ? [`${type}: ${ORDER_FIELDS[field].label.toLowerCase()}`] : [];
+  }).join("; ");
 }
 
 /** Fields that are optional wherever they are used: their label says so. */

@@ -64,7 +64,9 @@ export function validateServiceOrder(service: ServiceForOrder, input: ServiceOrd
     if (got !== undefined) values[use.field] = got;
   }
   const link = (values.link as string | undefined) ?? "";
-  const quantityGiven = input.quantity as number | undefined;
+  // Where the type defines the quantity itself (a list's lines, a package), a zero quantity means
+  // "not given": clients written for these panels (PHP's smm-api-php) always send one, 0 when unused.
+  const quantityGiven = input.quantity === 0 ? undefined : (input.quantity as number | undefined);
   let billed = 0;
   let dripFeed: { runs: number; interval: number } | undefined;
   switch (spec.billing.by) {
@@ -85,7 +87,7 @@ export function validateServiceOrder(service: ServiceForOrder, input: ServiceOrd
       break;
     }
     case "package":
-      if (quantityGiven !== undefined && quantityGiven !== 1) fail("quantity", "invalid_value", "A package has no quantity.");
+      if (quantityGiven !== undefined && quantityGiven !== 1) fail("quantity", "invalid_value", "A package has no quantity: leave it out or send 0 or 1.");
       billed = 1;
       break;
     case "package-lines":
@@ -160,9 +162,12 @@ function dripFeedOf(service: ServiceForOrder, input: ServiceOrderFields, quantit
 }
 
 /**
- * A subscription delivers min..max to each new post. The protocol leaves `posts` optional
- * (unlimited); we require it so that the most it can cost is known and charged up front:
- * max × posts, as upstreams price it, refunded by remains like any other order.
+ * A subscription delivers min..max to each new post (`posts`) and to each existing one
+ * (`old_posts`). The protocol leaves `posts` optional (unlimited); we need a number so that the
+ * most it can cost is known and charged up front: max × (posts + old posts), as upstreams price
+ * each post's order, refunded by remains like any other order. Panels accept `posts=0` with
+ * `old_posts`, or `old_posts` alone (old posts only); then posts=0 is stored and sent upstream,
+ * since a missing `posts` would ask the upstream for an unlimited subscription.
  */
 function subscription(service: ServiceForOrder, input: ServiceOrderFields, now: Date, fail: Fail): { billed: number; params: ServiceOrderParams } {
   const whole = (field: OrderField) => input[field] as number | undefined;
@@ -177,9 +182,10 @@ function subscription(service: ServiceForOrder, input: ServiceOrderFields, now: 
   else if (max > service.max) fail("max", "above_max", `The maximum is ${service.max}.`, { max: service.max });
   else if (max < min) fail("max", "invalid_value", "The maximum must not be below the minimum.");
   const posts = whole("posts") ?? 0;
-  if (posts < 1) fail("posts", "invalid_value", "Enter how many new posts (1 or more).");
   const oldPosts = whole("oldPosts") ?? 0;
+  if (posts < 0) fail("posts", "invalid_value", "The number of new posts cannot be negative.");
   if (oldPosts < 0) fail("oldPosts", "invalid_value", "Old posts cannot be negative.");
+  else if (posts < 1 && oldPosts < 1) fail("posts", "invalid_value", "Enter how many new posts (1 or more), or a number of old posts.");
   const delay = whole("delay") ?? 0;
   if (!(SUBSCRIPTION_DELAYS as readonly number[]).includes(delay)) {
     fail("delay", "invalid_value", `The delay must be one of ${SUBSCRIPTION_DELAYS.join(", ")} minutes.`);
@@ -189,5 +195,5 @@ function subscription(service: ServiceForOrder, input: ServiceOrderFields, now: 
   else if (!isFutureExpiry(expiry, now)) fail("expiry", "invalid_value", "The expiry must be a future date written dd/mm/yyyy.");
   const params: ServiceOrderParams = { type: "Subscriptions", username, min, max, posts, delay, expiry };
   if (whole("oldPosts") !== undefined) params.oldPosts = oldPosts;
-  return { billed: max * posts, params };
+  return { billed: max * (posts + Math.max(oldPosts, 0)), params };
 }

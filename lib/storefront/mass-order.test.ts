@@ -105,4 +105,21 @@ describe("mass order", () => {
     expect(await placeMassOrder(db, customerId, { text: "1 | https://x.com | 10", submissionId: "x" })).toMatchObject({ ok: false });
     expect(await db.order.count({ where: { userId: customerId } })).toBe(0);
   });
+
+  it("a Poll line takes its answer number as a fourth part; a line that misses it, or gives one to a type without it, is explained", async () => {
+    const poll = await serviceOfType(db, provider.providerId, "Poll");
+    const plain = await serviceOfType(db, provider.providerId, "Default", { min: { lte: 100 } });
+    const customerId = await createCustomer(db, "1000");
+    const text = [`${poll.id} | ${TEST_LINK} | ${poll.min} | 2`, `${poll.id} | ${TEST_LINK} | ${poll.min}`, `${plain.id} | ${TEST_LINK} | ${plain.min} | 2`].join("\n");
+    const preview = await previewMassOrder(db, customerId, text);
+    expect(preview.lines[0]).toMatchObject({ ok: true, serviceId: poll.id, quantity: poll.min });
+    expect(preview.lines[1]).toMatchObject({ ok: false, error: "A Poll service needs a fourth part: service_id | link | quantity | answer number." });
+    expect(preview.lines[2]).toMatchObject({ ok: false, error: "A Default service takes only service_id | link | quantity." });
+    const placed = await placeMassOrder(db, customerId, { text, submissionId: crypto.randomUUID() });
+    if (!placed.ok) throw new Error(placed.error);
+    expect(placed.lines.map((l) => l.ok)).toEqual([true, false, false]);
+    const order = await db.order.findUniqueOrThrow({ where: { id: (placed.lines[0] as { orderId: number }).orderId } });
+    expect(order.params).toMatchObject({ type: "Poll", answerNumber: 2 });
+    expect(provider.sim.lastRequest("add")).toMatchObject({ answer_number: "2" });
+  });
 });

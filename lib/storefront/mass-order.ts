@@ -1,4 +1,6 @@
-// Mass order: one order per line, `service_id | link | quantity`, up to 100 lines. A preview
+// Mass order: one order per line, `service_id | link | quantity`, up to 100 lines; a type that
+// takes one more single value (a Poll's answer number, a username, a hashtag, a media link: read
+// from the service-type table) takes it as a fourth part, `service_id | link | quantity | value`. A preview
 // parses and prices every line against the balance; placing sends each line down the one
 // placement road (placeOrder) as its own order, with an idempotency key derived from the
 // submission and the line number, so a resubmitted form places nothing twice and one bad line
@@ -12,13 +14,15 @@ import { fieldErrorsOf, ZPlaceOrderInput } from "@/lib/orders/schemas";
 import { fieldMessages } from "@/lib/result";
 import { serviceOrderCharge, validateServiceOrder } from "@/lib/orders/service-order-rules";
 import { ORDERABLE_SERVICE } from "./service-search";
+import { ORDER_FIELDS, type OrderField } from "@/lib/service-types/fields";
+import { massOrderExtraField } from "@/lib/service-types/service-types";
 
 export const MASS_ORDER_MAX_LINES = 100;
 /** Placements run a few at a time: each one waits for the provider's answer. */
 const PLACEMENT_CONCURRENCY = 4;
 
 export type MassOrderLine =
-  | { lineNumber: number; text: string; ok: true; serviceId: number; link: string; quantity: string }
+  | { lineNumber: number; text: string; ok: true; serviceId: number; link: string; quantity: string; extra?: string }
   | { lineNumber: number; text: string; ok: false; error: string };
 
 /** Splits the text into numbered lines (blank lines skipped, numbers as the customer sees them). */
@@ -30,11 +34,11 @@ export function parseMassOrder(text: string): { lines: MassOrderLine[]; error?: 
     if (!trimmed) return;
     const lineNumber = index + 1;
     const parts = trimmed.split("|").map((part) => part.trim());
-    if (parts.length !== 3) {
-      lines.push({ lineNumber, text: trimmed, ok: false, error: "Write service_id | link | quantity (three parts separated by |)." });
+    if (parts.length !== 3 && parts.length !== 4) {
+      lines.push({ lineNumber, text: trimmed, ok: false, error: "Write service_id | link | quantity (three parts separated by |, a fourth for a Poll's answer number or a username)." });
       return;
     }
-    const [service, link, quantity] = parts;
+    const [service, link, quantity, extra] = parts;
     if (!/^\d{1,9}$/.test(service)) {
       lines.push({ lineNumber, text: trimmed, ok: false, error: `"${service.slice(0, 40)}" is not a service id.` });
       return;
@@ -43,7 +47,7 @@ export function parseMassOrder(text: string): { lines: MassOrderLine[]; error?: 
       lines.push({ lineNumber, text: trimmed, ok: false, error: `"${quantity.slice(0, 40)}" is not a whole quantity.` });
       return;
     }
-    lines.push({ lineNumber, text: trimmed, ok: true, serviceId: Number(service), link, quantity });
+    lines.push({ lineNumber, text: trimmed, ok: true, serviceId: Number(service), link, quantity, ...(extra !== undefined ? { extra } : {}) });
   });
   if (lines.length === 0) return { lines, error: "Enter at least one line." };
   if (lines.length > MASS_ORDER_MAX_LINES) {
@@ -52,11 +56,26 @@ export function parseMassOrder(text: string): { lines: MassOrderLine[]; error?: 
   return { lines };
 }
 
+const fieldLabel = (field: string) => (field === "serviceId" ? "Service" : field in ORDER_FIELDS ? ORDER_FIELDS[field as OrderField].label : field);
+
 const describeFieldErrors = (fieldErrors: Record<string, string | undefined>) =>
   Object.entries(fieldErrors)
     .filter(([, message]) => message)
-    .map(([field, message]) => `${field === "serviceId" ? "Service" : field[0].toUpperCase() + field.slice(1)}: ${message}`)
+    .map(([field, message]) => `${fieldLabel(field)}: ${message}`)
     .join(" ");
+
+/** The order input of one line for a service of this type, or why the line does not fit the type. */
+function lineInput(line: Extract<MassOrderLine, { ok: true }>, type: string): { ok: true; input: Record<string, unknown> } | { ok: false; error: string } {
+  const input: Record<string, unknown> = { serviceId: line.serviceId, link: line.link, quantity: line.quantity };
+  const extraField = massOrderExtraField(type);
+  if (line.extra !== undefined) {
+    if (!extraField) return { ok: false, error: `A ${type} service takes only service_id | link | quantity.` };
+    input[extraField] = line.extra;
+  } else if (extraField) {
+    return { ok: false, error: `A ${type} service needs a fourth part: service_id | link | quantity | ${ORDER_FIELDS[extraField].label.toLowerCase()}.` };
+  }
+  return { ok: true, input };
+}
 
 export type PreviewLine =
   | { lineNumber: number; text: string; ok: true; serviceId: number; serviceName: string; link: string; quantity: number; charge: string }
@@ -94,8 +113,10 @@ export async function previewMassOrder(db: Db, customerId: number, text: string)
     if (!line.ok) return line;
     const service = services.get(line.serviceId);
     if (!service) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: `Service ${line.serviceId} is not available.` };
-    const input = ZPlaceOrderInput.safeParse({ serviceId: line.serviceId, link: line.link, quantity: line.quantity });
-    if (!input.success) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: "Check the link and the quantity." };
+    const fitted = lineInput(line, service.type);
+    if (!fitted.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: fitted.error };
+    const input = ZPlaceOrderInput.safeParse(fitted.input);
+    if (!input.success) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: describeFieldErrors(fieldErrorsOf(input.error)) };
     const rules = validateServiceOrder(service, input.data);
     if (!rules.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: describeFieldErrors(fieldMessages(rules) ?? {}) };
     const charge = serviceOrderCharge(priceOf(service), rules.order);
@@ -127,12 +148,16 @@ export async function placeMassOrder(db: Db, customerId: number, input: { text: 
   if (!SUBMISSION_ID.test(input.submissionId)) return { ok: false, error: "This form has expired. Preview the order again." };
   const parsed = parseMassOrder(input.text);
   if (parsed.error) return { ok: false, error: parsed.error };
+  const ids = [...new Set(parsed.lines.flatMap((line) => (line.ok ? [line.serviceId] : [])))];
+  // Only to map a line's fourth part to its field; placeOrder checks the service itself.
+  const typeOf = new Map((await db.service.findMany({ where: { id: { in: ids } }, select: { id: true, type: true } })).map((row) => [row.id, row.type]));
   const results: PlacedLine[] = new Array(parsed.lines.length);
   let next = 0;
   const worker = async () => {
     while (next < parsed.lines.length) {
       const index = next++;
-      results[index] = await placeLine(db, customerId, input.submissionId, parsed.lines[index]);
+      const line = parsed.lines[index];
+      results[index] = await placeLine(db, customerId, input.submissionId, line, line.ok ? typeOf.get(line.serviceId) : undefined);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PLACEMENT_CONCURRENCY, parsed.lines.length) }, worker));
@@ -140,15 +165,13 @@ export async function placeMassOrder(db: Db, customerId: number, input: { text: 
   return { ok: true, lines: results, placed, failed: results.length - placed };
 }
 
-async function placeLine(db: Db, customerId: number, submissionId: string, line: MassOrderLine): Promise<PlacedLine> {
+async function placeLine(db: Db, customerId: number, submissionId: string, line: MassOrderLine, type: string | undefined): Promise<PlacedLine> {
   if (!line.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: line.error };
   try {
-    const input = ZPlaceOrderInput.safeParse({
-      serviceId: line.serviceId,
-      link: line.link,
-      quantity: line.quantity,
-      idempotencyKey: massOrderLineKey(submissionId, line.lineNumber),
-    });
+    // An unknown service is refused by placeOrder with its own message.
+    const fitted = type === undefined ? { ok: true as const, input: { serviceId: line.serviceId, link: line.link, quantity: line.quantity } } : lineInput(line, type);
+    if (!fitted.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: fitted.error };
+    const input = ZPlaceOrderInput.safeParse({ ...fitted.input, idempotencyKey: massOrderLineKey(submissionId, line.lineNumber) });
     if (!input.success) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: describeFieldErrors(fieldErrorsOf(input.error)) };
     const result = await placeOrder(db, customerId, input.data);
     if (result.ok) {

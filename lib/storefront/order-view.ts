@@ -4,6 +4,7 @@
 import type { Db } from "@/lib/db/connection";
 import { Decimal, toLedgerString } from "@/lib/money";
 import { getOrder, listOrders, type CustomerOrder, type OrderPage } from "@/lib/orders";
+import { CANCELLABLE_STATES, isDeliveredState, isLiveState } from "@/lib/orders/state-machine";
 import { refillCooldownHours } from "@/lib/refills/request-refill";
 
 export type OrderAbility = { allowed: true } | { allowed: false; reason: string; /** ISO time when it becomes possible. */ until?: string };
@@ -26,8 +27,6 @@ export type StorefrontOrder = Omit<CustomerOrder, "createdAt" | "finishedAt"> & 
 export type StorefrontOrderPage = Omit<OrderPage, "orders"> & { orders: StorefrontOrder[] };
 
 const REFUND_KINDS = ["refund_failed", "refund_partial", "refund_canceled", "refund_manual"] as const;
-const REFILLABLE = new Set(["completed", "partial"]);
-const CANCELLABLE = new Set(["pending", "in_progress"]);
 
 async function enrich(db: Db, customerId: number, orders: CustomerOrder[], now: Date): Promise<StorefrontOrder[]> {
   const ids = orders.map((order) => order.id);
@@ -70,17 +69,23 @@ async function enrich(db: Db, customerId: number, orders: CustomerOrder[], now: 
   });
 }
 
-/** Only called for services that offer refills (others show no button at all). */
+/**
+ * Only called for services that offer refills (others show no button at all). The state
+ * machine's groups decide: a delivered order may be refilled, one still live may be later, and
+ * one that ended undelivered (canceled, failed) never will, so it shows no button.
+ */
 function refillAbility(order: CustomerOrder, nextAt: Date | null): OrderAbility | null {
   if (order.kind !== "service") return null;
-  if (!REFILLABLE.has(order.state)) return { allowed: false, reason: "A refill can be requested once the order is completed." };
+  if (!isDeliveredState(order.state)) {
+    return isLiveState(order.state) ? { allowed: false, reason: "A refill can be requested once the order is completed." } : null;
+  }
   if (nextAt) return { allowed: false, reason: "A refill was requested recently.", until: nextAt.toISOString() };
   return { allowed: true };
 }
 
 /** Only called for services that allow cancelling; finished orders show no button. */
 function cancelAbility(order: CustomerOrder, cancelRequested: boolean): OrderAbility | null {
-  if (order.kind !== "service" || !CANCELLABLE.has(order.state)) return null;
+  if (order.kind !== "service" || !CANCELLABLE_STATES.includes(order.state)) return null;
   if (cancelRequested) return { allowed: false, reason: "A cancel was already requested." };
   return { allowed: true };
 }

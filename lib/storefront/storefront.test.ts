@@ -102,4 +102,26 @@ describe("orders as the customer sees them", () => {
     const other = await createCustomer(db);
     expect(await getStorefrontOrder(db, other, orderId)).toBeNull();
   });
+
+  it("offers only the actions the order's state allows: a canceled or failed order shows no Refill and no Cancel", async () => {
+    const customerId = await createCustomer(db, "100");
+    const service = await db.service.findFirstOrThrow({ where: { providerId: provider.providerId } });
+    await db.service.update({ where: { id: service.id }, data: { refill: true, cancel: true } });
+    const place = async () => {
+      const id = await createChargedOrder(db, customerId, { charge: "1", quantity: 100, providerId: provider.providerId });
+      await db.order.update({ where: { id }, data: { serviceId: service.id } });
+      return id;
+    };
+    const waiting = await place();
+    expect(await getStorefrontOrder(db, customerId, waiting)).toMatchObject({
+      refill: { allowed: false, reason: "A refill can be requested once the order is completed." },
+      cancel: { allowed: true },
+    });
+    const canceled = await place();
+    await settleOrderStatus(db, canceled, { status: "Canceled", statusClass: "canceled", charge: null, remains: 100 }, { nextSyncAt: new Date(Date.now() + 60_000) });
+    expect(await getStorefrontOrder(db, customerId, canceled)).toMatchObject({ state: "canceled", refill: null, cancel: null });
+    const completed = await place();
+    await settleOrderStatus(db, completed, { status: "Completed", statusClass: "completed", charge: null, remains: 0 }, { nextSyncAt: new Date(Date.now() + 60_000) });
+    expect(await getStorefrontOrder(db, customerId, completed)).toMatchObject({ state: "completed", refill: { allowed: true }, cancel: null });
+  });
 });

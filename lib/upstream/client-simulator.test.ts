@@ -71,7 +71,7 @@ function exampleOrder(listing: ServiceListing): { input: AddOrderInput; fields: 
       return {
         input: { service: listing.service, type: "Subscriptions", username: "alice", min: listing.min, max: listing.min * 2, posts: 3, oldPosts: 1, delay: 30, expiry: "31/12/2030" },
         fields: ["service", "username", "min", "max", "posts", "old_posts", "delay", "expiry"],
-        units: listing.min * 2 * 3,
+        units: listing.min * 2 * (3 + 1),
       };
     default:
       throw new Error(`no example for ${listing.type}`);

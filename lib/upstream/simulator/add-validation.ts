@@ -94,7 +94,10 @@ export function checkAdd(service: SimService, params: Params): AddCheck {
   return { ok: true, add: { link, units: quantity * runs, runs, interval } };
 }
 
-/** Subscriptions order `min`..`max` per new post, for `posts` posts; priced at `max` per post. */
+/**
+ * Subscriptions order `min`..`max` per post, for `posts` new posts and `old_posts` existing ones;
+ * priced at `max` per post. `posts=0` with old posts (or old posts alone) is "old posts only".
+ */
 function checkSubscription(service: SimService, params: Params): AddCheck {
   const refuse = (error: string): AddCheck => ({ ok: false, error });
   const min = wholeNumber(params, "min");
@@ -102,12 +105,13 @@ function checkSubscription(service: SimService, params: Params): AddCheck {
   const delay = wholeNumber(params, "delay");
   if (text(params, "username") === null || min === null || max === null || delay === null || min > max) return refuse(INCORRECT_REQUEST);
   if (!SUBSCRIPTION_DELAYS.has(delay)) return refuse(INCORRECT_REQUEST);
-  const posts = text(params, "posts") === null ? 1 : wholeNumber(params, "posts");
-  if (posts === null || posts < 1) return refuse(INCORRECT_REQUEST);
-  if (text(params, "old_posts") !== null && wholeNumber(params, "old_posts") === null) return refuse(INCORRECT_REQUEST);
+  const oldPosts = text(params, "old_posts") === null ? 0 : wholeNumber(params, "old_posts");
+  if (oldPosts === null) return refuse(INCORRECT_REQUEST);
+  const posts = text(params, "posts") === null ? (oldPosts > 0 ? 0 : 1) : wholeNumber(params, "posts");
+  if (posts === null || posts + oldPosts < 1) return refuse(INCORRECT_REQUEST);
   const expiry = text(params, "expiry");
   if (expiry !== null && !/^\d{2}\/\d{2}\/\d{4}$/.test(expiry)) return refuse(INCORRECT_REQUEST);
   const tooFewOrMany = limitError(service, min) ?? limitError(service, max);
   if (tooFewOrMany) return refuse(tooFewOrMany);
-  return { ok: true, add: { link: null, units: max * posts, runs: null, interval: null } };
+  return { ok: true, add: { link: null, units: max * (posts + oldPosts), runs: null, interval: null } };
 }

@@ -32,6 +32,11 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
           {payment.state === "waiting" && payment.redirectUrl ? (
             <a href={payment.redirectUrl} className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">Continue to payment</a>
           ) : null}
+          {payment.rejectionReason ? (
+            <p className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="rejection-reason">
+              Rejected by an admin: {payment.rejectionReason}
+            </p>
+          ) : null}
           {payment.gateway === "manual" && payment.state === "waiting" && payment.method.instructions ? (
             <div className="mt-4 whitespace-pre-line rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="manual-instructions">
               {payment.method.instructions}
