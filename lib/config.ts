@@ -91,6 +91,18 @@ const ZEnvironment = z.object({
   CRYPTOMUS_API_KEY: optionalText(),
   CRYPTOMUS_API_BASE: setting(z.url({ error: "must be a URL" }).default("https://api.cryptomus.com")),
 
+  // Owner alerts (lib/alerts)
+  /** Bot token for owner alerts by Telegram; unset: alerts go by email only. */
+  TELEGRAM_BOT_TOKEN: optionalText(),
+  /** Another Bot API host (tests point it at a local server). */
+  TELEGRAM_API_BASE: setting(z.url({ error: "must be a URL" }).default("https://api.telegram.org")),
+  /** At most one alert digest per this many minutes, however many alerts arrive. */
+  ALERT_DIGEST_MINUTES: setting(wholeNumber().min(1, "must be at least 1").default(15)),
+  /** Alert when a provider's last read balance (in its own currency) is below this; unset: never. */
+  ALERT_PROVIDER_BALANCE_BELOW: setting(
+    z.string().trim().refine((v) => parseDecimal(v)?.gte(0) ?? false, "must be a number such as 50").optional(),
+  ),
+
   // Email (lib/mail)
   /** smtp://user:pass@host:587 or smtps://user:pass@host:465; unset: mail waits in the outbox. */
   SMTP_URL: setting(z.string().trim().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL").optional()),

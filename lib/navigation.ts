@@ -1,12 +1,8 @@
 // What the customer navigation shows: only pages that exist and work. Add an entry when its page lands.
 import type { NavItem } from "@/components/layout/nav-links";
 
-/**
- * Where "Contact support" leads. There is no support page yet (tickets are being built at
- * /tickets): until it lands this is the account page, which shows the email the operator has
- * for the customer. One constant, so that the tickets page replaces every link at once.
- */
-export const SUPPORT_HREF = "/account";
+/** Where "Contact support" leads: a new ticket (lib/tickets). Links may add ?kind=…&orders=…&payment=… to prefill it. */
+export const SUPPORT_HREF = "/tickets/new";
 
 export const customerNav: NavItem[] = [
   { href: "/dashboard", label: "Dashboard" },

@@ -50,7 +50,7 @@ export function LivePaymentStatus({ initial, currency }: { initial: Status; curr
         {MESSAGES[status.state] ?? status.state}
         {status.state === "rejected" ? (
           <>
-            {" "}<Link href={SUPPORT_HREF} className="font-medium text-indigo-700 hover:underline">Contact support</Link> if you think this is wrong.
+            {" "}<Link href={`${SUPPORT_HREF}?kind=payment&payment=${status.id}`} className="font-medium text-indigo-700 hover:underline">Contact support</Link> if you think this is wrong.
           </>
         ) : null}
       </p>

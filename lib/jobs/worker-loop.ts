@@ -7,12 +7,16 @@ import { getDb } from "@/lib/db/connection";
 import { refreshProviderBalances } from "@/lib/providers/manage-providers";
 import { runDueCatalogSyncs } from "@/lib/catalog/scheduled-sync";
 import { reconcileWaitingPayments } from "@/lib/payments/reconcile-waiting-payments";
+import { runAlertPass } from "@/lib/alerts/run-alert-pass";
+import { runNotificationPass } from "@/lib/notifications/run-notification-pass";
 import { describeSyncPass, runSyncPass, workerOwner, type SyncPassOptions } from "./run-sync-pass";
 
 /** How often the loop refreshes the providers' balances for the staff overview. */
 const BALANCE_REFRESH_MS = 10 * 60_000;
 /** How often the loop asks gateways about payments still waiting (a lost webhook). */
 const PAYMENT_SWEEP_MS = 5 * 60_000;
+/** How often the loop works out customer emails and owner alerts (lib/notifications, lib/alerts). */
+const NOTIFY_MS = 30_000;
 
 export type WorkerLoop = { stop(): Promise<void> };
 
@@ -27,6 +31,7 @@ export function startWorkerLoop(
 
   let balancesRefreshedAt = 0;
   let paymentsSweptAt = 0;
+  let notifiedAt = 0;
   const finished = (async () => {
     while (!controller.signal.aborted) {
       let moreDue = false;
@@ -45,6 +50,14 @@ export function startWorkerLoop(
           paymentsSweptAt = Date.now();
           const swept = await reconcileWaitingPayments(db);
           if (swept.asked) log(`${swept.asked} waiting payment(s) asked: ${swept.credited} credited, ${swept.closed} closed, ${swept.errors} unanswered`);
+        }
+        if (!passOptions.providerIds && Date.now() - notifiedAt >= NOTIFY_MS) {
+          notifiedAt = Date.now();
+          const told = await runNotificationPass(db);
+          if (told.orders + told.payments + told.lowBalances) log(`emails queued: ${told.orders} order, ${told.payments} payment, ${told.lowBalances} low balance`);
+          const alerts = await runAlertPass(db);
+          if (alerts.digest) log(`owner alert digest ${alerts.digest.digestId}: ${alerts.digest.alerts} alert(s)`);
+          if (alerts.telegram.failed) log(`${alerts.telegram.failed} Telegram alert(s) failed`);
         }
       } catch (error) {
         log(`sync pass failed: ${(error as Error).message}`);

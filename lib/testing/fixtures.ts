@@ -256,3 +256,36 @@ export async function addSimulatorProvider(db: Db, sim: SimulatorHandle, name = 
   if (!added.ok) throw new Error(`provider not added: ${added.message}`);
   return added.provider.id;
 }
+
+/**
+ * A PostgreSQL database of the test file's own, opened through `pools` separate clients (two app
+ * processes or workers): for code that looks at every row of a table (owner alerts, notification
+ * passes), which other test files sharing the main database would disturb. Dropped after the file.
+ */
+export function withOwnDatabase(label: string, pools: number, ready: (clients: Db[]) => void | Promise<void>): void {
+  const closers: (() => Promise<void>)[] = [];
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const { createTestDatabase } = await import("@/scripts/test/test-database");
+    const { openAdapter } = await import("@/lib/db/adapter");
+    const { PrismaClient } = await import("@/lib/db/generated/client");
+    const database = await createTestDatabase(label);
+    drop = database.drop;
+    const clients: Db[] = [];
+    for (let i = 0; i < pools; i++) {
+      const opened = await openAdapter({ kind: "postgres", url: database.url });
+      // The same client options as lib/db/connection.ts (secrets omitted unless selected).
+      const client = new PrismaClient({ adapter: opened.factory, omit: { user: { passwordHash: true, totpSecretEncrypted: true }, apiKey: { hash: true }, provider: { apiKeyEncrypted: true } } });
+      clients.push(client as unknown as Db);
+      closers.push(async () => {
+        await client.$disconnect();
+        await opened.close();
+      });
+    }
+    await ready(clients);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(closers.map((close) => close()));
+    await drop?.();
+  });
+}

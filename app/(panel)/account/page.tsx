@@ -5,16 +5,22 @@ import { TimeZoneForm } from "@/components/account/time-zone-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { displayZone } from "@/lib/time/display-zone";
 import { UTC } from "@/lib/time/format";
-import { requireUser } from "@/lib/auth/session";
+import { isStaff, requireUser } from "@/lib/auth/session";
 import { twoFactorRequired, twoFactorState } from "@/lib/auth/two-factor";
 import { EmailSection } from "@/components/accounts/email-section";
 import { getDb } from "@/lib/db/client";
+import { NotificationPreferencesForm } from "@/components/notifications/notification-preferences-form";
+import { config } from "@/lib/config";
+import { PANEL_CURRENCY } from "@/lib/currency";
+import { getPreferences } from "@/lib/notifications/preferences";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const state = await twoFactorState(await getDb(), user.id);
+  const db = await getDb();
+  const state = await twoFactorState(db, user.id);
+  const prefs = await getPreferences(db, user.id);
   const view: TwoFactorView = state.status === "on" ? { status: "on", since: state.since.toISOString().slice(0, 10) } : state;
   return (
     <>
@@ -31,6 +37,9 @@ export default async function AccountPage() {
         </Card>
         <Card title="Time zone">
           <TimeZoneForm saved={user.timeZone} shown={(await displayZone(user.timeZone)).zone} zones={[UTC, ...Intl.supportedValuesOf("timeZone").filter((z) => z !== UTC)]} />
+        </Card>
+        <Card title="Notifications">
+          <NotificationPreferencesForm prefs={prefs} staff={isStaff(user)} currency={PANEL_CURRENCY} telegramReady={Boolean(config().TELEGRAM_BOT_TOKEN)} />
         </Card>
       </div>
     </>

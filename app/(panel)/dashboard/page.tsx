@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DashboardAnnouncements } from "@/components/content/dashboard-announcements";
 import { OrderStateBadge } from "@/components/orders/order-state";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
@@ -20,6 +21,7 @@ export default async function DashboardPage() {
         description={`Signed in as ${user.email}`}
         actions={<Link href="/new-order" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">New order</Link>}
       />
+      <DashboardAnnouncements />
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label="Balance" value={<Money amount={summary.balance} currency={PANEL_CURRENCY} style="cents" />} hint="Prepaid; orders are paid from it." />
         <Stat label="Active orders" value={summary.active} />

@@ -3,9 +3,11 @@
 // MAIL_TEMPLATES below. enqueueMail's `template` and `data` are then type-checked against it.
 import { accountTemplates } from "./accounts";
 import type { MailTemplate } from "./define";
+import { notificationTemplates } from "./notifications";
 
 export const MAIL_TEMPLATES = {
   ...accountTemplates,
+  ...notificationTemplates,
 };
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

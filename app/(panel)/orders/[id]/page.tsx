@@ -21,7 +21,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const results = history.order.kind === "product" ? await getProductResults(db, user.id, history.order.id) : null;
   return (
     <>
-      <PageHeader title={`Order #${history.order.id}`} actions={<Link href="/orders" className="text-sm text-indigo-700 hover:underline">← All orders</Link>} />
+      <PageHeader title={`Order #${history.order.id}`} actions={
+          <span className="flex flex-wrap gap-4 text-sm">
+            <Link href={`/tickets/new?kind=order&orders=${history.order.id}`} className="text-indigo-700 hover:underline">Contact support</Link>
+            <Link href="/orders" className="text-indigo-700 hover:underline">← All orders</Link>
+          </span>
+        } />
       <OrderDetail initial={history} currency={PANEL_CURRENCY} />
       {results ? (
         <Card title="Results" className="mt-6">
