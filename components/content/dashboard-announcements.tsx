@@ -2,7 +2,7 @@
 import { Markdown } from "@/components/content/markdown";
 import { dashboardAnnouncements } from "@/lib/content/announcements";
 import { getDb } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/time/format";
+import { Time } from "@/components/ui/time";
 
 export async function DashboardAnnouncements() {
   const announcements = await dashboardAnnouncements(await getDb());
@@ -12,7 +12,7 @@ export async function DashboardAnnouncements() {
       {announcements.map((a) => (
         <article key={a.id} className="rounded-lg border border-indigo-200 bg-indigo-50 p-4">
           <h2 className="font-semibold text-slate-900">{a.title}</h2>
-          <p className="text-xs text-slate-600">{formatDateTime(a.createdAt)}</p>
+          <p className="text-xs text-slate-600"><Time value={a.createdAt} relative /></p>
           <Markdown source={a.body} />
         </article>
       ))}

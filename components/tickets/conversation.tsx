@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { TicketStateBadge } from "./ticket-state-badge";
 import { TicketText } from "./ticket-text";
-import { formatDateTime } from "@/lib/time/format";
+import { Time } from "@/components/ui/time";
 import type { TicketView } from "@/lib/tickets/queries";
 import { TICKET_KIND_LABELS } from "@/lib/tickets/schemas";
 
@@ -39,7 +39,7 @@ export function TicketSummary({ ticket, staff = false }: { ticket: TicketView; s
         </>
       ) : null}
       <dt className="font-medium text-slate-600">Opened</dt>
-      <dd>{formatDateTime(ticket.createdAt)}</dd>
+      <dd><Time value={ticket.createdAt} relative /></dd>
     </dl>
   );
 }
@@ -55,7 +55,7 @@ export function Conversation({ ticket }: { ticket: TicketView }) {
         >
           <div className="mb-1 flex flex-wrap justify-between gap-2 text-xs text-slate-600">
             <span className="font-semibold text-slate-800">{m.author}</span>
-            <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
+            <Time value={m.createdAt} relative />
           </div>
           <TicketText body={m.body} />
         </li>

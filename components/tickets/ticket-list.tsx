@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/card";
 import { TicketStateBadge } from "./ticket-state-badge";
-import { formatDateTime } from "@/lib/time/format";
+import { Time } from "@/components/ui/time";
 import type { TicketPage } from "@/lib/tickets/queries";
 import { TICKET_KIND_LABELS } from "@/lib/tickets/schemas";
 
@@ -22,7 +22,7 @@ export function TicketList({ page, hrefOf, nextHref, staff = false }: { page: Ti
                 </span>
                 <span className="block text-xs text-slate-600">
                   {TICKET_KIND_LABELS[t.kind]}
-                  {t.customerEmail ? <> · <span className="break-all">{t.customerEmail}</span></> : null} · {formatDateTime(t.lastMessageAt)}
+                  {t.customerEmail ? <> · <span className="break-all">{t.customerEmail}</span></> : null} · <Time value={t.lastMessageAt} relative />
                 </span>
               </span>
               <TicketStateBadge state={t.state} staff={staff} />

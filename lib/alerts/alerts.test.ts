@@ -86,7 +86,7 @@ describe("owner alerts", () => {
     // The storm: six providers low (one above the threshold), and an order whose answer was lost.
     for (let i = 0; i < 6; i++) await lowProvider(db, `${10 + i}.5`);
     await lowProvider(db, "50");
-    const buyer = await db.user.create({ data: { email: "buyer@alerts.test", passwordHash: "x" } });
+    const buyer = await db.user.create({ data: { email: "buyer@alerts.test", passwordHash: "x", emailVerifiedAt: new Date() } });
     expect((await creditFunds(db, { customerId: buyer.id, amount: "10", reason: "test" })).ok).toBe(true);
     const provider = await db.provider.findFirstOrThrow({ where: { name: "low-1" } });
     const opened = await openOrder(db, { customerId: buyer.id, kind: "service", providerId: provider.id, link: "https://x.test/p", quantity: 10, params: {}, charge: new Decimal("1"), requestHash: "h1" });

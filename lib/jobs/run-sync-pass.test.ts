@@ -145,7 +145,8 @@ describe("runSyncPass", () => {
 
   it("follows product orders: results stored for Completed/Partial, Canceled refunded", async () => {
     const customerId = await createCustomer(db, "100000");
-    const products = await db.product.findMany({ where: { providerId: provider.providerId, enabled: true, OR: [{ inventory: null }, { inventory: { gt: 2 } }] } });
+    const products = await db.product.findMany({ where: { providerId: provider.providerId, enabled: true, OR: [{ inventory: null }, { inventory: { gte: 6 } }] } });
+    // Three purchases of 2 each: a counted stock goes down with every purchase (place-product-order).
     const { placeProductOrder } = await import("@/lib/orders/place-product-order");
     const { getProductResults } = await import("@/lib/orders/list-orders");
     const ids: number[] = [];

@@ -116,10 +116,11 @@ export const parsed = <S extends z.ZodType>(schema: S, raw: unknown): z.output<S
 
 export const uniqueLabel = (label: string) => `${label}-${Date.now().toString(36)}-${crypto.randomBytes(4).toString("hex")}`;
 
-// Customers and staff
+// Customers and staff (with a confirmed email, as the demo seed and staff-made accounts are: an
+// unconfirmed account may not order or pay, which lib/accounts tests on their own accounts)
 
 export async function createCustomer(db: Db, funds?: string): Promise<number> {
-  const user = await db.user.create({ data: { email: `${uniqueLabel("customer")}@test.local`, passwordHash: "x" }, select: { id: true } });
+  const user = await db.user.create({ data: { email: `${uniqueLabel("customer")}@test.local`, passwordHash: "x", emailVerifiedAt: new Date() }, select: { id: true } });
   if (funds) {
     const credited = await creditFunds(db, { customerId: user.id, amount: funds, reason: "test funds" });
     if (!credited.ok) throw new Error(credited.message);
@@ -240,7 +241,7 @@ export async function writeCounts(db: Db, userIds: number[]) {
 
 export async function makeUser(db: Db, role: StaffActor["role"]): Promise<StaffActor & { email: string }> {
   const email = `${uniqueLabel(role)}@admin-test.local`;
-  const user = await db.user.create({ data: { email, passwordHash: "x", role }, select: { id: true, role: true, email: true } });
+  const user = await db.user.create({ data: { email, passwordHash: "x", role, emailVerifiedAt: new Date() }, select: { id: true, role: true, email: true } });
   return user;
 }
 
