@@ -50,7 +50,9 @@ export async function proxy(request: NextRequest) {
       if (token) response.cookies.delete(sessionCookieName(secure));
       return finish(response);
     }
-    if (now - (token.seen ?? 0) > SEEN_REFRESH_MS) {
+    // Not on a POST: a server action may write the session cookie itself (a password change
+    // carries the session to a new version), and a refresh of the old token must not race it.
+    if (request.method === "GET" && now - (token.seen ?? 0) > SEEN_REFRESH_MS) {
       refreshedCookie = await encode({ token: { ...token, seen: now }, secret: authSecret(), maxAge: MAX_SESSION_SECONDS });
     }
   }

@@ -134,6 +134,7 @@ test("admin credits a customer and sees the ledger entry and the new balance", a
   const form = page.getByTestId("credit-funds-form");
   await form.getByLabel("Amount (USD)").fill("12.3456789");
   await form.getByRole("button", { name: "Add funds" }).click();
+  await page.getByRole("alertdialog", { name: "Add funds?" }).getByRole("button", { name: "Yes, add funds" }).click();
   await expect(page.locator("#amount-error")).toHaveText("Use at most 6 decimals.");
   await expect(page.locator("#reason-error")).toHaveText("Say why the funds are added.");
   await expect(form.getByLabel("Amount (USD)")).toHaveValue("12.3456789");
@@ -142,6 +143,14 @@ test("admin credits a customer and sees the ledger entry and the new balance", a
   await form.getByLabel("Amount (USD)").fill("12.345678");
   await form.getByLabel("Reason").fill("Bank transfer E2E-1");
   await form.getByRole("button", { name: "Add funds" }).click();
+  // One-click money actions ask first; Cancel sends nothing.
+  const confirm = page.getByRole("alertdialog", { name: "Add funds?" });
+  await expect(confirm).toContainText(`Add 12.345678 USD to ${email}'s balance`);
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId("stat-balance")).toHaveText("$0.00");
+  await form.getByRole("button", { name: "Add funds" }).click();
+  await page.getByRole("alertdialog", { name: "Add funds?" }).getByRole("button", { name: "Yes, add funds" }).click();
   await expect(form.getByTestId("form-message")).toHaveText("Added $12.345678. Balance now $12.345678.");
   await expect(page.getByTestId("stat-balance")).toHaveText("$12.345678");
   const entry = page.getByTestId("ledger").locator("tbody tr").first();
@@ -203,6 +212,7 @@ test("an order whose upstream answer was lost is resolved by an admin as not pla
   await screenshot(page, "admin-orders-resolve");
 
   await card.getByRole("button", { name: "Not placed: fail and refund" }).click();
+  await page.getByRole("alertdialog", { name: `Fail and refund order #${orderId}?` }).getByRole("button", { name: "Yes, fail and refund" }).click();
   // The order leaves the queue for the "resolved" list, which says what was done.
   await expect(page.getByTestId(`to-resolve-${orderId}`)).toHaveCount(0);
   await expect(page.getByTestId(`resolved-${orderId}`)).toContainText("not placed upstream; charge refunded");

@@ -85,11 +85,16 @@ test("users: search by email part, name or id; deduct funds never below zero", a
   await form.getByLabel(/Amount to deduct/).fill("30.01");
   await form.getByLabel("Reason for the deduction").fill("duplicate top-up");
   await form.getByRole("button", { name: "Deduct funds" }).click();
+  await page.getByRole("alertdialog", { name: "Deduct funds?" }).getByRole("button", { name: "Yes, deduct" }).click();
   await expect(form.locator("#deductAmount-error")).toContainText("at most that much");
   await expect(form.getByLabel(/Amount to deduct/)).toHaveValue("30.01");
   await expect(form.getByLabel("Reason for the deduction")).toHaveValue("duplicate top-up");
   await form.getByLabel(/Amount to deduct/).fill("5");
   await form.getByRole("button", { name: "Deduct funds" }).click();
+  const confirmDeduct = page.getByRole("alertdialog", { name: "Deduct funds?" });
+  await expect(confirmDeduct).toContainText(`Take 5 USD from ${buyer.email}'s balance.`);
+  await looks(page, "owner-confirm-deduct");
+  await confirmDeduct.getByRole("button", { name: "Yes, deduct" }).click();
   await expect(form.getByTestId("form-message")).toContainText("Balance now $21.00");
   await expect(page.getByTestId("ledger")).toContainText("duplicate top-up");
   await looks(page, "owner-user-detail");
@@ -114,11 +119,16 @@ test("orders: search by our id, upstream id and link; a manual refund once, neve
   await form.getByLabel(/Amount/).fill("4.5");
   await form.getByLabel("Reason").fill("customer complaint");
   await form.getByRole("button", { name: "Refund to balance" }).click();
+  await page.getByRole("alertdialog", { name: `Refund order #${seeded.orderId}?` }).getByRole("button", { name: "Yes, refund" }).click();
   await expect(page.locator(`#refund-amount-${seeded.orderId}-error`)).toContainText("At most 4.000000");
   await expect(form.getByLabel("Reason")).toHaveValue("customer complaint");
   await looks(page, "owner-orders");
   await form.getByLabel(/Amount/).fill("1.5");
   await form.getByRole("button", { name: "Refund to balance" }).click();
+  const confirmRefund = page.getByRole("alertdialog", { name: `Refund order #${seeded.orderId}?` });
+  await expect(confirmRefund).toContainText("Credit 1.5 back to the customer's balance");
+  await looks(page, "owner-confirm-refund");
+  await confirmRefund.getByRole("button", { name: "Yes, refund" }).click();
   // Once per order: no second refund is offered, the one made is shown instead.
   await expect(row).toContainText("Refunded $1.50 by hand");
   await expect(page.getByTestId(`refund-form-${seeded.orderId}`)).toHaveCount(0);
@@ -182,7 +192,7 @@ test("staff: may refresh balances and read reports; no deduct form; customers ge
   await signIn(page, buyer.email, buyer.password);
   const refused = await page.request.get("/admin/reports/export");
   expect(refused.status()).toBe(403);
-  expect(await refused.json()).toEqual({ error: "Staff only." });
+  expect(await refused.json()).toEqual({ error: "You are not allowed to do this." });
   const anonymous = await page.context().browser()!.newContext({ baseURL: page.url() });
   // Signed out, the proxy sends the visitor to sign in before the handler's own 401.
   const signedOut = await anonymous.request.get("/admin/reports/export", { maxRedirects: 0 });

@@ -158,6 +158,7 @@ test("a dispute the balance cannot cover is flagged; the admin takes it back, on
   await deduct.getByLabel(/Amount to deduct/).fill("8");
   await deduct.getByLabel("Reason for the deduction").fill("e2e: spent elsewhere");
   await deduct.getByRole("button", { name: "Deduct funds" }).click();
+  await adminPage.getByRole("alertdialog", { name: "Deduct funds?" }).getByRole("button", { name: "Yes, deduct" }).click();
   await expect(deduct.getByTestId("form-message")).toContainText("Balance now $2.00");
   const stripe = await adminPage.request.post(`${process.env.STRIPE_API_BASE}/test/disputes?payment=${paymentId}`);
   expect(await stripe.json()).toEqual({ status: 200 });
@@ -246,6 +247,26 @@ test("a manual transfer waits for an admin, whose approval the customer's page s
   await adminPage.goto(`/admin/payments/${paymentId}`);
   await expect(adminPage.getByTestId("payment-events")).toContainText("admin.approve");
   await check(adminPage, "admin-payment");
+
+  // The same transfer submitted again, its reference typed differently: the queue warns, and
+  // approving needs the admin to tick that they checked; rejecting does not.
+  await page.goto("/funds/add");
+  await form.getByLabel("Payment method").selectOption({ label: `${BANK} (USD)` });
+  await form.getByLabel(/^Amount/).fill("50");
+  await form.getByLabel("Transfer reference").fill(` sepa-${tag.toLowerCase()} `);
+  await form.getByRole("button", { name: "Submit transfer" }).click();
+  await expect(page).toHaveURL(/\/funds\/payments\/\d+$/);
+  const againId = Number(page.url().split("/").pop());
+  await adminPage.goto("/admin/payments/review");
+  const again = adminPage.getByTestId(`review-${againId}`);
+  await expect(adminPage.getByTestId(`duplicate-reference-${againId}`)).toHaveText(`Same reference as payment #${paymentId} (credited): one transfer may be credited twice.`);
+  await again.getByLabel("Reason").fill("looks like the same transfer");
+  await again.getByRole("button", { name: "Approve and credit" }).click();
+  await expect(again.getByRole("alert")).toContainText(`is also on payment #${paymentId} (credited)`);
+  await expect(again.getByLabel("Reason")).toHaveValue("looks like the same transfer");
+  await check(adminPage, "admin-review-duplicate");
+  await again.getByRole("button", { name: "Reject" }).click();
+  await expect(adminPage.getByTestId(`review-${againId}`)).toHaveCount(0);
   await adminContext.close();
 
   await page.goto("/funds");

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { parseDecimal } from "@/lib/money/decimal";
 import { secretValueProblem } from "@/lib/config/secret-value";
+import { parseTrustedProxies } from "@/lib/http/client-address";
 
 const unsetIfBlank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const setting = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfBlank, schema);
@@ -51,6 +52,17 @@ const ZEnvironment = z.object({
   // Request limits
   /** Requests per minute on /api/v2 per customer (all its keys together) and per unknown key. */
   API_RATE_LIMIT_PER_MINUTE: setting(wholeNumber().min(1, "must be at least 1").default(120)),
+  /** Proxies whose forwarded client address is believed: addresses or CIDR ranges, comma-separated (lib/http/client-address.ts). */
+  TRUSTED_PROXIES: setting(
+    z.string().default("").transform((text, ctx) => {
+      try {
+        return parseTrustedProxies(text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ),
   /** Unset: limits are counted in PostgreSQL (or memory on PGlite). */
   REDIS_URL: setting(z.string().trim().regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL").optional()),
 

@@ -58,9 +58,9 @@ if (needsBuild()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// Started with node directly (not npx) so that stopping the demo stops the server itself.
-const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-const app = spawn(process.execPath, [nextBin, "start", "-p", String(PORT)], {
+// Started with node directly (not npx) so that stopping the demo stops the server itself; the
+// server is `npm start`'s (scripts/server.ts: client addresses from the socket, not from headers).
+const app = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts"), "-p", String(PORT)], {
   stdio: "inherit",
   env: {
     ...process.env,

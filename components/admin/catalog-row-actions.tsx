@@ -1,9 +1,10 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { clearSellRateOverrideAction } from "@/components/admin/actions/clear-sell-rate-override-action";
 import { setCatalogItemEnabledAction } from "@/components/admin/actions/set-catalog-item-enabled-action";
 import { setSellRateAction } from "@/components/admin/actions/set-sell-rate-action";
 import { SubmitButton } from "@/components/ui/button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { initialActionState } from "@/lib/actions/action-state";
 
 const small = "whitespace-nowrap px-2 py-1 text-xs";
@@ -16,7 +17,8 @@ export function CatalogRowActions({
 }) {
   const [rate, rateAction] = useActionState(setSellRateAction, initialActionState);
   const [clear, clearAction] = useActionState(clearSellRateOverrideAction, initialActionState);
-  const [toggle, toggleAction] = useActionState(setCatalogItemEnabledAction, initialActionState);
+  const [toggle, toggleAction, toggling] = useActionState(setCatalogItemEnabledAction, initialActionState);
+  const toggleRef = useRef<HTMLFormElement>(null);
   const rateError = rate.fieldErrors?.sellRate;
   const fieldId = `sell-rate-${item.kind}-${item.id}`;
   const feedback = rate.error && !rateError ? rate.error : (clear.error ?? toggle.error);
@@ -63,13 +65,28 @@ export function CatalogRowActions({
           </form>
         ) : null}
         {item.enabled || item.upstreamListed ? (
-          <form action={toggleAction}>
+          <form ref={toggleRef} action={toggleAction}>
             <input type="hidden" name="kind" value={item.kind} />
             <input type="hidden" name="id" value={item.id} />
             <input type="hidden" name="enabled" value={item.enabled ? "false" : "true"} />
-            <SubmitButton variant="secondary" className={small}>
-              {item.enabled ? "Disable" : "Enable"}
-            </SubmitButton>
+            {item.enabled ? (
+              // Disabling stops every customer ordering it at once: asked first.
+              <ConfirmSubmit
+                formRef={toggleRef}
+                label="Disable"
+                variant="danger"
+                className={small}
+                pending={toggling}
+                pendingText="…"
+                title={`Disable this ${item.kind}?`}
+                describe={() => `Customers can no longer order ${item.kind} #${item.id} until it is enabled again. Orders already placed are not affected.`}
+                confirmLabel="Yes, disable"
+              />
+            ) : (
+              <SubmitButton variant="secondary" className={small}>
+                Enable
+              </SubmitButton>
+            )}
           </form>
         ) : null}
       </div>

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useActionState } from "react";
 import { checkProviderAction } from "@/components/admin/actions/check-provider-action";
 import { setProviderEnabledAction } from "@/components/admin/actions/set-provider-enabled-action";
@@ -9,7 +10,12 @@ import { initialActionState } from "@/lib/actions/action-state";
 
 const small = "whitespace-nowrap px-3 py-1.5 text-xs";
 
-export function ProviderActions({ provider, isAdmin }: { provider: { id: number; enabled: boolean; markup?: string }; isAdmin: boolean }) {
+/**
+ * `firstSync`: nothing imported yet — the sync form then takes the markup the new catalog is priced
+ * at (it becomes the provider's pricing rule). Once a catalog exists, a sync never changes a pricing
+ * rule: prices change on the Pricing page, which previews what each change does first.
+ */
+export function ProviderActions({ provider, isAdmin }: { provider: { id: number; enabled: boolean; markup?: string; firstSync?: boolean }; isAdmin: boolean }) {
   const [check, checkAction] = useActionState(checkProviderAction, initialActionState);
   const [sync, syncAction] = useActionState(syncCatalogAction, initialActionState);
   const [toggle, toggleAction] = useActionState(setProviderEnabledAction, initialActionState);
@@ -27,6 +33,7 @@ export function ProviderActions({ provider, isAdmin }: { provider: { id: number;
             </form>
             <form action={syncAction} noValidate className="flex items-start gap-2">
               <input type="hidden" name="providerId" value={provider.id} />
+              {provider.firstSync ? (
               <div>
                 <div className="flex items-center gap-1">
                   <label htmlFor={`markup-${provider.id}`} className="text-xs text-slate-600">
@@ -35,7 +42,7 @@ export function ProviderActions({ provider, isAdmin }: { provider: { id: number;
                   <input
                     id={`markup-${provider.id}`}
                     name="markupPercent"
-                    defaultValue={sync.values?.markupPercent ?? provider.markup ?? "25%"}
+                    defaultValue={sync.values?.markupPercent ?? "25%"}
                     aria-invalid={markupError ? true : undefined}
                     aria-describedby={markupError ? `markup-${provider.id}-error` : undefined}
                     className={`w-20 rounded-md border px-2 py-1 text-sm ${markupError ? "border-red-400" : "border-slate-300"}`}
@@ -47,6 +54,11 @@ export function ProviderActions({ provider, isAdmin }: { provider: { id: number;
                   </p>
                 ) : null}
               </div>
+              ) : (
+                <p className="max-w-48 text-xs text-slate-600">
+                  Prices follow the <Link href="/admin/pricing" className="text-indigo-700 underline">pricing rules</Link>; a sync never changes them.
+                </p>
+              )}
               <SubmitButton variant="secondary" className={small} pendingText="Syncing…">
                 Sync catalog
               </SubmitButton>

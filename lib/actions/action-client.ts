@@ -1,10 +1,12 @@
 // The wrapper every server action is made with (see makeAction below).
 import "server-only";
-import type { z } from "zod";
-import { getSessionUser, isStaff, type SessionUser } from "@/lib/auth/session";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { getSessionUser, staffRefusal, type SessionUser } from "@/lib/auth/session";
 import type { ActionState } from "./action-state";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { fieldMessages, type Failure } from "@/lib/result";
+import { runStaffActionOnce, ZIdempotencyKey } from "./run-once";
 
 export type ActionResult = Omit<ActionState, "values">;
 export type Gate = "public" | "user" | "staff" | "admin";
@@ -41,12 +43,9 @@ export function makeAction<S extends z.ZodType, U>(
     if (gate !== "public") {
       user = await sessionUser();
       if (!user) return { error: "Your session has ended. Sign in again.", values };
-      if ((gate === "staff" && !isStaff(user)) || (gate === "admin" && user.role !== "admin")) {
-        return { error: "You are not allowed to do this.", values };
-      }
-      if (gate !== "user" && user.needsTwoFactorSetup) {
-        return { error: "Set up two-factor sign-in on your account page first.", values };
-      }
+      // Staff and admin actions: the same rule as the staff pages and route handlers.
+      const refused = gate === "user" ? null : staffRefusal(user, gate);
+      if (refused) return { error: refused.message, values };
     }
     const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
     if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
@@ -74,3 +73,23 @@ export const staffAction = <S extends z.ZodType>(schema: S, body: (input: z.outp
   makeAction<S, SessionUser>("staff", schema, body);
 export const adminAction = <S extends z.ZodType>(schema: S, body: (input: z.output<S>, user: SessionUser) => Promise<ActionResult>) =>
   makeAction<S, SessionUser>("admin", schema, body);
+
+/**
+ * An admin action that moves money: its form sends an `idempotencyKey` (useKeptFormAction does),
+ * and the body runs once per key (lib/actions/run-once.ts); a replay gets the first answer.
+ * `name` says which action a key belongs to (a key is never reused across actions).
+ */
+export function adminMoneyAction<S extends z.ZodType>(
+  name: string,
+  schema: S,
+  body: (input: z.output<S>, user: SessionUser) => Promise<ActionResult>,
+  sessionUser?: () => Promise<SessionUser | null>,
+) {
+  const keyed = z.intersection(schema, z.object({ idempotencyKey: ZIdempotencyKey }));
+  return makeAction<typeof keyed, SessionUser>(
+    "admin",
+    keyed,
+    async (input, user) => runStaffActionOnce(await getDb(), { key: input.idempotencyKey, actorId: user.id, action: name }, () => body(input, user)),
+    sessionUser,
+  );
+}

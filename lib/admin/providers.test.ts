@@ -9,6 +9,9 @@ import { addSimulatorProvider, parsed, uniqueLabel as unique, withActorsAndSimul
 import { ZProviderInput } from "@/lib/providers/schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { ZSetProviderEnabledInput, ZSyncCatalogInput } from "./schemas";
+import { listCustomerUpdates } from "@/lib/catalog/change-log";
+import { setPriceRule } from "@/lib/pricing/price-rules";
+import { ZPriceRuleInput } from "@/lib/pricing/schemas";
 
 let db: Db;
 let sim: SimulatorHandle;
@@ -58,6 +61,34 @@ describe("providers for staff", () => {
     expect(deadRow.lastBalance).toBeNull();
     expect(await checkProviderForAdmin(db, actors.customer, id)).toEqual({ ok: false, code: "not_allowed", message: "Only an admin can do this." });
     expect(await checkProviderForAdmin(db, actors.admin, 999_999)).toMatchObject({ ok: false, message: "No such provider." });
+  });
+
+  it("a sync never changes a pricing rule: the products rule and prices stay; a rule change is on /updates, products included", async () => {
+    const id = await addSimulatorProvider(db, sim);
+    expect(await syncProviderCatalog(db, actors.admin, parsed(ZSyncCatalogInput, { providerId: id, markupPercent: "25%" }))).toMatchObject({ ok: true });
+    const rule = (itemKind: "service" | "product") => db.priceRule.findFirstOrThrow({ where: { itemKind, scope: "provider", providerId: id }, select: { percent: true } });
+    const productPrices = async () => (await db.product.findMany({ where: { providerId: id }, orderBy: { id: "asc" }, select: { sellRate: true } })).map((p) => p.sellRate.toFixed(6));
+    // The admin sets the services rule to 30 % on the Pricing page.
+    const services30 = await setPriceRule(db, actors.admin, parsed(ZPriceRuleInput, { itemKind: "service", scope: "provider", providerId: String(id), percent: "30" }));
+    expect(services30).toMatchObject({ ok: true });
+    const before = await productPrices();
+    expect(before.length).toBeGreaterThan(0);
+
+    // "Sync catalog" with a markup on a provider that has a catalog: refused beside the field, nothing changed.
+    const refused = await syncProviderCatalog(db, actors.admin, parsed(ZSyncCatalogInput, { providerId: id, markupPercent: "30%" }));
+    expect(refused).toMatchObject({ ok: false, fields: { markupPercent: { message: expect.stringContaining("Pricing page") } } });
+    // A plain sync prices by the rules as they are.
+    expect(await syncProviderCatalog(db, actors.admin, parsed(ZSyncCatalogInput, { providerId: id }))).toMatchObject({ ok: true });
+    expect((await rule("product")).percent.toFixed()).toBe("25");
+    expect((await rule("service")).percent.toFixed()).toBe("30");
+    expect(await productPrices()).toEqual(before);
+
+    // An explicit rule change for products reprices them, and customers see each change on /updates.
+    expect(await setPriceRule(db, actors.admin, parsed(ZPriceRuleInput, { itemKind: "product", scope: "provider", providerId: String(id), percent: "40" }))).toMatchObject({ ok: true });
+    const products = await db.product.findMany({ where: { providerId: id, enabled: true, upstreamListed: true }, select: { id: true } });
+    const updates = await listCustomerUpdates(db);
+    const shown = updates.rows.filter((u) => u.itemKind === "product" && u.change === "price_up" && products.some((p) => p.id === u.serviceId));
+    expect(shown).toHaveLength(products.length);
   });
 
   it("syncs the catalog with a markup for an admin; a bad markup or a staff member changes nothing", async () => {

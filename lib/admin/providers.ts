@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { addProvider, checkProvider, type AddProviderResult } from "@/lib/providers/manage-providers";
 import { adminRefusal, assertStaff, type AdminResult, type StaffActor } from "./authorize";
 import type { ProviderInput } from "@/lib/providers/schemas";
-import { fail, type Failure } from "@/lib/result";
+import { fail, fieldRefusal, type Failure } from "@/lib/result";
 import type { SetProviderEnabledInput, SyncCatalogInput } from "./schemas";
 
 export type StaffProvider = {
@@ -97,6 +97,14 @@ export async function syncProviderCatalog(
   const exists = await db.provider.findUnique({ where: { id: input.providerId }, select: { id: true } });
   if (!exists) return fail("not_found", "No such provider.");
   const markup = input.markupPercent;
+  // A markup prices a provider's first import; once it has a catalog, prices change only through
+  // its pricing rules on the Pricing page (with their preview), never as a side effect of a sync.
+  if (markup) {
+    const [services, products] = await Promise.all([db.service.count({ where: { providerId: input.providerId } }), db.product.count({ where: { providerId: input.providerId } })]);
+    if (services + products > 0) {
+      return fieldRefusal("invalid_value", "markupPercent", "This provider's catalog is priced by its pricing rules: change them on the Pricing page, which shows the new prices first.");
+    }
+  }
   const synced = await syncCatalog(db, input.providerId, { markupPercent: markup ? parseMarkupPercent(markup)! : undefined, trigger: "manual", actorId: actor.id });
   return synced.ok ? synced : fail("sync_failed", synced.error);
 }

@@ -3,18 +3,21 @@
 // Retry-After. Anything unexpected is logged here and answered 503 `{"error": "Internal error,
 // try again later"}`: a 5xx, so that clients (ours included) treat it as "may or may not have
 // happened" and never as a refusal they could refund on; never a 500 page.
-import { authenticateApiKey, hashApiKey } from "@/lib/api-keys";
+import { authenticateApiKey } from "@/lib/api-keys";
 import { API_CSP, HSTS, requestServedOverHttps } from "@/lib/http/security-headers";
 import { getDb } from "@/lib/db/connection";
 import type { Db } from "@/lib/db/connection";
 import { findApiAction } from "./definitions";
 import { API_ERRORS, ApiRefusal, incorrectRequest } from "./errors";
 import { readApiParams } from "./read-body";
-import { createRateLimiter, rateLimitFromEnv, type RateLimiter } from "./rate-limit";
+import { createRateLimiter, rateLimitFromEnv, UNKNOWN_KEYS_PER_ADDRESS_PER_MINUTE, type RateLimiter } from "./rate-limit";
+import { clientIp } from "@/lib/rate-limit/client-ip";
 
 export type ApiHandlerOptions = {
   db?: () => Promise<Db>;
   rateLimiter?: RateLimiter;
+  /** Requests with a key that is no key, per client address. */
+  unknownKeyLimiter?: RateLimiter;
   log?: (message: string, error: unknown) => void;
 };
 
@@ -44,6 +47,7 @@ export function createApiHandler(options: ApiHandlerOptions = {}): (request: Req
   const log = options.log ?? ((message, error) => console.error(message, error));
   // Created on first use so that API_RATE_LIMIT_PER_MINUTE is read at run time, not at build time.
   let limiter = options.rateLimiter;
+  let unknownKeyLimiter = options.unknownKeyLimiter;
 
   return async function handleApiRequest(request: Request): Promise<Response> {
     return withHsts(request, await answer(request));
@@ -57,13 +61,20 @@ export function createApiHandler(options: ApiHandlerOptions = {}): (request: Req
       const { params } = read;
       const key = params.get("key") ?? "";
 
-      limiter ??= createRateLimiter({ perMinute: rateLimitFromEnv() });
       const db = await openDb();
       const customer = await authenticateApiKey(db, key);
       // One limiter count per request. A known key counts against its customer, so several keys
-      // share one limit (a key's own count, with the same limit, could never be the higher one);
-      // an unknown key counts against its hash, so that repeating a wrong key is limited too.
-      const decision = await limiter.take(customer ? `customer:${customer.customerId}` : `key:${hashApiKey(key)}`);
+      // share one limit (a key's own count, with the same limit, could never be the higher one).
+      // An unknown key counts against the client's address: a count per wrong key would let one
+      // address try any number of keys, each adding a row to the store.
+      let decision;
+      if (customer) {
+        limiter ??= createRateLimiter({ perMinute: rateLimitFromEnv() });
+        decision = await limiter.take(`customer:${customer.customerId}`);
+      } else {
+        unknownKeyLimiter ??= createRateLimiter({ perMinute: UNKNOWN_KEYS_PER_ADDRESS_PER_MINUTE, name: "api-v2:unknown-key" });
+        decision = await unknownKeyLimiter.take(`address:${clientIp(request.headers)}`);
+      }
       const rateHeaders = { "x-ratelimit-limit": String(decision.limit), "x-ratelimit-remaining": String(decision.remaining) };
       if (!decision.allowed) {
         return json(429, { error: API_ERRORS.tooManyRequests }, { ...rateHeaders, "retry-after": String(decision.retryAfterSeconds) });

@@ -4,9 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import type { Db } from "@/lib/db/connection";
-import { openLimiterStore, type LimiterStore } from "@/lib/rate-limit/store";
+import { openLimiterStore, sweepExpiredLimits, type LimiterStore } from "@/lib/rate-limit/store";
 import { createApiHandler } from "./handle-request";
-import { createRateLimiter, DEFAULT_RATE_LIMIT_PER_MINUTE, rateLimitFromEnv } from "./rate-limit";
+import { createRateLimiter, DEFAULT_RATE_LIMIT_PER_MINUTE, rateLimitFromEnv, UNKNOWN_KEYS_PER_ADDRESS_PER_MINUTE } from "./rate-limit";
 import { serveHandler } from "./testing/serve-handler";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createApiCustomer as createCustomer, withTwoLimiterStores } from "@/lib/testing/fixtures";
@@ -61,18 +61,21 @@ describe("/api/v2 limits shared across processes", () => {
     }
   });
 
-  it("an unknown key is limited by its hash, and a known key's count is its customer's", async () => {
+  it("an unknown key counts against the client's address; a known key's count is its customer's", async () => {
     const name = `api-unknown-${Date.now()}`;
     const limiter = createRateLimiter({ perMinute: 2, store: stores[0], name });
-    const server = await serveHandler(createApiHandler({ rateLimiter: limiter }));
+    const unknownKeyLimiter = createRateLimiter({ perMinute: 2, store: stores[0], name: `${name}:unknown` });
+    const server = await serveHandler(createApiHandler({ rateLimiter: limiter, unknownKeyLimiter }));
     try {
-      const call = (key: string) => fetch(server.url, { method: "POST", body: new URLSearchParams({ key, action: "balance" }) });
-      const wrong = `wrong-${Date.now()}`;
-      const first = await call(wrong);
+      const call = (key: string, address = "198.51.100.20") =>
+        fetch(server.url, { method: "POST", headers: { "x-forwarded-for": address }, body: new URLSearchParams({ key, action: "balance" }) });
+      const first = await call(`wrong-${Date.now()}`);
       expect([first.status, await first.json()]).toEqual([200, { error: "Invalid API key" }]);
-      expect((await call(wrong)).status).toBe(200);
-      expect((await call(wrong)).status).toBe(429);
-      // Another customer is not touched by someone else's wrong key.
+      expect((await call(`wrong-${Date.now()}-b`)).status).toBe(200);
+      expect((await call(`wrong-${Date.now()}-c`)).status).toBe(429);
+      // Another address is not touched.
+      expect((await call(`wrong-${Date.now()}-d`, "198.51.100.21")).status).toBe(200);
+      // Nor is a customer, even from the refused address.
       const customer = await createCustomer(db, "unknown-key-neighbour");
       const answer = await call(customer.key);
       expect(answer.status).toBe(200);
@@ -80,6 +83,53 @@ describe("/api/v2 limits shared across processes", () => {
     } finally {
       await server.close();
     }
+  });
+
+  // Issue 19, item 11: 60 different wrong keys from one address were never limited, and each
+  // added a row to rate_limits.
+  it("60 different wrong keys from one address are limited at the default, in one store row", async () => {
+    const name = `api-flood-${Date.now()}`;
+    // The handler's own limits, in a bucket of this test's (other test files share the table).
+    const server = await serveHandler(
+      createApiHandler({
+        rateLimiter: createRateLimiter({ perMinute: DEFAULT_RATE_LIMIT_PER_MINUTE, store: stores[0], name }),
+        unknownKeyLimiter: createRateLimiter({ perMinute: UNKNOWN_KEYS_PER_ADDRESS_PER_MINUTE, store: stores[0], name: `${name}:unknown` }),
+      }),
+    );
+    const address = "198.51.100.30";
+    const pool = (stores[0] as Extract<LimiterStore, { kind: "postgres" }>).pool;
+    const rows = async () => Number((await pool.query<{ n: string }>("SELECT count(*) AS n FROM rate_limits WHERE key LIKE $1", [`${name}%`])).rows[0]!.n);
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        const answer = await fetch(server.url, {
+          method: "POST",
+          headers: { "x-forwarded-for": address },
+          body: new URLSearchParams({ key: `wrong-${Date.now()}-${i}`, action: "balance" }),
+        });
+        statuses.push(answer.status);
+      }
+      expect(statuses.slice(0, UNKNOWN_KEYS_PER_ADDRESS_PER_MINUTE).every((s) => s === 200)).toBe(true);
+      expect(statuses.slice(UNKNOWN_KEYS_PER_ADDRESS_PER_MINUTE).every((s) => s === 429)).toBe(true);
+      expect(await rows()).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("counts whose window has ended are swept from rate_limits", async () => {
+    const pool = (stores[0] as Extract<LimiterStore, { kind: "postgres" }>).pool;
+    const short = createRateLimiter({ perMinute: 5, store: stores[0], name: `sweep-short-${Date.now()}` });
+    await short.take("address:203.0.113.1");
+    await short.take("address:203.0.113.2");
+    const keys = async (prefix: string) => Number((await pool.query<{ n: string }>("SELECT count(*) AS n FROM rate_limits WHERE key LIKE $1", [`${prefix}%`])).rows[0]!.n);
+    expect(await keys("sweep-short-")).toBe(2);
+    // Nothing has expired yet at this moment…
+    await sweepExpiredLimits(pool);
+    expect(await keys("sweep-short-")).toBe(2);
+    // …and every one-minute count has, two minutes from now.
+    expect(await sweepExpiredLimits(pool, Date.now() + 120_000)).toBeGreaterThanOrEqual(2);
+    expect(await keys("sweep-short-")).toBe(0);
   });
 
   it("Redis (REDIS_URL) shares the count too", async () => {

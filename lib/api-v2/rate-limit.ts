@@ -1,6 +1,6 @@
 // /api/v2 request limits: a known key counts against its customer (so that many keys do not
-// multiply the limit), an unknown key against its hash (so that unknown keys are limited too):
-// `perMinute` requests in each minute, counted in the store every app process shares
+// multiply the limit), `perMinute` requests in each minute; a request whose key is unknown counts
+// against the client's address, UNKNOWN_KEYS_PER_ADDRESS_PER_MINUTE of them. Both are counted in the store every app process shares
 // (lib/rate-limit/store.ts: PostgreSQL, Redis when REDIS_URL is set, memory on embedded PGlite).
 // Refused requests are answered 429 with Retry-After by handle-request.ts.
 import { config, readConfig } from "@/lib/config";
@@ -14,7 +14,14 @@ export type RateDecision =
   | { allowed: true; limit: number; remaining: number }
   | { allowed: false; limit: number; remaining: 0; retryAfterSeconds: number };
 
-/** Buckets: "key:<hash>" or "customer:<id>". */
+/**
+ * Wrong keys one address may send in a minute. Keys are 32 random bytes, so this is not what
+ * stops guessing; it bounds the work and the store rows a flood of wrong keys costs (one row per
+ * address, not one per key).
+ */
+export const UNKNOWN_KEYS_PER_ADDRESS_PER_MINUTE = 30;
+
+/** Buckets: "customer:<id>" or "address:<client address>". */
 export type RateLimiter = { take(bucket: string): Promise<RateDecision>; readonly perMinute: number };
 
 /** API_RATE_LIMIT_PER_MINUTE (lib/config.ts: a positive whole number); `env` for tests. */

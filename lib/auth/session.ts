@@ -48,10 +48,36 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
+export type StaffRefusal = { reason: "signed_out" | "not_allowed" | "two_factor_setup"; message: string };
+
+/**
+ * The one rule for everything staff, asked by the staff pages (requireStaff), route handlers
+ * (staffRouteUser) and server actions (lib/actions/action-client.ts): signed in, the role, and,
+ * with ADMIN_TWO_FACTOR=required, an admin's second factor set up. Null: let them in.
+ */
+export function staffRefusal(user: SessionUser | null, gate: "staff" | "admin" = "staff"): StaffRefusal | null {
+  if (!user) return { reason: "signed_out", message: "Your session has ended. Sign in again." };
+  if (gate === "admin" ? user.role !== "admin" : !isStaff(user)) return { reason: "not_allowed", message: "You are not allowed to do this." };
+  if (user.needsTwoFactorSetup) return { reason: "two_factor_setup", message: "Set up two-factor sign-in on your account page first." };
+  return null;
+}
+
 /** For admin pages: customers get the same answer as for a page that does not exist. */
 export async function requireStaff(): Promise<SessionUser> {
-  const user = await requireUser();
-  if (!isStaff(user)) notFound();
-  if (user.needsTwoFactorSetup) redirect("/account?two-factor=required");
-  return user;
+  const user = await getSessionUser();
+  const refused = staffRefusal(user);
+  if (refused?.reason === "signed_out") redirect("/sign-in");
+  if (refused?.reason === "not_allowed") notFound();
+  if (refused) redirect("/account?two-factor=required");
+  return user!;
+}
+
+const ROUTE_STATUS: Record<StaffRefusal["reason"], number> = { signed_out: 401, not_allowed: 403, two_factor_setup: 403 };
+
+/** For staff route handlers: the user, or the JSON answer refusing them. */
+export async function staffRouteUser(gate: "staff" | "admin" = "staff"): Promise<{ user: SessionUser; refusal?: never } | { refusal: Response; user?: never }> {
+  const user = await getSessionUser();
+  const refused = staffRefusal(user, gate);
+  if (refused) return { refusal: Response.json({ error: refused.message }, { status: ROUTE_STATUS[refused.reason] }) };
+  return { user: user! };
 }

@@ -62,35 +62,40 @@ export async function listCatalogChanges(db: Db, actor: StaffActor, input: Chang
 
 export type CustomerUpdate = {
   id: string; createdAt: Date; change: "new" | "disabled" | "price_up" | "price_down";
+  /** Services and products alike: every price a customer can see. `serviceId` is the item's id. */
+  itemKind: "service" | "product";
   serviceId: number; serviceName: string; category: string; oldRate: string | null; newRate: string | null;
 };
 
 /**
- * The customers' Updates: services added (still on sale), disabled, and price changes of ours on
- * services still on sale. One SQL filter, so pages are full and totals exact.
+ * The customers' Updates: services and products added (still on sale), disabled, and price changes
+ * of ours on items still on sale — whether a sync or a pricing rule changed them. One SQL filter,
+ * so pages are full and totals exact.
  */
 export async function listCustomerUpdates(db: Db, input: { page?: unknown } = {}): Promise<Page<CustomerUpdate>> {
   const current = z.object({ page }).parse({ page: input.page ?? 1 }).page;
   // Prisma cannot join the polymorphic itemId; raw SQL keeps it to one indexed query per page.
   const visible = `(c."kind" = 'removed' OR (s."enabled" AND s."upstreamListed" AND (c."kind" = 'added'
       OR (c."kind" IN ('price_up', 'price_down') AND c."oldSellRate" IS DISTINCT FROM c."newSellRate"))))`;
+  const items = `(SELECT 'service'::"OrderKind" AS kind, "id", "name", "category", "enabled", "upstreamListed" FROM "Service"
+      UNION ALL SELECT 'product'::"OrderKind", "id", "name", "category", "enabled", "upstreamListed" FROM "Product")`;
+  const from = `FROM "CatalogChange" c JOIN ${items} s ON s."id" = c."itemId" AND s.kind = c."itemKind"`;
   const [rows, totals] = await Promise.all([
-    db.$queryRawUnsafe<{ id: bigint; createdAt: Date; kind: string; itemId: number; name: string; category: string; oldSellRate: Prisma.Decimal | null; newSellRate: Prisma.Decimal | null }[]>(
-      `SELECT c."id", c."createdAt", c."kind"::text AS kind, c."itemId", s."name", s."category", c."oldSellRate", c."newSellRate"
-       FROM "CatalogChange" c JOIN "Service" s ON s."id" = c."itemId"
-       WHERE c."itemKind" = 'service' AND ${visible}
+    db.$queryRawUnsafe<{ id: bigint; createdAt: Date; kind: string; itemKind: "service" | "product"; itemId: number; name: string; category: string; oldSellRate: Prisma.Decimal | null; newSellRate: Prisma.Decimal | null }[]>(
+      `SELECT c."id", c."createdAt", c."kind"::text AS kind, c."itemKind"::text AS "itemKind", c."itemId", s."name", s."category", c."oldSellRate", c."newSellRate"
+       ${from}
+       WHERE ${visible}
        ORDER BY c."id" DESC LIMIT $1 OFFSET $2`,
       CHANGES_PAGE_SIZE, (current - 1) * CHANGES_PAGE_SIZE,
     ),
-    db.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM "CatalogChange" c JOIN "Service" s ON s."id" = c."itemId" WHERE c."itemKind" = 'service' AND ${visible}`,
-    ),
+    db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n ${from} WHERE ${visible}`),
   ]);
   return {
     total: Number(totals[0]?.n ?? 0), page: current, pageSize: CHANGES_PAGE_SIZE,
     rows: rows.map((r) => ({
       id: r.id.toString(), createdAt: r.createdAt,
       change: r.kind === "added" ? "new" : r.kind === "removed" ? "disabled" : (r.kind as "price_up" | "price_down"),
+      itemKind: r.itemKind,
       serviceId: r.itemId, serviceName: r.name, category: r.category,
       oldRate: r.oldSellRate ? toLedgerString(r.oldSellRate) : null, newRate: r.newSellRate ? toLedgerString(r.newSellRate) : null,
     })),

@@ -14,6 +14,8 @@ type BalanceChange = {
   orderId?: number | null;
   /** deposit, bonus and chargeback entries: the payment they belong to. */
   paymentId?: number | null;
+  /** chargeback entries: the gateway report (PaymentReversal) they take back. */
+  reversalId?: number | null;
   actorId?: number | null;
   reason?: string | null;
 };
@@ -39,6 +41,7 @@ export async function applyBalanceChange(tx: Tx, change: BalanceChange): Promise
       balanceAfter: balanceAfter.toFixed(LEDGER_SCALE),
       orderId: change.orderId ?? null,
       paymentId: change.paymentId ?? null,
+      reversalId: change.reversalId ?? null,
       actorId: change.actorId ?? null,
       reason: change.reason ?? null,
     },

@@ -1,7 +1,7 @@
 // Money for payments: used only by lib/payments, always inside the transaction that moves the
 // payment into its credited (or charged-back) state, so that a state and its money never disagree.
 // The winner of the conditional state update credits; the partial unique indexes (one deposit,
-// one bonus, one chargeback per payment) stop anything that slips past.
+// one bonus per payment, one chargeback per gateway report) stop anything that slips past.
 import type { Decimal } from "@/lib/money";
 import { applyBalanceChange } from "./balance-change";
 import type { Tx } from "./transaction";
@@ -20,12 +20,13 @@ export async function creditPayment(
 }
 
 /**
- * Takes back a reversed payment (refund or dispute). Returns the balance after, or null when the
- * balance does not cover it: nothing is written then and the caller flags the payment instead.
+ * Takes back one refund or dispute report (a PaymentReversal, whose amount this must equal).
+ * Returns the balance after, or null when the balance does not cover it: nothing is written then
+ * and the caller records it as owed.
  */
 export function debitChargeback(
   tx: Tx,
-  input: { customerId: number; paymentId: number; amount: Decimal; reason: string },
+  input: { customerId: number; paymentId: number; reversalId: number; amount: Decimal; reason: string; actorId?: number | null },
 ): Promise<Decimal | null> {
   if (!input.amount.gt(0)) throw new Error(`Chargeback for payment ${input.paymentId} must be positive`);
   return applyBalanceChange(tx, {
@@ -33,6 +34,8 @@ export function debitChargeback(
     kind: "chargeback",
     amount: input.amount.negated(),
     paymentId: input.paymentId,
+    reversalId: input.reversalId,
+    actorId: input.actorId ?? null,
     reason: input.reason,
   });
 }

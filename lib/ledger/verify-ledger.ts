@@ -1,6 +1,7 @@
 // Recomputes every balance from the ledger and checks each order's money against its state.
 // Reads one snapshot, so orders being placed meanwhile never show up half-written.
 import type { Db } from "@/lib/db/connection";
+import { LedgerKind } from "@/lib/db/generated/enums";
 import { Decimal, LEDGER_SCALE } from "@/lib/money";
 import { fromDb } from "@/lib/money/db-decimal";
 import { expectedRefund } from "./expected-refund";
@@ -17,19 +18,35 @@ export type LedgerMismatch = {
   message: string;
 };
 
+/**
+ * Sums over the entries in scope. `byKind` is each ledger kind's signed sum (credits positive,
+ * charges negative); the named fields group them for the conservation check:
+ * money in (credits, deposits, bonuses, adjustments) − money out by staff or gateways (debits,
+ * chargebacks) = balances + charges − order refunds.
+ */
 export type LedgerTotals = {
+  byKind: Record<LedgerKind, Decimal>;
+  /** Credits an admin added (kind credit). */
   credits: Decimal;
+  /** Payments: deposits and their bonuses. */
+  deposits: Decimal;
+  bonuses: Decimal;
+  /** Signed adjustments. */
   adjustments: Decimal;
+  /** Taken out, as positive amounts: admin debits and gateway chargebacks. */
+  debits: Decimal;
+  chargebacks: Decimal;
   balances: Decimal;
   charges: Decimal;
+  /** Order refunds of every kind (failed, partial, canceled, manual). */
   refunds: Decimal;
-  /** credits + adjustments = balances + charges − refunds */
   conserved: boolean;
 };
 
 export type LedgerReport = { ok: boolean; mismatches: LedgerMismatch[]; totals: LedgerTotals; customers: number; orders: number };
 
 const REFUND_KINDS = new Set(["refund_failed", "refund_partial", "refund_canceled"]);
+const LEDGER_KINDS = Object.values(LedgerKind);
 const dec = fromDb;
 
 /** `customerIds` limits the check to those customers (tests share one database). */
@@ -52,7 +69,8 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
 
   const mismatches: LedgerMismatch[] = [...payments.mismatches];
   const zero = () => new Decimal(0);
-  const totals: LedgerTotals = { credits: zero(), adjustments: zero(), balances: zero(), charges: zero(), refunds: zero(), conserved: false };
+  const byKind = Object.fromEntries(LEDGER_KINDS.map((kind) => [kind, zero()])) as Record<LedgerKind, Decimal>;
+  let balances = zero();
   const running = new Map<number, Decimal>();
   const byOrder = new Map<number, typeof entries>();
 
@@ -69,16 +87,13 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
         message: `entry ${entry.id} says balance after ${entry.balanceAfter} but the entries sum to ${after.toFixed(LEDGER_SCALE)}`,
       });
     }
-    if (entry.kind === "credit") totals.credits = totals.credits.plus(amount);
-    else if (entry.kind === "adjustment" || entry.kind === "debit") totals.adjustments = totals.adjustments.plus(amount);
-    else if (entry.kind === "charge") totals.charges = totals.charges.minus(amount);
-    else totals.refunds = totals.refunds.plus(amount);
+    byKind[entry.kind] = byKind[entry.kind].plus(amount);
     if (entry.orderId !== null) byOrder.set(entry.orderId, [...(byOrder.get(entry.orderId) ?? []), entry]);
   }
 
   for (const user of users) {
     const balance = dec(user.balance);
-    totals.balances = totals.balances.plus(balance);
+    balances = balances.plus(balance);
     const fromEntries = running.get(user.id) ?? zero();
     if (!balance.eq(fromEntries)) {
       mismatches.push({
@@ -120,6 +135,23 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
     }
   }
 
-  totals.conserved = totals.credits.plus(totals.adjustments).eq(totals.balances.plus(totals.charges).minus(totals.refunds));
+  const totals = ledgerTotals(byKind, balances);
   return { ok: mismatches.length === 0 && totals.conserved, mismatches, totals, customers: users.length, orders: orders.length };
+}
+
+function ledgerTotals(byKind: Record<LedgerKind, Decimal>, balances: Decimal): LedgerTotals {
+  const t = {
+    byKind,
+    credits: byKind.credit,
+    deposits: byKind.deposit,
+    bonuses: byKind.bonus,
+    adjustments: byKind.adjustment,
+    debits: byKind.debit.negated(),
+    chargebacks: byKind.chargeback.negated(),
+    balances,
+    charges: byKind.charge.negated(),
+    refunds: byKind.refund_failed.plus(byKind.refund_partial).plus(byKind.refund_canceled).plus(byKind.refund_manual),
+  };
+  const moneyIn = t.credits.plus(t.deposits).plus(t.bonuses).plus(t.adjustments).minus(t.debits).minus(t.chargebacks);
+  return { ...t, conserved: moneyIn.eq(balances.plus(t.charges).minus(t.refunds)) };
 }

@@ -4,6 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { createTestDatabase } from "@/scripts/test/test-database";
 import { createCustomer, runCliCommand, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
+import { createPayment } from "@/lib/payments/create-payment";
+import { reviewPayment } from "@/lib/payments/review-payment";
+import { ZCreatePaymentInput, ZReviewPaymentInput } from "@/lib/payments/schemas";
+import { createMethod, makeAdminAndCustomer } from "@/lib/payments/testing/fixtures";
+import { parsed } from "@/lib/testing/fixtures";
 import { placeOrder } from "./place-order";
 
 let dropDatabase: () => Promise<void>;
@@ -42,7 +47,7 @@ describe("operator commands", () => {
 
     const verified = await cli("ledger:verify");
     expect(verified.code).toBe(0);
-    expect(verified.text).toMatch(/credits\s+12\.50/);
+    expect(verified.text).toMatch(/^credits \(admin\)\s+12\.50$/m);
     expect(verified.text).toMatch(/customer balances\s+12\.50/);
     expect(verified.text).toMatch(/conservation: .* holds/);
     expect(verified.text).toContain("Ledger OK.");
@@ -53,6 +58,22 @@ describe("operator commands", () => {
     expect(broken.text).toContain("MISMATCH [balance]");
     expect(broken.text).toContain("BROKEN");
     await (await getDb()).$executeRaw`UPDATE "User" SET balance = balance - 1 WHERE id = ${user.id}`;
+  });
+
+  it("ledger:verify prints deposits, bonuses and chargebacks each on its own line, not as refunds", async () => {
+    const db = await getDb();
+    const { admin, customer } = await makeAdminAndCustomer(db);
+    const methodId = await createMethod(db, admin as { id: number; role: "admin" }, { gateway: "manual", minAmount: "5", maxAmount: "1000" }, [["100", "5"]]);
+    const created = await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount: "100", reference: "cli-verify-1" }));
+    if (!created.ok) throw new Error(created.message);
+    expect(await reviewPayment(db, admin as { id: number; role: "admin" }, parsed(ZReviewPaymentInput, { paymentId: created.paymentId, decision: "approve", reason: "seen" }))).toEqual({ ok: true, state: "paid" });
+    const verified = await cli("ledger:verify");
+    expect(verified.code).toBe(0);
+    expect(verified.text).toMatch(/^deposits\s+100\.00$/m);
+    expect(verified.text).toMatch(/^bonuses\s+5\.00$/m);
+    expect(verified.text).toMatch(/^chargebacks\s+0\.00$/m);
+    expect(verified.text).toMatch(/^refunds \(failed\)\s+0\.00$/m);
+    expect(verified.text).toMatch(/conservation: .* holds/);
   });
 
   it("catalog:sync imports a provider's catalog at a markup", async () => {

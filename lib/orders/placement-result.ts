@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/connection";
 import { fail, type Failure } from "@/lib/result";
 import type { OpenChargedResult } from "@/lib/ledger/open-charged-order";
 import { CUSTOMER_ORDER_SELECT, toCustomerOrder, type CustomerOrder, type CustomerOrderRow } from "./customer-order";
+import { awaitPlacementSettled } from "./await-placement";
 import { readPlacementStart } from "./placement-reads";
 import type { SubmitOutcome } from "./submit-order";
 
@@ -12,6 +13,8 @@ export const PLACEMENT_FAILED_MESSAGE = "The order could not be placed and your 
 
 /** What an earlier placement answers when asked again (an idempotent retry, or an outcome other than "placed"). */
 export async function resultOfPlacement(db: Db, customerId: number, orderId: number, duplicate: boolean): Promise<PlaceOrderResult> {
+  // A copy of a request whose first copy is still sending waits for its answer (await-placement.ts).
+  if (duplicate) await awaitPlacementSettled(db, orderId);
   const row = await db.order.findFirstOrThrow({ where: { id: orderId, userId: customerId }, select: CUSTOMER_ORDER_SELECT });
   // A refused order was refunded in full; to the customer that is simply "not placed" (its row
   // and refund stay in the history). A retry with the same idempotency key gets the same answer
@@ -49,7 +52,11 @@ export async function answerUnopened(
   requestHash: string,
   reason: Extract<OpenChargedResult, { ok: false }>["reason"],
 ): Promise<PlaceOrderResult> {
-  if (reason === "not_enough_funds") return fail("not_enough_funds", "Not enough funds on balance");
+  if (reason === "not_enough_funds") {
+    // A concurrent copy with the same key may hold the charge: its answer is ours.
+    const earlier = idempotencyKey ? await answerBeforePlacing(db, customerId, idempotencyKey, requestHash, {}) : null;
+    return earlier ?? fail("not_enough_funds", "Not enough funds on balance");
+  }
   const answer = await answerBeforePlacing(db, customerId, idempotencyKey, requestHash, {});
   if (!answer) throw new Error("idempotency key taken but no order found for it");
   return answer;

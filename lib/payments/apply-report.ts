@@ -4,10 +4,11 @@
 // out-of-order reports lose the conditional update and change nothing but the event log.
 import type { Db } from "@/lib/db/connection";
 import type { PaymentGateway, PaymentState } from "@/lib/db/generated/enums";
-import { creditPayment, debitChargeback } from "@/lib/ledger/credit-payment";
+import { creditPayment } from "@/lib/ledger/credit-payment";
 import { fromDb } from "@/lib/money/db-decimal";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
-import { Decimal, LEDGER_SCALE, toLedgerString } from "@/lib/money";
+import { type Decimal, toLedgerString } from "@/lib/money";
+import { applyReversal } from "./apply-reversal";
 import type { GatewayReport } from "./gateway";
 
 export type PaymentLookup = { externalId: string } | { paymentId: number } | { externalRef: string };
@@ -113,7 +114,7 @@ export async function applyGatewayReport(db: Db, input: ApplyReportInput): Promi
         return log("noted", report.message);
       }
       case "reversed":
-        return reverse(tx, payment, report, log, reported);
+        return applyReversal(tx, payment.id, report, log, reported);
     }
   });
 }
@@ -141,26 +142,4 @@ async function late(tx: Tx, paymentId: number, log: Log, what: string, reportedM
   const moved = await tx.payment.updateMany({ where: { id: paymentId, state: { in: CLOSED_UNPAID } }, data: { state: "flagged", flag: message, ...reportedMoney } });
   if (moved.count === 1) return log("flagged", message);
   return log("duplicate", `${what} reported again while the payment is ${await stateOf(tx, paymentId)}: nothing changed`);
-}
-
-/** A refund or dispute of a credited payment: taken back once, if the balance allows; flagged otherwise. */
-async function reverse(tx: Tx, payment: PaymentRow, report: Extract<GatewayReport, { kind: "reversed" }>, log: Log, reported: object) {
-  const of = report.of ?? fromDb(payment.payAmount);
-  if (!report.amount.gt(0) || !of.gt(0)) return log("ignored", `reversal of ${report.amount.toFixed()}: nothing to take back`);
-  const credited = fromDb(payment.creditedAmount ?? 0).plus(fromDb(payment.creditedBonus ?? 0));
-  // A partial refund takes back the same share of the deposit and its bonus.
-  const share = Decimal.min(report.amount.dividedBy(of), 1);
-  const amount = credited.times(share).toDecimalPlaces(LEDGER_SCALE, Decimal.ROUND_HALF_EVEN);
-  const moved = await tx.payment.updateMany({
-    where: { id: payment.id, state: "paid" },
-    data: { ...reported, state: "charged_back", chargebackAmount: amount.gt(0) ? toLedgerString(amount) : null },
-  });
-  if (!moved.count) return log("duplicate", `${report.reason} reported while the payment is ${await stateOf(tx, payment.id)}: nothing changed`);
-  if (!amount.gt(0)) return log("charged_back", `${report.reason}: nothing to take back`);
-  const reason = `${report.reason} of payment #${payment.id}`;
-  const balance = await debitChargeback(tx, { customerId: payment.userId, paymentId: payment.id, amount, reason });
-  if (balance) return log("charged_back", `${reason}: debited ${toLedgerString(amount)}`);
-  const flag = `${reason}: ${toLedgerString(amount)} not debited, the balance does not cover it`;
-  await tx.payment.update({ where: { id: payment.id }, data: { flag, reviewedAt: null } });
-  return log("flagged", flag);
 }

@@ -140,6 +140,8 @@ describe("Cryptomus invoices", () => {
     expect(outcome(await stub.settle(uuid, "refund_process"))).toBe("noted");
     expect(outcome(await stub.settle(uuid, "refund_paid"))).toBe("charged_back");
     for (let i = 0; i < 3; i++) expect(outcome(await stub.deliver(uuid, stub.sent.at(-1)!))).toBe("duplicate");
+    // Sent again as a new notification (another txid): the same refund, not a second one.
+    expect(outcome(await stub.settle(uuid, "refund_paid"))).toBe("duplicate");
     expect(await entriesOf(db, payment.id)).toEqual([["deposit", "100.000000"], ["bonus", "10.000000"], ["chargeback", "-110.000000"]]);
     expect(await balanceOf(db, customer.id)).toBe("0.000000");
     expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);

@@ -27,8 +27,13 @@ export type GatewayReport =
   | { kind: "failed" }
   | { kind: "expired" }
   | { kind: "canceled" }
-  /** A refund or a dispute: `amount` of the `of` paid (null: of the payment's payAmount) are taken back. */
-  | { kind: "reversed"; amount: Decimal; of: Decimal | null; reason: string }
+  /**
+   * A refund or a dispute of `of` paid (null: of the payment's payAmount). A refund's `amount` is the
+   * refunded total so far (gateways report refunds cumulatively); a dispute's is that dispute's own.
+   * `key` names the report once per payment (Stripe's event id, a dispute's id …): the same key twice
+   * is a replay.
+   */
+  | { kind: "reversed"; reversal: "refund" | "dispute"; key: string; amount: Decimal; of: Decimal | null; reason: string }
   /** Something worth keeping that moves no money (a refund being processed, AML lock …). */
   | { kind: "note"; message: string; flag?: boolean };
 

@@ -14,6 +14,7 @@ import { ZCreatePaymentInput, ZReviewPaymentInput, ZSaveMethodInput } from "./sc
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { parsed } from "@/lib/testing/fixtures";
 import { openStoredSecrets } from "./method-secrets";
+import { duplicateReferences } from "./duplicate-references";
 import { reviewPayment } from "./review-payment";
 import { saveMethod } from "./manage-methods";
 import { balanceOf, createMethod, entriesOf, makeAdminAndCustomer } from "./testing/fixtures";
@@ -21,13 +22,14 @@ import { balanceOf, createMethod, entriesOf, makeAdminAndCustomer } from "./test
 afterAll(closeDb);
 
 /** What the admin action hands reviewPayment. */
-const review = (raw: { paymentId: number; decision: string; reason: string; amount?: string }) => parsed(ZReviewPaymentInput, raw);
+const review = (raw: { paymentId: number; decision: string; reason: string; amount?: string; confirmDuplicate?: string }) => parsed(ZReviewPaymentInput, raw);
 
+let references = Date.now();
 async function manualPayment(amount: string, bonuses: [string, string][] = []) {
   const db = await getDb();
   const { admin, customer } = await makeAdminAndCustomer(db);
   const methodId = await createMethod(db, admin as { id: number; role: "admin" }, { gateway: "manual", minAmount: "5", maxAmount: "1000" }, bonuses);
-  const created = await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount, reference: "IBAN transfer 2026-12-01 #4411" }));
+  const created = await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount, reference: `IBAN transfer 2026-12-01 #${++references}` }));
   if (!created.ok) throw new Error(created.message);
   return { db, admin, customer, methodId, paymentId: created.paymentId };
 }
@@ -36,7 +38,7 @@ describe("manual payments", () => {
   it("need a reference, then wait for an admin; approval credits once with its bonus and is audited", async () => {
     const { db, admin, customer, methodId, paymentId } = await manualPayment("200", [["100", "5"]]);
     expect(await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount: "200", reference: "" }))).toMatchObject({ ok: false, code: "required", fields: { reference: { message: expect.any(String) } } });
-    expect(created(await db.payment.findUniqueOrThrow({ where: { id: paymentId } }))).toEqual({ state: "waiting", reference: "IBAN transfer 2026-12-01 #4411" });
+    expect(created(await db.payment.findUniqueOrThrow({ where: { id: paymentId } }))).toEqual({ state: "waiting", reference: expect.stringMatching(/^IBAN transfer 2026-12-01 #\d+$/) });
     // A decision without a reason never reaches reviewPayment: the boundary's schema refuses it.
     expect(fieldErrorsOf(ZReviewPaymentInput.safeParse({ paymentId, decision: "approve", reason: "" }).error!)).toMatchObject({ reason: "Say why." });
     expect(await reviewPayment(db, admin, review({ paymentId, decision: "approve", reason: "Seen on the bank statement" }))).toEqual({ ok: true, state: "paid" });
@@ -126,6 +128,43 @@ describe("manual payments", () => {
     const audits = await db.auditLog.findMany({ where: { entityType: "payment_method", entityId: String(saved.methodId) } });
     expect(audits.map((a) => a.action)).toEqual(["payment_method.create", "payment_method.update"]);
     expect(JSON.stringify(audits.map((a) => [a.before, a.after]))).not.toContain("sk_live_abcdefgh");
+  });
+});
+
+describe("the same transfer reference twice", () => {
+  it("is named in the review queue and approving either needs the admin to say they checked", async () => {
+    const db = await getDb();
+    const { admin, customer } = await makeAdminAndCustomer(db);
+    const methodId = await createMethod(db, admin as { id: number; role: "admin" }, { gateway: "manual", minAmount: "5", maxAmount: "1000" });
+    const reference = `IBAN-${Date.now()} 12-01 #4411`;
+    const pay = async (ref: string) => {
+      const created = await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId, amount: "40", reference: ref }));
+      if (!created.ok) throw new Error(created.message);
+      return created.paymentId;
+    };
+    const first = await pay(reference);
+    // Another case, spaces and dashes moved: the same transfer.
+    const second = await pay(`  ${reference.toLowerCase().replaceAll("-", " ").replaceAll(" ", "")} `);
+    const unrelated = await pay(`${reference}9`);
+    const twins = await duplicateReferences(db, [first, second, unrelated]);
+    expect(twins.get(first)).toEqual([{ id: second, state: "waiting" }]);
+    expect(twins.get(second)).toEqual([{ id: first, state: "waiting" }]);
+    expect(twins.get(unrelated)).toBeUndefined();
+
+    const approve = (paymentId: number, confirmDuplicate?: string) =>
+      reviewPayment(db, admin, review({ paymentId, decision: "approve", reason: "seen on the statement", ...(confirmDuplicate ? { confirmDuplicate } : {}) }));
+    const refused = await approve(first);
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { confirmDuplicate: expect.stringContaining(`is also on payment #${second} (waiting)`) } });
+    expect(await balanceOf(db, customer.id)).toBe("0.000000");
+    expect(await approve(first, "on")).toEqual({ ok: true, state: "paid" });
+    // The second now names a credited payment; it is refused until confirmed, and credited once confirmed.
+    expect(await approve(second)).toMatchObject({ ok: false, error: expect.stringContaining(`#${first} (credited)`) });
+    expect(await approve(unrelated)).toEqual({ ok: true, state: "paid" });
+    expect(await balanceOf(db, customer.id)).toBe("80.000000");
+    // Rejecting never needs the confirmation.
+    expect(await reviewPayment(db, admin, review({ paymentId: second, decision: "reject", reason: "same transfer as #" + first }))).toEqual({ ok: true, state: "rejected" });
+    expect(await balanceOf(db, customer.id)).toBe("80.000000");
+    expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
   });
 });
 

@@ -13,7 +13,8 @@ import { fromDb } from "@/lib/money/db-decimal";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
 import { Decimal, LEDGER_SCALE, toLedgerString } from "@/lib/money";
 import type { z } from "zod";
-import { outstandingChargeback } from "./outstanding-chargeback";
+import { describeTwins, duplicateReferences } from "./duplicate-references";
+import { owedReversals } from "./outstanding-chargeback";
 import type { ZReviewPaymentInput } from "./schemas";
 
 export type ReviewResult = { ok: true; state: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
@@ -22,7 +23,7 @@ export type ReviewResult = { ok: true; state: string } | { ok: false; error: str
 export async function reviewPayment(db: Db, actor: StaffActor, input: z.output<typeof ZReviewPaymentInput>): Promise<ReviewResult> {
   const refused = adminRefusal(actor);
   if (refused) return { ok: false, error: refused.message };
-  const { paymentId, decision, reason, amount } = input;
+  const { paymentId, decision, reason, amount, confirmDuplicate } = input;
   return moneyTransaction(db, async (tx) => {
     const payment = await tx.payment.findUnique({ where: { id: paymentId } });
     if (!payment) return { ok: false, error: "No such payment." };
@@ -53,6 +54,14 @@ export async function reviewPayment(db: Db, actor: StaffActor, input: z.output<t
       return { ok: true, state: "rejected" };
     }
 
+    // The same transfer reference on another credited or waiting payment: one transfer, credited twice?
+    if (payment.gateway === "manual" && !confirmDuplicate) {
+      const twins = (await duplicateReferences(tx, [payment.id])).get(payment.id);
+      if (twins?.length) {
+        const message = `The reference "${payment.reference}" is also on payment ${describeTwins(twins)}. Check it is another transfer, then tick the box to approve.`;
+        return { ok: false, error: message, fieldErrors: { confirmDuplicate: message } };
+      }
+    }
     // A flagged payment is credited with what the admin says arrived (no bonus: the rule was for
     // the amount asked); a manual one with what was quoted, bonus included.
     const flagged = payment.state === "flagged";
@@ -79,25 +88,40 @@ type Decided = {
 };
 
 /**
- * A charged-back payment whose take-back was not debited (the balance did not cover it): debit
- * it now, whole, if the balance covers it. The payment row is locked first, so that two admins
- * collect once; the database also allows one chargeback entry per payment.
+ * A charged-back payment whose take-backs were not debited (the balance did not cover them):
+ * debit every owed report now, all of them or none, if the balance covers the total. The payment
+ * row is locked first, so that two admins collect once; the database also allows one chargeback
+ * entry per report.
  */
 async function collectChargeback(tx: Tx, payment: { id: number; userId: number; state: string }, decided: Decided): Promise<ReviewResult> {
   await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${payment.id} FOR UPDATE`;
-  const locked = await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { state: true, flag: true, chargebackAmount: true, ledgerEntries: { where: { kind: "chargeback" }, select: { id: true } } } });
-  const owed = outstandingChargeback(locked);
-  if (!owed) return { ok: false, error: locked.ledgerEntries.length ? "This chargeback was already taken back." : "This payment has no chargeback to take back." };
+  const locked = await tx.payment.findUniqueOrThrow({
+    where: { id: payment.id },
+    select: { state: true, flag: true, reversals: { orderBy: { id: "asc" }, select: { id: true, amount: true, ledgerEntries: { select: { id: true } } } } },
+  });
+  const owed = owedReversals(locked);
+  if (!owed.length) {
+    const taken = locked.reversals.some((r) => r.ledgerEntries.length);
+    return { ok: false, error: taken ? "This chargeback was already taken back." : "This payment has no chargeback to take back." };
+  }
+  const total = owed.reduce((sum, r) => sum.plus(fromDb(r.amount)), new Decimal(0));
   const reason = `Chargeback of payment #${payment.id} taken back: ${decided.reason}`.slice(0, 500);
-  const balance = await debitChargeback(tx, { customerId: payment.userId, paymentId: payment.id, amount: owed, reason });
-  if (!balance) {
-    const { balance: now } = await tx.user.findUniqueOrThrow({ where: { id: payment.userId }, select: { balance: true } });
-    return { ok: false, error: `The customer's balance (${toLedgerString(fromDb(now))}) does not cover ${toLedgerString(owed)}: nothing was taken. Try again once it does, or adjust the balance.` };
+  // The customer's row is locked too (after the payment's, as the webhooks do), so the balance read
+  // here is the one the debits meet: all of them pass or none is tried.
+  const [{ balance: now }] = await tx.$queryRaw<{ balance: string }[]>`SELECT balance::text AS balance FROM "User" WHERE id = ${payment.userId} FOR UPDATE`;
+  if (new Decimal(now).lt(total)) {
+    return { ok: false, error: `The customer's balance (${toLedgerString(new Decimal(now))}) does not cover ${toLedgerString(total)}: nothing was taken. Try again once it does, or adjust the balance.` };
+  }
+  let balance = new Decimal(now);
+  for (const r of owed) {
+    const after = await debitChargeback(tx, { customerId: payment.userId, paymentId: payment.id, reversalId: r.id, amount: fromDb(r.amount), reason, actorId: decided.reviewed.reviewedById });
+    if (!after) throw new Error(`payment ${payment.id}: the locked balance did not cover a chargeback it was checked to cover`);
+    balance = after;
   }
   // The flag said it was not debited; it now says what happened since.
-  const flag = `${locked.flag ?? `Chargeback of payment #${payment.id}`}; taken back later: ${toLedgerString(owed)}`;
+  const flag = `${locked.flag ?? `Chargeback of payment #${payment.id}`}; taken back later: ${toLedgerString(total)}`;
   await tx.payment.update({ where: { id: payment.id }, data: { ...decided.reviewed, flag } });
-  await decided.audit("payment.collect_chargeback", { chargeback: toLedgerString(owed), balance: toLedgerString(balance) });
-  await decided.event("charged_back", `took back ${toLedgerString(owed)}`);
+  await decided.audit("payment.collect_chargeback", { chargeback: toLedgerString(total), balance: toLedgerString(balance) });
+  await decided.event("charged_back", `took back ${toLedgerString(total)}`);
   return { ok: true, state: locked.state };
 }

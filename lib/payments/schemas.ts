@@ -26,6 +26,8 @@ export const ZReviewPaymentInput = z.object({
   reason,
   /** Flagged payments: what to credit (panel currency); empty means the amount asked. */
   amount: z.union([z.literal(""), positive("an amount")]).optional().default(""),
+  /** Approving a manual payment whose reference is on another credited or waiting one: the admin checked. */
+  confirmDuplicate: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).optional().default(false),
 });
 export type ReviewPaymentInput = z.input<typeof ZReviewPaymentInput>;
 

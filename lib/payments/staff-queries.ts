@@ -37,8 +37,8 @@ function whereOf(filters: PaymentFilters): Prisma.PaymentWhereInput {
   return where;
 }
 
-/** Whether a chargeback was debited (lib/payments/outstanding-chargeback.ts). */
-const chargebackEntries = { where: { kind: "chargeback" }, select: { id: true } } as const;
+/** The payment's refund/dispute reports with their chargeback entries: what is still owed (outstandingChargeback). */
+const reversalsOwed = { where: { amount: { gt: 0 } }, select: { amount: true, ledgerEntries: { select: { id: true } } } } as const;
 
 const logSelect = {
   id: true, state: true, gateway: true, amount: true, payAmount: true, currency: true, creditAmount: true, creditedAmount: true, creditedBonus: true,
@@ -90,7 +90,7 @@ export async function listReviewQueue(db: Db, actor: StaffActor) {
     where: { OR: [{ state: "waiting", gateway: "manual" }, { state: "flagged" }, { flag: { not: null }, reviewedAt: null }] },
     orderBy: { id: "asc" },
     take: 100,
-    select: { ...logSelect, bonusAmount: true, reportedAmount: true, reportedCurrency: true, reportedStatus: true, ledgerEntries: chargebackEntries },
+    select: { ...logSelect, bonusAmount: true, reportedAmount: true, reportedCurrency: true, reportedStatus: true, reversals: reversalsOwed },
   });
 }
 
@@ -108,6 +108,7 @@ export async function getPaymentForStaff(db: Db, actor: StaffActor, paymentId: n
       reviewedBy: { select: { email: true } }, expiresAt: true,
       events: { orderBy: { id: "desc" }, take: 100, select: { id: true, type: true, outcome: true, message: true, payload: true, createdAt: true } },
       ledgerEntries: { orderBy: { id: "asc" }, select: { id: true, kind: true, amount: true, createdAt: true } },
+      reversals: reversalsOwed,
     },
   });
 }

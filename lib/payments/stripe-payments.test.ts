@@ -12,6 +12,7 @@ import { ZCreatePaymentInput, ZReviewPaymentInput } from "./schemas";
 import { parsed } from "@/lib/testing/fixtures";
 import { reconcileWaitingPayments } from "./reconcile-waiting-payments";
 import { refreshPayment } from "./refresh-payment";
+import { outstandingChargeback } from "./outstanding-chargeback";
 import { reviewPayment } from "./review-payment";
 import { balanceOf, createMethod, entriesOf, makeAdminAndCustomer } from "./testing/fixtures";
 import { startStripeStub, type StripeStub } from "./testing/stripe-stub";
@@ -180,6 +181,95 @@ describe("Stripe Checkout", () => {
     expect((await verifyLedger(db, { customerIds: [spent.customer.id] })).ok).toBe(true);
   });
 
+  it("a partial refund, then the full refund and a dispute: 50 taken back in all, each report once, replays no-ops", async () => {
+    const { db, customer, payment, sessionId } = await pay("50");
+    await stub.complete(sessionId);
+    const outcome = async (d: Promise<{ body: string }>) => JSON.parse((await d).body).outcome;
+    expect(await outcome(stub.refund(sessionId, 1000))).toBe("charged_back");
+    const firstRefund = stub.sent.at(-1)!.payload;
+    expect(await balanceOf(db, customer.id)).toBe("40.000000");
+    // Refunds are cumulative: 50 refunded in all takes back the 40 not yet taken.
+    expect(await outcome(stub.refund(sessionId, 5000))).toBe("charged_back");
+    const fullRefund = stub.sent.at(-1)!.payload;
+    expect(await balanceOf(db, customer.id)).toBe("0.000000");
+    // A dispute of the whole charge adds nothing beyond what was credited.
+    expect(await outcome(stub.dispute(sessionId, 5000))).toBe("noted");
+    const dispute = stub.sent.at(-1)!.payload;
+    for (const payload of [firstRefund, fullRefund, dispute, firstRefund]) expect(await outcome(stub.deliver(payload))).toBe("duplicate");
+    expect(await entriesOf(db, payment.id)).toEqual([["deposit", "50.000000"], ["chargeback", "-10.000000"], ["chargeback", "-40.000000"]]);
+    expect(await balanceOf(db, customer.id)).toBe("0.000000");
+    const after = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { reversals: { orderBy: { id: "asc" } } } });
+    expect(after.state).toBe("charged_back");
+    expect(after.chargebackAmount?.toFixed(6)).toBe("50.000000");
+    expect(after.reversals.map((r) => [r.kind, r.amount.toFixed(6), r.totalAfter.toFixed(6)])).toEqual([
+      ["refund", "10.000000", "10.000000"],
+      ["refund", "40.000000", "50.000000"],
+      ["dispute", "0.000000", "50.000000"],
+    ]);
+    expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
+  });
+
+  it("a dispute after a partial refund takes back the rest; a refund reported after it adds nothing", async () => {
+    const { db, customer, payment, sessionId } = await pay("50", { bonuses: [["50", "10"]] });
+    await stub.complete(sessionId);
+    expect(await balanceOf(db, customer.id)).toBe("55.000000");
+    expect(JSON.parse((await stub.refund(sessionId, 1000)).body).outcome).toBe("charged_back");
+    // The dispute is of what was not refunded (Stripe disputes the rest): 40 of 50, with its bonus share.
+    expect(JSON.parse((await stub.dispute(sessionId, 4000)).body).outcome).toBe("charged_back");
+    expect(JSON.parse((await stub.refund(sessionId, 1000)).body).outcome).toBe("noted");
+    expect(await entriesOf(db, payment.id)).toEqual([["deposit", "50.000000"], ["bonus", "5.000000"], ["chargeback", "-11.000000"], ["chargeback", "-44.000000"]]);
+    expect(await balanceOf(db, customer.id)).toBe("0.000000");
+    expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
+  });
+
+  it("replays of a refund and a dispute delivered at the same moment change nothing", async () => {
+    const { db, customer, payment, sessionId } = await pay("50");
+    await stub.complete(sessionId);
+    await stub.refund(sessionId, 1000);
+    const refund = stub.sent.at(-1)!.payload;
+    await stub.dispute(sessionId, 2000);
+    const dispute = stub.sent.at(-1)!.payload;
+    const answers = await Promise.all([refund, refund, dispute, dispute, refund].map((p) => stub.deliver(p)));
+    expect(answers.map((a) => [a.status, JSON.parse(a.body).outcome])).toEqual(Array(5).fill([200, "duplicate"]));
+    expect(await entriesOf(db, payment.id)).toEqual([["deposit", "50.000000"], ["chargeback", "-10.000000"], ["chargeback", "-20.000000"]]);
+    expect(await balanceOf(db, customer.id)).toBe("20.000000");
+    expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
+  });
+
+  it("concurrent first deliveries of one new dispute: one entry, the others answered duplicate", async () => {
+    const { db, customer, payment, sessionId } = await pay("50");
+    await stub.complete(sessionId);
+    const s = stub.sessions.get(sessionId)!;
+    const payload = JSON.stringify({
+      id: `evt_test_${payment.id}_race`, object: "event", type: "charge.dispute.created", created: Math.floor(Date.now() / 1000), livemode: false,
+      data: { object: { id: `dp_test_${payment.id}_race`, object: "dispute", amount: 5000, currency: "usd", payment_intent: s.payment_intent, reason: "fraudulent", status: "needs_response" } },
+    });
+    const answers = await Promise.all(Array.from({ length: 6 }, () => stub.deliver(payload)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(answers.map((a) => JSON.parse(a.body).outcome).sort()).toEqual(["charged_back", "duplicate", "duplicate", "duplicate", "duplicate", "duplicate"]);
+    expect(await entriesOf(db, payment.id)).toEqual([["deposit", "50.000000"], ["chargeback", "-50.000000"]]);
+    expect(await balanceOf(db, customer.id)).toBe("0.000000");
+  });
+
+  it("ledger:verify catches a report the payment does not record, and the database refuses a second entry for one report", async () => {
+    const { db, customer, payment, sessionId } = await pay("50");
+    await stub.complete(sessionId);
+    await stub.refund(sessionId, 1000);
+    const reversal = await db.paymentReversal.findFirstOrThrow({ where: { paymentId: payment.id } });
+    // A second chargeback entry for the same report: refused by LedgerEntry_one_chargeback_per_reversal.
+    await expect(
+      db.$transaction((tx) => applyBalanceChange(tx, { customerId: customer.id, kind: "chargeback", amount: new Decimal("-10"), paymentId: payment.id, reversalId: reversal.id })),
+    ).rejects.toThrow();
+    // Beyond what was credited: refused by the reversal trigger.
+    await expect(db.paymentReversal.create({ data: { paymentId: payment.id, eventKey: "evt_over", kind: "dispute", reported: "50", amount: "45", totalAfter: "55" } })).rejects.toThrow();
+    expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
+    // A report written without updating the payment (a second road around applyReversal) is caught.
+    await db.paymentReversal.create({ data: { paymentId: payment.id, eventKey: "evt_sneaky", kind: "dispute", reported: "5", amount: "5", totalAfter: "15" } });
+    const report = await verifyLedger(db, { customerIds: [customer.id] });
+    expect(report.ok).toBe(false);
+    expect(report.mismatches.map((m) => m.message)).toEqual([`payment ${payment.id}: reversals take back 15.000000 but the payment records 10.000000`]);
+  });
+
   it("an admin takes back a chargeback the balance could not cover, once it does: once with two admins at once; staff cannot", async () => {
     const { db, admin, customer, payment, sessionId } = await pay("60");
     await stub.complete(sessionId);
@@ -211,6 +301,24 @@ describe("Stripe Checkout", () => {
 
     // A payment with no chargeback has nothing to take back.
     expect(await reviewPayment(db, admin as { id: number; role: "admin" }, parsed(ZReviewPaymentInput, { paymentId: again.paymentId, decision: "collect", reason: "x" }))).toEqual({ ok: false, error: "This payment has no chargeback to take back." });
+  });
+
+  it("after a partial refund was taken, a dispute the balance cannot cover is owed alone and collected once", async () => {
+    const { db, admin, customer, payment, sessionId } = await pay("50");
+    await stub.complete(sessionId);
+    expect(JSON.parse((await stub.refund(sessionId, 1000)).body).outcome).toBe("charged_back");
+    await db.$transaction((tx) => applyBalanceChange(tx, { customerId: customer.id, kind: "adjustment", amount: new Decimal("-35") }));
+    expect(JSON.parse((await stub.dispute(sessionId, 4000)).body).outcome).toBe("flagged");
+    const owedNow = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { state: true, reversals: { select: { amount: true, ledgerEntries: { select: { id: true } } } } } });
+    expect(outstandingChargeback(owedNow)?.toFixed(6)).toBe("40.000000");
+    const collect = () => reviewPayment(db, admin as { id: number; role: "admin" }, parsed(ZReviewPaymentInput, { paymentId: payment.id, decision: "collect", reason: "paid in again" }));
+    expect(await collect()).toMatchObject({ ok: false, error: expect.stringContaining("does not cover 40.000000") });
+    await db.$transaction((tx) => applyBalanceChange(tx, { customerId: customer.id, kind: "adjustment", amount: new Decimal("50") }));
+    const both = await Promise.all([collect(), collect()]);
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(await entriesOf(db, payment.id)).toEqual([["deposit", "50.000000"], ["chargeback", "-10.000000"], ["chargeback", "-40.000000"]]);
+    expect(await balanceOf(db, customer.id)).toBe("15.000000");
+    expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
   });
 
   it("a lost webhook is caught up by the customer's page asking the gateway", async () => {

@@ -1,21 +1,26 @@
 // The payment half of ledger:verify: every credited payment has exactly one deposit of what it
-// says it credited (and its bonus when it had one), at most one chargeback of its recorded amount,
-// and no payment entry exists for a payment that was never credited or belongs to someone else.
+// says it credited (and its bonus when it had one); its refund/dispute reports add up to what it
+// records as taken back, never beyond what it credited, each taken back by at most one chargeback
+// entry of exactly its amount (the rest is owed); no payment entry exists for a payment that was
+// never credited or belongs to someone else.
 import type { Tx } from "@/lib/ledger/transaction";
 import { fromDb } from "@/lib/money/db-decimal";
 import type { LedgerMismatch } from "@/lib/ledger/verify-ledger";
-import { toLedgerString } from "@/lib/money";
+import { Decimal, toLedgerString } from "@/lib/money";
 
 export async function verifyPayments(tx: Tx, options: { customerIds?: number[] }): Promise<{ mismatches: LedgerMismatch[]; payments: number }> {
   const ownerFilter = options.customerIds ? { userId: { in: options.customerIds } } : {};
   const [payments, entries] = await Promise.all([
     tx.payment.findMany({
       where: ownerFilter,
-      select: { id: true, userId: true, state: true, creditedAmount: true, creditedBonus: true, chargebackAmount: true },
+      select: {
+        id: true, userId: true, state: true, creditedAmount: true, creditedBonus: true, chargebackAmount: true,
+        reversals: { orderBy: { id: "asc" }, select: { id: true, eventKey: true, amount: true, totalAfter: true } },
+      },
     }),
     tx.ledgerEntry.findMany({
       where: { ...ownerFilter, paymentId: { not: null } },
-      select: { id: true, userId: true, kind: true, amount: true, paymentId: true },
+      select: { id: true, userId: true, kind: true, amount: true, paymentId: true, reversalId: true },
     }),
   ]);
   const mismatches: LedgerMismatch[] = [];
@@ -40,14 +45,41 @@ export async function verifyPayments(tx: Tx, options: { customerIds?: number[] }
     if (bonus?.gt(0)) {
       if (bonuses.length !== 1 || !fromDb(bonuses[0].amount).eq(bonus)) fail(`bonus should be ${toLedgerString(bonus)}, has ${bonuses.map((e) => toLedgerString(e.amount)).join(", ") || "none"}`);
     } else if (bonuses.length) fail(`no bonus applies but has ${bonuses.length}`);
-    if (chargebacks.length) {
-      if (p.state !== "charged_back") fail(`chargeback entry while ${p.state}`);
-      else if (!p.chargebackAmount || !fromDb(chargebacks[0].amount).negated().eq(fromDb(p.chargebackAmount))) fail(`chargeback ${toLedgerString(chargebacks[0].amount)} but recorded ${p.chargebackAmount ? toLedgerString(p.chargebackAmount) : undefined}`);
-    }
+    for (const problem of reversalProblems(p, chargebacks)) fail(problem);
   }
   // Entries naming a payment outside the scope (another customer's payment).
   for (const [paymentId, own] of byPayment) {
     for (const e of own) mismatches.push({ check: "payment", userId: e.userId, paymentId, entryId: e.id.toString(), message: `entry ${e.id} refers to payment ${paymentId} of another customer` });
   }
   return { mismatches, payments: payments.length };
+}
+
+type Money = { toFixed(): string };
+type ReversalRow = { id: number; eventKey: string; amount: Money; totalAfter: Money };
+
+/** Refund and dispute reports of one payment against its chargeback entries. */
+function reversalProblems(
+  p: { state: string; creditedAmount: Money | null; creditedBonus: Money | null; chargebackAmount: Money | null; reversals: ReversalRow[] },
+  chargebacks: { id: bigint; amount: Money; reversalId: number | null }[],
+): string[] {
+  const problems: string[] = [];
+  if ((p.reversals.length || chargebacks.length) && p.state !== "charged_back") problems.push(`${p.reversals.length} reversal(s) and ${chargebacks.length} chargeback entries while ${p.state}`);
+  let total = new Decimal(0);
+  const byReversal = new Map(p.reversals.map((r) => [r.id, r]));
+  for (const r of p.reversals) {
+    total = total.plus(fromDb(r.amount));
+    if (!fromDb(r.totalAfter).eq(total)) problems.push(`reversal ${r.eventKey} says ${toLedgerString(r.totalAfter)} taken in all, the reports sum to ${toLedgerString(total)}`);
+  }
+  const credited = fromDb(p.creditedAmount ?? 0).plus(fromDb(p.creditedBonus ?? 0));
+  if (total.gt(credited)) problems.push(`reversals take back ${toLedgerString(total)} of ${toLedgerString(credited)} credited`);
+  if (!total.eq(fromDb(p.chargebackAmount ?? 0))) problems.push(`reversals take back ${toLedgerString(total)} but the payment records ${p.chargebackAmount ? toLedgerString(p.chargebackAmount) : "none"}`);
+  const taken = new Set<number>();
+  for (const e of chargebacks) {
+    const r = e.reversalId === null ? undefined : byReversal.get(e.reversalId);
+    if (!r) problems.push(`chargeback entry ${e.id} names no reversal of this payment`);
+    else if (taken.has(r.id)) problems.push(`reversal ${r.eventKey} taken back twice (entry ${e.id})`);
+    else if (!fromDb(e.amount).negated().eq(fromDb(r.amount))) problems.push(`chargeback entry ${e.id} of ${toLedgerString(e.amount)} for reversal ${r.eventKey} of ${toLedgerString(r.amount)}`);
+    if (r) taken.add(r.id);
+  }
+  return problems;
 }

@@ -1,8 +1,9 @@
-// The client's address for per-IP limits. `next start` puts the socket's address in
-// X-Forwarded-For when the request has none; behind a reverse proxy, the proxy must set or append
-// it (nginx: proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for), and the right-most
-// entry is the one our own proxy saw. Without a proxy a client can write the header itself; the
-// per-account limits do not depend on it.
+// The client's address for per-IP limits, the one function every caller uses (sign-in, sign-up,
+// the current-password check, web orders, /api/v2). `npm start` (scripts/server.ts) decides the
+// address from the socket and TRUSTED_PROXIES (lib/http/client-address.ts) and hands it on as the
+// only X-Forwarded-For value, so reading that header here reads the decided address. Under
+// `next dev` or a bare `next start` the header is the client's own when it sent one (see
+// client-address.ts): per-IP limits are only as good as that, the per-account limits not affected.
 type HeaderSource = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
 export function clientIp(headers: HeaderSource | undefined | null): string {
@@ -12,7 +13,6 @@ export function clientIp(headers: HeaderSource | undefined | null): string {
     const value = (headers as Record<string, string | string[] | undefined>)[name];
     return Array.isArray(value) ? value.join(",") : value;
   };
-  const forwarded = read("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
-  const ip = forwarded?.at(-1) ?? read("x-real-ip")?.trim();
+  const ip = read("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
   return ip ? ip.slice(0, 64) : "unknown";
 }

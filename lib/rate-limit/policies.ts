@@ -8,7 +8,8 @@
 //   - per IP: 100 failures in 15 minutes across all accounts (password spraying), then 15 minutes.
 //   - per account, all IPs together: 200 failures an hour (a distributed attack), generous on
 //     purpose; exceeded, the account refuses for the rest of that hour only.
-// Other limits are plain counts per window: sign-ups per IP, web orders per account and per IP.
+// Other limits are plain counts per window: sign-ups per IP, web orders per account and per IP
+// (a mass order counts each of its lines).
 import crypto from "node:crypto";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { createLimiter, processLimiterStore, type LimiterStore } from "./store";
@@ -36,9 +37,9 @@ function isOver(limiter: RateLimiterAbstract, res: RateLimiterRes | null): res i
 }
 
 /** A consume that is over the limit rejects with the RateLimiterRes; that is an answer, not an error. */
-async function consumed(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes> {
+async function consumed(limiter: RateLimiterAbstract, key: string, points = 1): Promise<RateLimiterRes> {
   try {
-    return await limiter.consume(key);
+    return await limiter.consume(key, points);
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return rejection;
     throw rejection;
@@ -82,15 +83,15 @@ export function createCredentialGuard(store: LimiterStore, name: string): Creden
   };
 }
 
-export type RequestLimit = { readonly points: number; take(key: string): Promise<Throttle & { remaining: number }> };
+export type RequestLimit = { readonly points: number; take(key: string, count?: number): Promise<Throttle & { remaining: number }> };
 
-/** `points` requests per `duration` seconds per key. */
+/** `points` requests per `duration` seconds per key; `take(key, n)` counts n at once (a mass order's lines). */
 export function createRequestLimit(store: LimiterStore, spec: { name: string; points: number; duration: number }): RequestLimit {
   const limiter = createLimiter(store, { keyPrefix: spec.name, points: spec.points, duration: spec.duration });
   return {
     points: spec.points,
-    async take(key) {
-      const res = await consumed(limiter, digest(key));
+    async take(key, count = 1) {
+      const res = await consumed(limiter, digest(key), count);
       if (res.consumedPoints > spec.points) return { allowed: false, retryAfterSeconds: retryOf(res.msBeforeNext), remaining: 0 };
       return { allowed: true, remaining: res.remainingPoints };
     },
@@ -98,8 +99,9 @@ export function createRequestLimit(store: LimiterStore, spec: { name: string; po
 }
 
 export const SIGN_UPS_PER_IP_PER_HOUR = 10;
-export const WEB_ORDERS_PER_ACCOUNT_PER_MINUTE = 30;
-export const WEB_ORDERS_PER_IP_PER_MINUTE = 120;
+/** Orders placed from the web forms, each line of a mass order counting as one: one full mass order (100 lines) a minute. */
+export const WEB_ORDERS_PER_ACCOUNT_PER_MINUTE = 120;
+export const WEB_ORDERS_PER_IP_PER_MINUTE = 240;
 
 export type PanelLimits = {
   signIn: CredentialGuard;

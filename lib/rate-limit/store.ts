@@ -50,7 +50,12 @@ export async function openLimiterStore(env?: Record<string, string | undefined>)
   // on the pool; unhandled, it would crash the process. The pool opens a new one on next use.
   pool.on("error", (error) => console.warn(`[rate-limit] idle store connection closed: ${error.message}`));
   await ensureTable(pool);
-  const sweep = setInterval(() => void pool.query(`DELETE FROM ${TABLE} WHERE expire < $1`, [Date.now() - 3600_000]).catch(() => {}), 3600_000);
+  // Every count expires (each limit has a window); rate-limiter-flexible only overwrites a row
+  // when its key comes back, so keys never seen again are deleted here, at start and then every
+  // few minutes, by whichever process runs first (the others find nothing left).
+  const sweepQuietly = () => void sweepExpiredLimits(pool).catch((error: Error) => console.warn(`[rate-limit] sweep failed: ${error.message}`));
+  sweepQuietly();
+  const sweep = setInterval(sweepQuietly, SWEEP_INTERVAL_MS);
   sweep.unref();
   return {
     kind: "postgres",
@@ -60,6 +65,14 @@ export async function openLimiterStore(env?: Record<string, string | undefined>)
       await pool.end();
     },
   };
+}
+
+const SWEEP_INTERVAL_MS = 5 * 60_000;
+
+/** Deletes the counts whose window has ended; answers how many. */
+export async function sweepExpiredLimits(pool: pg.Pool, now = Date.now()): Promise<number> {
+  const { rowCount } = await pool.query(`DELETE FROM ${TABLE} WHERE expire IS NOT NULL AND expire < $1`, [now]);
+  return rowCount ?? 0;
 }
 
 async function ensureTable(pool: pg.Pool): Promise<void> {

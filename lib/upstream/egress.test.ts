@@ -62,6 +62,29 @@ describe("egress rules", () => {
     expect(urlRefusal(new URL("file:///etc/passwd"), local)).toMatch(/only http and https/);
   });
 
+  // Issue 19, item 11: https://[::127.0.0.1]:5401/ (IPv4-compatible) passed the check.
+  it("refuses every IPv6 form that carries an IPv4 address, even where local simulators are allowed", () => {
+    for (const [host, form] of [
+      ["[::127.0.0.1]", "127.0.0.1 (IPv4-compatible form)"],
+      ["[::8.8.8.8]", "8.8.8.8 (IPv4-compatible form)"],
+      ["[::169.254.169.254]", "169.254.169.254 (IPv4-compatible form)"],
+      ["[::ffff:0:127.0.0.1]", "127.0.0.1 (IPv4-translated form)"],
+      ["[64:ff9b::127.0.0.1]", "127.0.0.1 (NAT64 form)"],
+      ["[64:ff9b::8.8.8.8]", "8.8.8.8 (NAT64 form)"],
+      ["[64:ff9b:1::7f00:1]", "127.0.0.1 (local NAT64 form)"],
+      ["[2002:7f00:1::]", "127.0.0.1 (6to4 form)"],
+      ["[2002:a9fe:a9fe::1]", "169.254.169.254 (6to4 form)"],
+      ["[2001:0:7f00:1::]", "127.0.0.1 (Teredo form)"],
+    ]) {
+      for (const policy of [strict, local]) expect(urlRefusal(new URL(`https://${host}:5401/`), policy), host).toContain(`carries ${form}`);
+    }
+    // IPv4-mapped is judged as the IPv4 address it is.
+    expect(urlRefusal(new URL("https://[::ffff:127.0.0.1]:5401/"), strict)).toBe("::ffff:7f00:1 is a loopback address");
+    expect(addressRefusal("::ffff:93.184.216.34", strict)).toBeNull();
+    expect(addressRefusal("::", strict)).toBe(":: is a unspecified address");
+    expect(addressRefusal("::1", local)).toBeNull();
+  });
+
   it("requires https in production unless the host is named", () => {
     const production = { ...strict, requireHttps: true };
     expect(urlRefusal(new URL("http://panel.example/api/v2"), production)).toMatch(/plain http is refused in production for panel\.example/);

@@ -10,10 +10,12 @@ export const ZChangePasswordInput = z.object({
 });
 export type ChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
 
-export type ChangePasswordResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> };
+/** `sessionVersion`: the account's new one (every session carrying an older one has ended). */
+export type ChangePasswordResult = { ok: true; sessionVersion: number } | { ok: false; fieldErrors: Record<string, string> };
 
 /**
- * Changes a password after checking the current one; every existing session of the account ends.
+ * Changes a password after checking the current one; every existing session of the account ends
+ * (the caller may carry its own over to the new version: lib/auth/renew-session.ts).
  * The check is a password guess like a sign-in (a stolen session must not try passwords freely),
  * so it is throttled the same way, per account+IP with backoff, per IP and per account.
  */
@@ -31,9 +33,10 @@ export async function changePassword(db: Db, userId: number, input: ChangePasswo
   if (input.currentPassword === input.newPassword) {
     return { ok: false, fieldErrors: { newPassword: "Choose a password different from the current one." } };
   }
-  await db.user.update({
+  const updated = await db.user.update({
     where: { id: userId },
     data: { passwordHash: await hashPassword(input.newPassword), sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
   });
-  return { ok: true };
+  return { ok: true, sessionVersion: updated.sessionVersion };
 }

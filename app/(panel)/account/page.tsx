@@ -17,7 +17,7 @@ export default async function AccountPage() {
       <PageHeader title="Account" description={user.email} />
       <div className="grid max-w-4xl items-start gap-6 md:grid-cols-2">
         <Card title="Change password">
-          <ChangePasswordForm email={user.email} twoFactor={state?.status === "on"} />
+          <ChangePasswordForm />
         </Card>
         {view ? (
           <Card title="Two-factor sign-in">

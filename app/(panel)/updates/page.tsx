@@ -25,7 +25,7 @@ export default async function UpdatesPage({ searchParams }: { searchParams: Prom
   const updates = await listCustomerUpdates(await getDb(), { page });
   return (
     <>
-      <PageHeader title="Updates" description={`New services, disabled ones and price changes, newest first. List prices in ${PANEL_CURRENCY} per 1000.`} />
+      <PageHeader title="Updates" description={`New services and products, disabled ones and price changes, newest first. Service prices in ${PANEL_CURRENCY} per 1000, product prices per unit.`} />
       <Card>
         {updates.rows.length === 0 ? (
           <EmptyState>No updates yet.</EmptyState>
@@ -36,9 +36,11 @@ export default async function UpdatesPage({ searchParams }: { searchParams: Prom
                 <div className="min-w-0 flex-1">
                   <span className={`mr-2 inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${LABELS[u.change].className}`}>{LABELS[u.change].text}</span>
                   {u.change === "disabled" ? (
-                    <span className="font-medium text-slate-900">#{u.serviceId} {u.serviceName}</span>
+                    <span className="font-medium text-slate-900">{u.itemKind === "product" ? "Product " : ""}#{u.serviceId} {u.serviceName}</span>
                   ) : (
-                    <Link href={`/new-order?service=${u.serviceId}`} className="font-medium text-indigo-700 hover:underline">#{u.serviceId} {u.serviceName}</Link>
+                    <Link href={u.itemKind === "product" ? "/products" : `/new-order?service=${u.serviceId}`} className="font-medium text-indigo-700 hover:underline">
+                      {u.itemKind === "product" ? "Product " : ""}#{u.serviceId} {u.serviceName}
+                    </Link>
                   )}
                   <span className="block text-xs text-slate-500">{u.category}</span>
                 </div>

@@ -1,13 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { adminAction, refusalState } from "@/lib/actions/action-client";
+import { adminMoneyAction, refusalState } from "@/lib/actions/action-client";
 import { ZCreditFundsForm } from "@/lib/admin/schemas";
 import { creditFundsForAdmin } from "@/lib/admin/users";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format";
 
-export const creditFundsAction = adminAction(ZCreditFundsForm, async (input, actor) => {
+export const creditFundsAction = adminMoneyAction("funds.credit", ZCreditFundsForm, async (input, actor) => {
   const result = await creditFundsForAdmin(await getDb(), actor, input);
   if (!result.ok) return refusalState(result);
   revalidatePath(`/admin/users/${input.customerId}`);

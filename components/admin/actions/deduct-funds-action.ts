@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { adminAction, refusalState } from "@/lib/actions/action-client";
+import { adminMoneyAction, refusalState } from "@/lib/actions/action-client";
 import { deductFundsForAdmin } from "@/lib/admin/user-funds";
 import { ZDebitFundsInput } from "@/lib/ledger/debit-funds";
 import { PANEL_CURRENCY } from "@/lib/currency";
@@ -18,7 +18,7 @@ const ZDeductFundsForm = z.preprocess(
   ZDebitFundsInput,
 );
 
-export const deductFundsAction = adminAction(ZDeductFundsForm, async (input, actor) => {
+export const deductFundsAction = adminMoneyAction("funds.debit", ZDeductFundsForm, async (input, actor) => {
   const result = await deductFundsForAdmin(await getDb(), actor, input);
   if (!result.ok) return refusalState(result);
   revalidatePath(`/admin/users/${input.customerId}`);

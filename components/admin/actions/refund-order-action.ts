@@ -1,13 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { adminAction, refusalState } from "@/lib/actions/action-client";
+import { adminMoneyAction, refusalState } from "@/lib/actions/action-client";
 import { refundOrderForAdmin } from "@/lib/admin/user-funds";
 import { ZManualRefundInput } from "@/lib/ledger/refund-manual";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
 
-export const refundOrderAction = adminAction(ZManualRefundInput, async (input, actor) => {
+export const refundOrderAction = adminMoneyAction("order.refund_manual", ZManualRefundInput, async (input, actor) => {
   const result = await refundOrderForAdmin(await getDb(), actor, input);
   if (!result.ok) return refusalState(result);
   revalidatePath("/admin/orders");

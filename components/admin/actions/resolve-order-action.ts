@@ -1,11 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { adminAction, refusalState } from "@/lib/actions/action-client";
+import { adminMoneyAction, refusalState } from "@/lib/actions/action-client";
 import { resolveOrderForStaff } from "@/lib/admin/orders";
 import { ZResolveOrderInput } from "@/lib/admin/schemas";
 import { getDb } from "@/lib/db/client";
 
-export const resolveOrderAction = adminAction(ZResolveOrderInput, async (input, actor) => {
+export const resolveOrderAction = adminMoneyAction("order.resolve", ZResolveOrderInput, async (input, actor) => {
   const result = await resolveOrderForStaff(await getDb(), actor, input);
   if (!result.ok) return refusalState(result);
   revalidatePath("/admin/orders");

@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { userAction } from "@/lib/actions/action-client";
 import { getDb } from "@/lib/db/client";
-import { placeMassOrder, previewMassOrder } from "@/lib/storefront/mass-order";
+import { requestIp } from "@/lib/rate-limit/request-ip";
+import { webOrderRefusal } from "@/lib/rate-limit/web-orders";
+import { parseMassOrder, placeMassOrder, previewMassOrder } from "@/lib/storefront/mass-order";
 
 const ZMassOrderText = z.object({ orders: z.string().max(250_000, "At most 100 lines of reasonable length.") });
 
@@ -17,6 +19,9 @@ export const previewMassOrderAction = userAction(ZMassOrderText, async ({ orders
 const ZPlaceMassOrder = ZMassOrderText.extend({ submissionId: z.string().max(100) });
 
 export const placeMassOrderAction = userAction(ZPlaceMassOrder, async ({ orders, submissionId }, user) => {
+  // Every line is an order, counted against the same limit as the single-order forms.
+  const limited = await webOrderRefusal(user.id, await requestIp(), Math.max(1, parseMassOrder(orders).lines.length));
+  if (limited) return { error: limited };
   const result = await placeMassOrder(await getDb(), user.id, { text: orders, submissionId });
   if (!result.ok) return { error: result.error };
   revalidatePath("/orders");

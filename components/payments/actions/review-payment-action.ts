@@ -1,13 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { adminAction } from "@/lib/actions/action-client";
+import { adminMoneyAction } from "@/lib/actions/action-client";
 import { getDb } from "@/lib/db/client";
 import { reviewPayment } from "@/lib/payments/review-payment";
 import { ZReviewPaymentInput } from "@/lib/payments/schemas";
 
 const DONE = { approve: "approved and credited", reject: "rejected", dismiss: "reviewed", collect: "chargeback taken back" } as const;
 
-export const reviewPaymentAction = adminAction(ZReviewPaymentInput, async (input, actor) => {
+export const reviewPaymentAction = adminMoneyAction("payment.review", ZReviewPaymentInput, async (input, actor) => {
   const result = await reviewPayment(await getDb(), actor, input);
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
   revalidatePath("/admin/payments", "layout");

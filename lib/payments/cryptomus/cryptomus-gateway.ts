@@ -63,5 +63,7 @@ export const cryptomusGateway: GatewayAdapter = {
 /** Our order_id for a payment, and back. */
 export function paymentIdFromOrderId(orderId: unknown): number | null {
   const match = typeof orderId === "string" ? /^panel-(\d{1,10})$/.exec(orderId) : null;
-  return match ? Number(match[1]) : null;
+  const id = match ? Number(match[1]) : 0;
+  // Payment ids are PostgreSQL integers: "panel-9999999999" names none (and must not reach a query).
+  return id >= 1 && id <= 2_147_483_647 ? id : null;
 }

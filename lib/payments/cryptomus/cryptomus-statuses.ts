@@ -33,7 +33,9 @@ export function reportForCryptomus(fields: CryptomusPaymentFields): { status: st
     case "system_fail":
       return { status, report: { kind: "failed" } };
     case "refund_paid":
-      return { status, report: { kind: "reversed", amount: paid ?? amount, of: paid ?? amount, reason: "Refund" } };
+      // Cryptomus refunds what was paid and sends no event id: the status and amount name the report,
+      // so a resent notification is a replay and a second refund adds only what it reports beyond.
+      return { status, report: { kind: "reversed", reversal: "refund", key: `${status}:${(paid ?? amount).toFixed()}`, amount: paid ?? amount, of: paid ?? amount, reason: "Refund" } };
     case "refund_process":
     case "refund_fail":
       return { status, report: { kind: "note", message: `Cryptomus ${status.replace("_", " ")}` } };

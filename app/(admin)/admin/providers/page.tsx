@@ -53,7 +53,7 @@ export default async function ProvidersPage() {
                   {p.lastMarkup ? <span className="block text-xs text-slate-500">last markup {p.lastMarkup}</span> : null}
                 </Detail>
               </dl>
-              <ProviderActions provider={{ id: p.id, enabled: p.enabled, markup: p.lastMarkup ?? undefined }} isAdmin={isAdmin} />
+              <ProviderActions provider={{ id: p.id, enabled: p.enabled, markup: p.lastMarkup ?? undefined, firstSync: p.services + p.products === 0 }} isAdmin={isAdmin} />
             </div>
           </Card>
         ))}

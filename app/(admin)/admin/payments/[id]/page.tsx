@@ -21,7 +21,7 @@ export default async function StaffPaymentPage({ params }: { params: Promise<{ i
   if (!Number.isSafeInteger(id) || id <= 0 || id >= 2 ** 31) notFound();
   const p = await getPaymentForStaff(await getDb(), actor, id);
   if (!p) notFound();
-  const owed = outstandingChargeback({ ...p, ledgerEntries: p.ledgerEntries.filter((e) => e.kind === "chargeback") });
+  const owed = outstandingChargeback(p);
   const owedText = owed ? formatMoney(owed.toFixed(), PANEL_CURRENCY) : null;
   const rows: [string, string][] = [
     ["Customer", p.user.email],

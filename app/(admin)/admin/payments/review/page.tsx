@@ -10,6 +10,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
+import { duplicateReferences } from "@/lib/payments/duplicate-references";
 import { outstandingChargeback } from "@/lib/payments/outstanding-chargeback";
 import { listRejectedCallbacks, listReviewQueue } from "@/lib/payments/staff-queries";
 
@@ -19,6 +20,7 @@ export default async function PaymentReviewPage() {
   const actor = await requireStaff();
   const db = await getDb();
   const [queue, rejected] = await Promise.all([listReviewQueue(db, actor), listRejectedCallbacks(db, actor)]);
+  const twins = await duplicateReferences(db, queue.filter((p) => p.reference).map((p) => p.id));
   const isAdmin = actor.role === "admin";
   return (
     <>
@@ -48,7 +50,21 @@ export default async function PaymentReviewPage() {
                   ]}
                 />
                 {p.flag ? <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{p.flag}</p> : null}
-                {isAdmin ? <ReviewPaymentForm paymentId={p.id} mode={mode} suggestedAmount={p.creditAmount.toFixed()} owed={owed ? formatMoney(owed.toFixed(), PANEL_CURRENCY) : undefined} /> : null}
+                {twins.get(p.id) ? (
+                  <p className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900" data-testid={`duplicate-reference-${p.id}`}>
+                    Same reference as payment{" "}
+                    {twins.get(p.id)!.map((t, i) => (
+                      <span key={t.id}>
+                        {i ? ", " : ""}
+                        <Link href={`/admin/payments/${t.id}`} className="font-medium underline">#{t.id}</Link> ({t.state === "waiting" ? "waiting" : "credited"})
+                      </span>
+                    ))}
+                    : one transfer may be credited twice.
+                  </p>
+                ) : null}
+                {isAdmin ? (
+                  <ReviewPaymentForm paymentId={p.id} mode={mode} suggestedAmount={p.creditAmount.toFixed()} owed={owed ? formatMoney(owed.toFixed(), PANEL_CURRENCY) : undefined} duplicate={twins.has(p.id)} />
+                ) : null}
               </div>
             </Card>
           );

@@ -1,6 +1,7 @@
-// The report as a CSV download, for staff and admins. A route handler gets no layout, so it
-// checks the session itself; a customer or a signed-out visitor gets a JSON error.
-import { getSessionUser, isStaff } from "@/lib/auth/session";
+// The report as a CSV download, for staff and admins. A route handler gets no layout, so it asks
+// the staff rule itself (staffRouteUser: role and, when required, an admin's second factor); a
+// customer, a signed-out visitor or an admin yet to set up two-factor gets a JSON error.
+import { staffRouteUser } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { reportCsv, reportFileName } from "@/lib/reports/report-csv";
@@ -10,9 +11,8 @@ import { staffReport } from "@/lib/reports/staff-report";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const user = await getSessionUser();
-  if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
-  if (!isStaff(user)) return Response.json({ error: "Staff only." }, { status: 403 });
+  const { user, refusal } = await staffRouteUser();
+  if (refusal) return refusal;
   const params = parseReportParams(Object.fromEntries(new URL(request.url).searchParams));
   const { rows, totals } = await staffReport(await getDb(), user, params, { limit: 10_000 });
   return new Response(reportCsv([...rows, totals], params, PANEL_CURRENCY), {

@@ -56,9 +56,9 @@ export default async function UserDetailPage({ params, searchParams }: { params:
             <p className="text-sm text-slate-500">Funds can only be added to customer accounts.</p>
           ) : (
             <>
-              <CreditFundsForm customerId={user.id} currency={PANEL_CURRENCY} />
+              <CreditFundsForm customerId={user.id} customerEmail={user.email} currency={PANEL_CURRENCY} />
               <hr className="my-5 border-slate-200" />
-              <DeductFundsForm customerId={user.id} currency={PANEL_CURRENCY} balance={formatMoney(user.balance, PANEL_CURRENCY)} />
+              <DeductFundsForm customerId={user.id} customerEmail={user.email} currency={PANEL_CURRENCY} balance={formatMoney(user.balance, PANEL_CURRENCY)} />
             </>
           )}
         </Card>
