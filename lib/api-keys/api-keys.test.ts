@@ -70,7 +70,7 @@ describe("authenticateApiKey", () => {
     const db = await getDb();
     const customerId = await newCustomer("auth");
     const { key, apiKey } = await created(customerId);
-    expect(await authenticateApiKey(db, key)).toEqual({ customerId, keyId: apiKey.id });
+    expect(await authenticateApiKey(db, key)).toEqual({ customerId, keyId: apiKey.id, mayOrder: true });
     for (const wrong of [key.slice(0, -1), `${key}x`, key.toUpperCase(), "", " ", "x".repeat(5000), null, undefined, 123]) {
       expect(await authenticateApiKey(db, wrong)).toBeNull();
     }
