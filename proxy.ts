@@ -22,10 +22,10 @@ const API_V2_WITH_SLASH = /^\/api\/v2\/$/;
 
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
-  if (path.length > 1 && path.endsWith("/") && !API_V2_WITH_SLASH.test(path)) {
-    const url = request.nextUrl.clone();
-    url.pathname = path.replace(/\/+$/, "") || "/";
-    return NextResponse.redirect(url, 308);
+  // Read from the raw URL: with skipTrailingSlashRedirect, nextUrl may keep the slash on a rewrite.
+  const raw = new URL(request.url);
+  if (raw.pathname.length > 1 && raw.pathname.endsWith("/") && !API_V2_WITH_SLASH.test(raw.pathname)) {
+    return NextResponse.redirect(new URL(`${raw.pathname.replace(/\/+$/, "") || "/"}${raw.search}`, raw), 308);
   }
   const https = requestServedOverHttps(request.headers);
   const isApi = path.startsWith("/api/");

@@ -61,7 +61,7 @@ test("admin adds a provider, checks its balance, syncs its catalog and fixes a s
   await card.getByRole("button", { name: "Check" }).click();
   await expect(card.getByTestId("check-feedback")).toHaveText("Balance 4321.5 USD · 30 services · 3 products.");
   await expect(card).toContainText("$4,321.50");
-  await expect(card).toContainText(/checked \d{4}-\d\d-\d\d/);
+  await expect(card).toContainText(/checked (just now|\d+ (s|sec|min)\w* ago)/);
 
   await card.getByLabel("Markup").fill("lots");
   await card.getByRole("button", { name: "Sync catalog" }).click();

@@ -17,7 +17,7 @@ import { screenshot, signIn, signOut } from "./helpers";
 
 const { admin } = E2E_ACCOUNTS;
 const buyer = { email: "compat-e2e-buyer@panel.test", password: "buyer-pass-12345", role: "customer" as const };
-const seeded = { canceledOrderId: 0, completedOrderId: 0, rejectedPaymentId: 0, pollServiceId: 0 };
+const seeded = { canceledOrderId: 0, completedOrderId: 0, rejectedPaymentId: 0, pollServiceId: 0, pollMin: 0 };
 
 test.describe.configure({ mode: "serial" });
 
@@ -39,7 +39,9 @@ test.beforeAll(async () => {
     await settleOrderStatus(db, id, { status, statusClass, charge: null, remains: status === "Canceled" ? 1000 : 0 }, { nextSyncAt: new Date(Date.now() + 3_600_000) });
     seeded[key] = id;
   }
-  seeded.pollServiceId = (await db.service.findFirstOrThrow({ where: { providerId: provider.id, type: "Poll", enabled: true } })).id;
+  const poll = await db.service.findFirstOrThrow({ where: { providerId: provider.id, type: "Poll", enabled: true }, select: { id: true, min: true } });
+  seeded.pollServiceId = poll.id;
+  seeded.pollMin = poll.min;
 
   // A manual transfer (the admin rejects it in the first test that needs it). The method is a
   // disabled row of configuration (the admin's form is server-only code, which this runner
@@ -82,7 +84,7 @@ test("a canceled order offers no Refill and no Cancel; a completed one offers Re
 test("a Poll line is mass-ordered with its answer number as a fourth part", async ({ page }) => {
   await signIn(page, buyer.email, buyer.password);
   await page.goto("/mass-order");
-  await page.getByLabel("Orders").fill(`${seeded.pollServiceId} | https://t.me/channel/5 | 100 | 2\n${seeded.pollServiceId} | https://t.me/channel/6 | 100`);
+  await page.getByLabel("Orders").fill(`${seeded.pollServiceId} | https://t.me/channel/5 | ${seeded.pollMin} | 2\n${seeded.pollServiceId} | https://t.me/channel/6 | ${seeded.pollMin}`);
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("preview-line-1")).toHaveAttribute("data-ok", "true");
   await expect(page.getByTestId("preview-line-2")).toContainText("needs a fourth part");
