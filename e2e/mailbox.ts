@@ -3,17 +3,18 @@
 import { expect } from "@playwright/test";
 import { readSinkMessages, type SinkMessage } from "../lib/mail/demo-sink";
 
-export async function mailTo(email: string, subject: string): Promise<SinkMessage> {
+/** The newest such email, once at least `count` of them have arrived (a resent link replaces the older one). */
+export async function mailTo(email: string, subject: string, count = 1): Promise<SinkMessage> {
   const dir = process.env.MAIL_SINK_DIR;
   if (!dir) throw new Error("MAIL_SINK_DIR is not set: run browser tests through scripts/test/run-e2e.ts");
-  let found: SinkMessage | undefined;
+  let found: SinkMessage[] = [];
   await expect
     .poll(async () => {
-      found = (await readSinkMessages(dir, 500)).find((mail) => mail.to === email && mail.subject === subject);
-      return found !== undefined;
-    }, { message: `an email "${subject}" to ${email}`, timeout: 20_000 })
-    .toBe(true);
-  return found!;
+      found = (await readSinkMessages(dir, 500)).filter((mail) => mail.to === email && mail.subject === subject);
+      return found.length;
+    }, { message: `${count} email(s) "${subject}" to ${email}`, timeout: 20_000 })
+    .toBeGreaterThanOrEqual(count);
+  return found[0];
 }
 
 /** The first link to `path` in a message's text part. */
