@@ -57,7 +57,7 @@ test("staff overview: balances with read time, a refresh, not-checked providers,
   await sim.getByRole("button", { name: /Refresh the balance/ }).click();
   // Other specs order from this simulator first, so its balance is below its starting 100000.
   await expect(sim.getByRole("status")).toContainText(/Balance now \d+(\.\d+)? USD/);
-  await expect(sim).toContainText(/read \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  await expect(sim).toContainText(/read (just now|\d+ \w+ ago)/);
   await expect(page.getByTestId("stat-cover-ratio")).toContainText("×");
   await expect(page.getByTestId("stat-provider-funds")).toContainText(/\$[\d,]+\.\d{2}/);
   await expect(page.getByText("1 not checked")).toBeVisible();

@@ -183,7 +183,7 @@ test("a dispute the balance cannot cover is flagged; the admin takes it back, on
   await collect.getByRole("button", { name: "Take back $10.00 now" }).click();
   // The page re-renders from what was written: the chargeback in the ledger, nothing left to take.
   await expect(adminPage.getByRole("button", { name: /Take back/ })).toHaveCount(0);
-  await expect(adminPage.getByText("chargeback -10")).toBeVisible();
+  await expect(adminPage.getByText("Payment reversed -$10.00")).toBeVisible();
   await adminPage.reload();
   await expect(adminPage.getByRole("button", { name: /Take back/ })).toHaveCount(0);
   await expect(adminPage.getByTestId("payment-events")).toContainText("took back 10.000000");
