@@ -92,7 +92,7 @@ test("a mass order previews good and bad lines, places the good ones, and a resu
   const first = [await result.getByTestId("result-line-1").innerText(), await result.getByTestId("result-line-5").innerText()];
   // The balance at the top of the page follows the two charges, without a reload.
   const account = await (await getDb()).user.findUniqueOrThrow({ where: { email: customer.email }, select: { balance: true } });
-  await expect(page.getByTestId("page-balance")).toHaveText(formatMoney(account.balance.toFixed(6), PANEL_CURRENCY));
+  await expect(page.getByTestId("page-balance")).toHaveText(formatMoney(account.balance.toFixed(6), PANEL_CURRENCY, { style: "cents" }));
   expect(await page.getByTestId("page-balance").innerText()).not.toBe(balanceBefore);
   await screenshot(page, "mass-order-result");
 
@@ -118,9 +118,9 @@ async function placeOrder(page: Page, serviceId: number, quantityOf: (min: numbe
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page.getByTestId("placed-order")).toBeVisible();
   await expect(page.getByTestId("placed-order")).toContainText("new balance");
-  // The balance at the top of the page is the new one too, without a reload.
+  // The balance at the top of the page is the new one too, without a reload: in cents, exact in its title.
   const newBalance = /new balance (\S+)/.exec(await page.getByTestId("placed-order").innerText())![1];
-  await expect(page.getByTestId("page-balance")).toHaveText(newBalance);
+  await expect(page.getByTestId("page-balance")).toHaveText(formatMoney(newBalance.replace(/[^0-9.-]/g, ""), PANEL_CURRENCY, { style: "cents" }));
   return Number(/Order #(\d+)/.exec(await page.getByTestId("placed-order").innerText())![1]);
 }
 
