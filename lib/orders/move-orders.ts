@@ -119,6 +119,8 @@ export async function moveOrders(db: Db | Tx, options: MoveOptions, moves: Order
     moved AS (
       UPDATE "Order" o SET
         state = v.to_state::"OrderState",
+        -- Read and cleared by the state trigger: the actor the database checks the move against.
+        "moveBy" = ${options.by},
         "upstreamOrderId" = COALESCE(v.upstream_order_id, o."upstreamOrderId"),
         "submittedAt" = COALESCE(v.submitted_at, o."submittedAt"),
         "upstreamStatus" = COALESCE(v.upstream_status, o."upstreamStatus"),
