@@ -31,8 +31,11 @@ export type WindowedOrder = {
 export type Verdict =
   | { orderId: number; kind: "placed"; upstreamId: bigint; answer: ProbeAnswer }
   | { orderId: number; kind: "not_placed" }
-  /** Nothing decided; `staff`: a person must look (with candidates when some fit), otherwise the reconciler tries again later. */
-  | { orderId: number; kind: "left"; staff: boolean; reason: string; candidates: bigint[] };
+  /**
+   * Nothing decided; `staff`: a person must look (with candidates when some fit), otherwise the
+   * reconciler tries again later. `flag`: the reason is news for staff (not what the lost answer's flag already says).
+   */
+  | { orderId: number; kind: "left"; staff: boolean; flag: boolean; reason: string; candidates: bigint[] };
 
 export type MatchOptions = {
   /** The provider's currency rate to ours, for the tolerance of a cost rounded at 6 decimals in our currency. */
@@ -72,7 +75,7 @@ export function chargeFits(order: Pick<WindowedOrder, "quantity" | "expectedChar
 
 export function judgeWindows(orders: WindowedOrder[], answers: ProbeAnswer[], options: MatchOptions): Verdict[] {
   if (options.brokenProvider) {
-    return orders.map((o) => ({ orderId: o.orderId, kind: "left", staff: true, reason: options.brokenProvider!, candidates: [] }));
+    return orders.map((o) => ({ orderId: o.orderId, kind: "left", staff: true, flag: true, reason: options.brokenProvider!, candidates: [] }));
   }
   const fits = (o: WindowedOrder, a: ProbeAnswer) => inWindow(o, a.id) && chargeFits(o, a, options.exchangeRate);
   const answersIn = (o: WindowedOrder) => answers.filter((a) => inWindow(o, a.id));
@@ -107,12 +110,12 @@ export function judgeWindows(orders: WindowedOrder[], answers: ProbeAnswer[], op
 
   for (const o of orders) {
     if (verdicts.has(o.orderId)) continue;
-    const left = (staff: boolean, reason: string, candidates: bigint[] = []) => verdicts.set(o.orderId, { orderId: o.orderId, kind: "left", staff, reason, candidates });
+    const left = (staff: boolean, reason: string, candidates: bigint[] = [], flag = staff) => verdicts.set(o.orderId, { orderId: o.orderId, kind: "left", staff, flag, reason, candidates });
     const open = answersIn(o).filter((a) => !taken.has(a.id));
     const candidates = open.filter((a) => fits(o, a)).map((a) => a.id);
     const strangers = open.filter((a) => !fits(o, a)).map((a) => a.id);
     if (o.upper === null) left(false, "no later order of ours is answered upstream yet: the window is still open");
-    else if (o.lower === null && o.incomplete === null) left(true, "no earlier order of ours on this provider: the window has no lower bound");
+    else if (o.lower === null) left(true, o.incomplete ?? "its id window has no lower bound", [], false);
     else if (overfull.has(o.orderId)) left(true, overfull.get(o.orderId)!, candidates);
     else if (o.inFlightNeighbour) left(false, "another add of ours to this provider is still in flight and could land in this window");
     else if (o.incomplete !== null) left(!o.incomplete.startsWith("probe failed"), o.incomplete, candidates);

@@ -116,13 +116,11 @@ async function reconcileProviderKind(db: Db, providerId: number, kind: OrderKind
   const exchangeRate = new Decimal(provider.exchangeRate.toString());
 
   // The windows, and the unclaimed ids in each (nearest the lower neighbour first; from the top without one).
-  const bounded = rows.filter((r) => r.upper !== null);
-  const lowest = bounded.reduce<bigint | null>((min, r) => {
-    const from = r.lower ?? r.upper! - BigInt(cap) - 1n;
-    return min === null || from < min ? from : min;
-  }, null);
+  // Claimed ids from below every lower neighbour (the control ids come from there) to the highest upper one.
+  const bounded = rows.filter((r) => r.upper !== null && r.lower !== null);
+  const lowest = rows.reduce<bigint | null>((min, r) => (r.lower !== null && (min === null || r.lower < min) ? r.lower : min), null);
   const highest = bounded.reduce((max, r) => (r.upper! > max ? r.upper! : max), 0n);
-  const claimed = lowest === null ? new Set<bigint>() : await claimedIdsBetween(db, providerId, lowest - CONTROL_SPAN, highest);
+  const claimed = lowest === null || bounded.length === 0 ? new Set<bigint>() : await claimedIdsBetween(db, providerId, lowest - CONTROL_SPAN, highest);
   const orphanIds = new Set((await db.upstreamOrphan.findMany({ where: { providerId }, select: { upstreamOrderId: true } })).map((o) => o.upstreamOrderId));
   const windows: Window[] = rows.map((row) => windowOf(row, claimed, cap, now, exchangeRate));
 
@@ -193,19 +191,13 @@ function windowOf(row: UnknownOrderRow, claimed: Set<bigint>, cap: number, now: 
     probeIds: [] as bigint[],
   };
   if (row.upper === null) return base;
-  const from = row.lower ?? row.upper - BigInt(cap) - 1n;
+  // Without a lower neighbour no probe can be complete, and nothing will bound it later: not probed.
+  if (row.lower === null) return { ...base, incomplete: "no order of ours was answered on this provider before its add left: its id window has no lower bound" };
   let claimedInside = 0n;
-  for (const id of claimed) if (id > from && id < row.upper) claimedInside += 1n;
-  base.unclaimed = row.upper - from - 1n - claimedInside;
-  const ids: bigint[] = [];
-  if (row.lower !== null) {
-    for (let id = row.lower + 1n; id < row.upper && ids.length < cap; id++) if (!claimed.has(id)) ids.push(id);
-  } else {
-    for (let id = row.upper - 1n; id > from && id > 0n && ids.length < cap; id--) if (!claimed.has(id)) ids.push(id);
-  }
-  base.probeIds = ids;
-  if (row.lower === null) base.incomplete = `no earlier order of ours on this provider: the window has no lower bound (the ${ids.length} ids below ${row.upper} probed)`;
-  else if (base.unclaimed > BigInt(ids.length)) base.incomplete = `the window holds ${base.unclaimed} unclaimed ids, more than RECONCILE_MAX_PROBE_IDS (${cap})`;
+  for (const id of claimed) if (id > row.lower && id < row.upper) claimedInside += 1n;
+  base.unclaimed = row.upper - row.lower - 1n - claimedInside;
+  for (let id = row.lower + 1n; id < row.upper && base.probeIds.length < cap; id++) if (!claimed.has(id)) base.probeIds.push(id);
+  if (base.unclaimed > BigInt(base.probeIds.length)) base.incomplete = `the window holds ${base.unclaimed} unclaimed ids, more than RECONCILE_MAX_PROBE_IDS (${cap})`;
   return base;
 }
 
@@ -275,7 +267,8 @@ async function applyVerdict(db: Db, w: Window, verdict: Verdict, evidence: strin
     }]);
     return moved.length ? "not_placed" : "lost_race";
   }
-  await flagOrder(db, w.orderId, `reconciler: ${verdict.reason}`);
+  // Only what needs a person changes the flag; waiting keeps the flag the lost answer set (which already asks staff).
+  if (verdict.staff && verdict.flag) await flagOrder(db, w.orderId, `reconciler: ${verdict.reason}`);
   await db.order.updateMany({
     where: { id: w.orderId, state: "unknown" },
     data: { reconcileCandidates: verdict.candidates.map(String), nextSyncAt: new Date(now.getTime() + RETRY_MS) },

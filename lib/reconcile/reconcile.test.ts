@@ -89,7 +89,9 @@ describe("an unknown order whose add was lost", () => {
     // Too early: nothing found, but the add left less than an hour ago.
     const early = await reconcileUnknownOrders(db, { providerIds, now: new Date() });
     expect(early.orders.map((o) => o.outcome)).toEqual(["waiting"]);
-    expect(await db.order.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({ state: "unknown", flag: expect.stringMatching(/^reconciler: nothing of ours in the closed window yet/) });
+    expect(early.orders[0].evidence).toMatch(/left: nothing of ours in the closed window yet/);
+    // Nothing for staff to do yet: the flag stays the one the lost answer set.
+    expect(await db.order.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({ state: "unknown", flag: lost.flag });
 
     process.env.RECONCILE_NOT_PLACED_AFTER_SECONDS = "0";
     try {
@@ -194,7 +196,8 @@ describe("evidence that cannot be trusted", () => {
       const report = await reconcileUnknownOrders(db, { providerIds, now: HOUR_LATER() });
       provider.sim.setFault("status", null);
       expect(report.orders.map((o) => o.outcome)).toEqual(["waiting"]);
-      expect(await db.order.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({ state: "unknown", flag: expect.stringMatching(/^reconciler: probe failed: /) });
+      expect(report.orders[0].evidence).toMatch(/left: probe failed: /);
+      expect((await db.order.findUniqueOrThrow({ where: { id: lost.id } })).state).toBe("unknown");
       // Once the provider answers again, the order is found.
       await reconcileUnknownOrders(db, { providerIds, orderIds: [lost.id], now: HOUR_LATER() });
       expect((await db.order.findUniqueOrThrow({ where: { id: lost.id } })).upstreamOrderId).toBe(upstreamIdOfLink(provider, lost.link));
