@@ -17,6 +17,7 @@ import { requestRefill } from "@/lib/refills/request-refill";
 import type { Fault } from "@/lib/upstream/simulator";
 import { mulberry32 } from "@/lib/upstream/simulator/prng";
 import { mapWithConcurrency } from "@/lib/util/concurrency";
+import { reconcileUnknownOrders } from "@/lib/reconcile/reconcile-unknown-orders";
 import { runSyncPass } from "./run-sync-pass";
 
 const SEED = Number(process.env.RANDOMIZED_RUN_SEED ?? 20261129);
@@ -129,6 +130,14 @@ describe(`randomized run (seed ${SEED})`, () => {
     }
     minutes += 120;
     await pass();
+    // Why the rest are left (one more look, as `order:reconcile` would print it).
+    const leftOver = await db.order.findMany({ where: { id: { in: orderIds }, state: "unknown" }, select: { id: true } });
+    const lastLook = await reconcileUnknownOrders(db, { providerIds: [provider.providerId], orderIds: leftOver.map((o) => o.id), now: new Date(Date.now() + minutes * 60_000) });
+    const reasons = new Map<string, number>();
+    for (const o of lastLook.orders) {
+      const reason = (/left: ([^:(0-9]*)/.exec(o.evidence)?.[1] ?? o.outcome).trim();
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
 
     // Every order whose add answer was lost: how many the reconciler settled, and whether rightly.
     const lost = await db.order.findMany({
@@ -148,6 +157,7 @@ describe(`randomized run (seed ${SEED})`, () => {
     });
     expect(wrong.map((o) => o.id)).toEqual([]);
     const share = lost.length ? reconciled.length / lost.length : 1;
+    console.log(`randomized run: left by the reconciler: ${JSON.stringify(Object.fromEntries(reasons))}`);
     console.log(`randomized run: ${lost.length} lost add answers, ${reconciled.length} (${(share * 100).toFixed(1)} %) settled by the reconciler (${reconciled.filter((o) => o.state !== "failed").length} found upstream, ${reconciled.filter((o) => o.state === "failed").length} not placed), 0 wrongly`);
     expect(lost.length).toBeGreaterThan(0);
     expect(share).toBeGreaterThan(0.5);

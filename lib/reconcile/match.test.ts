@@ -29,6 +29,8 @@ describe("chargeFits", () => {
     expect(chargeFits(order(1, "2"), answer(1n, "2", "partial", 750), new Decimal(1))).toBe(false);
     expect(chargeFits(order(1, "2"), answer(1n, "0", "canceled", 1000), new Decimal(1))).toBe(true);
     expect(chargeFits(order(1, "2"), answer(1n, "0", "canceled", 999), new Decimal(1))).toBe(false);
+    expect(chargeFits(order(1, "2"), answer(1n, "0", "canceled", null), new Decimal(1))).toBe(true);
+    expect(chargeFits(order(1, "2"), answer(1n, "2", "canceled", null), new Decimal(1))).toBe(false);
     expect(chargeFits(order(1, "2"), answer(1n, "2", "unknown"), new Decimal(1))).toBe(false);
     expect(chargeFits(order(1, "2", { expectedCharge: null }), answer(1n, "2"), new Decimal(1))).toBe(false);
   });

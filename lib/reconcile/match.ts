@@ -51,7 +51,7 @@ export const inWindow = (order: Pick<WindowedOrder, "lower" | "upper">, id: bigi
 /**
  * Whether an answer's charge is this order's: quantity × rate within the provider's rounding
  * (one unit of the last decimal it printed, plus our own 6-decimal rounding of the cost). A
- * Partial is charged for what was delivered; a Canceled for nothing, with every unit remaining.
+ * Partial is charged for what was delivered; a Canceled for nothing, with every unit remaining (or none said).
  */
 export function chargeFits(order: Pick<WindowedOrder, "quantity" | "expectedCharge">, answer: ProbeAnswer, exchangeRate: Decimal): boolean {
   const { expectedCharge: expected } = order;
@@ -67,7 +67,9 @@ export function chargeFits(order: Pick<WindowedOrder, "quantity" | "expectedChar
       if (answer.remains === null || answer.remains <= 0 || answer.remains >= order.quantity) return false;
       return near(expected.times(order.quantity - answer.remains).dividedBy(order.quantity));
     case "canceled":
-      return answer.charge.isZero() && answer.remains === order.quantity;
+      // Product orders canceled out of stock say nothing of remains. Either way a canceled order is
+      // refunded in full, as a not-placed one would be: the match cannot cost the customer.
+      return answer.charge.isZero() && (answer.remains === null || answer.remains === order.quantity);
     default:
       return false;
   }
