@@ -9,7 +9,9 @@ import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal } from "@/lib/money";
 import { placeOrder } from "@/lib/orders/place-order";
 import { resolveUnknownOrder } from "@/lib/orders/resolve-unknown-order";
-import { balanceOf, createCustomer, runCliCommand, serviceOfType, startTestProvider, withDatabase, type TestProvider } from "@/lib/testing/fixtures";
+import { listOrdersToResolve, resolveOrderForStaff } from "@/lib/admin/orders";
+import { listUpstreamOrphans } from "./list-orphans";
+import { balanceOf, createCustomer, makeUser, runCliCommand, serviceOfType, startTestProvider, withDatabase, type TestProvider } from "@/lib/testing/fixtures";
 import type { Fault } from "@/lib/upstream/simulator";
 import { reconcileUnknownOrders } from "./reconcile-unknown-orders";
 
@@ -134,6 +136,9 @@ describe("an unknown order whose add was lost", () => {
     expect(orphan.upstreamCharge?.toFixed()).toBe(charge.toFixed());
     expect(orphan.cost?.toFixed(6)).toBe(charge.toFixed(6));
     expect(await db.order.count({ where: { providerId: provider.providerId, upstreamOrderId: outsideId } })).toBe(0);
+    // Staff see it with its cost.
+    const listed = (await listUpstreamOrphans(db, await makeUser(db, "staff"))).find((o) => o.upstreamOrderId === outsideId);
+    expect(listed).toMatchObject({ cost: charge.toFixed(6), upstreamStatus: expect.any(String), provider: { id: provider.providerId } });
   });
 });
 
@@ -158,8 +163,11 @@ describe("several unknown orders in one window", () => {
       expect([...row.reconcileCandidates].sort()).toEqual(twins);
       expect(row.flag).toBe(`reconciler: 2 unclaimed upstream orders fit its charge (${row.reconcileCandidates.join(", ")}): staff must choose`);
     }
-    // Staff accept a candidate (the admin page's one-click accept), then the reconciler settles the other alone.
-    expect(await resolveUnknownOrder(db, same1.id, { placed: upstreamIdOfLink(provider, same1.link)! }, null)).toEqual({ ok: true, state: "pending" });
+    // Staff see the candidates and accept one (the admin page's one-click accept: the resolve action), then the reconciler settles the other alone.
+    const admin = await makeUser(db, "admin");
+    const queued = (await listOrdersToResolve(db, admin, { providerId: provider.providerId })).find((o) => o.id === same1.id)!;
+    expect([...queued.reconcileCandidates].sort()).toEqual(twins);
+    expect(await resolveOrderForStaff(db, admin, { outcome: "placed", orderId: same1.id, upstreamId: upstreamIdOfLink(provider, same1.link)! })).toEqual({ ok: true, state: "pending" });
     await reconcileUnknownOrders(db, { providerIds, orderIds: [same2.id], now: HOUR_LATER() });
     expect((await db.order.findUniqueOrThrow({ where: { id: same2.id } })).upstreamOrderId).toBe(upstreamIdOfLink(provider, same2.link));
     expect(await balanceOf(db, customerId)).toBe(balance);
