@@ -124,8 +124,11 @@ async function reconcileProviderKind(db: Db, providerId: number, kind: OrderKind
   const orphanIds = new Set((await db.upstreamOrphan.findMany({ where: { providerId }, select: { upstreamOrderId: true } })).map((o) => o.upstreamOrderId));
   const windows: Window[] = rows.map((row) => windowOf(row, claimed, cap, now, exchangeRate));
 
+  // Only the due orders' windows are probed. An order not due takes part as a rival (a candidate
+  // that would fit it is nobody's), never as a winner: its own evidence was not gathered now.
+  for (const w of windows) if (!dueIds.has(w.orderId) && w.upper !== null && w.incomplete === null) w.incomplete = "probe failed: not looked at in this pass";
   let probe: Awaited<ReturnType<typeof probeIds>> | null = null;
-  const wanted = [...new Set(windows.flatMap((w) => w.probeIds))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const wanted = [...new Set(windows.flatMap((w) => (dueIds.has(w.orderId) ? w.probeIds : [])))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (wanted.length) {
     const client = upstreamClientFor(provider);
     probe = await probeIds(client, kind, wanted, await controlIds(db, providerId, rows, claimed, orphanIds));

@@ -246,4 +246,19 @@ describe("two workers", () => {
     expect(report.mismatches).toEqual([]);
     expect(report.ok).toBe(true);
   });
+
+  it("a worker that died holding the provider's lease keeps others off only until the lease runs out", async () => {
+    const { provider, place, providerIds } = ctx;
+    const lost = await place({ fault: { type: "create-then-drop" } });
+    await outOfFlight();
+    await place();
+    await db.provider.update({ where: { id: provider.providerId }, data: { reconcileLeaseOwner: "dead-worker", reconcileLeaseUntil: new Date(Date.now() + 60_000) } });
+    const blocked = await reconcileUnknownOrders(db, { providerIds, owner: "worker-c", now: HOUR_LATER() });
+    expect(blocked).toMatchObject({ providers: 0, leased: 1, orders: [] });
+    expect((await db.order.findUniqueOrThrow({ where: { id: lost.id } })).state).toBe("unknown");
+    await db.provider.update({ where: { id: provider.providerId }, data: { reconcileLeaseUntil: new Date(Date.now() - 1_000) } });
+    const after = await reconcileUnknownOrders(db, { providerIds, owner: "worker-c", now: HOUR_LATER() });
+    expect(after.orders.map((o) => [o.orderId, o.outcome])).toEqual([[lost.id, "placed"]]);
+    expect(await db.provider.findUniqueOrThrow({ where: { id: provider.providerId }, select: { reconcileLeaseOwner: true, reconcileLeaseUntil: true } })).toEqual({ reconcileLeaseOwner: null, reconcileLeaseUntil: null });
+  });
 });
