@@ -99,6 +99,10 @@ describe("enforcement", () => {
     await expect(db.$executeRaw`UPDATE "Order" SET state = 'in_progress' WHERE id = ${orderId}`).rejects.toThrow(/by an unnamed actor/);
     await db.$executeRaw`UPDATE "Order" SET state = 'in_progress', "moveBy" = 'worker' WHERE id = ${orderId}`;
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).state).toBe("in_progress");
+    // Nor can an actor be parked on the row without a move, for a later change of state to use.
+    await db.$executeRaw`UPDATE "Order" SET "moveBy" = 'worker' WHERE id = ${orderId}`;
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { moveBy: true } })).moveBy).toBeNull();
+    await expect(db.$executeRaw`UPDATE "Order" SET state = 'completed' WHERE id = ${orderId}`).rejects.toThrow(/by an unnamed actor/);
   });
 
   it("moveOrders refuses a move the table does not list for that actor, before touching anything", async () => {

@@ -40,10 +40,10 @@ UPDATE "OrderStateTransition" SET "by" = CASE
 END;
 ALTER TABLE "OrderStateTransition" ALTER COLUMN "by" SET NOT NULL;
 
--- The state trigger now also checks who moves: moveOrders writes "moveBy" with the state, and the
--- trigger clears it, so it is null at rest and a change of state that does not name its actor
--- (any SQL but moveOrders') is refused. It runs on every update that sets state, changed or not,
--- so that a column-only move never leaves an actor behind for a later statement to borrow.
+-- The state trigger now also checks who moves: moveOrders writes "moveBy" with a change of state,
+-- and the trigger clears it, so it is null at rest and a change of state that does not name its
+-- actor (any SQL but moveOrders') is refused. It also runs whenever "moveBy" is written without a
+-- change of state, to clear it: an actor is never left behind for a later statement to borrow.
 DROP TRIGGER "Order_state_transition" ON "Order";
 CREATE OR REPLACE FUNCTION order_state_transition_allowed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -58,4 +58,4 @@ BEGIN
 END;
 $$;
 CREATE TRIGGER "Order_state_transition" BEFORE UPDATE OF state, "moveBy" ON "Order"
-  FOR EACH ROW EXECUTE FUNCTION order_state_transition_allowed();
+  FOR EACH ROW WHEN (OLD.state IS DISTINCT FROM NEW.state OR NEW."moveBy" IS NOT NULL) EXECUTE FUNCTION order_state_transition_allowed();
