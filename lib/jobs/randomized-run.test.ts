@@ -135,7 +135,7 @@ describe(`randomized run (seed ${SEED})`, () => {
     const lastLook = await reconcileUnknownOrders(db, { providerIds: [provider.providerId], orderIds: leftOver.map((o) => o.id), now: new Date(Date.now() + minutes * 60_000) });
     const reasons = new Map<string, number>();
     for (const o of lastLook.orders) {
-      const reason = (/left: ([^:(0-9]*)/.exec(o.evidence)?.[1] ?? o.outcome).trim();
+      const reason = (/left: (.*)$/.exec(o.evidence)?.[1] ?? o.outcome).replace(/\([^)]*\)/g, "").replace(/\d+/g, "N").slice(0, 90);
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
 
