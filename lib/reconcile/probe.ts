@@ -1,7 +1,9 @@
 // Asks the provider about ids with multi-status, 100 per call, and sorts each id into answered
 // (an order of our key), absent (a per-id error: not ours), or unknown (the call failed, the
-// answer left it out). The first call carries the control ids — ids no order of ours can hold —
-// so a provider that answers ids regardless of the key is caught before anything else is asked.
+// answer left it out). The first call carries the controls: ids no order of ours can hold, which
+// must not answer (a provider that answers regardless of the key), and ids of our own orders, which
+// must (a provider that says "Incorrect order ID" to everything would otherwise make every window
+// look empty, and every lost order look never placed).
 import type { OrderKind } from "@/lib/db/generated/enums";
 import type { UpstreamClient } from "@/lib/upstream/client";
 import { MAX_IDS_PER_REQUEST } from "@/lib/upstream/batches";
@@ -24,10 +26,12 @@ function isItemError(item: Status | BatchItemError): item is BatchItemError {
   return "error" in item;
 }
 
-export async function probeIds(client: UpstreamClient, kind: OrderKind, ids: bigint[], control: bigint[]): Promise<ProbeResult> {
+export async function probeIds(client: UpstreamClient, kind: OrderKind, ids: bigint[], control: { notOurs: bigint[]; ours: bigint[] }): Promise<ProbeResult> {
   const result: ProbeResult = { answered: new Map(), absent: new Set(), failure: null, broken: null, calls: 0 };
-  const controlSet = new Set(control);
-  const queue = [...control, ...ids.filter((id) => !controlSet.has(id))];
+  const controlSet = new Set(control.notOurs);
+  const oursSet = new Set(control.ours);
+  const first = [...control.notOurs, ...control.ours];
+  const queue = [...first, ...ids.filter((id) => !controlSet.has(id) && !oursSet.has(id))];
   const ask = (batch: bigint[]): Promise<UpstreamResult<Map<string, Status | BatchItemError>>> => {
     const texts = batch.map(String);
     return kind === "service" ? client.statuses(texts) : client.productOrderStatuses(texts);
@@ -54,6 +58,10 @@ export async function probeIds(client: UpstreamClient, kind: OrderKind, ids: big
         continue;
       }
       if (isItemError(item)) {
+        if (oursSet.has(id)) {
+          result.broken = `the provider says our own upstream order ${id} does not exist (${item.error}): its answers cannot be trusted`;
+          return result;
+        }
         if (item.kind === "definite") result.absent.add(id);
         else result.failure = `probe failed: id ${id}: ${item.error}`;
         continue;
@@ -62,6 +70,7 @@ export async function probeIds(client: UpstreamClient, kind: OrderKind, ids: big
         result.broken = `the provider answered id ${id}, which no order of ours can hold: it may ignore the API key`;
         return result;
       }
+      if (oursSet.has(id)) continue;
       result.answered.set(id, { id, status: item.status, statusClass: item.statusClass, charge: item.charge, remains: item.remains });
     }
   }

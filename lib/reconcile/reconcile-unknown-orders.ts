@@ -131,7 +131,9 @@ async function reconcileProviderKind(db: Db, providerId: number, kind: OrderKind
   const wanted = [...new Set(windows.flatMap((w) => (dueIds.has(w.orderId) ? w.probeIds : [])))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (wanted.length) {
     const client = upstreamClientFor(provider);
-    probe = await probeIds(client, kind, wanted, await controlIds(db, providerId, rows, claimed, orphanIds));
+    // Our own neighbours of the windows probed must answer: at most a few, nearest first.
+    const ours = [...new Set(windows.filter((w) => dueIds.has(w.orderId) && w.probeIds.length).flatMap((w) => [w.lower!, w.upper!]))].slice(0, CONTROL_IDS);
+    probe = await probeIds(client, kind, wanted, { notOurs: await controlIds(db, providerId, rows, claimed, orphanIds), ours });
     report.calls += probe.calls;
     report.probedIds += probe.answered.size + probe.absent.size;
     for (const w of windows) {
