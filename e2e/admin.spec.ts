@@ -154,8 +154,8 @@ test("admin credits a customer and sees the ledger entry and the new balance", a
   await expect(form.getByTestId("form-message")).toHaveText("Added $12.345678. Balance now $12.345678.");
   await expect(page.getByTestId("stat-balance")).toHaveText("$12.345678");
   const entry = page.getByTestId("ledger").locator("tbody tr").first();
-  await expect(entry).toContainText("credit");
-  await expect(entry).toContainText("+12.345678");
+  await expect(entry).toContainText("Funds added");
+  await expect(entry).toContainText("+$12.345678");
   await expect(entry).toContainText("Bank transfer E2E-1");
   await expect(entry).toContainText(admin.email);
   await expect(form.getByLabel("Amount (USD)")).toHaveValue("");

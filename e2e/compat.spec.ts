@@ -109,7 +109,8 @@ test("a rejected transfer shows the admin's reason, and Contact support leads to
   const support = page.getByRole("link", { name: "Contact support" });
   await looks(page, "compat-payment-rejected");
   await support.click();
-  await expect(page).toHaveURL(/\/account$/);
+  // A ticket about this payment, its kind and payment already chosen.
+  await expect(page).toHaveURL(new RegExp(`/tickets/new\\?kind=payment&payment=${seeded.rejectedPaymentId}$`));
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.goto("/funds");
   await expect(page.getByTestId("payment-row").filter({ hasText: "Compat bank transfer" })).toContainText("No transfer with reference COMPAT-1 arrived");

@@ -270,7 +270,10 @@ test("a manual transfer waits for an admin, whose approval the customer's page s
   await adminContext.close();
 
   await page.goto("/funds");
-  await expect(page.getByTestId("payment-row").first()).toContainText("paid");
+  // Newest first: the rejected copy with the admin's reason, then the credited transfer.
+  await expect(page.getByTestId("payment-row").first()).toContainText("Rejected");
+  await expect(page.getByTestId("payment-row").first()).toContainText("looks like the same transfer");
+  await expect(page.getByTestId("payment-row").nth(1)).toContainText("Paid");
   await expect(page.getByTestId("ledger-row").first()).toContainText("Payment");
   await check(page, "funds-after");
 });
