@@ -1,3 +1,6 @@
+// A customer's orders end to end: a service order placed (errors beside the fields first) and
+// followed to a final state, an order the balance does not cover, and a product bought, delivered
+// in full (the test scripts the simulator to deliver it) and its result lines downloaded.
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { closeDb, getDb } from "../lib/db/connection";
