@@ -35,7 +35,7 @@ export async function runCatalogBench(services = 10_000): Promise<void> {
       const started = performance.now();
       const result = await syncCatalog(db, provider.id, { markupPercent: "25", trigger: "cli" });
       const seconds = (performance.now() - started) / 1000;
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw new Error(result.message);
       const s = result.services;
       line(label, `${seconds.toFixed(2)} s (${s.created} new, ${s.updated} updated) — goal ${GOAL_SECONDS} s: ${(seconds / GOAL_SECONDS).toFixed(2)}× the goal; per-row import was ${before} s: ${(before / seconds).toFixed(1)}× faster`);
     };

@@ -133,7 +133,7 @@ export async function seedApiCustomers(db: Awaited<ReturnType<typeof getDb>>, co
     if (!made.ok) throw new Error("cannot create bench customer");
     await creditFunds(db, { customerId: made.user.id, amount: "100000000", reason: "bench" });
     const key = await createApiKey(db, made.user.id, "bench");
-    if (!key.ok) throw new Error(key.error);
+    if (!key.ok) throw new Error(key.message);
     keys.push(key.key);
   }
   return keys;

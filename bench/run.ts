@@ -100,7 +100,7 @@ try {
   const served = await serveHandler({ POST: createApiHandler() });
   try {
     const key = await createApiKey(db, customers[0]!, "bench");
-    if (!key.ok) throw new Error(key.error);
+    if (!key.ok) throw new Error(key.message);
     const client = createUpstreamClient({ url: served.url, key: key.key });
     const own = await db.order.count({ where: { userId: customers[0]! } });
     await mapWithConcurrency(Array.from({ length: Math.max(0, 100 - own) }, (_, i) => i), CONCURRENCY, (i) =>

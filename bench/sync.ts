@@ -123,15 +123,18 @@ export async function seedOpenOrders(db: Db, sim: Upstream, providerId: number, 
            '{}'::jsonb, ${charge}::numeric, 'pending', 'bench-' || n, u.id, now(), now(), now() - interval '1 minute', now()
     FROM unnest(${upstreamIds}::text[]) WITH ORDINALITY AS u(id, n)
     RETURNING id`;
-  // Each order's charge entry, chained per customer exactly as debits would have written them.
-  await db.$executeRaw`
-    INSERT INTO "LedgerEntry" ("userId", kind, amount, "balanceAfter", "orderId")
-    SELECT o."userId", 'charge', -o.charge, 1000000 - SUM(o.charge) OVER (PARTITION BY o."userId" ORDER BY o.id), o.id
-    FROM "Order" o WHERE o.id = ANY(${rows.map((r) => r.id)}::int[]) ORDER BY o."userId", o.id`;
-  await db.$executeRaw`
-    UPDATE "User" u SET balance = u.balance - t.total
-    FROM (SELECT "userId", SUM(charge) AS total FROM "Order" WHERE id = ANY(${rows.map((r) => r.id)}::int[]) GROUP BY "userId") t
-    WHERE u.id = t."userId"`;
+  // Each order's charge entry, chained per customer exactly as debits would have written them, and
+  // the balances they leave, in one transaction (the database checks both agree when it commits).
+  await db.$transaction([
+    db.$executeRaw`
+      INSERT INTO "LedgerEntry" ("userId", kind, amount, "balanceAfter", "orderId")
+      SELECT o."userId", 'charge', -o.charge, 1000000 - SUM(o.charge) OVER (PARTITION BY o."userId" ORDER BY o.id), o.id
+      FROM "Order" o WHERE o.id = ANY(${rows.map((r) => r.id)}::int[]) ORDER BY o."userId", o.id`,
+    db.$executeRaw`
+      UPDATE "User" u SET balance = u.balance - t.total
+      FROM (SELECT "userId", SUM(charge) AS total FROM "Order" WHERE id = ANY(${rows.map((r) => r.id)}::int[]) GROUP BY "userId") t
+      WHERE u.id = t."userId"`,
+  ]);
   return rows.map((r) => r.id);
 }
 

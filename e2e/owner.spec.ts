@@ -6,7 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { closeDb, getDb } from "../lib/db/connection";
 import { creditFunds } from "../lib/ledger/credit-funds";
 import { seedAccounts } from "../lib/demo/seed-accounts";
-import { createChargedOrder } from "../lib/testing/fixtures";
+import { createChargedOrder, settleTestOrder } from "../lib/testing/fixtures";
 import { E2E_ACCOUNTS } from "./accounts";
 import { screenshot, signIn, signOut, looksRight } from "./helpers";
 
@@ -27,8 +27,9 @@ test.beforeAll(async () => {
   // A provider never checked: the overview must say so, not count it as zero.
   const offline = await db.provider.create({ data: { name: "Owner offline provider", apiUrl: "http://127.0.0.1:9/api/v2", apiKeyEncrypted: "none" } });
   seeded.upstreamId = `owner-${Date.now().toString(36)}`;
-  seeded.orderId = await createChargedOrder(db, user.id, { charge: "4", quantity: 1000, providerId: offline.id, upstreamOrderId: seeded.upstreamId });
-  await db.order.update({ where: { id: seeded.orderId }, data: { state: "completed", upstreamCost: "2.5", upstreamCharge: "2.4", link: "https://instagram.com/p/owner-spec" } });
+  seeded.orderId = await createChargedOrder(db, user.id, { charge: "4", quantity: 1000, providerId: offline.id, upstreamOrderId: seeded.upstreamId, link: "https://instagram.com/p/owner-spec" });
+  await settleTestOrder(db, seeded.orderId, "completed");
+  await db.order.update({ where: { id: seeded.orderId }, data: { upstreamCost: "2.5", upstreamCharge: "2.4" } });
   await closeDb();
 });
 

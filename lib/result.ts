@@ -17,7 +17,8 @@ export type ErrorCode =
   // Staff and account operations
   | "not_allowed" | "email_taken" | "name_taken" | "not_a_customer" | "below_cost" | "upstream_order_taken"
   | "not_refundable" | "already_refunded" | "refund_exceeds_charge" | "balance_too_low" | "too_many_waiting"
-  | "method_unavailable" | "gateway_failed" | "rate_limited" | "update_failed" | "sync_failed"
+  | "method_unavailable" | "gateway_failed" | "rate_limited" | "update_failed" | "sync_failed" | "sync_running" | "too_many_keys"
+  | "nothing_to_review" | "already_decided" | "chargeback_not_owed" | "duplicate_reference"
   // Accounts (lib/accounts)
   | "email_unverified" | "link_invalid" | "link_expired" | "link_used" | "wrong_password";
 

@@ -63,7 +63,7 @@ export function MassOrderForm({ currency }: { currency: string }) {
                       </>
                     ) : (
                       <td colSpan={4} className="text-red-700">
-                        <span className="font-mono text-xs text-slate-700">{line.text.slice(0, 120)}</span> — {line.error}
+                        <span className="font-mono text-xs text-slate-700">{line.text.slice(0, 120)}</span> — {line.message}
                       </td>
                     )}
                   </tr>
@@ -106,7 +106,7 @@ export function MassOrderForm({ currency }: { currency: string }) {
                     {line.duplicate ? " · already placed by this submission" : ""}
                   </span>
                 ) : (
-                  <span className="text-red-700">{line.error}</span>
+                  <span className="text-red-700">{line.message}</span>
                 )}
               </li>
             ))}

@@ -102,7 +102,7 @@ describe("sign-up verifies the email", () => {
 
     expect(await placeOrder(db, id, order)).toMatchObject({ ok: false, code: "email_unverified" });
     const key = await createApiKey(db, id, "k");
-    if (!key.ok) throw new Error(key.error);
+    if (!key.ok) throw new Error(key.message);
     const response = await fetch(api.url, { method: "POST", body: new URLSearchParams({ key: key.key, action: "add", service: String(service.id), link: TEST_LINK, quantity: String(service.min) }) });
     expect(await response.json()).toEqual({ error: expect.stringContaining("Confirm your email address") });
     const method = await db.paymentMethod.create({ data: { name: uniqueLabel("bank"), gateway: "manual", currency: "USD", minAmount: "1", maxAmount: "1000" }, select: { id: true } });

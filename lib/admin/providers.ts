@@ -106,7 +106,7 @@ export async function syncProviderCatalog(
     }
   }
   const synced = await syncCatalog(db, input.providerId, { markupPercent: markup ? parseMarkupPercent(markup)! : undefined, trigger: "manual", actorId: actor.id });
-  return synced.ok ? synced : fail("sync_failed", synced.error);
+  return synced;
 }
 
 export async function setProviderEnabled(db: Db, actor: StaffActor, input: SetProviderEnabledInput): Promise<AdminResult> {

@@ -1,7 +1,7 @@
 // Server-side search of users and orders for staff, and what the orders table offers to refund.
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/connection";
-import { createChargedOrder, withActors, type Actors } from "@/lib/testing/fixtures";
+import { createChargedOrder, settleTestOrder, withActors, type Actors } from "@/lib/testing/fixtures";
 import { listOrdersForStaff } from "./orders";
 import { makeActors, makeUser, parsed, uniqueLabel as unique } from "@/lib/testing/fixtures";
 import { ZManualRefundInput } from "@/lib/ledger/refund-manual";
@@ -62,7 +62,7 @@ describe("order search", () => {
     await creditFundsForAdmin(db, actors.admin, parsed(ZCreditFundsForm, { customerId: customer.id, amount: "50", reason: "refund options" }));
     const done = await createChargedOrder(db, customer.id, { charge: "3", quantity: 100 });
     const running = await createChargedOrder(db, customer.id, { charge: "1", quantity: 100 });
-    await db.order.update({ where: { id: done }, data: { state: "completed" } });
+    await settleTestOrder(db, done, "completed");
     const rows = [{ id: done, state: "completed" }, { id: running, state: "pending" }];
     expect(Object.fromEntries(await manualRefundOptions(db, actors.admin, rows))).toEqual({ [done]: { left: "3.000000" }, [running]: null });
     expect(await refundOrderForAdmin(db, actors.staff, parsed(ZManualRefundInput, { orderId: done, amount: "1", reason: "x" }))).toEqual({ ok: false, code: "not_allowed", message: "Only an admin can do this." });

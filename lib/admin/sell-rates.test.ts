@@ -24,7 +24,7 @@ beforeAll(async () => {
   // An exchange rate other than 1, so that prices are converted before the markup.
   await db.provider.update({ where: { id: providerId }, data: { exchangeRate: "0.5" } });
   const synced = await syncCatalog(db, providerId, { markupPercent: new Decimal(20) });
-  if (!synced.ok) throw new Error(synced.error);
+  if (!synced.ok) throw new Error(synced.message);
 });
 afterAll(async () => {
   await sim.close();

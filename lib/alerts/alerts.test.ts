@@ -8,14 +8,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/connection";
 import { creditFunds } from "@/lib/ledger/credit-funds";
 import { Decimal } from "@/lib/money";
-import { openOrder } from "@/lib/orders/open-order";
 import { debitFunds } from "@/lib/ledger/debit-funds";
 import { applyGatewayReport } from "@/lib/payments/apply-report";
 import { createPayment } from "@/lib/payments/create-payment";
 import { reviewPayment } from "@/lib/payments/review-payment";
 import { ZCreatePaymentInput, ZReviewPaymentInput } from "@/lib/payments/schemas";
 import { createMethod } from "@/lib/payments/testing/fixtures";
-import { parsed, withOwnDatabase } from "@/lib/testing/fixtures";
+import { createUnknownOrder, parsed, withOwnDatabase } from "@/lib/testing/fixtures";
 import { runAlertPass } from "./run-alert-pass";
 
 type Sent = { path: string; chatId: string; text: string };
@@ -89,9 +88,7 @@ describe("owner alerts", () => {
     const buyer = await db.user.create({ data: { email: "buyer@alerts.test", passwordHash: "x", emailVerifiedAt: new Date() } });
     expect((await creditFunds(db, { customerId: buyer.id, amount: "10", reason: "test" })).ok).toBe(true);
     const provider = await db.provider.findFirstOrThrow({ where: { name: "low-1" } });
-    const opened = await openOrder(db, { customerId: buyer.id, kind: "service", providerId: provider.id, link: "https://x.test/p", quantity: 10, params: {}, charge: new Decimal("1"), requestHash: "h1" });
-    if (!opened.ok) throw new Error(opened.message);
-    await db.order.update({ where: { id: opened.orderId }, data: { state: "unknown" } });
+    await createUnknownOrder(db, buyer.id, { providerId: provider.id, link: "https://x.test/p", quantity: 10, charge: "1" });
     // A manual payment credited, spent, then reversed: the balance does not cover it, so it is owed.
     const methodId = await createMethod(db, { id: admin.id, role: "admin" }, { gateway: "manual", minAmount: "5", maxAmount: "1000" });
     const created = await createPayment(db, { id: buyer.id, email: buyer.email }, parsed(ZCreatePaymentInput, { methodId, amount: "20", reference: "ref" }));

@@ -16,7 +16,7 @@ async function newCustomer(label: string) {
 
 async function created(customerId: number, name = "my tool") {
   const result = await createApiKey(await getDb(), customerId, name);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.message);
   return result;
 }
 
@@ -47,8 +47,7 @@ describe("createApiKey", () => {
     const customerId = await newCustomer("badname");
     for (const name of ["", "   ", "x".repeat(101), "tab\tname", 42]) {
       const result = await createApiKey(db, customerId, name);
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.fieldErrors?.name ?? result.error).toBeTruthy();
+      expect(result).toMatchObject({ ok: false, code: "invalid_value", fields: { name: { message: expect.stringMatching(/\S/) } } });
     }
     expect(await db.apiKey.count({ where: { userId: customerId } })).toBe(0);
   });
@@ -128,9 +127,9 @@ describe("listApiKeys and revokeApiKey", () => {
     const alice = await newCustomer("owner");
     const mallory = await newCustomer("mallory");
     const { key, apiKey } = await created(alice);
-    expect(await revokeApiKey(db, mallory, apiKey.id)).toEqual({ ok: false, error: "API key not found." });
-    expect(await revokeApiKey(db, mallory, 2_000_000_000)).toEqual({ ok: false, error: "API key not found." });
-    expect(await revokeApiKey(db, mallory, 99_999_999_999)).toEqual({ ok: false, error: "API key not found." });
+    expect(await revokeApiKey(db, mallory, apiKey.id)).toEqual({ ok: false, code: "not_found", message: "API key not found." });
+    expect(await revokeApiKey(db, mallory, 2_000_000_000)).toEqual({ ok: false, code: "not_found", message: "API key not found." });
+    expect(await revokeApiKey(db, mallory, 99_999_999_999)).toEqual({ ok: false, code: "not_found", message: "API key not found." });
     expect(await authenticateApiKey(db, key)).not.toBeNull();
     // Revoking twice is harmless.
     expect(await revokeApiKey(db, alice, apiKey.id)).toEqual({ ok: true, alreadyRevoked: false });

@@ -25,7 +25,7 @@ it("an add is four statements, none inside BEGIN … COMMIT, and its money is ex
   const service = await serviceOfType(db, provider.providerId, "Default", { min: { lte: 100 } });
   const customerId = await createCustomer(db, "1000");
   const key = await createApiKey(db, customerId, "statements");
-  if (!key.ok) throw new Error(key.error);
+  if (!key.ok) throw new Error(key.message);
   const adapter = await openAdapter(resolveDatabaseTarget(), { poolSize: 2 });
   const counted = new PrismaClient({ adapter: adapter.factory, log: [{ emit: "event", level: "query" }] });
   const statements: string[] = [];

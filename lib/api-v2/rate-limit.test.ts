@@ -48,7 +48,7 @@ describe("/api/v2 limits shared across processes", () => {
     const name = `api-customer-${Date.now()}`;
     const customer = await createCustomer(db, "customer-limit");
     const created = await createApiKey(db, customer.id, "second key");
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(created.message);
     const second = { key: created.key };
     const limiter = createRateLimiter({ perMinute: 3, store: stores[0], name });
     const server = await serveHandler(createApiHandler({ rateLimiter: limiter }));

@@ -70,7 +70,7 @@ describe("keys", () => {
     const customer = await createApiCustomer(db, "refusals-revoked");
     expect((await form({ key: customer.key, action: "balance" })).body).toEqual({ balance: "0.000000", currency: "USD" });
     const second = await createApiKey(db, customer.id, "second");
-    if (!second.ok) throw new Error(second.error);
+    if (!second.ok) throw new Error(second.message);
     const keys = await db.apiKey.findMany({ where: { userId: customer.id }, orderBy: { id: "asc" } });
     await revokeApiKey(db, customer.id, keys[0].id);
     expect(await form({ key: customer.key, action: "balance" })).toMatchObject(invalid);

@@ -11,10 +11,9 @@ import { ZManualRefundInput } from "@/lib/ledger/refund-manual";
 import { ZProviderInput } from "@/lib/providers/schemas";
 import { deductFundsForAdmin, refundOrderForAdmin } from "@/lib/admin/user-funds";
 import { creditFundsForAdmin } from "@/lib/admin/users";
-import { createChargedOrder } from "@/lib/testing/fixtures";
+import { createChargedOrder, createUnknownOrder, settleTestOrder } from "@/lib/testing/fixtures";
 import { setUserRole, setUserStatus } from "@/lib/users/manage-user";
 import { Decimal } from "@/lib/money";
-import { openOrder } from "@/lib/orders/open-order";
 import { listAuditLog } from "./list-audit";
 
 let db: Db;
@@ -50,12 +49,9 @@ describe("audit log", () => {
     const { customer, providerId } = await fixtures();
     const admin = actors.admin;
     const completed = await createChargedOrder(db, customer.id, { charge: "2", quantity: 100, providerId });
-    await db.order.update({ where: { id: completed }, data: { state: "completed" } });
-    // Charged and sent, answer lost: pending_submit → unknown, as the sender would leave it.
-    const opened = await openOrder(db, { customerId: customer.id, kind: "service", providerId, link: "https://example.com/p/1", quantity: 100, params: {}, charge: new Decimal(1), requestHash: unique("h") });
-    if (!opened.ok) throw new Error("not opened");
-    const lost = opened.orderId;
-    await db.order.update({ where: { id: lost }, data: { state: "unknown" } });
+    await settleTestOrder(db, completed, "completed");
+    // Charged and sent, answer lost: pending_submit → unknown, as the sender leaves it.
+    const lost = await createUnknownOrder(db, customer.id, { charge: "1", quantity: 100, providerId });
     const staffUser = await makeUser(db, "staff");
 
     const cases: [string, () => Promise<{ ok: boolean }>, object][] = [

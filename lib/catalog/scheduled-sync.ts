@@ -50,7 +50,7 @@ export async function runDueCatalogSyncs(db: Db, options: { now?: Date; log?: (l
   for (const provider of claimed) {
     try {
       const result = await syncCatalog(db, provider.id, { trigger: "schedule" });
-      if (!result.ok) options.log?.(`scheduled catalog sync of ${provider.name} failed, nothing changed: ${result.error}`);
+      if (!result.ok) options.log?.(`scheduled catalog sync of ${provider.name} failed, nothing changed: ${result.message}`);
       else {
         const c = result.summary.services.changes;
         options.log?.(`scheduled catalog sync of ${provider.name}: ${c.added} new, ${c.removed} removed, ${c.price_up} up, ${c.price_down} down`);

@@ -14,11 +14,12 @@ import { parseMarkupPercent } from "./markup";
 import { closeSyncRun, openSyncRun, reportProgress, type SyncSummary, type SyncTrigger } from "./sync-runs";
 import type { Tx } from "@/lib/ledger/transaction";
 import { resolveDatabaseTarget } from "@/lib/db/target";
+import { fail, type Failure } from "@/lib/result";
 
 export type SyncCounts = { created: number; updated: number; delisted: number };
 export type SyncCatalogResult =
   | { ok: true; runId: number; services: SyncCounts; products: SyncCounts | null; warnings: string[]; summary: SyncSummary }
-  | { ok: false; error: string };
+  | Failure;
 
 export type SyncCatalogOptions = {
   /** 25 for 25 % (text such as "25%" too): saved as the provider's pricing rule before pricing. Omit to price by the rules as they are. */
@@ -39,24 +40,24 @@ export async function syncCatalog(db: Db, providerId: number, options: SyncCatal
   let markup: string | null = null;
   if (options.markupPercent !== undefined) {
     const parsed = typeof options.markupPercent === "string" ? parseMarkupPercent(options.markupPercent) : options.markupPercent;
-    if (!parsed || parsed.lt(0)) return { ok: false, error: `"${options.markupPercent}" is not a markup percentage such as 25% (0 or more).` };
+    if (!parsed || parsed.lt(0)) return fail("invalid_value", `"${options.markupPercent}" is not a markup percentage such as 25% (0 or more).`);
     markup = parsed.toFixed();
   }
   const provider = await loadProviderConnection(db, providerId);
-  if (!provider) return { ok: false, error: `No provider ${providerId}.` };
+  if (!provider) return fail("not_found", `No provider ${providerId}.`);
   let client;
   try {
     client = upstreamClientFor(provider);
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    return fail("sync_failed", (error as Error).message);
   }
   const runId = await openSyncRun(db, providerId, options.trigger ?? "manual", options.actorId ?? null);
-  if (runId === null) return { ok: false, error: "A sync of this provider is already running; see its progress on the catalog changes page." };
+  if (runId === null) return fail("sync_running", "A sync of this provider is already running; see its progress on the catalog changes page.");
   try {
     const services = await client.services();
     if (!services.ok) {
       await closeSyncRun(db, runId, { error: `services: ${services.message}` });
-      return { ok: false, error: `services: ${services.message}` };
+      return fail("sync_failed", `services: ${services.message}`);
     }
     // Many panels sell no products and refuse the action; that leaves our products untouched.
     const products = await client.products();

@@ -164,7 +164,7 @@ describe("scheduled and concurrent syncs", () => {
 
   it("a second sync of the same provider is refused while one runs; an abandoned run is closed", async () => {
     const running = await db.catalogSyncRun.create({ data: { providerId: provider.providerId, trigger: "manual" } });
-    expect(await syncCatalog(db, provider.providerId)).toMatchObject({ ok: false, error: expect.stringContaining("already running") });
+    expect(await syncCatalog(db, provider.providerId)).toMatchObject({ ok: false, code: "sync_running", message: expect.stringContaining("already running") });
     await db.catalogSyncRun.update({ where: { id: running.id }, data: { startedAt: new Date(Date.now() - 3_600_000) } });
     expect(await syncCatalog(db, provider.providerId)).toMatchObject({ ok: true });
     expect(await db.catalogSyncRun.findUniqueOrThrow({ where: { id: running.id } })).toMatchObject({ status: "failed" });

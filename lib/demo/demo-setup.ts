@@ -52,7 +52,7 @@ export async function ensureSimulatorProvider(
   }
   const sync = await syncCatalog(db, providerId, { markupPercent });
   // In words, one short line each (the summary object is hundreds of characters of JSON).
-  notes.push(...(sync.ok ? summaryLines(sync.summary).map((line) => `Catalog of "${name}": ${line}`) : [`Catalog of "${name}" not synced: ${sync.error}`]));
+  notes.push(...(sync.ok ? summaryLines(sync.summary).map((line) => `Catalog of "${name}": ${line}`) : [`Catalog of "${name}" not synced: ${sync.message}`]));
   return notes;
 }
 

@@ -6,11 +6,10 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { partialRefund, serviceCharge } from "@/lib/money";
-import { openOrder } from "@/lib/orders/open-order";
 import { placeOrder } from "@/lib/orders/place-order";
 import { requestCancel } from "@/lib/orders/request-cancel";
 import { FINAL_STATES, isFinalState } from "@/lib/orders/state-machine";
-import { createCustomer, serviceOfType, TEST_LINK, withTestProvider, type TestProvider } from "@/lib/testing/fixtures";
+import { createCustomer, openTestOrder, serviceOfType, TEST_LINK, withTestProvider, type TestProvider } from "@/lib/testing/fixtures";
 import { startWorkerLoop } from "./worker-loop";
 
 let db: Db;
@@ -30,15 +29,14 @@ describe("three workers on one database", () => {
     // Charged but never sent (their placement "died"): the workers race to send them.
     const interrupted: number[] = [];
     for (let i = 0; i < 20; i++) {
-      const opened = await openOrder(db, {
-        customerId, kind: "service", serviceId: service.id, providerId: provider.providerId, link: `${TEST_LINK}/x${i}`, quantity: 100,
-        params: { type: "Default", link: `${TEST_LINK}/x${i}`, quantity: 100 }, charge: serviceCharge(service.sellRate.toFixed(), 100), requestHash: `w-${i}-${Math.random()}`,
-      });
-      if (!opened.ok) throw new Error(opened.message);
-      interrupted.push(opened.orderId);
+      interrupted.push(await openTestOrder(db, customerId, {
+        serviceId: service.id, providerId: provider.providerId, link: `${TEST_LINK}/x${i}`, quantity: 100,
+        params: { type: "Default", link: `${TEST_LINK}/x${i}`, quantity: 100 }, charge: serviceCharge(service.sellRate.toFixed(), 100).toFixed(),
+      }));
     }
     const ids = [...placed, ...interrupted];
-    await db.order.updateMany({ where: { id: { in: interrupted } }, data: { createdAt: new Date(Date.now() - 60_000) } });
+    // Placement writes orders already claimed for sending; these stand for rows never claimed.
+    await db.order.updateMany({ where: { id: { in: interrupted } }, data: { createdAt: new Date(Date.now() - 60_000), submitStartedAt: null, leaseUntil: null } });
     await db.order.updateMany({ where: { id: { in: placed } }, data: { nextSyncAt: new Date(Date.now() - 1_000) } });
     for (const id of placed.slice(0, 15)) await requestCancel(db, customerId, id);
     provider.sim.setFault("status", { type: "http500", probability: 0.2 });

@@ -2,9 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { serviceCharge } from "@/lib/money";
-import { openOrder } from "@/lib/orders/open-order";
 import { submitOrder } from "@/lib/orders/submit-order";
-import { createCustomer, serviceOfType, TEST_LINK, withTestProvider, type TestProvider } from "@/lib/testing/fixtures";
+import { createCustomer, openTestOrder, serviceOfType, TEST_LINK, withTestProvider, type TestProvider } from "@/lib/testing/fixtures";
 import { runSyncPass } from "./run-sync-pass";
 import { startWorkerLoop } from "./worker-loop";
 
@@ -17,19 +16,16 @@ const minutesAhead = (m: number) => new Date(Date.now() + m * 60_000);
 /** Step one only (charged, pending_submit): what a crash right after charging leaves behind. */
 async function chargedButNotSent(customerId: number) {
   const service = await serviceOfType(db, provider.providerId, "Default", { min: { lte: 100 } });
-  const opened = await openOrder(db, {
-    customerId,
-    kind: "service",
+  const orderId = await openTestOrder(db, customerId, {
     serviceId: service.id,
     providerId: provider.providerId,
-    link: TEST_LINK,
     quantity: 100,
     params: { type: "Default", link: TEST_LINK, quantity: 100 },
-    charge: serviceCharge(service.sellRate.toFixed(), 100),
-    requestHash: `h-${Math.random()}`,
+    charge: serviceCharge(service.sellRate.toFixed(), 100).toFixed(),
   });
-  if (!opened.ok) throw new Error(opened.message);
-  return opened.orderId;
+  // Placement writes the order already claimed for sending; rows of an older version were not.
+  await db.order.update({ where: { id: orderId }, data: { submitStartedAt: null, leaseUntil: null } });
+  return orderId;
 }
 
 describe("interrupted submissions", () => {
@@ -87,7 +83,8 @@ describe("interrupted submissions", () => {
       // What submitOrder writes before sending; then the process is gone (no renewals).
       await db.order.update({ where: { id: orderId }, data: { submitStartedAt: new Date(), leaseUntil: new Date(Date.now() + 1_000) } });
       expect((await runSyncPass(db, { providerIds: [provider.providerId] })).expiredSubmissions).toBe(0);
-      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      // 1.2 s later, written as the times it would leave behind rather than slept through.
+      await db.order.update({ where: { id: orderId }, data: { submitStartedAt: new Date(Date.now() - 1_200), leaseUntil: new Date(Date.now() - 200) } });
       expect((await runSyncPass(db, { providerIds: [provider.providerId] })).expiredSubmissions).toBe(1);
       expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).state).toBe("unknown");
     } finally {

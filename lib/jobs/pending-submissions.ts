@@ -7,10 +7,9 @@
 // Both waits are about a real process that may still be running, so they are measured on the
 // wall clock, never on a pass's scheduling clock (which tests move ahead).
 import type { Db } from "@/lib/db/connection";
-import { moneyTransaction } from "@/lib/ledger/transaction";
-import { flagOrder } from "@/lib/orders/order-events";
+import { Prisma } from "@/lib/db/generated/client";
+import { moveOrders } from "@/lib/orders/move-orders";
 import { submitOrder, type SubmitOutcome } from "@/lib/orders/submit-order";
-import { transitionOrders } from "@/lib/orders/transition-orders";
 import { mapWithConcurrency } from "@/lib/util/concurrency";
 
 const LOST_FLAG = "upstream answer to add was lost: check the provider and resolve";
@@ -19,22 +18,28 @@ export async function expireStaleSubmissions(db: Db, options: { submitLeaseMs: n
   const now = new Date();
   // The lease is the sender's; rows written before leases existed fall back to the send time.
   const cutoff = new Date(now.getTime() - options.submitLeaseMs);
-  return moneyTransaction(db, async (tx) => {
-    const expired = await transitionOrders(tx, {
-      where: {
-        submitStartedAt: { not: null, lt: cutoff },
-        OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
-        ...(options.providerIds ? { providerId: { in: options.providerIds } } : {}),
-      },
+  const stale = await db.order.findMany({
+    where: {
+      state: "pending_submit",
+      submitStartedAt: { not: null, lt: cutoff },
+      OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+      ...(options.providerIds ? { providerId: { in: options.providerIds } } : {}),
+    },
+    select: { id: true },
+  });
+  // The lease is checked again as the orders move: a sender that renewed it since is still waiting.
+  const expired = await moveOrders(
+    db,
+    { by: "expiry", where: Prisma.sql`(o."leaseUntil" IS NULL OR o."leaseUntil" < ${now})` },
+    stale.map(({ id }) => ({
+      id,
       from: "pending_submit",
       to: "unknown",
-      by: "expiry",
-      data: { lastError: "no answer recorded for add within the lease", leaseUntil: null },
-      event: { type: "submit-expired", message: () => "add was sent but its answer was never recorded; never re-sent, staff must resolve" },
-    });
-    for (const { id } of expired) await flagOrder(tx, id, LOST_FLAG);
-    return expired.length;
-  });
+      set: { lastError: "no answer recorded for add within the lease", releaseLease: true, flag: LOST_FLAG },
+      events: [{ type: "submit-expired", message: "add was sent but its answer was never recorded; never re-sent, staff must resolve" }],
+    })),
+  );
+  return expired.length;
 }
 
 export async function submitNeverSentOrders(

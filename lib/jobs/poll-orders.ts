@@ -140,7 +140,7 @@ async function pollBatch(db: Db, batch: Batch, options: PollContext): Promise<vo
  */
 async function settleAll(db: Db, toSettle: { order: ClaimedOrder; status: StatusToSettle }[], now: Date): Promise<(SettleOutcome | "failed")[]> {
   if (toSettle.length === 0) return [];
-  const snapshots = new Map(toSettle.map(({ order }) => [order.id, { ...order, charge: new Decimal(order.charge) }]));
+  const snapshots = new Map(toSettle.map(({ order }) => [order.id, { id: order.id, state: order.state }]));
   try {
     return await settleOrderStatuses(db, toSettle.map((s) => s.status), { now, snapshots });
   } catch {

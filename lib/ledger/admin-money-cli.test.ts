@@ -2,7 +2,7 @@
 // the pages, the operator recorded as the CLI (actor null) in the ledger and the audit log.
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/connection";
-import { createChargedOrder, createCustomer, runCliCommand, withDatabase } from "@/lib/testing/fixtures";
+import { createChargedOrder, createCustomer, runCliCommand, settleTestOrder, withDatabase } from "@/lib/testing/fixtures";
 import { verifyLedger } from "./verify-ledger";
 
 let db: Db;
@@ -18,7 +18,7 @@ describe("admin money commands", () => {
     expect(await cli("funds:deduct", "--email", email, "--amount", "2", "--reason", "fee")).toEqual({ code: 0, text: `Deducted 2.000000 from ${email}; balance now 8.000000.` });
     const orderId = await createChargedOrder(db, customerId, { charge: "3", quantity: 100 });
     expect(await cli("order:refund", String(orderId), "--amount", "1", "--reason", "x")).toMatchObject({ code: 1, text: expect.stringContaining("not finished") });
-    await db.order.update({ where: { id: orderId }, data: { state: "completed" } });
+    await settleTestOrder(db, orderId, "completed");
     expect(await cli("order:refund", String(orderId), "--amount", "3", "--reason", "complaint")).toMatchObject({ code: 0, text: expect.stringContaining("Refunded 3.000000") });
     expect(await cli("order:refund", String(orderId), "--amount", "1", "--reason", "again")).toMatchObject({ code: 1, text: expect.stringContaining("already has a manual refund") });
     const audit = await db.auditLog.findMany({ where: { OR: [{ entityType: "User", entityId: String(customerId) }, { entityType: "Order", entityId: String(orderId) }] }, orderBy: { id: "asc" } });

@@ -4,11 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { Decimal } from "@/lib/money";
-import { createChargedOrder, createCustomer } from "@/lib/testing/fixtures";
+import { createChargedOrder, createCustomer, settleTestOrder } from "@/lib/testing/fixtures";
 import { applyBalanceChange } from "./balance-change";
 import { debitFunds, ZDebitFundsInput } from "./debit-funds";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { refundForOrder } from "./order-money";
 import { refundOrderManually } from "./refund-manual";
 import { moneyTransaction } from "./transaction";
 import { verifyLedger } from "./verify-ledger";
@@ -67,13 +66,8 @@ describe("refundOrderManually", () => {
   async function finishedOrder(state: "completed" | "partial" | "pending" | "canceled", charge = "4") {
     const customerId = await createCustomer(db, "10");
     const orderId = await createChargedOrder(db, customerId, { charge, quantity: 1000 });
-    await db.order.update({ where: { id: orderId }, data: { state, ...(state === "partial" ? { remains: 250 } : {}) } });
-    if (state === "partial") {
-      await moneyTransaction(db, (tx) => refundForOrder(tx, { customerId, orderId, kind: "refund_partial", amount: new Decimal(charge).times("0.25") }));
-    }
-    if (state === "canceled") {
-      await moneyTransaction(db, (tx) => refundForOrder(tx, { customerId, orderId, kind: "refund_canceled", amount: new Decimal(charge) }));
-    }
+    // As the worker settles them: partial with a quarter undelivered (refunded), canceled refunded in full.
+    if (state !== "pending") await settleTestOrder(db, orderId, state, state === "partial" ? 250 : null);
     return { customerId, orderId };
   }
 

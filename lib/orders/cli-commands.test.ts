@@ -3,12 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db/connection";
 import { createTestDatabase } from "@/scripts/test/test-database";
-import { createCustomer, runCliCommand, serviceOfType, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
+import { createCustomer, parsed, runCliCommand, serviceOfType, startTestProvider, TEST_LINK, writeBehindTheDatabasesBack, type TestProvider } from "@/lib/testing/fixtures";
 import { createPayment } from "@/lib/payments/create-payment";
 import { reviewPayment } from "@/lib/payments/review-payment";
 import { ZCreatePaymentInput, ZReviewPaymentInput } from "@/lib/payments/schemas";
 import { createMethod, makeAdminAndCustomer } from "@/lib/payments/testing/fixtures";
-import { parsed } from "@/lib/testing/fixtures";
 import { placeOrder } from "./place-order";
 
 let dropDatabase: () => Promise<void>;
@@ -52,12 +51,13 @@ describe("operator commands", () => {
     expect(verified.text).toMatch(/conservation: .* holds/);
     expect(verified.text).toContain("Ledger OK.");
 
-    await (await getDb()).$executeRaw`UPDATE "User" SET balance = balance + 1 WHERE id = ${user.id}`;
+    // The database refuses a balance without its entry; a repair with triggers off could still leave one.
+    await writeBehindTheDatabasesBack(await getDb(), (tx) => tx.$executeRaw`UPDATE "User" SET balance = balance + 1 WHERE id = ${user.id}`);
     const broken = await cli("ledger:verify");
     expect(broken.code).toBe(1);
     expect(broken.text).toContain("MISMATCH [balance]");
     expect(broken.text).toContain("BROKEN");
-    await (await getDb()).$executeRaw`UPDATE "User" SET balance = balance - 1 WHERE id = ${user.id}`;
+    await writeBehindTheDatabasesBack(await getDb(), (tx) => tx.$executeRaw`UPDATE "User" SET balance = balance - 1 WHERE id = ${user.id}`);
   });
 
   it("ledger:verify prints deposits, bonuses and chargebacks each on its own line, not as refunds", async () => {

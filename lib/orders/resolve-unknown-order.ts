@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { transitionOrders } from "./transition-orders";
+import { Prisma } from "@/lib/db/generated/client";
+import { moveOrders } from "./move-orders";
 import { toLedgerString } from "@/lib/money";
 import { fail, type Failure } from "@/lib/result";
 
@@ -33,25 +34,26 @@ export async function resolveUnknownOrder(
 
 function resolveOnce(db: Db, orderId: number, placedId: string | null, actorId: number | null, now: Date, who: string): Promise<ResolveResult> {
   return moneyTransaction(db, async (tx) => {
-    const unknown = { where: { id: orderId, upstreamOrderId: null }, from: "unknown", by: "staff" } as const;
+    const unknown = { by: "staff", where: Prisma.sql`o."upstreamOrderId" IS NULL` } as const;
     if (placedId !== null) {
-      const placed = await transitionOrders(tx, {
-        ...unknown,
+      const placed = await moveOrders(tx, unknown, [{
+        id: orderId,
+        from: "unknown",
         to: "pending",
-        data: { upstreamOrderId: placedId, submittedAt: now, nextSyncAt: now, flag: null },
-        event: { type: "resolved", message: () => `${who}: placed upstream as ${placedId}` },
-      });
+        set: { upstreamOrderId: placedId, submittedAt: now, nextSyncAt: now, flag: null },
+        events: [{ type: "resolved", message: `${who}: placed upstream as ${placedId}` }],
+      }]);
       if (placed.length === 0) return notUnknown(tx, orderId);
       await recordAudit(tx, { actorId, action: "order.resolve", entityType: "Order", entityId: orderId, before: { state: "unknown" }, after: { state: "pending", upstreamOrderId: placedId } });
       return { ok: true, state: "pending" } as const;
     }
-    const failed = await transitionOrders(tx, {
-      ...unknown,
+    const failed = await moveOrders(tx, { ...unknown, refund: { actorId, reason: "resolved as not placed" } }, [{
+      id: orderId,
+      from: "unknown",
       to: "failed",
-      data: { finishedAt: now, flag: null },
-      event: { type: "resolved", message: () => `${who}: not placed upstream; charge refunded` },
-      refund: { actorId, reason: "resolved as not placed" },
-    });
+      set: { finishedAt: now, flag: null },
+      events: [{ type: "resolved", message: `${who}: not placed upstream; charge refunded` }],
+    }]);
     if (failed.length === 0) return notUnknown(tx, orderId);
     const refunded = failed[0].refunded ? toLedgerString(failed[0].refunded.amount) : null;
     await recordAudit(tx, { actorId, action: "order.resolve", entityType: "Order", entityId: orderId, before: { state: "unknown" }, after: { state: "failed", refunded } });

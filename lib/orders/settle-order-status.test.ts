@@ -144,7 +144,7 @@ describe("settleOrderStatus", () => {
     expect(rows.get(progressing)).toMatchObject({ state: "in_progress", startCount: 3_000_000_000n, remains: 4 });
     expect(rows.get(weird)).toMatchObject({ state: "pending", upstreamCurrency: "EUR", flag: 'unknown upstream status "Ωmega"; waiting, not settled' });
     const events = await db.orderEvent.findMany({ where: { orderId: { in: orders } }, orderBy: { id: "asc" } });
-    expect(events.filter((e) => e.orderId === partial).map((e) => [e.type, e.message])).toEqual([
+    expect(events.filter((e) => e.orderId === partial && e.type !== "submitted").map((e) => [e.type, e.message])).toEqual([
       ["status", 'pending → partial (Partial "half" \\ done)'],
       ["refund", "refund_partial 1.285715"],
     ]);

@@ -1,13 +1,13 @@
 // What an upstream says about orders, applied through the order state machine, a batch at a time:
 // each order's change is planned from its row as read (the claim returns it), and all of them are
-// written set-based in one statement (./apply-order-changes.ts). Money moves only on a move out of
+// written set-based in one statement by moveOrders (./move-orders.ts), refunds included. Money moves only on a move out of
 // an open state, made by a conditional update: of two settlers racing (two worker passes, a lease
 // that expired mid-pass) the loser's update matches nothing and it refunds nothing. Final states never reopen; anything odd is flagged for staff, never paid out. A
 // normal answer clears what earlier odd answers left (flag, lastError): the order is fine again.
 import type { Db } from "@/lib/db/connection";
 import { Decimal } from "@/lib/money";
 import type { OrderStatusClass } from "@/lib/upstream/statuses";
-import { applyOrderChanges, type OrderChange, type OrderSnapshot } from "./apply-order-changes";
+import { moveOrders, type OrderMove } from "./move-orders";
 import { isFinalState, isOpenState, STATE_FOR_STATUS_CLASS, type OrderState } from "./state-machine";
 
 export type ObservedStatus = {
@@ -21,6 +21,9 @@ export type ObservedStatus = {
 };
 
 export type SettleOutcome = "unchanged" | "progressed" | "completed" | "partial" | "canceled" | "flagged";
+
+/** An order as the worker read it (the claim): what its change is planned from. */
+export type OrderSnapshot = { id: number; state: OrderState };
 
 export type StatusToSettle = { orderId: number; observed: ObservedStatus; nextSyncAt: Date };
 
@@ -56,36 +59,22 @@ export async function settleOrderStatuses(
     if (!order) throw new Error(`order ${item.orderId} does not exist`);
     return planSettlement(order, item, now);
   });
-  const applied = new Set((await applyOrderChanges(db, "worker", snapshots, plans.map((p) => p.change))).map((a) => a.id));
+  const applied = new Set((await moveOrders(db, { by: "worker" }, plans.map((p) => p.change))).map((a) => a.id));
   return plans.map((plan) => (applied.has(plan.change.id) ? plan.outcome : "unchanged"));
 }
 
 async function readSnapshots(db: Db, ids: number[]): Promise<Map<number, OrderSnapshot>> {
-  const rows = await db.order.findMany({ where: { id: { in: ids } }, select: { id: true, userId: true, state: true, charge: true, quantity: true, flag: true } });
-  return new Map(rows.map((row) => [row.id, { ...row, charge: new Decimal(row.charge.toFixed()) }]));
+  const rows = await db.order.findMany({ where: { id: { in: ids } }, select: { id: true, state: true } });
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** What one answer does to one order as read: the same rules the state machine's table states. */
-export function planSettlement(order: OrderSnapshot, item: StatusToSettle, now: Date): { change: OrderChange; outcome: SettleOutcome } {
+export function planSettlement(order: OrderSnapshot, item: StatusToSettle, now: Date): { change: OrderMove; outcome: SettleOutcome } {
   const observed = { ...item.observed, status: clean(item.observed.status), note: item.observed.note ? clean(item.observed.note) : null };
   const target = STATE_FOR_STATUS_CLASS[observed.statusClass];
-  const keep: OrderChange = {
-    id: order.id,
-    from: order.state,
-    to: order.state,
-    upstreamStatus: null,
-    remains: null,
-    startCount: null,
-    upstreamCharge: null,
-    upstreamCurrency: null,
-    resetFailures: false,
-    nextSyncAt: null,
-    finishedAt: null,
-    flag: "keep",
-    clearLastError: false,
-    events: [],
-  };
-  const flagged = (change: OrderChange, text: string) => ({ change: { ...change, flag: { set: text.slice(0, 500) } }, outcome: "flagged" as const });
+  // Whatever happens, the worker is done with the order for this pass: its lease is released.
+  const keep: OrderMove = { id: order.id, from: order.state, to: order.state, set: { releaseLease: true }, events: [] };
+  const flagged = (change: OrderMove, text: string) => ({ change: { ...change, set: { ...change.set, flag: text.slice(0, 500) } }, outcome: "flagged" as const });
 
   if (!isOpenState(order.state)) {
     // Only the lease is released; a final order that upstream now describes otherwise is for staff.
@@ -95,20 +84,23 @@ export function planSettlement(order: OrderSnapshot, item: StatusToSettle, now: 
     return { change: keep, outcome: "unchanged" };
   }
 
-  const seen: OrderChange = {
+  const seen: OrderMove = {
     ...keep,
-    upstreamStatus: observed.status.slice(0, 200),
-    // Order.remains is a 32-bit integer; anything beyond it is nonsense kept at the bound
-    // (refunds clamp remains to 0..quantity anyway).
-    remains: observed.remains !== null ? Math.max(-INT32_MAX, Math.min(INT32_MAX, observed.remains)) : null,
-    startCount: observed.startCount ?? null,
-    upstreamCharge: observed.charge ? observed.charge.toFixed() : null,
-    upstreamCurrency: observed.currency ? observed.currency.slice(0, 20) : null,
-    resetFailures: true,
-    nextSyncAt: item.nextSyncAt,
+    set: {
+      releaseLease: true,
+      upstreamStatus: observed.status.slice(0, 200),
+      // Order.remains is a 32-bit integer; anything beyond it is nonsense kept at the bound
+      // (refunds clamp remains to 0..quantity anyway).
+      remains: observed.remains !== null ? Math.max(-INT32_MAX, Math.min(INT32_MAX, observed.remains)) : undefined,
+      startCount: observed.startCount ?? undefined,
+      upstreamCharge: observed.charge ? observed.charge.toFixed() : undefined,
+      upstreamCurrency: observed.currency ? observed.currency.slice(0, 20) : undefined,
+      resetFailures: true,
+      nextSyncAt: item.nextSyncAt,
+    },
   };
   // An answer we can act on: whatever an earlier refusal or odd status flagged is over.
-  const normal: OrderChange = { ...seen, flag: "clear", clearLastError: true };
+  const normal: OrderMove = { ...seen, set: { ...seen.set, flag: null, lastError: null } };
 
   if (target === null) return flagged(seen, `unknown upstream status "${observed.status}"; waiting, not settled`);
   if (isOpenState(target)) {
@@ -124,8 +116,7 @@ export function planSettlement(order: OrderSnapshot, item: StatusToSettle, now: 
       ...normal,
       to: target,
       // Settled orders are not polled again: the schedule stays as it was.
-      nextSyncAt: null,
-      finishedAt: now,
+      set: { ...normal.set, nextSyncAt: undefined, finishedAt: now },
       events: [{ type: "status", message: `${order.state} → ${target} (${observed.status})${note}` }],
     },
     outcome: SETTLED_AS[target] ?? "unchanged",

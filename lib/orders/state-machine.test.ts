@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
-import { moneyTransaction } from "@/lib/ledger/transaction";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal } from "@/lib/money";
 import type { OrderStatusClass } from "@/lib/upstream/statuses";
@@ -17,8 +16,8 @@ import {
   STATE_FOR_STATUS_CLASS,
   TRANSITIONS,
 } from "./state-machine";
-import { createChargedOrder, createCustomer } from "@/lib/testing/fixtures";
-import { transitionOrders } from "./transition-orders";
+import { balanceOf, createChargedOrder, createCustomer, settleTestOrder } from "@/lib/testing/fixtures";
+import { moveOrders } from "./move-orders";
 
 let db: Db;
 beforeAll(async () => {
@@ -77,7 +76,7 @@ describe("enforcement", () => {
   it("the database refuses a change of state the table does not list, from any code or SQL", async () => {
     const customerId = await createCustomer(db, "10");
     const orderId = await createChargedOrder(db, customerId, { charge: "2", quantity: 1000 });
-    await db.order.update({ where: { id: orderId }, data: { state: "completed" } });
+    await settleTestOrder(db, orderId, "completed");
     // Final states stay final; pending_submit cannot skip the answer; nothing reopens.
     for (const state of ["pending", "in_progress", "canceled", "partial", "failed", "pending_submit"] as const) {
       await expect(db.order.update({ where: { id: orderId }, data: { state } }), state).rejects.toThrow(/may not move from completed to/);
@@ -88,31 +87,53 @@ describe("enforcement", () => {
     await db.order.update({ where: { id: orderId }, data: { state: "completed", upstreamStatus: "Completed" } });
   });
 
-  it("transitionOrders refuses a move the table does not list for that actor, before touching anything", async () => {
+  it("moveOrders refuses a move the table does not list for that actor, before touching anything", async () => {
     const customerId = await createCustomer(db, "10");
     const orderId = await createChargedOrder(db, customerId, { charge: "2", quantity: 1000 });
-    const attempt = (to: "completed" | "failed", by: "staff" | "worker") =>
-      moneyTransaction(db, (tx) => transitionOrders(tx, { where: { id: orderId }, from: "pending", to, by, event: { type: "status", message: () => "x" } }));
+    const events = await db.orderEvent.count({ where: { orderId } });
+    const attempt = (to: "completed" | "failed", by: "staff" | "worker") => moveOrders(db, { by }, [{ id: orderId, from: "pending", to, events: [{ type: "status", message: "x" }] }]);
     await expect(attempt("completed", "staff")).rejects.toThrow(/pending → completed by staff is not in the transition table/);
     await expect(attempt("failed", "worker")).rejects.toThrow(/not in the transition table/);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).state).toBe("pending");
-    expect(await db.orderEvent.count({ where: { orderId } })).toBe(0);
+    expect(await db.orderEvent.count({ where: { orderId } })).toBe(events);
   });
 
   it("applies the table's money effect once, with the event, and the loser of a race moves nothing", async () => {
     const customerId = await createCustomer(db, "10");
     const orderId = await createChargedOrder(db, customerId, { charge: "2", quantity: 1000 });
-    await db.order.update({ where: { id: orderId }, data: { remains: 250 } });
-    const settle = () =>
-      moneyTransaction(db, (tx) =>
-        transitionOrders(tx, { where: { id: orderId }, from: OPEN_STATES, to: "partial", by: "worker", event: { type: "status", message: () => "pending → partial" } }),
-      );
+    const settle = () => moveOrders(db, { by: "worker" }, [{ id: orderId, from: OPEN_STATES, to: "partial", set: { remains: 250 }, events: [{ type: "status", message: "pending → partial" }] }]);
     const results = await Promise.all([settle(), settle(), settle()]);
     expect(results.map((r) => r.length).sort()).toEqual([0, 0, 1]);
     const winner = results.find((r) => r.length)![0];
-    expect(winner.refunded).toEqual({ kind: "refund_partial", amount: new Decimal("0.5") });
+    expect(winner).toMatchObject({ id: orderId, userId: customerId, from: "pending", to: "partial", refunded: { kind: "refund_partial", amount: new Decimal("0.5") } });
     expect((await db.ledgerEntry.findMany({ where: { orderId, kind: "refund_partial" } })).map((e) => e.amount.toFixed(6))).toEqual(["0.500000"]);
-    expect(await db.orderEvent.count({ where: { orderId, type: "status" } })).toBe(1);
+    const history = await db.orderEvent.findMany({ where: { orderId, type: { in: ["status", "refund"] } }, orderBy: { id: "asc" } });
+    expect(history.map((e) => [e.type, e.message])).toEqual([["status", "pending → partial"], ["refund", "refund_partial 0.500000"]]);
     expect((await verifyLedger(db, { customerIds: [customerId] })).ok).toBe(true);
+  });
+
+  it("moves a batch of orders of several customers in one statement, each refunded once, in the ledger's order", async () => {
+    const [a, b] = [await createCustomer(db, "10"), await createCustomer(db, "10")];
+    const ids = [
+      await createChargedOrder(db, a, { charge: "1", quantity: 1000 }),
+      await createChargedOrder(db, a, { charge: "2", quantity: 1000 }),
+      await createChargedOrder(db, b, { charge: "3", quantity: 1000 }),
+      await createChargedOrder(db, b, { charge: "4", quantity: 1000 }),
+    ];
+    const moved = await moveOrders(db, { by: "worker" }, [
+      { id: ids[0], from: "pending", to: "canceled" },
+      { id: ids[1], from: "pending", to: "partial", set: { remains: 999 } },
+      { id: ids[2], from: "pending", to: "completed" },
+      // Not in `from` any more (pending): matches nothing, no money.
+      { id: ids[3], from: "in_progress", to: "canceled" },
+    ]);
+    expect(moved.map((m) => [m.id, m.to, m.refunded?.amount.toFixed(6) ?? null])).toEqual([
+      [ids[0], "canceled", "1.000000"],
+      [ids[1], "partial", "1.998000"],
+      [ids[2], "completed", null],
+    ]);
+    expect(await balanceOf(db, a)).toBe("9.998000");
+    expect(await balanceOf(db, b)).toBe("3.000000");
+    expect((await verifyLedger(db, { customerIds: [a, b] })).ok).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // Everything an order can do, in one table: which state may follow which, who may make the
 // move, and what it does to the customer's money. Code changes Order.state only through
-// `transitionOrders` (./transition-orders.ts), and the database refuses any change of state this
+// `moveOrders` (./move-orders.ts; lib/ledger/one-writer.test.ts checks), and the database refuses any change of state this
 // table does not list (a trigger on "Order" checks "OrderStateTransition", which a migration
 // fills with the same pairs; a test keeps the two equal). The groups other code asks about (open, final, live …) are
 // derived from the states here, so a newcomer reads this file to know what an order can do.

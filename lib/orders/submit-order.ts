@@ -3,7 +3,7 @@
 // before sending, so of everyone who tries (the customer's request, the worker) one sends. The
 // sender holds a short lease on the order while it waits (./submission-lease.ts).
 import type { Db } from "@/lib/db/connection";
-import { moneyTransaction } from "@/lib/ledger/transaction";
+import { Prisma } from "@/lib/db/generated/client";
 import type { UpstreamResult, CreatedOrder } from "@/lib/upstream/types";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { flagOrder } from "./order-events";
@@ -11,7 +11,7 @@ import { upstreamClientFor } from "@/lib/providers/provider-client";
 import { addInputFor, type ServiceOrderParams } from "./service-order-rules";
 import { AWAITING_ANSWER_STATES, type TransitionActor } from "./state-machine";
 import { keepLeaseAlive, submitLeaseMs } from "./submission-lease";
-import { transitionOrders } from "./transition-orders";
+import { moveOrders } from "./move-orders";
 
 export type SubmitOutcome = "placed" | "failed" | "unknown" | "not-sent";
 
@@ -72,8 +72,8 @@ async function sendAdd(db: Db, orderId: number): Promise<UpstreamResult<CreatedO
 
 /**
  * pending_submit (or unknown, when this answer arrives after the submission was given up on)
- * becomes pending with the upstream id, or failed with a full refund, or unknown. Each is a
- * conditional update: the loser of any race changes nothing and moves no money.
+ * becomes pending with the upstream id, or failed with a full refund, or unknown. Each is one
+ * moveOrders statement: the loser of any race changes nothing and moves no money.
  */
 export async function recordSubmitOutcome(
   db: Db,
@@ -93,43 +93,39 @@ export async function recordSubmitOutcome(
   }
 }
 
-function recordOutcomeOnce(db: Db, orderId: number, result: UpstreamResult<CreatedOrder>, now: Date, by: Sender): Promise<SubmitOutcome> {
+async function recordOutcomeOnce(db: Db, orderId: number, result: UpstreamResult<CreatedOrder>, now: Date, by: Sender): Promise<SubmitOutcome> {
   // Undecided: still waiting, or given up on as unknown (a late answer still counts).
-  const undecided = { where: { id: orderId, upstreamOrderId: null }, from: AWAITING_ANSWER_STATES, by };
-  return moneyTransaction(db, async (tx) => {
-    if (result.ok) {
-      const upstreamId = result.value.order;
-      const placed = await transitionOrders(tx, {
-        ...undecided,
-        to: "pending",
-        // flag: null — a late answer settles what the "answer lost" flag asked staff to check.
-        data: { upstreamOrderId: upstreamId, submittedAt: now, nextSyncAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS), lastError: null, flag: null, leaseUntil: null },
-        event: { type: "submitted", message: () => `upstream order ${upstreamId}` },
-      });
-      if (placed.length === 0) {
-        await flagOrder(tx, orderId, `upstream created order ${upstreamId} after this order was already settled`);
-        return "not-sent";
-      }
-      return "placed";
-    }
-    if (result.kind === "definite") {
-      const failed = await transitionOrders(tx, {
-        ...undecided,
-        to: "failed",
-        data: { lastError: result.message.slice(0, 2000), finishedAt: now, leaseUntil: null },
-        event: { type: "submit-failed", message: () => `refused: ${result.message}; charge refunded` },
-      });
-      return failed.length ? "failed" : "not-sent";
-    }
-    const lost = await transitionOrders(tx, {
-      ...undecided,
-      from: "pending_submit",
-      to: "unknown",
-      data: { lastError: result.message.slice(0, 2000), leaseUntil: null },
-      event: { type: "submit-unanswered", message: () => `no clear answer (${result.message}); never re-sent, staff must resolve` },
-    });
-    if (lost.length === 0) return "not-sent";
-    await flagOrder(tx, orderId, "upstream answer to add was lost: check the provider and resolve");
-    return "unknown";
-  });
+  const undecided = { by, where: Prisma.sql`o."upstreamOrderId" IS NULL` };
+  if (result.ok) {
+    const upstreamId = result.value.order;
+    const placed = await moveOrders(db, undecided, [{
+      id: orderId,
+      from: AWAITING_ANSWER_STATES,
+      to: "pending",
+      // flag: null — a late answer settles what the "answer lost" flag asked staff to check.
+      set: { upstreamOrderId: upstreamId, submittedAt: now, nextSyncAt: new Date(now.getTime() + FIRST_POLL_DELAY_MS), lastError: null, flag: null, releaseLease: true },
+      events: [{ type: "submitted", message: `upstream order ${upstreamId}` }],
+    }]);
+    if (placed.length) return "placed";
+    await flagOrder(db, orderId, `upstream created order ${upstreamId} after this order was already settled`);
+    return "not-sent";
+  }
+  if (result.kind === "definite") {
+    const failed = await moveOrders(db, undecided, [{
+      id: orderId,
+      from: AWAITING_ANSWER_STATES,
+      to: "failed",
+      set: { lastError: result.message, finishedAt: now, releaseLease: true },
+      events: [{ type: "submit-failed", message: `refused: ${result.message}; charge refunded` }],
+    }]);
+    return failed.length ? "failed" : "not-sent";
+  }
+  const lost = await moveOrders(db, undecided, [{
+    id: orderId,
+    from: "pending_submit",
+    to: "unknown",
+    set: { lastError: result.message, releaseLease: true, flag: "upstream answer to add was lost: check the provider and resolve" },
+    events: [{ type: "submit-unanswered", message: `no clear answer (${result.message}); never re-sent, staff must resolve` }],
+  }]);
+  return lost.length ? "unknown" : "not-sent";
 }

@@ -1,15 +1,15 @@
 // The only code that acts on what a gateway says about a payment. Each report is applied in one
-// transaction: a conditional state update (only the first matching report wins it), the money that
-// state needs (lib/ledger), and a PaymentEvent saying what happened. Replays, duplicates and
+// transaction: movePayment (./move-payment.ts: the conditional state update only the first matching
+// report wins, and the money the payment's table gives that move), and a PaymentEvent saying what happened. Replays, duplicates and
 // out-of-order reports lose the conditional update and change nothing but the event log.
 import type { Db } from "@/lib/db/connection";
 import type { PaymentGateway, PaymentState } from "@/lib/db/generated/enums";
-import { creditPayment } from "@/lib/ledger/credit-payment";
 import { fromDb } from "@/lib/money/db-decimal";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
 import { type Decimal, toLedgerString } from "@/lib/money";
 import { applyReversal } from "./apply-reversal";
 import type { GatewayReport } from "./gateway";
+import { movePayment, type PaymentMove } from "./move-payment";
 
 export type PaymentLookup = { externalId: string } | { paymentId: number } | { externalRef: string };
 
@@ -65,10 +65,8 @@ export async function applyGatewayReport(db: Db, input: ApplyReportInput): Promi
     if (!payment) return log("unknown_payment", `no ${input.gateway} payment for ${JSON.stringify(input.lookup)}`);
 
     const reported = { reportedStatus: input.status.slice(0, 100) };
-    const moveFrom = async (from: PaymentState[], data: Record<string, unknown>): Promise<boolean> => {
-      const moved = await tx.payment.updateMany({ where: { id: payment.id, state: { in: from } }, data: { ...reported, ...data } });
-      return moved.count === 1;
-    };
+    const moveFrom = async (from: PaymentState[], to: PaymentState, data: PaymentMove["data"], money?: PaymentMove["money"]): Promise<boolean> =>
+      (await movePayment(tx, { id: payment.id, from, to, by: "gateway", data: { ...reported, ...data }, money })).moved;
     const report = input.report;
 
     switch (report.kind) {
@@ -76,35 +74,38 @@ export async function applyGatewayReport(db: Db, input: ApplyReportInput): Promi
         const mismatch = amountMismatch(payment, report.amount, report.currency);
         const reportedMoney = { reportedAmount: report.amount.toFixed(), reportedCurrency: report.currency.slice(0, 20) };
         if (mismatch) {
-          if (await moveFrom(NOT_YET_CREDITED, { state: "flagged", flag: mismatch, ...reportedMoney })) return log("flagged", mismatch);
+          if (await moveFrom(NOT_YET_CREDITED, "flagged", { flag: mismatch, ...reportedMoney })) return log("flagged", mismatch);
           return late(tx, payment.id, log, "paid", reportedMoney);
         }
         const overpaid = report.overpaidBy?.gt(0) ? `overpaid by ${report.overpaidBy.toFixed()} ${payment.currency}: refund or credit it by hand` : null;
         const deposit = fromDb(payment.creditAmount);
         const bonus = fromDb(payment.bonusAmount);
-        const won = await moveFrom(NOT_YET_CREDITED, {
-          state: "paid",
-          creditedAmount: toLedgerString(deposit),
-          creditedBonus: toLedgerString(bonus),
-          externalRef: report.externalRef ?? payment.externalRef,
-          paidAt: new Date(),
-          flag: overpaid,
-          ...reportedMoney,
-        });
+        const won = await moveFrom(
+          NOT_YET_CREDITED,
+          "paid",
+          {
+            creditedAmount: toLedgerString(deposit),
+            creditedBonus: toLedgerString(bonus),
+            externalRef: report.externalRef ?? payment.externalRef,
+            paidAt: new Date(),
+            flag: overpaid,
+            ...reportedMoney,
+          },
+          { reason: `Payment #${payment.id} (${payment.gateway})` },
+        );
         if (!won) return late(tx, payment.id, log, "paid", reportedMoney);
-        await creditPayment(tx, { customerId: payment.userId, paymentId: payment.id, deposit, bonus, reason: `Payment #${payment.id} (${payment.gateway})` });
         return log("credited", `credited ${toLedgerString(deposit)}${bonus.gt(0) ? ` + bonus ${toLedgerString(bonus)}` : ""}${overpaid ? `; ${overpaid}` : ""}`);
       }
       case "underpaid": {
         const message = `underpaid: the gateway received ${report.paid?.toFixed() ?? "less"} of ${payment.payAmount.toFixed()} ${payment.currency}`;
         const reportedMoney = { reportedAmount: (report.paid ?? report.amount).toFixed(), reportedCurrency: report.currency.slice(0, 20) };
-        if (await moveFrom(NOT_YET_CREDITED, { state: "flagged", flag: message, ...reportedMoney })) return log("flagged", message);
+        if (await moveFrom(NOT_YET_CREDITED, "flagged", { flag: message, ...reportedMoney })) return log("flagged", message);
         return late(tx, payment.id, log, "underpaid", reportedMoney);
       }
       case "failed":
       case "expired":
       case "canceled": {
-        if (await moveFrom(NOT_YET_CREDITED, { state: report.kind })) return log("state", `${report.kind}: nothing credited`);
+        if (await moveFrom(NOT_YET_CREDITED, report.kind, {})) return log("state", `${report.kind}: nothing credited`);
         return log("ignored", `${report.kind} reported while the payment is ${(await stateOf(tx, payment.id))}: nothing changed`);
       }
       case "pending":
@@ -139,7 +140,7 @@ async function stateOf(tx: Tx, paymentId: number): Promise<PaymentState> {
  */
 async function late(tx: Tx, paymentId: number, log: Log, what: string, reportedMoney: object) {
   const message = `${what} reported after the payment was closed unpaid: not credited, review it`;
-  const moved = await tx.payment.updateMany({ where: { id: paymentId, state: { in: CLOSED_UNPAID } }, data: { state: "flagged", flag: message, ...reportedMoney } });
-  if (moved.count === 1) return log("flagged", message);
+  const moved = await movePayment(tx, { id: paymentId, from: CLOSED_UNPAID, to: "flagged", by: "gateway", data: { flag: message, ...reportedMoney } });
+  if (moved.moved) return log("flagged", message);
   return log("duplicate", `${what} reported again while the payment is ${await stateOf(tx, paymentId)}: nothing changed`);
 }

@@ -5,11 +5,11 @@
 // payment and report key), its chargeback entry names it, and a trigger keeps the running total
 // within what the payment credited. What the balance cannot cover is owed: the report is kept
 // without an entry, the payment flagged, and an admin takes it back later (review-payment.ts).
-import { debitChargeback } from "@/lib/ledger/credit-payment";
 import type { Tx } from "@/lib/ledger/transaction";
 import { Decimal, LEDGER_SCALE, toLedgerString } from "@/lib/money";
 import { fromDb } from "@/lib/money/db-decimal";
 import type { GatewayReport } from "./gateway";
+import { movePayment } from "./move-payment";
 
 type Reversed = Extract<GatewayReport, { kind: "reversed" }>;
 type Outcome = "charged_back" | "flagged" | "duplicate" | "ignored" | "noted";
@@ -50,14 +50,20 @@ export async function applyReversal<R>(tx: Tx, paymentId: number, report: Revers
     data: { paymentId, eventKey: key, kind: report.reversal, reported: toLedgerString(report.amount), amount: toLedgerString(amount), totalAfter: toLedgerString(totalAfter) },
     select: { id: true },
   });
-  await tx.payment.update({
-    where: { id: paymentId },
-    data: { ...reported, state: "charged_back", chargebackAmount: totalAfter.gt(0) ? toLedgerString(totalAfter) : null },
-  });
   const reason = `${report.reason} of payment #${paymentId}`;
+  // The state and the take-back go the one road (movePayment): paid or charged_back → charged_back,
+  // debiting this report's amount (named by its PaymentReversal) when the balance covers it.
+  const moved = await movePayment(tx, {
+    id: paymentId,
+    from: ["paid", "charged_back"],
+    to: "charged_back",
+    by: "gateway",
+    data: { ...reported, chargebackAmount: totalAfter.gt(0) ? toLedgerString(totalAfter) : null },
+    money: { reason, reversal: { id: reversal.id, amount } },
+  });
+  if (!moved.moved) throw new Error(`payment ${paymentId}: locked in ${payment.state} yet did not move to charged_back`);
   if (!amount.gt(0)) return log("noted", `${reason}: already taken back ${toLedgerString(before)}, nothing more`);
-  const balance = await debitChargeback(tx, { customerId: payment.userId, paymentId, reversalId: reversal.id, amount, reason });
-  if (balance) return log("charged_back", `${reason}: debited ${toLedgerString(amount)}${before.gt(0) ? ` (${toLedgerString(totalAfter)} in all)` : ""}`);
+  if (moved.balance) return log("charged_back", `${reason}: debited ${toLedgerString(amount)}${before.gt(0) ? ` (${toLedgerString(totalAfter)} in all)` : ""}`);
   const flag = `${reason}: ${toLedgerString(amount)} not debited, the balance does not cover it`;
   await tx.payment.update({ where: { id: paymentId }, data: { flag, reviewedAt: null } });
   return log("flagged", flag);

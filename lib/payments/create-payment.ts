@@ -5,9 +5,11 @@ import { standingRefusal } from "@/lib/accounts/standing";
 import type { Db } from "@/lib/db/connection";
 import { Decimal, LEDGER_SCALE, toLedgerString } from "@/lib/money";
 import { fail, fieldRefusal, type Failure } from "@/lib/result";
+import { moneyTransaction } from "@/lib/ledger/transaction";
 import { GatewayError } from "./gateway";
 import { adapterFor } from "./gateways";
 import { loadMethod } from "./load-method";
+import { movePayment } from "./move-payment";
 import { openSecrets } from "./method-secrets";
 import { paymentPagePath, publicBaseUrl } from "./public-url";
 import { currencyScale, quotePayment } from "./quote";
@@ -79,7 +81,7 @@ export async function createPayment(db: Db, customer: { id: number; email: strin
   } catch (error) {
     const message = error instanceof GatewayError ? error.message : `unexpected: ${(error as Error).message}`;
     if (!(error instanceof GatewayError)) console.error("payment checkout failed", error);
-    await db.payment.update({ where: { id: payment.id }, data: { state: "failed", flag: null, reportedStatus: "checkout_failed" } });
+    await moneyTransaction(db, (tx) => movePayment(tx, { id: payment.id, from: "waiting", to: "failed", by: "checkout", data: { flag: null, reportedStatus: "checkout_failed" } }));
     await db.paymentEvent.create({ data: { paymentId: payment.id, gateway: method.gateway, type: "checkout.failed", outcome: "state", message: message.slice(0, 500) } });
     return fail("gateway_failed", "The payment provider could not start this payment. Nothing was charged; try again in a moment.");
   }

@@ -54,7 +54,7 @@ describe("manual payments", () => {
   it("approve racing approve credits once", async () => {
     const { db, customer, paymentId } = await manualPayment("50");
     const admins = await Promise.all(Array.from({ length: 6 }, () => makeUser(db, "admin")));
-    const results = await Promise.all(admins.map((a) => reviewPayment(db, a, review({ paymentId, decision: "approve", reason: "race" })).catch((e: Error) => ({ ok: false, error: e.message }))));
+    const results = await Promise.all(admins.map((a) => reviewPayment(db, a, review({ paymentId, decision: "approve", reason: "race" })).catch((e: Error) => ({ ok: false, message: e.message }))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await entriesOf(db, paymentId)).toEqual([["deposit", "50.000000"]]);
     expect(await balanceOf(db, customer.id)).toBe("50.000000");
@@ -63,7 +63,7 @@ describe("manual payments", () => {
   it("reject credits nothing; staff cannot approve or reject", async () => {
     const { db, customer, paymentId } = await manualPayment("30");
     const staff = await makeUser(db, "staff");
-    expect(await reviewPayment(db, staff, review({ paymentId, decision: "approve", reason: "x" }))).toEqual({ ok: false, error: "Only an admin can do this." });
+    expect(await reviewPayment(db, staff, review({ paymentId, decision: "approve", reason: "x" }))).toEqual({ ok: false, code: "not_allowed", message: "Only an admin can do this." });
     const admin = await makeUser(db, "admin");
     expect(await reviewPayment(db, admin, review({ paymentId, decision: "reject", reason: "No transfer arrived" }))).toEqual({ ok: true, state: "rejected" });
     expect(await reviewPayment(db, admin, review({ paymentId, decision: "approve", reason: "x" }))).toMatchObject({ ok: false });
@@ -82,7 +82,7 @@ describe("manual payments", () => {
     expect(await entriesOf(db, paymentId)).toEqual([["deposit", "70.000000"]]);
     expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
     // Approving resolved the flag: nothing is left to dismiss.
-    expect(await reviewPayment(db, admin, review({ paymentId, decision: "dismiss", reason: "done" }))).toEqual({ ok: false, error: "This payment has nothing to review." });
+    expect(await reviewPayment(db, admin, review({ paymentId, decision: "dismiss", reason: "done" }))).toEqual({ ok: false, code: "nothing_to_review", message: "This payment has nothing to review." });
   });
 
   it("the database refuses a second deposit or bonus for one payment, and payment entries without a payment", async () => {
@@ -154,11 +154,11 @@ describe("the same transfer reference twice", () => {
     const approve = (paymentId: number, confirmDuplicate?: string) =>
       reviewPayment(db, admin, review({ paymentId, decision: "approve", reason: "seen on the statement", ...(confirmDuplicate ? { confirmDuplicate } : {}) }));
     const refused = await approve(first);
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { confirmDuplicate: expect.stringContaining(`is also on payment #${second} (waiting)`) } });
+    expect(refused).toMatchObject({ ok: false, code: "duplicate_reference", fields: { confirmDuplicate: { message: expect.stringContaining(`is also on payment #${second} (waiting)`) } } });
     expect(await balanceOf(db, customer.id)).toBe("0.000000");
     expect(await approve(first, "on")).toEqual({ ok: true, state: "paid" });
     // The second now names a credited payment; it is refused until confirmed, and credited once confirmed.
-    expect(await approve(second)).toMatchObject({ ok: false, error: expect.stringContaining(`#${first} (credited)`) });
+    expect(await approve(second)).toMatchObject({ ok: false, code: "duplicate_reference", message: expect.stringContaining(`#${first} (credited)`) });
     expect(await approve(unrelated)).toEqual({ ok: true, state: "paid" });
     expect(await balanceOf(db, customer.id)).toBe("80.000000");
     // Rejecting never needs the confirmation.

@@ -8,25 +8,27 @@ import type { StaffActor } from "@/lib/admin/authorize";
 import { adminRefusal } from "@/lib/admin/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/connection";
-import { creditPayment, debitChargeback } from "@/lib/ledger/credit-payment";
+import { debitChargeback } from "@/lib/ledger/credit-payment";
 import { fromDb } from "@/lib/money/db-decimal";
 import { moneyTransaction, type Tx } from "@/lib/ledger/transaction";
 import { Decimal, LEDGER_SCALE, toLedgerString } from "@/lib/money";
 import type { z } from "zod";
 import { describeTwins, duplicateReferences } from "./duplicate-references";
+import { movePayment } from "./move-payment";
 import { owedReversals } from "./outstanding-chargeback";
+import { fail, fieldRefusal, INVALID_FIELDS_MESSAGE, type Failure } from "@/lib/result";
 import type { ZReviewPaymentInput } from "./schemas";
 
-export type ReviewResult = { ok: true; state: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type ReviewResult = { ok: true; state: string } | Failure;
 
 /** `input` parsed by ZReviewPaymentInput at the boundary (the admin action). */
 export async function reviewPayment(db: Db, actor: StaffActor, input: z.output<typeof ZReviewPaymentInput>): Promise<ReviewResult> {
   const refused = adminRefusal(actor);
-  if (refused) return { ok: false, error: refused.message };
+  if (refused) return refused;
   const { paymentId, decision, reason, amount, confirmDuplicate } = input;
   return moneyTransaction(db, async (tx) => {
     const payment = await tx.payment.findUnique({ where: { id: paymentId } });
-    if (!payment) return { ok: false, error: "No such payment." };
+    if (!payment) return fail("not_found", "No such payment.");
     const reviewed = { reviewedById: actor.id, reviewReason: reason, reviewedAt: new Date() };
     const audit = (action: string, after: object) =>
       recordAudit(tx, { actorId: actor.id, action, entityType: "payment", entityId: payment.id, before: { state: payment.state, flag: payment.flag }, after, reason });
@@ -36,7 +38,7 @@ export async function reviewPayment(db: Db, actor: StaffActor, input: z.output<t
     if (decision === "collect") return collectChargeback(tx, payment, { audit, event, reviewed, reason });
 
     if (decision === "dismiss") {
-      if (!payment.flag || payment.reviewedAt) return { ok: false, error: "This payment has nothing to review." };
+      if (!payment.flag || payment.reviewedAt) return fail("nothing_to_review", "This payment has nothing to review.");
       await tx.payment.update({ where: { id: payment.id }, data: reviewed });
       await audit("payment.dismiss_flag", { flag: payment.flag });
       await event("noted", "flag dismissed");
@@ -44,11 +46,11 @@ export async function reviewPayment(db: Db, actor: StaffActor, input: z.output<t
     }
     // Waiting manual payments and flagged ones of any gateway are decided here; nothing else.
     const open = (payment.state === "waiting" && payment.gateway === "manual") || payment.state === "flagged";
-    if (!open) return { ok: false, error: `This payment is ${payment.state}: there is nothing to decide.` };
+    if (!open) return fail("nothing_to_review", `This payment is ${payment.state}: there is nothing to decide.`, { data: { state: payment.state } });
 
     if (decision === "reject") {
-      const moved = await tx.payment.updateMany({ where: { id: payment.id, state: payment.state }, data: { state: "rejected", ...reviewed } });
-      if (!moved.count) return { ok: false, error: "Someone else decided this payment first." };
+      const moved = await movePayment(tx, { id: payment.id, from: payment.state, to: "rejected", by: "admin", data: reviewed });
+      if (!moved.moved) return fail("already_decided", "Someone else decided this payment first.");
       await audit("payment.reject", { state: "rejected" });
       await event("state", "rejected");
       return { ok: true, state: "rejected" };
@@ -59,21 +61,24 @@ export async function reviewPayment(db: Db, actor: StaffActor, input: z.output<t
       const twins = (await duplicateReferences(tx, [payment.id])).get(payment.id);
       if (twins?.length) {
         const message = `The reference "${payment.reference}" is also on payment ${describeTwins(twins)}. Check it is another transfer, then tick the box to approve.`;
-        return { ok: false, error: message, fieldErrors: { confirmDuplicate: message } };
+        return fieldRefusal("duplicate_reference", "confirmDuplicate", message);
       }
     }
     // A flagged payment is credited with what the admin says arrived (no bonus: the rule was for
     // the amount asked); a manual one with what was quoted, bonus included.
     const flagged = payment.state === "flagged";
     const deposit = flagged && amount ? new Decimal(amount) : fromDb(payment.creditAmount);
-    if (deposit.decimalPlaces() > LEDGER_SCALE) return { ok: false, error: "Check the highlighted fields.", fieldErrors: { amount: `Use at most ${LEDGER_SCALE} decimals.` } };
+    if (deposit.decimalPlaces() > LEDGER_SCALE) return fieldRefusal("invalid_value", "amount", INVALID_FIELDS_MESSAGE, `Use at most ${LEDGER_SCALE} decimals.`);
     const bonus = flagged ? new Decimal(0) : fromDb(payment.bonusAmount);
-    const moved = await tx.payment.updateMany({
-      where: { id: payment.id, state: payment.state },
-      data: { state: "paid", creditedAmount: toLedgerString(deposit), creditedBonus: toLedgerString(bonus), paidAt: new Date(), ...reviewed },
+    const moved = await movePayment(tx, {
+      id: payment.id,
+      from: payment.state,
+      to: "paid",
+      by: "admin",
+      data: { creditedAmount: toLedgerString(deposit), creditedBonus: toLedgerString(bonus), paidAt: new Date(), ...reviewed },
+      money: { reason: `Payment #${payment.id} approved: ${reason}`.slice(0, 500), actorId: actor.id },
     });
-    if (!moved.count) return { ok: false, error: "Someone else decided this payment first." };
-    await creditPayment(tx, { customerId: payment.userId, paymentId: payment.id, deposit, bonus, actorId: actor.id, reason: `Payment #${payment.id} approved: ${reason}`.slice(0, 500) });
+    if (!moved.moved) return fail("already_decided", "Someone else decided this payment first.");
     await audit("payment.approve", { state: "paid", deposit: toLedgerString(deposit), bonus: toLedgerString(bonus) });
     await event("credited", `credited ${toLedgerString(deposit)}${bonus.gt(0) ? ` + bonus ${toLedgerString(bonus)}` : ""}`);
     return { ok: true, state: "paid" };
@@ -102,7 +107,7 @@ async function collectChargeback(tx: Tx, payment: { id: number; userId: number; 
   const owed = owedReversals(locked);
   if (!owed.length) {
     const taken = locked.reversals.some((r) => r.ledgerEntries.length);
-    return { ok: false, error: taken ? "This chargeback was already taken back." : "This payment has no chargeback to take back." };
+    return fail("chargeback_not_owed", taken ? "This chargeback was already taken back." : "This payment has no chargeback to take back.");
   }
   const total = owed.reduce((sum, r) => sum.plus(fromDb(r.amount)), new Decimal(0));
   const reason = `Chargeback of payment #${payment.id} taken back: ${decided.reason}`.slice(0, 500);
@@ -110,7 +115,8 @@ async function collectChargeback(tx: Tx, payment: { id: number; userId: number; 
   // here is the one the debits meet: all of them pass or none is tried.
   const [{ balance: now }] = await tx.$queryRaw<{ balance: string }[]>`SELECT balance::text AS balance FROM "User" WHERE id = ${payment.userId} FOR UPDATE`;
   if (new Decimal(now).lt(total)) {
-    return { ok: false, error: `The customer's balance (${toLedgerString(new Decimal(now))}) does not cover ${toLedgerString(total)}: nothing was taken. Try again once it does, or adjust the balance.` };
+    const balance = toLedgerString(new Decimal(now));
+    return fail("balance_too_low", `The customer's balance (${balance}) does not cover ${toLedgerString(total)}: nothing was taken. Try again once it does, or adjust the balance.`, { data: { balance } });
   }
   let balance = new Decimal(now);
   for (const r of owed) {

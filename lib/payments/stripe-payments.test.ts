@@ -279,9 +279,9 @@ describe("Stripe Checkout", () => {
       reviewPayment(db, actor, parsed(ZReviewPaymentInput, { paymentId: payment.id, decision: "collect", reason: "customer paid in again" }));
 
     // Not covered yet: a clear refusal, nothing written.
-    expect(await collect(admin as { id: number; role: "admin" })).toEqual({ ok: false, error: "The customer's balance (5.000000) does not cover 60.000000: nothing was taken. Try again once it does, or adjust the balance." });
+    expect(await collect(admin as { id: number; role: "admin" })).toEqual({ ok: false, code: "balance_too_low", message: "The customer's balance (5.000000) does not cover 60.000000: nothing was taken. Try again once it does, or adjust the balance.", data: { balance: "5.000000" } });
     expect(await entriesOf(db, payment.id)).toEqual([["deposit", "60.000000"]]);
-    expect(await collect({ id: admin.id, role: "staff" })).toEqual({ ok: false, error: "Only an admin can do this." });
+    expect(await collect({ id: admin.id, role: "staff" })).toEqual({ ok: false, code: "not_allowed", message: "Only an admin can do this." });
 
     // The customer pays in again; two admins collect at the same moment: one debit.
     const again = await createPayment(db, customer, parsed(ZCreatePaymentInput, { methodId: payment.methodId, amount: "70" }));
@@ -290,7 +290,7 @@ describe("Stripe Checkout", () => {
     expect(await balanceOf(db, customer.id)).toBe("75.000000");
     const both = await Promise.all([collect(admin as { id: number; role: "admin" }), collect(admin as { id: number; role: "admin" })]);
     expect(both.filter((r) => r.ok)).toEqual([{ ok: true, state: "charged_back" }]);
-    expect(both.filter((r) => !r.ok)).toEqual([{ ok: false, error: "This chargeback was already taken back." }]);
+    expect(both.filter((r) => !r.ok)).toEqual([{ ok: false, code: "chargeback_not_owed", message: "This chargeback was already taken back." }]);
     expect(await entriesOf(db, payment.id)).toEqual([["deposit", "60.000000"], ["chargeback", "-60.000000"]]);
     expect(await balanceOf(db, customer.id)).toBe("15.000000");
     const after = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { events: { orderBy: { id: "desc" }, take: 1 } } });
@@ -300,7 +300,7 @@ describe("Stripe Checkout", () => {
     expect((await verifyLedger(db, { customerIds: [customer.id] })).ok).toBe(true);
 
     // A payment with no chargeback has nothing to take back.
-    expect(await reviewPayment(db, admin as { id: number; role: "admin" }, parsed(ZReviewPaymentInput, { paymentId: again.paymentId, decision: "collect", reason: "x" }))).toEqual({ ok: false, error: "This payment has no chargeback to take back." });
+    expect(await reviewPayment(db, admin as { id: number; role: "admin" }, parsed(ZReviewPaymentInput, { paymentId: again.paymentId, decision: "collect", reason: "x" }))).toEqual({ ok: false, code: "chargeback_not_owed", message: "This payment has no chargeback to take back." });
   });
 
   it("after a partial refund was taken, a dispute the balance cannot cover is owed alone and collected once", async () => {
@@ -312,7 +312,7 @@ describe("Stripe Checkout", () => {
     const owedNow = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { state: true, reversals: { select: { amount: true, ledgerEntries: { select: { id: true } } } } } });
     expect(outstandingChargeback(owedNow)?.toFixed(6)).toBe("40.000000");
     const collect = () => reviewPayment(db, admin as { id: number; role: "admin" }, parsed(ZReviewPaymentInput, { paymentId: payment.id, decision: "collect", reason: "paid in again" }));
-    expect(await collect()).toMatchObject({ ok: false, error: expect.stringContaining("does not cover 40.000000") });
+    expect(await collect()).toMatchObject({ ok: false, code: "balance_too_low", message: expect.stringContaining("does not cover 40.000000") });
     await db.$transaction((tx) => applyBalanceChange(tx, { customerId: customer.id, kind: "adjustment", amount: new Decimal("50") }));
     const both = await Promise.all([collect(), collect()]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);

@@ -3,6 +3,7 @@
 // records as taken back, never beyond what it credited, each taken back by at most one chargeback
 // entry of exactly its amount (the rest is owed); no payment entry exists for a payment that was
 // never credited or belongs to someone else.
+import { CREDITED_PAYMENT_STATES } from "./payment-states";
 import type { Tx } from "@/lib/ledger/transaction";
 import { fromDb } from "@/lib/money/db-decimal";
 import type { LedgerMismatch } from "@/lib/ledger/verify-ledger";
@@ -34,7 +35,7 @@ export async function verifyPayments(tx: Tx, options: { customerIds?: number[] }
     for (const e of own) if (e.userId !== p.userId) fail(`entry ${e.id} belongs to user ${e.userId}`);
     const of = (kind: string) => own.filter((e) => e.kind === kind);
     const [deposits, bonuses, chargebacks] = [of("deposit"), of("bonus"), of("chargeback")];
-    const credited = p.state === "paid" || p.state === "charged_back";
+    const credited = CREDITED_PAYMENT_STATES.includes(p.state);
     if (!credited) {
       if (own.length) fail(`state ${p.state} but has ${own.map((e) => `${e.kind} ${toLedgerString(e.amount)}`).join(", ")}`);
       continue;

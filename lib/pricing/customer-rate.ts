@@ -62,13 +62,6 @@ export async function sellRateFor(db: Reader, customerId: number, serviceId: num
   return rows[0] ? new Decimal(rows[0].rate.toFixed()) : null;
 }
 
-/** The rate a customer pays for a product now (their discount applies; no custom prices). */
-export async function productRateFor(db: Reader, customerId: number, productId: number): Promise<Decimal | null> {
-  const rows = await db.$queryRaw<{ rate: Prisma.Decimal }[]>`
-    SELECT ${customerRateSql} AS rate FROM "Product" s ${customerRateJoinsSql(customerId, "product")} WHERE s."id" = ${productId}`;
-  return rows[0] ? new Decimal(rows[0].rate.toFixed()) : null;
-}
-
 export type CustomerPricing = {
   discountPercent: string | null;
   /** The customer's rate for a listed item. */

@@ -154,7 +154,7 @@ describe("customer prices", () => {
     const served = await serveHandler({ POST: createApiHandler() });
     try {
       const key = await createApiKey(db, customerId, "pricing test");
-      if (!key.ok) throw new Error(key.error);
+      if (!key.ok) throw new Error(key.message);
       const listed = await createUpstreamClient({ url: served.url, key: key.key }).services();
       expect(listed.ok).toBe(true);
       if (listed.ok) for (const s of services) expect(listed.value.find((l) => l.service === String(s.id))!.rate.toFixed(6)).toBe(want[s.id]);

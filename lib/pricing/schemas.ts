@@ -86,4 +86,3 @@ export const ZCustomPriceInput = z.object({
 });
 export type CustomPriceInput = z.output<typeof ZCustomPriceInput>;
 
-export const ZConfirmBelowCost = confirm;

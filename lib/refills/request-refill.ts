@@ -9,6 +9,7 @@ import { recordOrderEvent } from "@/lib/orders/order-events";
 import { upstreamClientFor } from "@/lib/providers/provider-client";
 import type { RefillState } from "@/lib/db/generated/enums";
 import { isDeliveredState } from "@/lib/orders/state-machine";
+import { moveRefills } from "./move-refills";
 
 export type RequestRefillResult = { ok: true; refill: { id: number; state: RefillState } } | Failure;
 
@@ -61,15 +62,18 @@ export async function requestRefill(db: Db, customerId: number, orderId: number,
   }
   const id = created.id;
   if (answer.ok) {
-    await db.refill.update({
+    await moveRefills(db, {
       where: { id },
-      data: { state: "pending", upstreamRefillId: answer.value.refill, nextSyncAt: new Date(now.getTime() + FIRST_REFILL_POLL_MS) },
+      from: "pending_submit",
+      to: "pending",
+      by: "request",
+      data: { upstreamRefillId: answer.value.refill, nextSyncAt: new Date(now.getTime() + FIRST_REFILL_POLL_MS) },
     });
     await recordOrderEvent(db, orderId, "refill-requested", `refill ${answer.value.refill} requested`);
     return { ok: true, refill: { id, state: "pending" } };
   }
   const state: RefillState = answer.kind === "definite" ? "failed" : "unknown";
-  await db.refill.update({ where: { id }, data: { state, lastError: answer.message.slice(0, 2000) } });
+  await moveRefills(db, { where: { id }, from: "pending_submit", to: state, by: "request", data: { lastError: answer.message.slice(0, 2000) } });
   await recordOrderEvent(db, orderId, "refill-requested", `refill ${state === "failed" ? "refused" : "unconfirmed"}: ${answer.message}`);
   if (state === "failed") return fail("refill_refused", "The provider refused the refill for this order.");
   return { ok: true, refill: { id, state } };

@@ -1,5 +1,6 @@
 // Following refills to the end: claim due ones with a lease, ask each provider in ≤100-id
-// batches, record the status. Refills move no money, so an odd answer is only recorded.
+// batches, record the status through moveRefills (./refill-states.ts is their table). Refills move
+// no money, so an odd answer is only recorded.
 import type { Db } from "@/lib/db/connection";
 import { Prisma } from "@/lib/db/generated/client";
 import { onlyProviders } from "@/lib/util/provider-filter";
@@ -8,6 +9,8 @@ import { loadProviderConnection, upstreamClientFor } from "@/lib/providers/provi
 import { MAX_IDS_PER_REQUEST } from "@/lib/upstream/batches";
 import { nextPollAt, retryAt } from "@/lib/util/backoff";
 import { chunk, mapWithConcurrency } from "@/lib/util/concurrency";
+import { moveRefills } from "./move-refills";
+import { POLLED_REFILL_STATES } from "./refill-states";
 
 export type RefillTally = { claimed: number; changed: number; failed: number; expired: number };
 
@@ -20,13 +23,15 @@ export async function syncDueRefills(
   const { now } = options;
   // A refill whose request was never answered: the provider may have it; staff can check.
   // (Wall clock: this waits for a real process, not for the schedule.)
-  const expired = await db.refill.updateMany({
+  const expired = await moveRefills(db, {
     where: {
-      state: "pending_submit",
       createdAt: { lt: new Date(Date.now() - options.submitLeaseMs) },
       ...(options.providerIds ? { order: { providerId: { in: options.providerIds } } } : {}),
     },
-    data: { state: "unknown", lastError: "no answer recorded for the refill request" },
+    from: "pending_submit",
+    to: "unknown",
+    by: "expiry",
+    data: { lastError: "no answer recorded for the refill request" },
   });
   const leaseUntil = new Date(now.getTime() + options.leaseMs);
   const claimed = await db.$queryRaw<ClaimedRefill[]>`
@@ -40,7 +45,7 @@ export async function syncDueRefills(
       ORDER BY rr."nextSyncAt" LIMIT ${options.limit}
       FOR UPDATE OF rr SKIP LOCKED)
     RETURNING r.id, r."upstreamRefillId", o."providerId", r.state, r."createdAt"`;
-  const tally: RefillTally = { claimed: claimed.length, changed: 0, failed: 0, expired: expired.count };
+  const tally: RefillTally = { claimed: claimed.length, changed: 0, failed: 0, expired };
 
   const byProvider = new Map<number, ClaimedRefill[]>();
   for (const refill of claimed) {
@@ -72,10 +77,13 @@ export async function syncDueRefills(
       }
       const state: RefillState = item.statusClass === "unknown" ? refill.state : item.statusClass;
       if (state !== refill.state) tally.changed++;
-      await db.refill.updateMany({
-        where: { id: refill.id, state: { in: ["pending", "in_progress"] } },
+      await moveRefills(db, {
+        where: { id: refill.id },
+        // An unknown status keeps the state: only a refill still in it gets the columns.
+        from: item.statusClass === "unknown" ? refill.state : POLLED_REFILL_STATES,
+        to: state,
+        by: "worker",
         data: {
-          state,
           upstreamStatus: item.status.slice(0, 200),
           lastError: item.statusClass === "unknown" ? `unknown refill status "${item.status}"` : null,
           nextSyncAt: nextPollAt(now, refill.createdAt),

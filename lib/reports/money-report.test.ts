@@ -4,10 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { Decimal } from "@/lib/money";
-import { refundForOrder } from "@/lib/ledger/order-money";
 import { refundOrderManually } from "@/lib/ledger/refund-manual";
-import { moneyTransaction } from "@/lib/ledger/transaction";
-import { createChargedOrder, createCustomer } from "@/lib/testing/fixtures";
+import { createChargedOrder, createCustomer, settleTestOrder } from "@/lib/testing/fixtures";
 import { uniqueLabel as unique } from "@/lib/testing/fixtures";
 import { moneyReport, moneyTotals } from "./money-report";
 
@@ -23,25 +21,26 @@ beforeAll(async () => {
   ids.eur = await provider("2");
   ids.a = await createCustomer(db, "100");
   ids.b = await createCustomer(db, "100");
-  const order = async (customerId: number, providerId: number, charge: string, data: Record<string, unknown>) => {
+  // Placed and settled as production does (the worker's refunds included); only the dates and
+  // costs the report groups by are then written back in time.
+  const order = async (customerId: number, providerId: number, charge: string, settled: "completed" | "partial" | "canceled", data: Record<string, unknown>) => {
     const id = await createChargedOrder(db, customerId, { charge, quantity: 1000, providerId });
+    await settleTestOrder(db, id, settled, settled === "partial" ? 250 : null);
     await db.order.update({ where: { id }, data });
     return id;
   };
-  ids.completed = await order(ids.a, ids.usd, "10", { state: "completed", upstreamCost: "6", createdAt: new Date("2020-03-02T10:00:00Z") });
-  ids.partial = await order(ids.a, ids.usd, "4", { state: "partial", remains: 250, upstreamCost: "2", createdAt: new Date("2020-03-03T23:59:59Z") });
-  ids.canceled = await order(ids.a, ids.usd, "3", { state: "canceled", upstreamCost: "2", createdAt: new Date("2020-03-09T00:00:00Z") });
-  ids.old = await order(ids.a, ids.usd, "5", { state: "completed", upstreamCost: null, createdAt: new Date("2020-03-31T23:00:00Z") });
-  ids.reported = await order(ids.b, ids.eur, "2", { state: "completed", upstreamCost: "1", upstreamCharge: "0.9", upstreamCurrency: "EUR", createdAt: new Date("2020-04-01T00:00:00Z") });
+  ids.completed = await order(ids.a, ids.usd, "10", "completed", { upstreamCost: "6", createdAt: new Date("2020-03-02T10:00:00Z") });
+  ids.partial = await order(ids.a, ids.usd, "4", "partial", { upstreamCost: "2", createdAt: new Date("2020-03-03T23:59:59Z") });
+  ids.canceled = await order(ids.a, ids.usd, "3", "canceled", { upstreamCost: "2", createdAt: new Date("2020-03-09T00:00:00Z") });
+  ids.old = await order(ids.a, ids.usd, "5", "completed", { upstreamCost: null, createdAt: new Date("2020-03-31T23:00:00Z") });
+  ids.reported = await order(ids.b, ids.eur, "2", "completed", { upstreamCost: "1", createdAt: new Date("2020-04-01T00:00:00Z") });
+  // What the upstream reported it charged, in its currency (the status poll writes it).
+  await db.order.update({ where: { id: ids.reported }, data: { upstreamCharge: "0.9", upstreamCurrency: "EUR" } });
   const service = await db.service.create({
     data: { providerId: ids.usd, upstreamId: unique("s"), name: "Report likes", type: "Default", category: "R", upstreamRate: "1", sellRate: "1", min: 1, max: 10 },
   });
   ids.service = service.id;
   await db.order.updateMany({ where: { id: { in: [ids.completed, ids.partial] } }, data: { serviceId: service.id } });
-  await moneyTransaction(db, async (tx) => {
-    await refundForOrder(tx, { customerId: ids.a, orderId: ids.partial, kind: "refund_partial", amount: new Decimal(1) });
-    await refundForOrder(tx, { customerId: ids.a, orderId: ids.canceled, kind: "refund_canceled", amount: new Decimal(3) });
-  });
   expect(await refundOrderManually(db, { orderId: ids.old, amount: "1", reason: "report test" }, null)).toMatchObject({ ok: true });
 });
 afterAll(closeDb);

@@ -17,8 +17,8 @@ describe("parseMassOrder", () => {
   it("numbers lines as the customer sees them and explains bad ones", () => {
     const { lines } = parseMassOrder("12 | https://x.com/a | 100\n\nnope\n13|https://x.com/b|ten\n");
     expect(lines.map((l) => [l.lineNumber, l.ok])).toEqual([[1, true], [3, false], [4, false]]);
-    expect(lines[1]).toMatchObject({ error: expect.stringContaining("three parts") });
-    expect(lines[2]).toMatchObject({ error: expect.stringContaining("not a whole quantity") });
+    expect(lines[1]).toMatchObject({ code: "invalid_value", message: expect.stringContaining("three parts") });
+    expect(lines[2]).toMatchObject({ code: "invalid_value", message: expect.stringContaining("not a whole quantity") });
   });
 
   it("refuses more than 100 lines and an empty text", () => {
@@ -41,8 +41,8 @@ describe("mass order", () => {
     const preview = await previewMassOrder(db, customerId, text);
     const charge = serviceCharge(service.sellRate.toFixed(), 1000).toFixed(6);
     expect(preview.lines[0]).toMatchObject({ ok: true, serviceId: service.id, quantity: 1000, charge });
-    expect(preview.lines[1]).toMatchObject({ ok: false, error: expect.stringMatching(/^Quantity: /) });
-    expect(preview.lines[2]).toMatchObject({ ok: false, error: "Service 999999 is not available." });
+    expect(preview.lines[1]).toMatchObject({ ok: false, message: expect.stringMatching(/^Quantity: /) });
+    expect(preview.lines[2]).toMatchObject({ ok: false, code: "service_unavailable", message: "Service 999999 is not available." });
     expect(preview.total).toBe(charge);
     expect(preview.balance).toBe("1.000000");
     expect(preview.enoughFunds).toBe(new Decimal(charge).lte(1));
@@ -61,18 +61,18 @@ describe("mass order", () => {
     ].join("\n");
     const submissionId = crypto.randomUUID();
     const first = await placeMassOrder(db, customerId, { text, submissionId });
-    if (!first.ok) throw new Error(first.error);
+    if (!first.ok) throw new Error(first.message);
     expect(first).toMatchObject({ placed: 2, failed: 2 });
     expect(first.lines.map((l) => [l.lineNumber, l.ok])).toEqual([[1, true], [2, false], [3, false], [4, true]]);
-    expect(first.lines[1]).toMatchObject({ error: expect.stringMatching(/^Link: /) });
-    expect(first.lines[2]).toMatchObject({ error: expect.stringContaining("three parts") });
+    expect(first.lines[1]).toMatchObject({ message: expect.stringMatching(/^Link: /) });
+    expect(first.lines[2]).toMatchObject({ message: expect.stringContaining("three parts") });
     expect(provider.sim.counts.add).toBe(adds + 2);
     const charge = serviceCharge(service.sellRate.toFixed(), service.min);
     expect(await balanceOf(customerId)).toBe(new Decimal(1000).minus(charge.times(2)).toFixed(6));
 
     // The same form sent again (a double click, a retry after a lost answer).
     const again = await placeMassOrder(db, customerId, { text, submissionId });
-    if (!again.ok) throw new Error(again.error);
+    if (!again.ok) throw new Error(again.message);
     const placedIds = (r: typeof first) => r.lines.flatMap((l) => (l.ok ? [l.orderId] : []));
     expect(placedIds(again)).toEqual(placedIds(first));
     expect(again.lines.filter((l) => l.ok).every((l) => l.ok && l.duplicate)).toBe(true);
@@ -94,15 +94,15 @@ describe("mass order", () => {
     const customerId = await createCustomer(db, charge.times(2).toFixed(6));
     const text = [`${service.id} | ${TEST_LINK} | ${service.min}`, `${service.id} | ${TEST_LINK} | ${big}`, `${service.id} | ${TEST_LINK} | ${service.min}`].join("\n");
     const result = await placeMassOrder(db, customerId, { text, submissionId: crypto.randomUUID() });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     expect(result.lines.map((l) => l.ok)).toEqual([true, false, true]);
-    expect(result.lines[1]).toMatchObject({ error: "Not enough funds on balance" });
+    expect(result.lines[1]).toMatchObject({ code: "not_enough_funds", message: "Not enough funds on balance" });
     expect(await balanceOf(customerId)).toBe("0.000000");
   });
 
   it("refuses a form without a valid submission id and places nothing", async () => {
     const customerId = await createCustomer(db, "10");
-    expect(await placeMassOrder(db, customerId, { text: "1 | https://x.com | 10", submissionId: "x" })).toMatchObject({ ok: false });
+    expect(await placeMassOrder(db, customerId, { text: "1 | https://x.com | 10", submissionId: "x" })).toMatchObject({ ok: false, code: "invalid_value", message: "This form has expired. Preview the order again." });
     expect(await db.order.count({ where: { userId: customerId } })).toBe(0);
   });
 
@@ -113,10 +113,10 @@ describe("mass order", () => {
     const text = [`${poll.id} | ${TEST_LINK} | ${poll.min} | 2`, `${poll.id} | ${TEST_LINK} | ${poll.min}`, `${plain.id} | ${TEST_LINK} | ${plain.min} | 2`].join("\n");
     const preview = await previewMassOrder(db, customerId, text);
     expect(preview.lines[0]).toMatchObject({ ok: true, serviceId: poll.id, quantity: poll.min });
-    expect(preview.lines[1]).toMatchObject({ ok: false, error: "A Poll service needs a fourth part: service_id | link | quantity | answer number." });
-    expect(preview.lines[2]).toMatchObject({ ok: false, error: "A Default service takes only service_id | link | quantity." });
+    expect(preview.lines[1]).toMatchObject({ ok: false, code: "invalid_value", message: "A Poll service needs a fourth part: service_id | link | quantity | answer number." });
+    expect(preview.lines[2]).toMatchObject({ ok: false, code: "invalid_value", message: "A Default service takes only service_id | link | quantity." });
     const placed = await placeMassOrder(db, customerId, { text, submissionId: crypto.randomUUID() });
-    if (!placed.ok) throw new Error(placed.error);
+    if (!placed.ok) throw new Error(placed.message);
     expect(placed.lines.map((l) => l.ok)).toEqual([true, false, false]);
     const order = await db.order.findUniqueOrThrow({ where: { id: (placed.lines[0] as { orderId: number }).orderId } });
     expect(order.params).toMatchObject({ type: "Poll", answerNumber: 2 });

@@ -12,7 +12,7 @@ import type { Db } from "@/lib/db/connection";
 import { Decimal, toLedgerString } from "@/lib/money";
 import { placeOrder } from "@/lib/orders/place-order";
 import { fieldErrorsOf, ZPlaceOrderInput } from "@/lib/orders/schemas";
-import { fieldMessages } from "@/lib/result";
+import { fail, fieldMessages, fieldRefusal, type ErrorCode, type Failure } from "@/lib/result";
 import { serviceOrderCharge, validateServiceOrder } from "@/lib/orders/service-order-rules";
 import { ORDERABLE_SERVICE } from "./service-search";
 import { ORDER_FIELDS, fieldLabel, type OrderField } from "@/lib/service-types/fields";
@@ -24,7 +24,10 @@ const PLACEMENT_CONCURRENCY = 4;
 
 export type MassOrderLine =
   | { lineNumber: number; text: string; ok: true; serviceId: number; link: string; quantity: string; extra?: string }
-  | { lineNumber: number; text: string; ok: false; error: string };
+  | LineRefusal;
+
+/** A line that cannot be placed: the refusal's code and the message shown beside the line. */
+export type LineRefusal = { lineNumber: number; text: string; ok: false; code: ErrorCode; message: string; orderId?: number };
 
 /** Splits the text into numbered lines (blank lines skipped, numbers as the customer sees them). */
 export function parseMassOrder(text: string): { lines: MassOrderLine[]; error?: string } {
@@ -36,16 +39,16 @@ export function parseMassOrder(text: string): { lines: MassOrderLine[]; error?: 
     const lineNumber = index + 1;
     const parts = trimmed.split("|").map((part) => part.trim());
     if (parts.length !== 3 && parts.length !== 4) {
-      lines.push({ lineNumber, text: trimmed, ok: false, error: "Write service_id | link | quantity (three parts separated by |, a fourth for a Poll's answer number or a username)." });
+      lines.push({ lineNumber, text: trimmed, ok: false, code: "invalid_value", message: "Write service_id | link | quantity (three parts separated by |, a fourth for a Poll's answer number or a username)." });
       return;
     }
     const [service, link, quantity, extra] = parts;
     if (!/^\d{1,9}$/.test(service)) {
-      lines.push({ lineNumber, text: trimmed, ok: false, error: `"${service.slice(0, 40)}" is not a service id.` });
+      lines.push({ lineNumber, text: trimmed, ok: false, code: "invalid_value", message: `"${service.slice(0, 40)}" is not a service id.` });
       return;
     }
     if (!/^\d{1,9}$/.test(quantity)) {
-      lines.push({ lineNumber, text: trimmed, ok: false, error: `"${quantity.slice(0, 40)}" is not a whole quantity.` });
+      lines.push({ lineNumber, text: trimmed, ok: false, code: "invalid_value", message: `"${quantity.slice(0, 40)}" is not a whole quantity.` });
       return;
     }
     lines.push({ lineNumber, text: trimmed, ok: true, serviceId: Number(service), link, quantity, ...(extra !== undefined ? { extra } : {}) });
@@ -79,7 +82,7 @@ function lineInput(line: Extract<MassOrderLine, { ok: true }>, type: string): { 
 
 export type PreviewLine =
   | { lineNumber: number; text: string; ok: true; serviceId: number; serviceName: string; link: string; quantity: number; charge: string }
-  | { lineNumber: number; text: string; ok: false; error: string };
+  | LineRefusal;
 
 export type MassOrderPreview = {
   lines: PreviewLine[];
@@ -113,13 +116,13 @@ export async function previewMassOrder(db: Db, customerId: number, text: string)
   const lines = parsed.lines.map((line): PreviewLine => {
     if (!line.ok) return line;
     const service = services.get(line.serviceId);
-    if (!service) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: `Service ${line.serviceId} is not available.` };
+    if (!service) return { lineNumber: line.lineNumber, text: line.text, ok: false, code: "service_unavailable", message: `Service ${line.serviceId} is not available.` };
     const fitted = lineInput(line, service.type);
-    if (!fitted.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: fitted.error };
+    if (!fitted.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, code: "invalid_value", message: fitted.error };
     const input = ZPlaceOrderInput.safeParse(fitted.input);
-    if (!input.success) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: describeFieldErrors(fieldErrorsOf(input.error)) };
+    if (!input.success) return { lineNumber: line.lineNumber, text: line.text, ok: false, code: "invalid_fields", message: describeFieldErrors(fieldErrorsOf(input.error)) };
     const rules = validateServiceOrder(service, input.data);
-    if (!rules.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: describeFieldErrors(fieldMessages(rules) ?? {}) };
+    if (!rules.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, code: "invalid_fields", message: describeFieldErrors(fieldMessages(rules) ?? {}) };
     const charge = serviceOrderCharge(priceOf(service), rules.order);
     total = total.plus(charge);
     return {
@@ -141,14 +144,14 @@ export function massOrderLineKey(submissionId: string, lineNumber: number): stri
 
 export type PlacedLine =
   | { lineNumber: number; text: string; ok: true; orderId: number; charge: string; duplicate: boolean }
-  | { lineNumber: number; text: string; ok: false; error: string; orderId?: number };
+  | LineRefusal;
 
-export type MassOrderResult = { ok: true; lines: PlacedLine[]; placed: number; failed: number } | { ok: false; error: string };
+export type MassOrderResult = { ok: true; lines: PlacedLine[]; placed: number; failed: number } | Failure;
 
 export async function placeMassOrder(db: Db, customerId: number, input: { text: string; submissionId: string }): Promise<MassOrderResult> {
-  if (!SUBMISSION_ID.test(input.submissionId)) return { ok: false, error: "This form has expired. Preview the order again." };
+  if (!SUBMISSION_ID.test(input.submissionId)) return fail("invalid_value", "This form has expired. Preview the order again.");
   const parsed = parseMassOrder(input.text);
-  if (parsed.error) return { ok: false, error: parsed.error };
+  if (parsed.error) return fieldRefusal("invalid_value", "orders", parsed.error);
   const ids = [...new Set(parsed.lines.flatMap((line) => (line.ok ? [line.serviceId] : [])))];
   // Only to map a line's fourth part to its field; placeOrder checks the service itself.
   const typeOf = new Map((await db.service.findMany({ where: { id: { in: ids } }, select: { id: true, type: true } })).map((row) => [row.id, row.type]));
@@ -167,23 +170,23 @@ export async function placeMassOrder(db: Db, customerId: number, input: { text: 
 }
 
 async function placeLine(db: Db, customerId: number, submissionId: string, line: MassOrderLine, type: string | undefined): Promise<PlacedLine> {
-  if (!line.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: line.error };
+  if (!line.ok) return line;
   try {
     // An unknown service is refused by placeOrder with its own message.
     const fitted = type === undefined ? { ok: true as const, input: { serviceId: line.serviceId, link: line.link, quantity: line.quantity } } : lineInput(line, type);
-    if (!fitted.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: fitted.error };
+    if (!fitted.ok) return { lineNumber: line.lineNumber, text: line.text, ok: false, code: "invalid_value", message: fitted.error };
     const input = ZPlaceOrderInput.safeParse({ ...fitted.input, idempotencyKey: massOrderLineKey(submissionId, line.lineNumber) });
-    if (!input.success) return { lineNumber: line.lineNumber, text: line.text, ok: false, error: describeFieldErrors(fieldErrorsOf(input.error)) };
+    if (!input.success) return { lineNumber: line.lineNumber, text: line.text, ok: false, code: "invalid_fields", message: describeFieldErrors(fieldErrorsOf(input.error)) };
     const result = await placeOrder(db, customerId, input.data);
     if (result.ok) {
       return { lineNumber: line.lineNumber, text: line.text, ok: true, orderId: result.order.id, charge: result.order.charge, duplicate: result.duplicate };
     }
-    const error = result.fields ? describeFieldErrors(fieldMessages(result) ?? {}) || result.message : result.message;
+    const message = result.fields ? describeFieldErrors(fieldMessages(result) ?? {}) || result.message : result.message;
     const orderId = typeof result.data?.orderId === "number" ? result.data.orderId : undefined;
-    return { lineNumber: line.lineNumber, text: line.text, ok: false, error, orderId };
+    return { lineNumber: line.lineNumber, text: line.text, ok: false, code: result.code, message, orderId };
   } catch (error) {
     // One line's failure (a lost connection, a bug) must not stop the others; the message stays generic.
     console.error("mass order line failed", error);
-    return { lineNumber: line.lineNumber, text: line.text, ok: false, error: "Something went wrong on our side with this line. Check your orders before placing it again." };
+    return { lineNumber: line.lineNumber, text: line.text, ok: false, code: "placement_failed", message: "Something went wrong on our side with this line. Check your orders before placing it again." };
   }
 }

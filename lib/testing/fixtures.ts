@@ -11,7 +11,11 @@ import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { runSyncPass } from "@/lib/jobs";
 import { creditFunds } from "@/lib/ledger/credit-funds";
 import { Decimal, toLedgerString } from "@/lib/money";
-import { openOrder } from "@/lib/orders/open-order";
+import { openChargedOrder } from "@/lib/ledger/open-charged-order";
+import type { Tx } from "@/lib/ledger/transaction";
+import { settleOrderStatus } from "@/lib/orders/settle-order-status";
+import { recordSubmitOutcome } from "@/lib/orders/submit-order";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { LimiterStore } from "@/lib/rate-limit/store";
 import { encryptProviderKey } from "@/lib/providers/key-encryption";
 import { addProvider } from "@/lib/providers/manage-providers";
@@ -74,7 +78,7 @@ export function withActorsAndSimulatorProvider(
   withActorsAndSimulator(simulator, async (ctx) => {
     const providerId = await addSimulatorProvider(ctx.db, ctx.sim);
     const synced = await syncCatalog(ctx.db, providerId, { markupPercent: new Decimal(markup) });
-    if (!synced.ok) throw new Error(synced.error);
+    if (!synced.ok) throw new Error(synced.message);
     await ready({ ...ctx, providerId });
   });
 }
@@ -119,6 +123,18 @@ export const uniqueLabel = (label: string) => `${label}-${Date.now().toString(36
 // Customers and staff (with a confirmed email, as the demo seed and staff-made accounts are: an
 // unconfirmed account may not order or pay, which lib/accounts tests on their own accounts)
 
+/**
+ * Writes what the database's triggers refuse (a balance without its ledger entry, a state the
+ * table does not list), as a restore or a repair with triggers off could: what ledger:verify is
+ * for. Triggers are off for this transaction only (session_replication_role; needs a superuser).
+ */
+export async function writeBehindTheDatabasesBack(db: Db, write: (tx: Tx) => Promise<unknown>): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
+    await write(tx);
+  });
+}
+
 export async function createCustomer(db: Db, funds?: string): Promise<number> {
   const user = await db.user.create({ data: { email: `${uniqueLabel("customer")}@test.local`, passwordHash: "x", emailVerifiedAt: new Date() }, select: { id: true } });
   if (funds) {
@@ -142,7 +158,7 @@ export async function startTestProvider(
   });
   if (options.sync !== false) {
     const synced = await syncCatalog(db, provider.id, { markupPercent: options.markup ?? "25" });
-    if (!synced.ok) throw new Error(synced.error);
+    if (!synced.ok) throw new Error(synced.message);
   }
   return { sim, providerId: provider.id, close: () => sim.close() };
 }
@@ -154,34 +170,61 @@ export async function serviceOfType(db: Db, providerId: number, type: string, wh
 
 export const TEST_LINK = "https://instagram.com/p/test-post";
 
+type TestOrder = { charge: string; quantity: number; providerId?: number; serviceId?: number; link?: string; params?: Prisma.InputJsonValue };
+
 /**
- * An order charged through the real first step (openOrder) and then marked as accepted upstream,
- * without any upstream: for state-machine tests that feed statuses by hand.
+ * An order charged through placement's own first step (openChargedOrder, the one statement that
+ * writes the order and its debit): pending_submit, claimed for sending, nothing sent. Without a
+ * provider, one that nothing listens on is made for it.
  */
-export async function createChargedOrder(
-  db: Db,
-  customerId: number,
-  options: { charge: string; quantity: number; providerId?: number; upstreamOrderId?: string },
-): Promise<number> {
+export async function openTestOrder(db: Db, customerId: number, options: TestOrder): Promise<number> {
   const providerId =
     options.providerId ??
     (await db.provider.create({ data: { name: uniqueLabel("offline"), apiUrl: "http://127.0.0.1:9/api/v2", apiKeyEncrypted: "none" }, select: { id: true } })).id;
-  const opened = await openOrder(db, {
+  const opened = await openChargedOrder(db, {
     customerId,
     kind: "service",
+    serviceId: options.serviceId ?? null,
+    productId: null,
     providerId,
-    link: TEST_LINK,
+    link: options.link ?? TEST_LINK,
     quantity: options.quantity,
-    params: {},
+    params: options.params ?? {},
     charge: new Decimal(options.charge),
+    upstreamCost: null,
+    idempotencyKey: null,
     requestHash: uniqueLabel("hash"),
+    leaseMs: 30_000,
   });
-  if (!opened.ok) throw new Error(opened.message);
-  await db.order.update({
-    where: { id: opened.orderId },
-    data: { state: "pending", submitStartedAt: new Date(), upstreamOrderId: options.upstreamOrderId ?? uniqueLabel("upstream") },
-  });
+  if (!opened.ok) throw new Error(`openChargedOrder: ${opened.reason}`);
   return opened.orderId;
+}
+
+/**
+ * An order charged as placement charges it and accepted upstream as placement records the answer
+ * (recordSubmitOutcome), without any upstream: for tests that feed statuses by hand (settleTestOrder).
+ */
+export async function createChargedOrder(db: Db, customerId: number, options: TestOrder & { upstreamOrderId?: string }): Promise<number> {
+  const orderId = await openTestOrder(db, customerId, options);
+  const upstreamId = options.upstreamOrderId ?? uniqueLabel("upstream");
+  const outcome = await recordSubmitOutcome(db, orderId, { ok: true, value: { order: upstreamId } }, new Date(), "placement");
+  if (outcome !== "placed") throw new Error(`order ${orderId} not placed: ${outcome}`);
+  return orderId;
+}
+
+/** An order whose `add` answer was lost, as placement records it: unknown, flagged for staff. */
+export async function createUnknownOrder(db: Db, customerId: number, options: TestOrder): Promise<number> {
+  const orderId = await openTestOrder(db, customerId, options);
+  const outcome = await recordSubmitOutcome(db, orderId, { ok: false, kind: "indeterminate", message: "timeout" }, new Date(), "placement");
+  if (outcome !== "unknown") throw new Error(`order ${orderId} not unknown: ${outcome}`);
+  return orderId;
+}
+
+/** What the worker does when the upstream reports `statusClass` for the order (settleOrderStatus). */
+export async function settleTestOrder(db: Db, orderId: number, statusClass: "completed" | "in_progress" | "canceled" | "partial", remains: number | null = null) {
+  const status = { completed: "Completed", in_progress: "In progress", canceled: "Canceled", partial: "Partial" }[statusClass];
+  const outcome = await settleOrderStatus(db, orderId, { status, statusClass, charge: null, remains }, { nextSyncAt: new Date(Date.now() + 60_000) });
+  if (outcome === "unchanged" || outcome === "flagged") throw new Error(`order ${orderId} was not settled as ${statusClass}: ${outcome}`);
 }
 
 // /api/v2 customers, upstreams and worker passes
@@ -198,7 +241,7 @@ export async function createApiCustomer(db: Db, label: string, funds?: string): 
     if (!credited.ok) throw new Error(`creditFunds: ${credited.message}`);
   }
   const key = await createApiKey(db, created.user.id, "test key");
-  if (!key.ok) throw new Error(`createApiKey: ${key.error}`);
+  if (!key.ok) throw new Error(`createApiKey: ${key.message}`);
   return { id: created.user.id, email, key: key.key };
 }
 
@@ -207,7 +250,7 @@ export async function connectUpstream(db: Db, upstream: { url: string; key: stri
   const added = await addProvider(db, ZProviderInput.parse({ name: uniqueLabel("upstream"), url: upstream.url, key: upstream.key, timeoutMs: 20_000 }));
   if (!added.ok) throw new Error(`addProvider: ${added.message}`);
   const synced = await syncCatalog(db, added.provider.id, { markupPercent: new Decimal(markup) });
-  if (!synced.ok) throw new Error(`syncCatalog: ${synced.error}`);
+  if (!synced.ok) throw new Error(`syncCatalog: ${synced.message}`);
   return added.provider.id;
 }
 

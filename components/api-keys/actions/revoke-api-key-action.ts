@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 
 export const revokeApiKeyAction = userAction(ZRevokeApiKeyInput, async (input, user) => {
   const result = await revokeApiKey(await getDb(), user.id, input.keyId);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.message };
   revalidatePath("/api-keys");
   return { ok: true, message: "Key revoked. Requests with it are refused from now on." };
 });

@@ -2,7 +2,7 @@
 // Mass order: preview (nothing written) and place (each line through placeOrder).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { userAction } from "@/lib/actions/action-client";
+import { refusalState, userAction } from "@/lib/actions/action-client";
 import { getDb } from "@/lib/db/client";
 import { requestIp } from "@/lib/rate-limit/request-ip";
 import { webOrderRefusal } from "@/lib/rate-limit/web-orders";
@@ -23,7 +23,7 @@ export const placeMassOrderAction = userAction(ZPlaceMassOrder, async ({ orders,
   const limited = await webOrderRefusal(user.id, await requestIp(), Math.max(1, parseMassOrder(orders).lines.length));
   if (limited) return { error: limited };
   const result = await placeMassOrder(await getDb(), user.id, { text: orders, submissionId });
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return refusalState(result);
   revalidatePath("/orders");
   revalidatePath("/dashboard");
   // The page's balance is re-rendered in this same answer.

@@ -21,8 +21,8 @@ export default defineCommand({
     }
     const result = await createApiKey(db, user.id, options.name ?? "CLI");
     if (!result.ok) {
-      if (result.fieldErrors?.name) throw new UsageError(`--name: ${result.fieldErrors.name}`);
-      console.error(result.error);
+      if (result.fields?.name) throw new UsageError(`--name: ${result.fields.name.message}`);
+      console.error(result.message);
       return 1;
     }
     console.error(`Created API key "${result.apiKey.name}" (id ${result.apiKey.id}) for ${email.data}. It is shown once; store it now:`);

@@ -30,7 +30,7 @@ export default defineCommand({
     }
     const result = await syncCatalog(db, provider.id, { markupPercent, trigger: "cli" });
     if (!result.ok) {
-      console.error(`Sync of ${provider.name} failed, nothing changed: ${result.error}`);
+      console.error(`Sync of ${provider.name} failed, nothing changed: ${result.message}`);
       return 1;
     }
     const line = (what: string, c: { created: number; updated: number; delisted: number }) =>

@@ -58,8 +58,3 @@ export const stripeGateway: GatewayAdapter = {
     return reportForSession(session);
   },
 };
-
-/** Ends a session nobody will pay (the customer gave up), so it cannot be paid later. */
-export async function expireStripeSession(secretKey: string, sessionId: string): Promise<ReportedStatus> {
-  return reportForSession(await stripeClient(secretKey).checkout.sessions.expire(sessionId));
-}

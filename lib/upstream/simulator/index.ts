@@ -3,3 +3,5 @@ export { parseFaultSpec, type Fault, type FaultKind } from "./faults";
 export { DEFAULT_REALTIME_SPEED, type ClockOption } from "./clock";
 export { ERROR_TEXTS, SIMULATED_ACTIONS } from "./actions";
 export type { SimProduct, SimService } from "./catalog";
+export { scriptOutcomes, setSimulatorStock, e2eSimulator, type SimulatorAddress } from "./script-client";
+export type { ScriptedOutcome, ScriptTarget } from "./scripted-outcomes";
