@@ -106,16 +106,15 @@ test("a mass order previews good and bad lines, places the good ones, and a resu
   await expect(page.locator("main")).toContainText(`${ordersBefore + 2} orders`);
 });
 
-async function placeOrder(page: Page, serviceId: number, quantityOf: (min: number, max: number) => number, dripFeed?: { runs: number; interval: number }): Promise<number> {
+/** The link placeOrder fills in: the simulator's scripted outcomes for the next order are queued on it. */
+const STOREFRONT_LINK = "https://www.instagram.com/p/storefront";
+
+async function placeOrder(page: Page, serviceId: number, quantityOf: (min: number, max: number) => number): Promise<number> {
   await page.goto(`/new-order?service=${serviceId}`);
   const summary = await page.getByTestId("service-summary").innerText();
   const [, min, max] = /min (\d+) · max (\d+)/.exec(summary)!.map(Number);
-  await page.getByLabel("Link").fill("https://www.instagram.com/p/storefront");
+  await page.getByLabel("Link").fill(STOREFRONT_LINK);
   await page.getByLabel("Quantity", { exact: true }).fill(String(quantityOf(min, max)));
-  if (dripFeed) {
-    await page.getByLabel(/Drip-feed runs/).fill(String(dripFeed.runs));
-    await page.getByLabel(/Interval in minutes/).fill(String(dripFeed.interval));
-  }
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page.getByTestId("placed-order")).toBeVisible();
   await expect(page.getByTestId("placed-order")).toContainText("new balance");
@@ -125,13 +124,12 @@ async function placeOrder(page: Page, serviceId: number, quantityOf: (min: numbe
   return Number(/Order #(\d+)/.exec(await page.getByTestId("placed-order").innerText())![1]);
 }
 
-/** Default services of the e2e catalog with refill or cancel (and drip-feed), read from the catalog page. */
-async function defaultServicesWith(page: Page, option: "Refill" | "Cancel", alsoDripFeed = false): Promise<number[]> {
+/** Default services of the e2e catalog with refill or cancel, read from the catalog page. */
+async function defaultServicesWith(page: Page, option: "Refill" | "Cancel"): Promise<number[]> {
   const ids: number[] = [];
   for (let p = 1; p <= 3 && ids.length === 0; p++) {
     await page.goto(`/services?page=${p}`);
-    let rows = page.locator(`[data-testid^="service-row-"][data-service-type="Default"]`, { hasText: option });
-    if (alsoDripFeed) rows = rows.filter({ hasText: "Drip-feed" });
+    const rows = page.locator(`[data-testid^="service-row-"][data-service-type="Default"]`, { hasText: option });
     ids.push(...(await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-service-id"))))));
   }
   return ids;
@@ -140,9 +138,6 @@ async function defaultServicesWith(page: Page, option: "Refill" | "Cancel", also
 test.afterAll(async () => {
   await closeDb();
 });
-
-/** The link placeOrder fills in: the simulator's scripted outcomes for the next order are queued on it. */
-const STOREFRONT_LINK = "https://www.instagram.com/p/storefront";
 
 test("cancel from the orders list: confirm, toast, refund shown once canceled", async ({ page }) => {
   // The customer's balance is shared by every test that orders: a top-up through the ledger keeps
