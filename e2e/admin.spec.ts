@@ -1,5 +1,6 @@
 // Staff pages against a real upstream: a simulator started here, added as a provider through
 // the form, checked, synced, priced; a customer credited; customers refused.
+import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { startSimulator, type SimulatorHandle } from "../lib/upstream/simulator";
 import { E2E_ACCOUNTS } from "./accounts";
@@ -154,15 +155,17 @@ test("admin credits a customer and sees the ledger entry and the new balance", a
   await expect(form.getByTestId("form-message")).toHaveText("Added $12.345678. Balance now $12.345678.");
   await expect(page.getByTestId("stat-balance")).toHaveText("$12.345678");
   const entry = page.getByTestId("ledger").locator("tbody tr").first();
-  await expect(entry).toContainText("credit");
-  await expect(entry).toContainText("+12.345678");
+  await expect(entry).toContainText("Funds added");
+  await expect(entry).toContainText("+$12.345678");
   await expect(entry).toContainText("Bank transfer E2E-1");
   await expect(entry).toContainText(admin.email);
   await expect(form.getByLabel("Amount (USD)")).toHaveValue("");
   await screenshot(page, "admin-user-detail");
 
   await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
-  await expect(page.getByTestId(`user-row-${email}`)).toContainText("$12.345678");
+  // Lists show cents; the exact balance is on hover.
+  await expect(page.getByTestId(`user-row-${email}`)).toContainText("$12.34");
+  await expect(page.getByTestId(`user-row-${email}`).getByTitle("Exactly $12.345678")).toBeVisible();
 });
 
 test("an order whose upstream answer was lost is resolved by an admin as not placed, refunded once", async ({ page, browser }) => {
@@ -203,7 +206,7 @@ test("an order whose upstream answer was lost is resolved by an admin as not pla
   await page.getByRole("link", { name: /To resolve \(\d+\)/ }).click();
   const card = page.getByTestId(`to-resolve-${orderId}`);
   await expect(card).toContainText(story.customerEmail);
-  await expect(card).toContainText("submit-unanswered");
+  await expect(card).toContainText("submit unanswered");
   // Bad id: message beside the field, nothing changes.
   await card.getByLabel("Provider's order id").fill("12 34");
   await card.getByRole("button", { name: "Placed upstream" }).click();
@@ -224,7 +227,7 @@ test("an order whose upstream answer was lost is resolved by an admin as not pla
   await page.getByRole("link", { name: story.customerEmail }).click();
   await expect(page.getByTestId("stat-balance")).toHaveText("$12.345678");
   const kinds = await page.getByTestId("ledger").locator("tbody tr td:nth-child(2)").allInnerTexts();
-  expect(kinds).toEqual(["refund failed", "charge", "credit"]);
+  expect(kinds).toEqual(["Refund: order not placed", "Order charge", "Funds added"]);
   await expect(page.getByTestId("ledger").locator("tbody tr").first()).toContainText(admin.email);
 
   await page.goto(`/admin/orders?view=flagged`);
@@ -267,7 +270,9 @@ test("staff see the pages but cannot change money or configuration, even by post
   await staffPage.goto(detailUrl);
   await expect(staffPage.getByText("Only an admin can add funds.")).toBeVisible();
   await expect(staffPage.getByTestId("credit-funds-form")).toHaveCount(0);
-  await staffPage.request.post(new URL(detailUrl).pathname, { multipart: Object.fromEntries(fields), headers: { origin: new URL(detailUrl).origin } });
+  // The browser script fills the form's idempotency key (lib/actions/run-once.ts); a forged post brings its own.
+  const withKey = () => ({ ...Object.fromEntries(fields), idempotencyKey: randomUUID() });
+  await staffPage.request.post(new URL(detailUrl).pathname, { multipart: withKey(), headers: { origin: new URL(detailUrl).origin } });
 
   await staffPage.goto("/admin/providers");
   await expect(staffPage.getByText("Only an admin can add providers.")).toBeVisible();
@@ -286,7 +291,7 @@ test("staff see the pages but cannot change money or configuration, even by post
 
   // Control: the same request from the admin does credit, so the refusal above came from the
   // role check inside the action, not from a malformed request.
-  await page.request.post(new URL(detailUrl).pathname, { multipart: Object.fromEntries(fields), headers: { origin: new URL(detailUrl).origin } });
+  await page.request.post(new URL(detailUrl).pathname, { multipart: withKey(), headers: { origin: new URL(detailUrl).origin } });
   await page.reload();
   await expect(page.getByTestId("stat-balance")).toHaveText("$1,012.345678");
   await expect(page.getByTestId("ledger")).toContainText("forged");

@@ -35,7 +35,7 @@ test.beforeAll(async () => {
   const { id: _id, providerId: _p, ...copy } = await db.service.findUniqueOrThrow({ where: { id: seeded.dripServiceId } });
   void _id;
   void _p;
-  seeded.disabledServiceId = (await db.service.create({ data: { ...copy, providerId: offline.id, upstreamId: "disabled-1", enabled: false, priceRuleId: null } })).id;
+  seeded.disabledServiceId = (await db.service.create({ data: { ...copy, providerId: offline.id, upstreamId: "disabled-1", enabled: false, priceRuleId: null, sellRateOverride: true } })).id;
 
   // A drip-feed order four and a half runs in: 10 runs of 100, 550 remaining.
   seeded.dripId = await createChargedOrder(db, user.id, { charge: "3", quantity: 1000, providerId: offline.id });

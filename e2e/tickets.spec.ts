@@ -2,9 +2,9 @@
 // waiting in their header and answer it, the customer sees the unread answer in theirs and replies.
 // Announcements from staff reach the dashboard; an admin's FAQ Markdown is shown without its raw
 // HTML. axe on every new page; screenshots at 1280 and 390 px without sideways scrolling.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E_ACCOUNTS } from "./accounts";
+import { looksRight } from "./helpers";
 
 const { admin, staff, customer } = E2E_ACCOUNTS;
 const tag = Date.now().toString(36);
@@ -14,19 +14,7 @@ test.describe.configure({ mode: "serial" });
 // Several accounts, each page checked by axe at two widths: longer than the default minute.
 test.setTimeout(240_000);
 
-/** axe (no serious or critical findings), then the page at 1280 and 390 px, without sideways scrolling at 390. */
-async function check(page: Page, name: string) {
-  // The shell's "staff" tag (components/layout, not this feature) fails contrast on main; checked elsewhere.
-  const axe = await new AxeBuilder({ page }).exclude('header a[href="/"] > span').analyze();
-  const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `test-results/screens/tickets-${name}-${width}.png`, fullPage: true });
-    if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} overflows at 390 px`).toBeLessThanOrEqual(0);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const check = (page: Page, name: string) => looksRight(page, `tickets-${name}`);
 
 async function signedIn(browser: Browser, account: { email: string; password: string }) {
   const context = await browser.newContext();

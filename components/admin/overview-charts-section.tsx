@@ -5,6 +5,7 @@ import { staffStateLabel } from "@/components/orders/order-state";
 import { Card } from "@/components/ui/card";
 import type { StaffCharts } from "@/lib/dashboard/staff-charts";
 import { formatMoney } from "@/lib/money/format";
+import { plural } from "@/lib/util/plural";
 
 export function OverviewChartsSection({ charts, currency }: { charts: StaffCharts; currency: string }) {
   // Totals as the overview shows them (cents, cut; lib/money/format.ts).
@@ -48,7 +49,7 @@ export function OverviewChartsSection({ charts, currency }: { charts: StaffChart
               {charts.services.map((s) => (
                 <li key={s.key} className="flex flex-wrap justify-between gap-x-3">
                   <span className="min-w-0 truncate">{s.name}</span>
-                  <span className="tabular-nums text-slate-700">{s.orders} orders · {money(s.revenue)} · profit {money(s.profit)}</span>
+                  <span className="tabular-nums text-slate-700">{plural(s.orders, "order")} · {money(s.revenue)} · profit {money(s.profit)}</span>
                 </li>
               ))}
             </ol>

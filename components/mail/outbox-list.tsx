@@ -1,10 +1,10 @@
 // The outbox for staff: one row per message, stacked so that it reads at phone width too.
 import { Badge } from "@/components/ui/badge";
+import { Time } from "@/components/ui/time";
 import type { OutboxRow } from "@/lib/mail/outbox-admin";
 import { RetryMailButton } from "./retry-mail-button";
 
 const TONE = { pending: "amber", sent: "green", dead: "red" } as const;
-const when = (date: Date | null) => (date ? date.toISOString().slice(0, 16).replace("T", " ") : "—");
 
 export function OutboxList({ rows, canRetry }: { rows: OutboxRow[]; canRetry: boolean }) {
   return (
@@ -16,8 +16,8 @@ export function OutboxList({ rows, canRetry }: { rows: OutboxRow[]; canRetry: bo
             <span className="font-medium text-slate-900">{row.subject}</span>
           </div>
           <p className="break-all text-slate-600">
-            #{row.id} to {row.to} · {row.template} · written {when(row.createdAt)} UTC · attempts {row.attempts}
-            {row.state === "sent" ? ` · sent ${when(row.sentAt)} UTC` : row.state === "pending" ? ` · next try ${when(row.nextAttemptAt)} UTC` : ""}
+            #{row.id} to {row.to} · {row.template} · written <Time value={row.createdAt} relative /> · attempts {row.attempts}
+            {row.state === "sent" ? <> · sent <Time value={row.sentAt} relative /></> : row.state === "pending" ? <> · next try <Time value={row.nextAttemptAt} /></> : null}
           </p>
           {row.lastError ? <p className="break-all text-red-700">Last error: {row.lastError}</p> : null}
           {row.state === "dead" && canRetry ? <RetryMailButton id={row.id} /> : null}

@@ -83,7 +83,7 @@ describe("syncCatalog", () => {
     provider.sim.setFault("services", { type: "http502" });
     const failed = await syncCatalog(db, provider.providerId, { markupPercent: "10" });
     provider.sim.setFault("services", null);
-    expect(failed).toMatchObject({ ok: false, error: expect.stringContaining("services") });
+    expect(failed).toMatchObject({ ok: false, code: "sync_failed", message: expect.stringContaining("services") });
     expect(await db.service.findMany({ where: { providerId: provider.providerId }, orderBy: { id: "asc" } })).toEqual(before);
     expect(await syncCatalog(db, provider.providerId, { markupPercent: "nonsense" })).toMatchObject({ ok: false, code: "invalid_value" });
     expect(await syncCatalog(db, 987_654_321, { markupPercent: "10" })).toMatchObject({ ok: false, code: "not_found", message: "No provider 987654321." });

@@ -17,7 +17,14 @@ describe("migrations on PGlite", () => {
       engine.free();
     }
     await pglite.exec(`INSERT INTO "User"(email, "passwordHash", "updatedAt") VALUES ('a@b.c', 'x', now())`);
-    await pglite.exec(`INSERT INTO "LedgerEntry"("userId", kind, amount, "balanceAfter") VALUES (1, 'credit', 5, 5)`);
+    await pglite.exec(`BEGIN;
+      UPDATE "User" SET balance = 5 WHERE id = 1;
+      INSERT INTO "LedgerEntry"("userId", kind, amount, "balanceAfter") VALUES (1, 'credit', 5, 5);
+      COMMIT;`);
+    await expect(
+      pglite.exec(`INSERT INTO "LedgerEntry"("userId", kind, amount, "balanceAfter") VALUES (1, 'credit', 1, 7)`),
+    ).rejects.toThrow(/is not the previous/);
+    await expect(pglite.exec(`UPDATE "User" SET balance = 6`)).rejects.toThrow(/last ledger entry says/);
     await expect(pglite.exec(`UPDATE "LedgerEntry" SET amount = 6`)).rejects.toThrow(/append-only/);
     await expect(pglite.exec(`DELETE FROM "LedgerEntry"`)).rejects.toThrow(/append-only/);
     await expect(pglite.exec(`UPDATE "User" SET balance = -1`)).rejects.toThrow(/User_balance_not_negative/);

@@ -83,7 +83,8 @@ describe("interrupted submissions", () => {
       // What submitOrder writes before sending; then the process is gone (no renewals).
       await db.order.update({ where: { id: orderId }, data: { submitStartedAt: new Date(), leaseUntil: new Date(Date.now() + 1_000) } });
       expect((await runSyncPass(db, { providerIds: [provider.providerId] })).expiredSubmissions).toBe(0);
-      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      // 1.2 s later, written as the times it would leave behind rather than slept through.
+      await db.order.update({ where: { id: orderId }, data: { submitStartedAt: new Date(Date.now() - 1_200), leaseUntil: new Date(Date.now() - 200) } });
       expect((await runSyncPass(db, { providerIds: [provider.providerId] })).expiredSubmissions).toBe(1);
       expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).state).toBe("unknown");
     } finally {

@@ -4,7 +4,7 @@
 // concurrent batches never deadlock), each balance moves by its customer's total only if it stays
 // at or above zero (debits are conditional), and each change gets its own entry whose balance after
 // follows the order given, exactly as if they had been applied one by one. The database holds
-// everyone else to the same (migration 20261207205137_one_road_for_money): an entry's balanceAfter
+// everyone else to the same (migration 20261208000000_one_road_for_money): an entry's balanceAfter
 // must be the previous entry's plus its amount, and a balance that moves without a matching last
 // entry is refused at commit. lib/ledger/one-writer.test.ts checks that no other source writes it.
 import { Prisma } from "@/lib/db/generated/client";

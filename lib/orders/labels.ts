@@ -1,8 +1,8 @@
 // What people read for an order's state and history: the state in words for customers (staff read
 // the state's own name, which filters, the CLI and logs use, with spaces), and the stored event
-// texts ("pending → canceled (Canceled)", "refund_canceled 12.500000") told in those words. Keyed
-// by the database enum, so a new state does not compile until it has a name here.
-import type { OrderState } from "@/lib/db/generated/enums";
+// texts ("pending → canceled (Canceled)", "refund_canceled 12.500000") told in those words, and a
+// refill's state. Keyed by the database enums, so a new state does not compile until it has a name here.
+import type { OrderState, RefillState } from "@/lib/db/generated/enums";
 import { ledgerKindLabel } from "@/lib/ledger/labels";
 import { formatMoney } from "@/lib/money/format";
 
@@ -15,6 +15,17 @@ export const ORDER_STATE_LABELS: Record<OrderState, string> = {
   completed: "Completed",
   partial: "Partial",
   canceled: "Canceled",
+};
+
+/** A refill's state in words, on the refills page and an order's page alike. */
+export const REFILL_STATE_LABELS: Record<RefillState, string> = {
+  pending_submit: "Sending",
+  unknown: "Being checked",
+  failed: "Refused by the provider",
+  pending: "Pending",
+  in_progress: "In progress",
+  completed: "Completed",
+  rejected: "Rejected by the provider",
 };
 
 export const staffStateLabel = (state: OrderState) => state.replace(/_/g, " ");

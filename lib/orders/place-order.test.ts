@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/connection";
+import { syncCatalog } from "@/lib/catalog/sync-catalog";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal, serviceCharge } from "@/lib/money";
+import { setSimulatorStock } from "@/lib/upstream/simulator";
 import { balanceOf as balanceOfAccount, createCustomer, serviceOfType, TEST_LINK, withTestProvider, type TestProvider } from "@/lib/testing/fixtures";
 import { getOrder, listOrders } from "./list-orders";
 import { placeOrder } from "./place-order";
@@ -158,8 +160,29 @@ describe("placeOrder", () => {
     const { exchangeRate } = await db.provider.findUniqueOrThrow({ where: { id: provider.providerId } });
     const unitCost = new Decimal(withRequire.upstreamRate.toFixed()).times(exchangeRate.toFixed()).toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
     expect((await db.order.findUniqueOrThrow({ where: { id: placed.order.id } })).upstreamCost?.toFixed(6)).toBe(unitCost.toFixed(6));
-    const soldOut = await db.product.findFirst({ where: { providerId: provider.providerId, inventory: 0 } });
-    if (soldOut) expect(await placeProductOrder(db, customerId, { productId: soldOut.id, quantity: 1 })).toMatchObject({ ok: false, fields: { quantity: { message: "Out of stock." } } });
+  });
+
+  it("a product the upstream lists with too little or no stock is refused before anything is sent or charged", async () => {
+    const customerId = await createCustomer(db, "10000");
+    const counted = await db.product.findFirstOrThrow({
+      where: { providerId: provider.providerId, enabled: true, inventory: { gte: 3 }, max: { gte: 2 }, requireText: null },
+      orderBy: { id: "desc" },
+    });
+    const sim = { url: provider.sim.url, key: provider.sim.apiKey };
+    const refusedWith = async (inventory: number, quantity: number) => {
+      // The upstream's stock reaches us the way it does in production: through a catalog sync.
+      await setSimulatorStock(sim, Number(counted.upstreamId), inventory);
+      const synced = await syncCatalog(db, provider.providerId, { markupPercent: "25" });
+      if (!synced.ok) throw new Error(synced.message);
+      expect((await db.product.findUniqueOrThrow({ where: { id: counted.id } })).inventory).toBe(inventory);
+      return placeProductOrder(db, customerId, { productId: counted.id, quantity });
+    };
+    const sends = provider.sim.counts.add_product_order;
+    expect(await refusedWith(1, 2)).toMatchObject({ ok: false, fields: { quantity: { code: "out_of_stock", message: "Only 1 left.", data: { left: 1 } } } });
+    expect(await refusedWith(0, 1)).toMatchObject({ ok: false, fields: { quantity: { code: "out_of_stock", message: "Out of stock.", data: { left: 0 } } } });
+    expect(provider.sim.counts.add_product_order).toBe(sends);
+    expect(await balanceOf(customerId)).toBe("10000.000000");
+    expect(await db.order.count({ where: { userId: customerId } })).toBe(0);
   });
 
   it("a product sold from a counted stock shows the stock left at once, never below zero", async () => {
@@ -220,8 +243,8 @@ describe("upstream failures during add", () => {
       expect(provider.sim.counts.add - before.add).toBe(1);
       if (result.ok) expect(retry).toMatchObject({ ok: true, duplicate: true, order: { id: result.order.id } });
       else expect(retry).toEqual(result);
-      if (scenario.fault.type === "latency") await new Promise((resolve) => setTimeout(resolve, 1_200));
-      expect(provider.sim.orders().length - before.created).toBe(scenario.created ? 1 : 0);
+      // A slow answer (latency) creates the order only once its delay is over: wait for that, not for a fixed time.
+      await expect.poll(() => provider.sim.orders().length - before.created, { timeout: 5_000 }).toBe(scenario.created ? 1 : 0);
       const order = await db.order.findFirstOrThrow({ where: { userId: customerId } });
       expect(order.state).toBe(scenario.state);
       if (scenario.state === "failed") {

@@ -6,7 +6,7 @@ import { getStorefrontOrder, type StorefrontOrder } from "./order-view";
 import { toLedgerString } from "@/lib/money";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { ledgerKindLabel } from "@/lib/ledger/labels";
-import { describeOrderEvent } from "@/lib/orders/labels";
+import { describeOrderEvent, REFILL_STATE_LABELS } from "@/lib/orders/labels";
 
 /** Customer-facing names of order events; types not listed here are staff-only. */
 const EVENT_LABELS: Record<string, string> = {
@@ -25,15 +25,6 @@ const EVENT_LABELS: Record<string, string> = {
 const EVENT_MESSAGE_SHOWN = new Set(["status", "refund"]);
 
 
-export const REFILL_STATE_LABELS: Record<string, string> = {
-  pending_submit: "Sending",
-  unknown: "Being checked",
-  failed: "Refused by the provider",
-  pending: "Pending",
-  in_progress: "In progress",
-  completed: "Completed",
-  rejected: "Rejected by the provider",
-};
 
 export type OrderHistory = {
   order: StorefrontOrder;
@@ -79,6 +70,6 @@ export async function getOrderHistory(db: Db, customerId: number, orderId: numbe
       balanceAfter: toLedgerString(l.balanceAfter),
       at: l.createdAt.toISOString(),
     })),
-    refills: refills.map((r) => ({ id: r.id, state: REFILL_STATE_LABELS[r.state] ?? r.state, at: r.createdAt.toISOString() })),
+    refills: refills.map((r) => ({ id: r.id, state: REFILL_STATE_LABELS[r.state], at: r.createdAt.toISOString() })),
   };
 }

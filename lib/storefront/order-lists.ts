@@ -7,7 +7,7 @@
 import type { Db } from "@/lib/db/connection";
 import { Prisma } from "@/lib/db/generated/client";
 import { CUSTOMER_ORDER_SELECT, toCustomerOrder } from "@/lib/orders/customer-order";
-import { REFILL_STATE_LABELS } from "./order-history";
+import { REFILL_STATE_LABELS } from "@/lib/orders/labels";
 import { enrichOrders, type StorefrontOrder } from "./order-view";
 
 export const ORDER_LIST_PAGE_SIZE = 25;
@@ -160,7 +160,7 @@ export async function listRefills(db: Db, customerId: number, before: number | n
       orderName: r.order.itemName ?? r.order.service?.name ?? "",
       link: r.order.link,
       state: r.state,
-      stateLabel: REFILL_STATE_LABELS[r.state] ?? r.state,
+      stateLabel: REFILL_STATE_LABELS[r.state],
       requestedAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     })),

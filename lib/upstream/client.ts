@@ -48,6 +48,8 @@ export type UpstreamClientOptions = {
   retryDelayMs?: number;
   /** Cap on any wait between attempts, including a 429's Retry-After. */
   maxRetryDelayMs?: number;
+  /** How to wait between attempts (default: a timer); tests pass one that records the waits. */
+  sleep?: (ms: number) => Promise<void>;
 };
 
 export type ProductOrderInput = { product: string | number; quantity: number; require?: string };
@@ -80,11 +82,11 @@ export type UpstreamClient = {
  */
 type CallPolicy = "read" | "create";
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const timerSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const { url, key, timeoutMs = 15_000, readRetries = 2, retryDelayMs = 100, maxRetryDelayMs = 5_000 } = options;
-  const { fetchImpl, egress } = options;
+  const { fetchImpl, egress, sleep = timerSleep } = options;
 
   async function attempt<T>(action: string, fields: FormFields, parse: (json: unknown) => UpstreamResult<T>) {
     const outcome = await exchangeForm({ url, body: buildFormBody(key, action, fields), timeoutMs, fetchImpl, egress, action });

@@ -38,7 +38,8 @@ export async function runE2e(extraArgs: string[] = []): Promise<number> {
   }
   const database = await createTestDatabase("panel_e2e");
   // The upstream behind the panel under test: a real HTTP simulator on a realtime clock, fast
-  // enough that orders finish within the tests.
+  // enough that orders finish within the tests. Tests that need a given outcome script it over
+  // HTTP (E2E_SIMULATOR_URL and E2E_SIMULATOR_KEY; lib/upstream/simulator/script-client.ts).
   const simulator = await startSimulator({ port: 0, seed: 7, services: 60, apiKey: "e2e-sim-key", balance: "100000", clock: { realtime: true, speed: 600 } });
   // Local Stripe and Cryptomus API servers; the app reaches them through STRIPE_API_BASE / CRYPTOMUS_API_BASE.
   const gateways = await startE2eGateways(Number(process.env.E2E_PORT ?? 3100));
@@ -55,7 +56,17 @@ export async function runE2e(extraArgs: string[] = []): Promise<number> {
     // Asynchronous on purpose: the simulator lives in this process and must keep answering.
     const run = spawn("npx", ["playwright", "test", ...extraArgs], {
       stdio: "inherit",
-      env: { ...env, ...gateways.env, DATABASE_URL: database.url, IN_PROCESS_WORKER: "1", WORKER_INTERVAL_MS: "1000", SMTP_URL: smtpSink.url, MAIL_SINK_DIR: mailSinkDir },
+      env: {
+        ...env,
+        ...gateways.env,
+        DATABASE_URL: database.url,
+        IN_PROCESS_WORKER: "1",
+        WORKER_INTERVAL_MS: "1000",
+        SMTP_URL: smtpSink.url,
+        MAIL_SINK_DIR: mailSinkDir,
+        E2E_SIMULATOR_URL: simulator.url,
+        E2E_SIMULATOR_KEY: simulator.apiKey,
+      },
     });
     return await new Promise<number>((resolve) => run.on("exit", (code) => resolve(code ?? 1)));
   } finally {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/admin/pagination";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Time } from "@/components/ui/time";
 import { requireUser } from "@/lib/auth/session";
 import { listCustomerUpdates } from "@/lib/catalog/change-log";
 import { PANEL_CURRENCY } from "@/lib/currency";
@@ -16,8 +17,6 @@ const LABELS = {
   price_up: { text: "Price increased", className: "bg-amber-50 text-amber-800 ring-amber-200" },
   price_down: { text: "Price decreased", className: "bg-green-50 text-green-700 ring-green-200" },
 } as const;
-
-const when = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function UpdatesPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   await requireUser();
@@ -50,7 +49,7 @@ export default async function UpdatesPage({ searchParams }: { searchParams: Prom
                   ) : u.change === "new" && u.newRate ? (
                     <span>{formatMoney(u.newRate, PANEL_CURRENCY, { style: "rate" })}</span>
                   ) : null}
-                  <time className="text-xs text-slate-500" dateTime={u.createdAt.toISOString()}>{when(u.createdAt)}</time>
+                  <Time value={u.createdAt} relative className="text-xs text-slate-500" />
                 </div>
               </li>
             ))}

@@ -8,10 +8,12 @@ import { rawNumber } from "./json-output";
 import { createPrng } from "./prng";
 import { planProductOrder, viewProductOrder, type SimProductOrder } from "./product-orders";
 import { planRefill, viewRefill } from "./refills";
+import { scriptedFate, type OutcomeScript, type ScriptedOutcome } from "./scripted-outcomes";
 import { chargeFor, planOrder, viewOrder, type SimOrder } from "./service-orders";
 import type { SimulatorState } from "./simulator-state";
 
-export type ActionAnswer = { httpStatus: number; body: unknown };
+/** `dropAnswer`: the work is done but the connection is closed instead of answering (a scripted lost answer). */
+export type ActionAnswer = { httpStatus: number; body: unknown; dropAnswer?: boolean };
 
 export const ERROR_TEXTS = {
   invalidKey: "Invalid API key",
@@ -64,19 +66,19 @@ function parseIdList(text: string | null): string[] | null {
 /** Batch items echo the id as a number when it is one, like the protocol examples. */
 const echoId = (id: string) => (/^\d{1,15}$/.test(id) ? Number(id) : id);
 
-export function answerRequest(state: SimulatorState, apiKey: string, now: number, params: URLSearchParams): ActionAnswer {
+export function answerRequest(state: SimulatorState, apiKey: string, now: number, params: URLSearchParams, script?: OutcomeScript): ActionAnswer {
   if (params.get("key") !== apiKey) return refusal(ERROR_TEXTS.invalidKey);
   state.settle(now);
   const handlers: Record<string, () => ActionAnswer> = {
     services: () => answer(state.services.map(serviceJson)),
-    add: () => placeOrder(state, now, params),
+    add: () => placeOrder(state, now, params, script),
     status: () => orderStatus(state, now, params),
     refill: () => requestRefill(state, now, params),
     refill_status: () => refillStatus(state, now, params),
     cancel: () => requestCancel(state, now, params),
     balance: () => answer({ balance: moneyText(state.balance), currency: CURRENCY }),
     products: () => answer(state.products.map(productJson)),
-    add_product_order: () => placeProductOrder(state, now, params),
+    add_product_order: () => placeProductOrder(state, now, params, script),
     product_order_status: () => productOrderStatus(state, now, params),
     result_product: () => resultProduct(state, now, params),
   };
@@ -116,7 +118,14 @@ function productJson(product: SimulatorState["products"][number]) {
   };
 }
 
-function placeOrder(state: SimulatorState, now: number, params: URLSearchParams): ActionAnswer {
+/** A scripted fail-add refuses; any other scripted outcome plans the order and may lose its answer. */
+function scriptedAnswer(outcome: ScriptedOutcome | null, place: (fate: ReturnType<typeof scriptedFate>) => ActionAnswer): ActionAnswer {
+  if (outcome?.type === "fail-add") return refusal(outcome.message ?? ERROR_TEXTS.incorrectRequest);
+  const placed = place(outcome ? scriptedFate(outcome) : null);
+  return outcome?.type === "lost-answer" ? { ...placed, dropAnswer: true } : placed;
+}
+
+function placeOrder(state: SimulatorState, now: number, params: URLSearchParams, script?: OutcomeScript): ActionAnswer {
   const serviceText = params.get("service");
   if (!serviceText) return refusal(ERROR_TEXTS.incorrectRequest);
   const service = state.servicesById.get(parseId(serviceText) ?? -1);
@@ -127,10 +136,13 @@ function placeOrder(state: SimulatorState, now: number, params: URLSearchParams)
   if (chargeFor(service, units).gt(state.balance)) return refusal(ERROR_TEXTS.noFunds);
   const fields = Object.fromEntries([...params].filter(([name]) => name !== "key"));
   state.others?.placeBefore(state, now, { service, units });
-  const order = planOrder({ seed: state.seed, id: state.orderIds.next(), service, link, quantity: units, runs, interval, fields, now });
-  state.balance = state.balance.minus(order.charged);
-  state.recordOrder(order);
-  return answer({ order: order.id });
+  const outcome = link !== null ? (script?.take({ link }) ?? null) : null;
+  return scriptedAnswer(outcome, (scripted) => {
+    const order = planOrder({ seed: state.seed, id: state.orderIds.next(), service, link, quantity: units, runs, interval, fields, now, scripted });
+    state.balance = state.balance.minus(order.charged);
+    state.recordOrder(order);
+    return answer({ order: order.id });
+  });
 }
 
 function orderStatusJson(order: SimOrder, now: number) {
@@ -223,7 +235,7 @@ function requestCancel(state: SimulatorState, now: number, params: URLSearchPara
   );
 }
 
-function placeProductOrder(state: SimulatorState, now: number, params: URLSearchParams): ActionAnswer {
+function placeProductOrder(state: SimulatorState, now: number, params: URLSearchParams, script?: OutcomeScript): ActionAnswer {
   const productText = params.get("product");
   const quantity = parseId(params.get("quantity"));
   if (!productText || quantity === null) return refusal(ERROR_TEXTS.incorrectRequest);
@@ -234,10 +246,12 @@ function placeProductOrder(state: SimulatorState, now: number, params: URLSearch
   const require = params.get("require")?.trim() || null;
   if (product.require && !require) return refusal(ERROR_TEXTS.incorrectRequest);
   if (product.rate.times(quantity).gt(state.balance)) return refusal(ERROR_TEXTS.noFunds);
-  const order = planProductOrder({ seed: state.seed, id: state.productOrderIds.next(), product, quantity, require, now });
-  state.balance = state.balance.minus(order.charged);
-  state.recordProductOrder(order);
-  return answer({ order: order.id });
+  return scriptedAnswer(script?.take({ product: product.id }) ?? null, (scripted) => {
+    const order = planProductOrder({ seed: state.seed, id: state.productOrderIds.next(), product, quantity, require, now, scripted });
+    state.balance = state.balance.minus(order.charged);
+    state.recordProductOrder(order);
+    return answer({ order: order.id });
+  });
 }
 
 function productOrderJson(order: SimProductOrder, now: number) {

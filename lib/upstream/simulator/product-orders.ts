@@ -1,8 +1,10 @@
 // Simulated product orders: Auto products deliver account lines from stock, Service products
 // a confirmation code; both may end Partial (remains) or Canceled with note "Out of stock".
+// What is delivered comes from the stock and the seed, or from the outcome a test scripted.
 import { Decimal } from "@/lib/money";
 import type { SimProduct } from "./catalog";
 import { createPrng, type Prng } from "./prng";
+import { scriptedDelivery, type ScriptedFate } from "./scripted-outcomes";
 import type { FinalOrderStatus, OrderStatusText } from "./service-orders";
 
 export type SimProductOrder = {
@@ -40,7 +42,15 @@ function confirmationCode(prng: Prng): string {
 }
 
 /** Auto stock is taken at order time, so two orders cannot sell the same accounts. */
-export function planProductOrder(args: { seed: number; id: number; product: SimProduct; quantity: number; require: string | null; now: number }): SimProductOrder {
+export function planProductOrder(args: {
+  seed: number;
+  id: number;
+  product: SimProduct;
+  quantity: number;
+  require: string | null;
+  now: number;
+  scripted?: ScriptedFate | null;
+}): SimProductOrder {
   const { seed, id, product, quantity, now } = args;
   const prng = createPrng(seed, "product-order", id);
   let deliverable: number;
@@ -50,7 +60,8 @@ export function planProductOrder(args: { seed: number; id: number; product: SimP
     const roll = prng.next();
     deliverable = roll < 0.8 || quantity < 2 ? quantity : roll < 0.9 ? prng.int(1, quantity - 1) : 0;
   }
-  if (product.inventory !== null) product.inventory -= deliverable;
+  if (args.scripted) deliverable = scriptedDelivery(args.scripted, quantity);
+  if (product.inventory !== null) product.inventory = Math.max(0, product.inventory - deliverable);
   const fate: FinalOrderStatus = deliverable === quantity ? "Completed" : deliverable > 0 ? "Partial" : "Canceled";
   const line = product.type === "Auto" ? () => accountLine(prng) : () => confirmationCode(prng);
   const auto = product.type === "Auto";
@@ -63,7 +74,7 @@ export function planProductOrder(args: { seed: number; id: number; product: SimP
     charged: product.rate.times(quantity),
     createdAt: now,
     startsAt,
-    endsAt: startsAt + (auto ? prng.int(1, 3) : prng.int(5, 60)),
+    endsAt: startsAt + (args.scripted?.minutes ?? (auto ? prng.int(1, 3) : prng.int(5, 60))),
     fate,
     lines: Array.from({ length: deliverable }, line),
     settled: null,

@@ -1,8 +1,10 @@
 // A simulated service order's whole life is decided when it is placed (from the seed and its
-// id), then read off the clock: Pending → In progress → Completed | Partial | Canceled.
+// id, or from the outcome a test scripted for its link), then read off the clock:
+// Pending → In progress → Completed | Partial | Canceled.
 import { Decimal } from "@/lib/money";
 import type { SimService } from "./catalog";
 import { createPrng } from "./prng";
+import { scriptedDelivery, type ScriptedFate } from "./scripted-outcomes";
 
 export type FinalOrderStatus = "Completed" | "Partial" | "Canceled";
 export type OrderStatusText = "Pending" | "In progress" | FinalOrderStatus;
@@ -48,6 +50,8 @@ export function planOrder(args: {
   interval: number | null;
   fields: Record<string, string>;
   now: number;
+  /** A test's scripted outcome; the seed's draws are still made so later orders stay the same. */
+  scripted?: ScriptedFate | null;
 }): SimOrder {
   const { seed, id, service, quantity, now } = args;
   const prng = createPrng(seed, "order", id);
@@ -56,10 +60,18 @@ export function planOrder(args: {
   let fate: FinalOrderStatus = roll < 0.75 ? "Completed" : roll < 0.88 ? "Partial" : "Canceled";
   if (fate === "Partial" && (isPackageType(service) || quantity < 2)) fate = "Completed";
   const overDelivery = fate === "Completed" && !isPackageType(service) && prng.chance(0.2) ? prng.int(1, 5) : 0;
-  const delivered = fate === "Completed" ? quantity + overDelivery : fate === "Partial" ? prng.int(1, quantity - 1) : 0;
+  let delivered = fate === "Completed" ? quantity + overDelivery : fate === "Partial" ? prng.int(1, quantity - 1) : 0;
   const startsAt = now + prng.int(1, 5);
-  const working =
+  let working =
     args.runs && args.interval ? args.runs * args.interval : Math.min(120, 10 + Math.floor(quantity / 500)) + prng.int(0, 10);
+  // Drawn only for a seeded cancel, as always, so that unscripted orders keep their start counts.
+  const canceledAfter = fate === "Canceled" ? prng.int(1, 10) : 1;
+  const { scripted } = args;
+  if (scripted) {
+    fate = scripted.fate;
+    delivered = scriptedDelivery(scripted, quantity);
+    if (scripted.minutes !== undefined) working = scripted.minutes;
+  }
   return {
     id,
     service,
@@ -69,7 +81,7 @@ export function planOrder(args: {
     charged: chargeFor(service, quantity),
     createdAt: now,
     startsAt,
-    endsAt: fate === "Canceled" ? startsAt + prng.int(1, 10) : startsAt + working,
+    endsAt: fate === "Canceled" && scripted?.minutes === undefined ? startsAt + canceledAfter : startsAt + working,
     fate,
     delivered,
     startCount: prng.int(0, 50_000),

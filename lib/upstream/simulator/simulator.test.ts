@@ -1,10 +1,10 @@
-// The simulator itself: deterministic from its seed, strict like a real panel, faults that do
-// what they say, and a clock that finishes orders in time for a demo.
+// The simulator itself: deterministic from its seed, strict like a real panel, faults and
+// scripted outcomes that do what they say, and a clock that finishes orders in time for a demo.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_REALTIME_SPEED, parseFaultSpec, startSimulator, type SimulatorHandle } from "./index";
+import { DEFAULT_REALTIME_SPEED, parseFaultSpec, scriptOutcomes, setSimulatorStock, startSimulator, type SimulatorHandle } from "./index";
 
 const started: SimulatorHandle[] = [];
 async function simulator(options: Parameters<typeof startSimulator>[0] = {}) {
@@ -118,6 +118,86 @@ describe("faults", () => {
   });
 });
 
+describe("scripted outcomes (over HTTP, as the browser tests set them)", () => {
+  const address = (sim: SimulatorHandle) => ({ url: sim.url, key: sim.apiKey });
+
+  it("the next orders of a link end as scripted, in order; other links and an empty queue keep the seeded fates", async () => {
+    const sim = await simulator({ services: 40, seed: 3, balance: "100000" });
+    const service = sim.catalog().services.find((candidate) => candidate.type === "Default" && !candidate.dripfeed && candidate.min >= 10)!;
+    const link = "https://example.com/p/scripted";
+    const queued = await scriptOutcomes(address(sim), { link }, [
+      { type: "partial", remains: 7 },
+      { type: "cancel" },
+      { type: "complete", minutes: 500 },
+    ]);
+    expect(queued).toBe(3);
+    const add = (on: string) => postJson(sim, { action: "add", service: String(service.id), link: on, quantity: String(service.min) });
+    const [partial, canceled, long] = [(await add(link)).order, (await add(link)).order, (await add(link)).order];
+    expect(sim.scriptedPending({ link })).toBe(0);
+    sim.advance(200);
+    const status = async (id: number) => postJson(sim, { action: "status", order: String(id) });
+    expect(await status(partial)).toMatchObject({ status: "Partial", remains: "7" });
+    expect(await status(canceled)).toMatchObject({ status: "Canceled", remains: String(service.min), charge: "0.00000" });
+    expect(await status(long)).toMatchObject({ status: "In progress" });
+    sim.advance(400);
+    expect(await status(long)).toMatchObject({ status: "Completed", remains: "0" });
+
+    // Unscripted: the same fates as a simulator with the same seed that was never scripted.
+    const twin = await simulator({ services: 40, seed: 3, balance: "100000" });
+    const fates = async (on: SimulatorHandle) => {
+      const ids = [];
+      for (let index = 0; index < 8; index++) ids.push((await postJson(on, { action: "add", service: String(service.id), link: "other", quantity: String(service.min) })).order);
+      on.advance(10_000);
+      return Object.values(await postJson(on, { action: "status", orders: ids.join(",") }));
+    };
+    for (let index = 0; index < 3; index++) await postJson(twin, { action: "add", service: String(service.id), link: "l", quantity: String(service.min) });
+    expect(await fates(sim)).toEqual(await fates(twin));
+  });
+
+  it("fail-add refuses and charges nothing; lost-answer creates and charges but closes the connection", async () => {
+    const sim = await simulator({ services: 20 });
+    const service = sim.catalog().services.find((candidate) => candidate.type === "Default" && !candidate.dripfeed)!;
+    const link = "https://example.com/p/lost";
+    await scriptOutcomes(address(sim), { link }, [{ type: "fail-add", message: "Link is private" }, { type: "fail-add" }, { type: "lost-answer" }]);
+    const add = () => post(sim, { action: "add", service: String(service.id), link, quantity: String(service.min) });
+    expect(JSON.parse((await add()).text)).toEqual({ error: "Link is private" });
+    expect(JSON.parse((await add()).text)).toEqual({ error: "Incorrect request" });
+    expect(sim.orders()).toHaveLength(0);
+    expect(sim.balance()).toBe("1000");
+    await expect(add()).rejects.toThrow();
+    expect(sim.orders()).toMatchObject([{ link }]);
+    expect(sim.balance()).not.toBe("1000");
+    sim.advance(1_000);
+    expect(sim.orders()).toMatchObject([{ status: "Completed", remains: 0 }]);
+  });
+
+  it("product orders follow their product's script, and a counted stock can be set to sold out", async () => {
+    const sim = await simulator({ services: 20, products: 8, balance: "100000" });
+    const product = sim.catalog().products.find((candidate) => candidate.type === "Auto" && (candidate.inventory ?? 0) >= 5)!;
+    await scriptOutcomes(address(sim), { product: product.id }, [{ type: "partial", remains: 2 }, { type: "complete" }]);
+    const buy = () => postJson(sim, { action: "add_product_order", product: String(product.id), quantity: "3" });
+    const [partial, complete] = [(await buy()).order, (await buy()).order];
+    sim.advance(100);
+    expect(await postJson(sim, { action: "product_order_status", order: String(partial) })).toMatchObject({ status: "Partial", remains: 2 });
+    const completed = await postJson(sim, { action: "product_order_status", order: String(complete) });
+    expect(completed.status).toBe("Completed");
+    expect(completed.result.split("\n")).toHaveLength(3);
+
+    await setSimulatorStock(address(sim), product.id, 0);
+    const listed = (await postJson(sim, { action: "products" })).find((entry: { product: number }) => entry.product === product.id);
+    expect(listed).toMatchObject({ status: "Out of stock", inventory: 0 });
+  });
+
+  it("refuses a wrong key, a bad outcome and a product without counted stock", async () => {
+    const sim = await simulator({ services: 20, products: 8 });
+    await expect(scriptOutcomes({ url: sim.url, key: "wrong" }, { link: "l" }, [{ type: "complete" }])).rejects.toThrow(/403/);
+    await expect(scriptOutcomes(address(sim), { link: "l" }, [{ type: "explode" } as never])).rejects.toThrow(/400/);
+    const service = sim.catalog().products.find((candidate) => candidate.inventory === null)!;
+    await expect(setSimulatorStock(address(sim), service.id, 0)).rejects.toThrow(/no counted stock/);
+    expect(sim.scriptedPending({ link: "l" })).toBe(0);
+  });
+});
+
 describe("clock", () => {
   it("every non-drip-feed order is final within 135 simulated minutes, i.e. ≈2¼ real minutes at the default speed", async () => {
     const sim = await simulator({ services: 200, seed: 11, balance: "100000000" });
@@ -133,8 +213,12 @@ describe("clock", () => {
     const sim = await simulator({ services: 20, clock: { realtime: true, speed: 60_000 } });
     const service = sim.catalog().services.find((candidate) => candidate.type === "Default" && !candidate.dripfeed)!;
     const { order } = await postJson(sim, { action: "add", service: String(service.id), link: "l", quantity: String(service.min) });
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    expect(["Completed", "Partial", "Canceled"]).toContain((await postJson(sim, { action: "status", order: String(order) })).status);
+    const start = sim.now();
+    // Nobody advances this clock: only wall time can finish the order.
+    await expect
+      .poll(async () => (await postJson(sim, { action: "status", order: String(order) })).status, { timeout: 5_000, interval: 20 })
+      .toMatch(/Completed|Partial|Canceled/);
+    expect(sim.now()).toBeGreaterThan(start);
   });
 });
 

@@ -1,5 +1,7 @@
 // A real HTTP server speaking the panel protocol, for tests (manual clock, in-process) and for
 // demos (`scripts/simulator.ts`, realtime clock). Faults can be switched on per action at run time.
+// Orders' fates are drawn from the seed unless a test scripted the outcome of the next orders of a
+// link or product (scripted-outcomes.ts), on the handle or over HTTP at /sim/* (script-routes.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseDecimal } from "@/lib/money";
@@ -12,6 +14,8 @@ import { restoreState, saveState } from "./persistence";
 import { createPrng } from "./prng";
 import { viewProductOrder } from "./product-orders";
 import { viewRefill } from "./refills";
+import { answerScriptRequest, setStock } from "./script-routes";
+import { createOutcomeScript, type ScriptedOutcome, type ScriptTarget } from "./scripted-outcomes";
 import { viewOrder } from "./service-orders";
 import { createSimulatorState } from "./simulator-state";
 import { createOtherCustomers, type OtherCustomersOption } from "./other-customers";
@@ -74,6 +78,12 @@ export type SimulatorHandle = {
   balance(): string;
   /** Other customers from now on (null: none; their orders so far stay); ignoreKey makes a broken panel. */
   setOtherCustomers(option: OtherCustomersOption | null): void;
+  /** Queues outcomes for the next orders of a link or product; answers how many are queued for it. */
+  scriptOutcomes(target: ScriptTarget, outcomes: readonly ScriptedOutcome[]): number;
+  /** Outcomes still queued for a link or product. */
+  scriptedPending(target: ScriptTarget): number;
+  /** Sets a counted product's stock (0: "Out of stock"). */
+  setStock(productId: number, inventory: number): void;
 };
 
 const API_PATH = "/api/v2";
@@ -133,6 +143,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     savedRevision = state.revision;
   };
   const faults = createFaultTable(createPrng(seed, "faults"));
+  const script = createOutcomeScript();
   const counts: Record<string, number> = Object.fromEntries(SIMULATED_ACTIONS.map((action) => [action, 0]));
   const lastRequests = new Map<string, Record<string, string>>();
   const hanging = new Set<ServerResponse>();
@@ -147,18 +158,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       timers.add(timer);
     });
 
-  function perform(params: URLSearchParams): string {
-    const { body } = answerRequest(state, apiKey, clock.now(), params);
+  /** Runs the action; `drop` when a scripted lost answer wants the connection closed instead. */
+  function perform(params: URLSearchParams): { text: string; drop: boolean } {
+    const { body, dropAnswer } = answerRequest(state, apiKey, clock.now(), params, script);
     persist();
-    return toJsonText(body);
+    return { text: toJsonText(body), drop: dropAnswer === true };
+  }
+
+  function sendPerformed(response: ServerResponse, performed: { text: string; drop: boolean }) {
+    if (performed.drop) response.socket?.destroy();
+    else send(response, 200, performed.text);
   }
 
   async function respondWithFault(fault: FaultKind, params: URLSearchParams, response: ServerResponse) {
-    const performed = faultPerformsAction(fault) && fault.type !== "latency" ? perform(params) : "";
+    const performed = faultPerformsAction(fault) && fault.type !== "latency" ? perform(params).text : "";
     switch (fault.type) {
       case "latency":
         await wait(fault.ms);
-        return send(response, 200, perform(params));
+        return sendPerformed(response, perform(params));
       case "hang":
         hanging.add(response);
         response.on("close", () => hanging.delete(response));
@@ -188,7 +205,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? "/", "http://simulator");
-    if (url.pathname.replace(/\/+$/, "") !== API_PATH) return send(response, 404, "<h1>Not Found</h1>", "text/html");
+    const path = url.pathname.replace(/\/+$/, "");
+    if (path.startsWith("/sim/")) {
+      const scripted = answerScriptRequest(path, request.method ?? "", await readBody(request), { apiKey, script, state });
+      if (scripted) return send(response, scripted.status, toJsonText(scripted.body));
+    }
+    if (path !== API_PATH) return send(response, 404, "<h1>Not Found</h1>", "text/html");
     if (request.method !== "POST" && request.method !== "GET") return send(response, 405, "<h1>Method Not Allowed</h1>", "text/html");
     const params = request.method === "GET" ? url.searchParams : new URLSearchParams(await readBody(request));
     const action = params.get("action") ?? "";
@@ -196,7 +218,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     lastRequests.set(action, Object.fromEntries([...params].filter(([name]) => name !== "key")));
     const fault = faults.take(action);
     if (fault) return respondWithFault(fault, params, response);
-    send(response, 200, perform(params));
+    sendPerformed(response, perform(params));
   }
 
   const server = createServer((request, response) => {
@@ -284,6 +306,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!option) state.others = null;
       else if (state.others) state.others.option = option;
       else state.others = createOtherCustomers(seed, option);
+    },
+    scriptOutcomes: (target, outcomes) => script.push(target, outcomes),
+    scriptedPending: (target) => script.pending(target),
+    setStock(productId, inventory) {
+      setStock(state, productId, inventory);
+      persist();
     },
   };
 }

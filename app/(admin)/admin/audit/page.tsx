@@ -19,7 +19,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const kept = { actor: f.actor, action: f.action, entityType: f.entityType, entityId: f.entityId, from: f.from, to: f.to };
   return (
     <>
-      <PageHeader title="Audit log" description="Every staff and admin change: who, when (UTC), what, before and after. Rows are never changed or removed." />
+      <PageHeader title="Audit log" description="Every staff and admin change: who, when (in your time zone; the filter days are UTC), what, before and after. Rows are never changed or removed." />
       <Card>
         <FilterBar resetHref="/admin/audit">
           <FilterInput label="Who" name="actor" value={f.actor} placeholder="email or account id" width="w-48" />

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Pagination } from "@/components/admin/pagination";
 import { OutboxList } from "@/components/mail/outbox-list";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Time } from "@/components/ui/time";
 import { requireStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
@@ -42,7 +43,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
                 <li key={mail.file} className="py-3 text-sm">
                   <details>
                     <summary className="cursor-pointer break-all">
-                      <span className="font-medium text-slate-900">{mail.subject}</span> <span className="text-slate-600">to {mail.to} · {mail.receivedAt.slice(0, 16).replace("T", " ")} UTC</span>
+                      <span className="font-medium text-slate-900">{mail.subject}</span> <span className="text-slate-600">to {mail.to} · <Time value={mail.receivedAt} relative /></span>
                     </summary>
                     <pre className="mt-2 whitespace-pre-wrap break-all rounded bg-slate-50 p-3 font-mono text-xs text-slate-800">{mail.text}</pre>
                   </details>
