@@ -1,7 +1,7 @@
 // The staff services and products pages are one list with two wordings: the same filters (plus
 // any a kind adds), the price table, its empty state and its pages.
 import type { ReactNode } from "react";
-import type { CatalogPage, StaffCatalogItem } from "@/lib/admin/catalog-items";
+import type { CatalogPage, StaffCatalogItem } from "@/lib/catalog/staff-catalog";
 import { Card, EmptyState } from "@/components/ui/card";
 import { CatalogTable } from "./catalog-table";
 import { FilterBar, FilterInput, FilterSelect, YES_NO } from "./filter-bar";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { StaffCatalogItem } from "@/lib/admin/catalog-items";
+import type { StaffCatalogItem } from "@/lib/catalog/staff-catalog";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { Badge } from "@/components/ui/badge";
 import { column, DataTable, type ListColumn } from "@/components/ui/data-table";

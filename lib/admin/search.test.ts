@@ -5,10 +5,10 @@ import { createChargedOrder, settleTestOrder, withActors, type Actors } from "@/
 import { listOrdersForStaff } from "./orders";
 import { makeActors, makeUser, parsed, uniqueLabel as unique } from "@/lib/testing/fixtures";
 import { ZManualRefundInput } from "@/lib/ledger/refund-manual";
-import { ZCreditFundsForm } from "./schemas";
+import { ZCreditFundsForm } from "@/lib/users/schemas";
 import { manualRefundOptions, refundOrderForAdmin } from "./user-funds";
-import { searchUsersForStaff } from "./user-search";
-import { creditFundsForAdmin } from "./users";
+import { searchUsersForStaff } from "@/lib/users/search-users";
+import { creditFundsForAdmin } from "@/lib/users/staff-funds";
 
 let db: Db;
 let actors: Actors;

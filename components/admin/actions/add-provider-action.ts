@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { adminAction, refusalState } from "@/lib/actions/action-client";
 import type { ActionState } from "@/lib/actions/action-state";
-import { addProviderForAdmin } from "@/lib/admin/providers";
+import { addProviderForAdmin } from "@/lib/providers/staff-providers";
 import { getDb } from "@/lib/db/client";
 import { ZProviderInput } from "@/lib/providers/schemas";
 import { fieldMessages } from "@/lib/result";

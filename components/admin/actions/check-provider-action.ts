@@ -2,8 +2,8 @@
 import { plural } from "@/lib/util/plural";
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/action-client";
-import { checkProviderForAdmin } from "@/lib/admin/providers";
-import { ZProviderRef } from "@/lib/admin/schemas";
+import { checkProviderForAdmin } from "@/lib/providers/staff-providers";
+import { ZProviderRef } from "@/lib/providers/schemas";
 import { getDb } from "@/lib/db/client";
 
 // Admins only: a check writes the remembered balance and makes the server call out (staff are read-only).

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/action-client";
-import { ZCatalogItemRef } from "@/lib/admin/schemas";
-import { clearSellRateOverride } from "@/lib/admin/sell-rates";
+import { ZCatalogItemRef } from "@/lib/catalog/schemas";
+import { clearSellRateOverride } from "@/lib/pricing/sell-rates";
 import { getDb } from "@/lib/db/client";
 
 export const clearSellRateOverrideAction = adminAction(ZCatalogItemRef, async (input, actor) => {

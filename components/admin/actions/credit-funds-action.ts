@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { adminMoneyAction, refusalState } from "@/lib/actions/action-client";
-import { ZCreditFundsForm } from "@/lib/admin/schemas";
-import { creditFundsForAdmin } from "@/lib/admin/users";
+import { ZCreditFundsForm } from "@/lib/users/schemas";
+import { creditFundsForAdmin } from "@/lib/users/staff-funds";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format";

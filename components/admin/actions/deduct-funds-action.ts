@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminMoneyAction, refusalState } from "@/lib/actions/action-client";
-import { deductFundsForAdmin } from "@/lib/admin/user-funds";
+import { deductFundsForAdmin } from "@/lib/users/staff-funds";
 import { ZDebitFundsInput } from "@/lib/ledger/debit-funds";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";

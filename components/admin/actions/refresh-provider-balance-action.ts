@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/actions/action-client";
-import { ZProviderRef } from "@/lib/admin/schemas";
+import { ZProviderRef } from "@/lib/providers/schemas";
 import { refreshProviderBalance } from "@/lib/dashboard/staff-summary";
 import { getDb } from "@/lib/db/client";
 

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/action-client";
-import { ZSetEnabledInput } from "@/lib/admin/schemas";
-import { setCatalogItemEnabled } from "@/lib/admin/sell-rates";
+import { ZSetEnabledInput } from "@/lib/catalog/schemas";
+import { setCatalogItemEnabled } from "@/lib/catalog/set-item-enabled";
 import { getDb } from "@/lib/db/client";
 
 export const setCatalogItemEnabledAction = adminAction(ZSetEnabledInput, async (input, actor) => {

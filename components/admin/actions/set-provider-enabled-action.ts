@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/action-client";
-import { setProviderEnabled } from "@/lib/admin/providers";
-import { ZSetProviderEnabledInput } from "@/lib/admin/schemas";
+import { setProviderEnabled } from "@/lib/providers/staff-providers";
+import { ZSetProviderEnabledInput } from "@/lib/providers/schemas";
 import { getDb } from "@/lib/db/client";
 
 export const setProviderEnabledAction = adminAction(ZSetProviderEnabledInput, async (input, actor) => {

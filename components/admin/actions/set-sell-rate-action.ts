@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { adminAction, refusalState } from "@/lib/actions/action-client";
-import { ZSetSellRateInput } from "@/lib/admin/schemas";
-import { setSellRate } from "@/lib/admin/sell-rates";
+import { ZSetSellRateInput } from "@/lib/pricing/schemas";
+import { setSellRate } from "@/lib/pricing/sell-rates";
 import { getDb } from "@/lib/db/client";
 
 export const setSellRateAction = adminAction(ZSetSellRateInput, async (input, actor) => {

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/action-client";
-import { syncProviderCatalog } from "@/lib/admin/providers";
-import { ZSyncCatalogInput } from "@/lib/admin/schemas";
+import { syncProviderCatalog } from "@/lib/providers/staff-providers";
+import { ZSyncCatalogInput } from "@/lib/providers/schemas";
 import { getDb } from "@/lib/db/client";
 import { fieldMessages } from "@/lib/result";
 

@@ -6,7 +6,7 @@ import { Pagination } from "@/components/admin/pagination";
 import { SyncPanel } from "@/components/pricing/sync-panel";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { listProviderNames } from "@/lib/admin/catalog-items";
+import { listProviderNames } from "@/lib/providers/staff-providers";
 import { requireStaff } from "@/lib/auth/session";
 import { listCatalogChanges, providerSyncOverview } from "@/lib/catalog/change-log";
 import { summaryLines } from "@/lib/catalog/sync-summary-text";

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { CatalogList, type CatalogParams } from "@/components/admin/catalog-list";
 import { PageHeader } from "@/components/ui/card";
-import { listProductsForStaff, listProviderNames } from "@/lib/admin/catalog-items";
+import { listProductsForStaff } from "@/lib/catalog/staff-catalog";
+import { listProviderNames } from "@/lib/providers/staff-providers";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 

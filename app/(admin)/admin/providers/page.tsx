@@ -6,7 +6,7 @@ import { AddProviderForm } from "@/components/admin/add-provider-form";
 import { EnabledBadge } from "@/components/admin/badges";
 import { ProviderActions } from "@/components/admin/provider-actions";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { listProvidersForStaff } from "@/lib/admin/providers";
+import { listProvidersForStaff } from "@/lib/providers/staff-providers";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format";

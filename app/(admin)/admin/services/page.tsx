@@ -3,7 +3,8 @@ import { Badge } from "@/components/ui/badge";
 import { CatalogList, type CatalogParams } from "@/components/admin/catalog-list";
 import { FilterSelect, YES_NO } from "@/components/admin/filter-bar";
 import { PageHeader } from "@/components/ui/card";
-import { listProviderNames, listServicesForStaff } from "@/lib/admin/catalog-items";
+import { listProviderNames } from "@/lib/providers/staff-providers";
+import { listServicesForStaff } from "@/lib/catalog/staff-catalog";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 

@@ -1,5 +1,6 @@
-// Price and refund arithmetic. Rounding never costs the panel: a customer's charge is rounded
-// up to the ledger scale, a refund down.
+// Charge, refund and markup arithmetic, and currency conversion. Rounding never costs the panel:
+// a customer's charge and a marked-up rate are rounded up to the ledger scale, a refund down.
+// Which price an item sells at is lib/pricing's business.
 import { Decimal, LEDGER_SCALE, toDecimal } from "./decimal";
 
 type DecimalInput = Decimal | string;

@@ -1,4 +1,4 @@
-// The storefront shows each customer their own price (custom price or discount, lib/pricing):
+// The storefront shows each customer their own price (custom price or discount, customer-rate.ts):
 // the same rule that charges the order, so the price read on a page is the price paid.
 // The pricer reads the customer's pricing and the providers' exchange rates (a handful of rows)
 // itself, so a page of services needs no relation query after its own: both go out together.

@@ -3,11 +3,13 @@ import { syncCatalog } from "@/lib/catalog/sync-catalog";
 import { closeDb, getDb, type Db } from "@/lib/db/connection";
 import { applyMarkup, Decimal } from "@/lib/money";
 import { startSimulator, type SimulatorHandle } from "@/lib/upstream/simulator";
-import { listProductsForStaff, listServicesForStaff } from "./catalog-items";
-import { clearSellRateOverride, setCatalogItemEnabled, setSellRate } from "./sell-rates";
+import { listProductsForStaff, listServicesForStaff } from "@/lib/catalog/staff-catalog";
+import { setCatalogItemEnabled } from "@/lib/catalog/set-item-enabled";
+import { ZCatalogItemRef, ZSetEnabledInput } from "@/lib/catalog/schemas";
+import { clearSellRateOverride, setSellRate } from "./sell-rates";
 import { addSimulatorProvider, makeActors, parsed } from "@/lib/testing/fixtures";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { ZCatalogItemRef, ZSetEnabledInput, ZSetSellRateInput } from "./schemas";
+import { ZSetSellRateInput } from "./schemas";
 
 let db: Db;
 let sim: SimulatorHandle;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/connection";
 import { verifyLedger } from "@/lib/ledger";
-import { creditFundsForAdmin, getUserDetail } from "./users";
+import { creditFundsForAdmin } from "./staff-funds";
+import { getUserDetail } from "./user-detail";
 import { makeUser, parsed, withActors, type Actors } from "@/lib/testing/fixtures";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { ZCreditFundsForm } from "./schemas";

@@ -1,12 +1,8 @@
-// One account as staff see it: profile, balance, every ledger entry and recent orders, plus the
-// admin's credit. The balance only ever changes through lib/ledger.
+// One account as staff see it: profile, balance, every ledger entry (paged) and recent orders.
 import "server-only";
 import type { Db } from "@/lib/db/connection";
-import { creditFunds, type CreditFundsResult } from "@/lib/ledger/credit-funds";
-import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
-import { fail } from "@/lib/result";
+import { assertStaff, type StaffActor } from "@/lib/admin/authorize";
 import { boundedPage } from "@/lib/validation/page-number";
-import type { CreditFundsForm } from "./schemas";
 import { toLedgerString } from "@/lib/money";
 import { boughtName } from "@/lib/orders/item-name";
 
@@ -60,14 +56,3 @@ export async function getUserDetail(db: Db, actor: StaffActor, userId: number, o
   };
 }
 export type UserDetail = NonNullable<Awaited<ReturnType<typeof getUserDetail>>>;
-
-/** Adds funds to a customer's balance, written to the ledger with the admin as actor. */
-export async function creditFundsForAdmin(db: Db, actor: StaffActor, input: CreditFundsForm): Promise<CreditFundsResult> {
-  const refused = adminRefusal(actor);
-  if (refused) return refused;
-  const target = await db.user.findUnique({ where: { id: input.customerId }, select: { role: true } });
-  if (!target) return fail("not_found", "No such customer.");
-  // Staff balances are not money we owe anyone; an admin topping up staff (or themselves) is refused.
-  if (target.role !== "customer") return fail("not_a_customer", "Funds can only be added to customer accounts.");
-  return creditFunds(db, { ...input, actorId: actor.id });
-}

@@ -4,11 +4,10 @@ import { applyMarkup } from "@/lib/money";
 import type { SimulatorHandle } from "@/lib/upstream/simulator";
 import {
   addProviderForAdmin, checkProviderForAdmin, listProvidersForStaff, setProviderEnabled, syncProviderCatalog,
-} from "./providers";
+} from "./staff-providers";
 import { addSimulatorProvider, parsed, uniqueLabel as unique, withActorsAndSimulator, type Actors } from "@/lib/testing/fixtures";
-import { ZProviderInput } from "@/lib/providers/schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { ZSetProviderEnabledInput, ZSyncCatalogInput } from "./schemas";
+import { ZProviderInput, ZSetProviderEnabledInput, ZSyncCatalogInput } from "./schemas";
 import { listCustomerUpdates } from "@/lib/catalog/change-log";
 import { setPriceRule } from "@/lib/pricing/price-rules";
 import { ZPriceRuleInput } from "@/lib/pricing/schemas";

@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/connection";
 import type { Prisma } from "@/lib/db/generated/client";
-import { assertStaff, type StaffActor } from "./authorize";
+import { assertStaff, type StaffActor } from "@/lib/admin/authorize";
 import { toLedgerString } from "@/lib/money";
 
 export const USERS_PAGE_SIZE = 50;
