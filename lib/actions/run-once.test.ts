@@ -19,7 +19,7 @@ async function setUp() {
   const admin = await makeUser(db, "admin");
   const user: SessionUser = { id: admin.id, email: admin.email, name: null, role: "admin", needsTwoFactorSetup: false, balance: "0", timeZone: null, emailVerified: true };
   const customerId = await createCustomer(db);
-  // The same body as components/admin/actions/credit-funds-action.ts, without Next's cache calls.
+  // The same body as components/users/actions/credit-funds-action.ts, without Next's cache calls.
   const addFunds = adminMoneyAction(
     "funds.credit",
     ZCreditFundsForm,

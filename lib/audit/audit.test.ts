@@ -47,7 +47,7 @@ async function fixtures() {
 
 describe("audit log", () => {
   it("every admin change writes one row with actor, action, entity, before and after", async () => {
-    // Price and catalog changes (lib/admin/sell-rates, lib/catalog, lib/pricing) are audited by
+    // Price and catalog changes (lib/pricing/sell-rates, lib/catalog, lib/pricing) are audited by
     // their own area and tested there; this list is every other admin change.
     const { customer, providerId } = await fixtures();
     const admin = actors.admin;

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/admin/filter-bar";
 import { Pagination } from "@/components/admin/pagination";
-import { UserRowActions } from "@/components/admin/user-row-actions";
+import { UserRowActions } from "@/components/users/user-row-actions";
 import { Card, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { searchUsersForStaff } from "@/lib/users/search-users";

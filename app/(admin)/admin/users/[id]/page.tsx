@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { OrderStateBadge } from "@/components/orders/order-state";
-import { CreditFundsForm, DeductFundsForm } from "@/components/admin/funds-form";
+import { CreditFundsForm, DeductFundsForm } from "@/components/users/funds-form";
 import { formatWhen } from "@/components/admin/format";
 import { Pagination } from "@/components/admin/pagination";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";

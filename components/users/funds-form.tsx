@@ -3,8 +3,8 @@
 // action given, the values kept after a refusal with each error beside its field, emptied after
 // success. The deduct form's fields have their own names (deductAmount …) so that both forms can
 // share the customer's page with unique ids; the ledger's errors name `amount` and `reason` for both.
-import { creditFundsAction } from "@/components/admin/actions/credit-funds-action";
-import { deductFundsAction } from "@/components/admin/actions/deduct-funds-action";
+import { creditFundsAction } from "@/components/users/actions/credit-funds-action";
+import { deductFundsAction } from "@/components/users/actions/deduct-funds-action";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { FormMessage } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { setUserRoleAction } from "@/components/admin/actions/set-user-role-action";
-import { setUserStatusAction } from "@/components/admin/actions/set-user-status-action";
+import { setUserRoleAction } from "@/components/users/actions/set-user-role-action";
+import { setUserStatusAction } from "@/components/users/actions/set-user-status-action";
 import { SubmitButton } from "@/components/ui/button";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { initialActionState } from "@/lib/actions/action-state";

@@ -1,8 +1,8 @@
 "use client";
 import { useActionState, useRef } from "react";
-import { clearSellRateOverrideAction } from "@/components/admin/actions/clear-sell-rate-override-action";
-import { setCatalogItemEnabledAction } from "@/components/admin/actions/set-catalog-item-enabled-action";
-import { setSellRateAction } from "@/components/admin/actions/set-sell-rate-action";
+import { clearSellRateOverrideAction } from "@/components/pricing/actions/clear-sell-rate-override-action";
+import { setCatalogItemEnabledAction } from "@/components/catalog/actions/set-catalog-item-enabled-action";
+import { setSellRateAction } from "@/components/pricing/actions/set-sell-rate-action";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { initialActionState } from "@/lib/actions/action-state";

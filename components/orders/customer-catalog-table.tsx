@@ -1,16 +1,16 @@
 // One page of the customer catalog: a table from laptop width, and below it the same rows stacked
 // as cards (name, price per 1000, min–max, average time, options, the Order button), so that a
 // phone reads every service without scrolling sideways. One markup for both, styled by
-// catalog-table.module.css so that 50 rows stay small in the HTML. The roles are written out
+// customer-catalog-table.module.css so that 50 rows stay small in the HTML. The roles are written out
 // because a table whose rows are laid out as blocks loses its table semantics in some browsers.
 import Link from "next/link";
 import { Money } from "@/components/ui/money";
 import { describeAverageTime } from "@/lib/storefront/average-time";
 import type { ServiceDetails } from "@/lib/storefront/service-search";
-import styles from "./catalog-table.module.css";
+import styles from "./customer-catalog-table.module.css";
 import { ServiceFeatureBadges } from "./service-details";
 
-export function CatalogTable({ services, currency }: { services: ServiceDetails[]; currency: string }) {
+export function CustomerCatalogTable({ services, currency }: { services: ServiceDetails[]; currency: string }) {
   return (
     <table role="table" className={styles.catalog} aria-label="Services">
       <thead role="rowgroup">

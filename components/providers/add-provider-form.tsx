@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { addProviderAction } from "@/components/admin/actions/add-provider-action";
+import { addProviderAction } from "@/components/providers/actions/add-provider-action";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";

@@ -1,3 +1,5 @@
+// The staff services and products table: upstream cost, our price and how it was set, flags, and
+// (for admins) the row's price and on/off controls. Customers' catalog is components/orders/customer-catalog-table.tsx.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { StaffCatalogItem } from "@/lib/catalog/staff-catalog";
@@ -5,7 +7,7 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import { Badge } from "@/components/ui/badge";
 import { column, DataTable, type ListColumn } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
-import { EnabledBadge } from "./badges";
+import { EnabledBadge } from "@/components/admin/badges";
 import { CatalogRowActions } from "./catalog-row-actions";
 
 type Row = StaffCatalogItem;
@@ -15,7 +17,7 @@ type Row = StaffCatalogItem;
  * upstream cost exactly as the provider sent it, our price, and how that price was set. On a
  * phone each item is a card: its name, then its price and flags, then the admin's buttons.
  */
-export function CatalogTable<R extends Row>({
+export function StaffCatalogTable<R extends Row>({
   kind,
   rows,
   isAdmin,

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { refreshProviderBalanceAction } from "@/components/admin/actions/refresh-provider-balance-action";
+import { refreshProviderBalanceAction } from "@/components/providers/actions/refresh-provider-balance-action";
 import { SubmitButton } from "@/components/ui/button";
 import { initialActionState } from "@/lib/actions/action-state";
 

@@ -3,13 +3,13 @@
 import type { ReactNode } from "react";
 import type { CatalogPage, StaffCatalogItem } from "@/lib/catalog/staff-catalog";
 import { Card, EmptyState } from "@/components/ui/card";
-import { CatalogTable } from "./catalog-table";
-import { FilterBar, FilterInput, FilterSelect, YES_NO } from "./filter-bar";
-import { Pagination } from "./pagination";
+import { StaffCatalogTable } from "./staff-catalog-table";
+import { FilterBar, FilterInput, FilterSelect, YES_NO } from "@/components/admin/filter-bar";
+import { Pagination } from "@/components/admin/pagination";
 
 export type CatalogParams = { providerId?: string; category?: string; search?: string; enabled?: string; override?: string; page?: string };
 
-export function CatalogList<R extends StaffCatalogItem>({
+export function StaffCatalogList<R extends StaffCatalogItem>({
   kind,
   result,
   providers,
@@ -44,7 +44,7 @@ export function CatalogList<R extends StaffCatalogItem>({
       {result.rows.length === 0 ? (
         <EmptyState>{result.total === 0 && !Object.values(params).some(Boolean) ? nothingYet : `No ${kind} matches these filters.`}</EmptyState>
       ) : (
-        <CatalogTable kind={kind} rows={result.rows} isAdmin={isAdmin} describe={describe} flags={flags} />
+        <StaffCatalogTable kind={kind} rows={result.rows} isAdmin={isAdmin} describe={describe} flags={flags} />
       )}
       <Pagination path={path} params={params} page={result.page} pageSize={result.pageSize} total={result.total} />
     </Card>

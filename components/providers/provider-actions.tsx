@@ -1,9 +1,9 @@
 "use client";
 import Link from "next/link";
 import { useActionState } from "react";
-import { checkProviderAction } from "@/components/admin/actions/check-provider-action";
-import { setProviderEnabledAction } from "@/components/admin/actions/set-provider-enabled-action";
-import { syncCatalogAction } from "@/components/admin/actions/sync-catalog-action";
+import { checkProviderAction } from "@/components/providers/actions/check-provider-action";
+import { setProviderEnabledAction } from "@/components/providers/actions/set-provider-enabled-action";
+import { syncCatalogAction } from "@/components/providers/actions/sync-catalog-action";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
 import { initialActionState } from "@/lib/actions/action-state";
