@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { OrderStateBadge } from "@/components/orders/order-state";
 import { CreditFundsForm, DeductFundsForm } from "@/components/users/funds-form";
-import { formatWhen } from "@/components/admin/format";
+import { formatDateTime } from "@/lib/time/format";
 import { Pagination } from "@/components/admin/pagination";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -37,7 +37,7 @@ export default async function UserDetailPage({ params, searchParams }: { params:
           ← Users
         </Link>
       </p>
-      <PageHeader title={user.email} description={`${user.name ? `${user.name} · ` : ""}account #${user.id} since ${formatWhen(user.createdAt)}`} />
+      <PageHeader title={user.email} description={`${user.name ? `${user.name} · ` : ""}account #${user.id} since ${formatDateTime(user.createdAt)}`} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label="Balance" value={<Money amount={user.balance} currency={PANEL_CURRENCY} />} hint="Sum of the ledger entries below, exact." />
         <Stat
