@@ -5,14 +5,14 @@ import type { Db } from "@/lib/db/connection";
 import type { Prisma } from "@/lib/db/generated/client";
 import { assertStaff, type StaffActor } from "@/lib/admin/authorize";
 import { toLedgerString } from "@/lib/money";
+import { lenientFilter, pageParam } from "@/lib/validation/form-fields";
 
 export const USERS_PAGE_SIZE = 50;
 
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 export const ZUserSearch = z.object({
-  q: z.preprocess(blank, z.string().trim().max(254).optional()).catch(undefined),
-  role: z.preprocess(blank, z.enum(["customer", "staff", "admin"]).optional()).catch(undefined),
-  page: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1),
+  q: lenientFilter(z.string().trim().max(254)),
+  role: lenientFilter(z.enum(["customer", "staff", "admin"])),
+  page: pageParam,
 });
 export type UserSearch = z.input<typeof ZUserSearch>;
 
