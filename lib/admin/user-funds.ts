@@ -1,15 +1,11 @@
-// The admin's deduction from a customer's balance (never below zero) and manual refund of an
-// order (never more than charged, once): the staff-facing gate in front of lib/ledger's functions.
+// The admin's manual refund of an order (never more than charged, once): the staff-facing gate in
+// front of lib/ledger's refund, and what the staff orders table offers to refund. It belongs with
+// the staff orders (lib/admin/orders.ts), which another branch is changing; the name is kept until then.
 import "server-only";
 import type { Db } from "@/lib/db/connection";
-import { debitFunds, type DebitFundsInput, type DebitFundsResult } from "@/lib/ledger/debit-funds";
 import { refundableOf, refundOrderManually, MANUAL_REFUND_STATES, type ManualRefundInput, type ManualRefundResult } from "@/lib/ledger/refund-manual";
 import { Decimal, toLedgerString } from "@/lib/money";
 import { adminRefusal, assertStaff, type StaffActor } from "./authorize";
-
-export async function deductFundsForAdmin(db: Db, actor: StaffActor, input: DebitFundsInput): Promise<DebitFundsResult> {
-  return adminRefusal(actor) ?? debitFunds(db, input, actor.id);
-}
 
 export async function refundOrderForAdmin(db: Db, actor: StaffActor, input: ManualRefundInput): Promise<ManualRefundResult> {
   return adminRefusal(actor) ?? refundOrderManually(db, input, actor.id);
