@@ -6,7 +6,7 @@ import { listOrdersForStaff } from "./orders";
 import { makeUser, parsed, uniqueLabel as unique } from "@/lib/testing/fixtures";
 import { ZManualRefundInput } from "@/lib/ledger/refund-manual";
 import { ZCreditFundsForm } from "@/lib/users/schemas";
-import { manualRefundOptions, refundOrderForAdmin } from "./user-funds";
+import { manualRefundOptions, refundOrderForAdmin } from "./order-refund";
 import { creditFundsForAdmin } from "@/lib/users/staff-funds";
 
 let db: Db;

@@ -12,7 +12,7 @@ import { ZDebitFundsInput } from "@/lib/ledger/debit-funds";
 import { ZManualRefundInput } from "@/lib/ledger/refund-manual";
 import { ZProviderInput } from "@/lib/providers/schemas";
 import { deductFundsForAdmin } from "@/lib/users/staff-funds";
-import { refundOrderForAdmin } from "@/lib/admin/user-funds";
+import { refundOrderForAdmin } from "@/lib/admin/order-refund";
 import { creditFundsForAdmin } from "@/lib/users/staff-funds";
 import { createChargedOrder, createUnknownOrder, settleTestOrder } from "@/lib/testing/fixtures";
 import { setUserRole, setUserStatus } from "@/lib/users/manage-user";

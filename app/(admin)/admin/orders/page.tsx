@@ -11,13 +11,13 @@ import { ResolveOrderForm } from "@/components/admin/resolve-order-form";
 import { AcceptCandidateForm } from "@/components/admin/accept-candidate-form";
 import { listUpstreamOrphans } from "@/lib/reconcile/list-orphans";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { listProviderNames } from "@/lib/admin/catalog-items";
+import { listProviderNames } from "@/lib/providers/staff-providers";
 import {
   countOrdersForAttention, listFlaggedOrders, listOrdersForStaff, listOrdersToResolve, listRecentlyResolved, type StaffOrder,
 } from "@/lib/admin/orders";
 import { ORDER_STATES } from "@/lib/admin/schemas";
 import { requireStaff, type SessionUser } from "@/lib/auth/session";
-import { manualRefundOptions, type ManualRefundOption } from "@/lib/admin/user-funds";
+import { manualRefundOptions, type ManualRefundOption } from "@/lib/admin/order-refund";
 import type { Db } from "@/lib/db/connection";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";

@@ -1,6 +1,6 @@
 // The admin's manual refund of an order (never more than charged, once): the staff-facing gate in
-// front of lib/ledger's refund, and what the staff orders table offers to refund. It belongs with
-// the staff orders (lib/admin/orders.ts), which another branch is changing; the name is kept until then.
+// front of lib/ledger's refund, and what the staff orders table offers to refund; beside the staff
+// orders (lib/admin/orders.ts).
 import "server-only";
 import type { Db } from "@/lib/db/connection";
 import { refundableOf, refundOrderManually, MANUAL_REFUND_STATES, type ManualRefundInput, type ManualRefundResult } from "@/lib/ledger/refund-manual";
