@@ -140,6 +140,8 @@ test.afterAll(async () => {
 });
 
 test("cancel from the orders list: confirm, toast, refund shown once canceled", async ({ page }) => {
+  // The wait for the provider's confirmation below may take up to two minutes on its own.
+  test.setTimeout(180_000);
   // The customer's balance is shared by every test that orders: a top-up through the ledger keeps
   // this one independent of what ran before.
   const db = await getDb();
