@@ -7,7 +7,7 @@
 import type { Db } from "@/lib/db/connection";
 import { adminRefusal, type AdminResult, type StaffActor } from "@/lib/admin/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { applyBalanceChange } from "@/lib/ledger/balance-change";
+import { creditAffiliatePayout } from "@/lib/ledger/credit-affiliate-payout";
 import { moneyTransaction } from "@/lib/ledger/transaction";
 import { formatMoney, toLedgerString } from "@/lib/money";
 import { fromDb } from "@/lib/money/db-decimal";
@@ -30,10 +30,7 @@ export async function payoutToBalance(db: Db, affiliateId: number, input: Payout
       data: { affiliateId, kind: "balance", state: "paid", amount: toLedgerString(available), requestKey: input.idempotencyKey, decidedAt: new Date() },
       select: { id: true },
     });
-    const after = await applyBalanceChange(tx, {
-      customerId: affiliateId, kind: "affiliate_commission", amount: available, affiliatePayoutId: payout.id, reason: `Affiliate commission payout #${payout.id}`,
-    });
-    if (!after) throw new Error(`affiliate payout ${payout.id} could not be credited`);
+    await creditAffiliatePayout(tx, { affiliateId, payoutId: payout.id, amount: available });
     return { ok: true as const, payoutId: payout.id, amount: toLedgerString(available), repeated: false };
   });
 }
