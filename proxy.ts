@@ -17,7 +17,7 @@ import { authSecret } from "@/lib/auth/secret";
 import { MAX_SESSION_SECONDS, SEEN_REFRESH_MS, sessionExpiry } from "@/lib/auth/session-lifetime";
 import { API_CSP, HSTS, newNonce, pageCsp, requestServedOverHttps } from "@/lib/http/security-headers";
 
-const SIGNED_IN_AREA = /^\/(dashboard|admin|orders|new-order|products|funds|api-keys|services|account|tickets)(\/|$)/;
+const SIGNED_IN_AREA = /^\/(dashboard|admin|orders|new-order|products|funds|api-keys|services|account|tickets|affiliates)(\/|$)/;
 
 /** The reseller API with a trailing slash: served, never redirected. */
 const API_V2_WITH_SLASH = /^\/api\/v2\/$/;

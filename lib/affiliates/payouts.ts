@@ -9,6 +9,7 @@ import { adminRefusal, type AdminResult, type StaffActor } from "@/lib/admin/aut
 import { recordAudit } from "@/lib/audit/record-audit";
 import { creditAffiliatePayout } from "@/lib/ledger/credit-affiliate-payout";
 import { moneyTransaction } from "@/lib/ledger/transaction";
+import { PANEL_CURRENCY } from "@/lib/currency";
 import { formatMoney, toLedgerString } from "@/lib/money";
 import { fromDb } from "@/lib/money/db-decimal";
 import { fail, type Failure } from "@/lib/result";
@@ -43,11 +44,11 @@ export async function requestWithdrawal(db: Db, affiliateId: number, input: With
     if (earlier) return { ok: true as const, payoutId: earlier.id, amount: toLedgerString(earlier.amount), repeated: true };
     const { minWithdrawal } = await getAffiliateSettings(tx);
     if (input.amount.lt(minWithdrawal)) {
-      return fail("below_min", `A withdrawal is at least ${formatMoney(minWithdrawal)}.`, { data: { min: toLedgerString(minWithdrawal) }, fields: { amount: { code: "below_min", message: `At least ${formatMoney(minWithdrawal)}.` } } });
+      return fail("below_min", `A withdrawal is at least ${formatMoney(minWithdrawal, PANEL_CURRENCY)}.`, { data: { min: toLedgerString(minWithdrawal) }, fields: { amount: { code: "below_min", message: `At least ${formatMoney(minWithdrawal, PANEL_CURRENCY)}.` } } });
     }
     const available = await commissionBalance(tx, affiliateId);
     if (input.amount.gt(available)) {
-      const message = `Your commission balance is ${formatMoney(available)}.`;
+      const message = `Your commission balance is ${formatMoney(available, PANEL_CURRENCY)}.`;
       return fail("balance_too_low", message, { fields: { amount: { code: "balance_too_low", message } } });
     }
     const payout = await tx.affiliatePayout.create({
