@@ -65,6 +65,7 @@ export default async function AdminAffiliatesPage({ searchParams }: { searchPara
         <DataTable
           label="Referrals held for review"
           rows={held}
+          rowTestId={() => "held-referral-row"}
           empty="No referral is held."
           columns={(column) => [
             column({ header: "Signed up", className: "text-xs text-slate-500", cell: (r) => <Time value={r.createdAt} relative /> }),
