@@ -4,7 +4,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
-  timeout: 60_000,
+  // Whole journeys (a payment approved in a second browser, a ticket back and forth) on a 2-core CI machine.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

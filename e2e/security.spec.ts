@@ -168,8 +168,9 @@ test("admin two-factor: set up on the account page (scan, confirm), then sign-in
   await page.getByLabel("Code from the app").fill("000000");
   await page.getByRole("button", { name: "Turn on" }).click();
   await expect(page.locator("#two-factor-confirm-code-error")).toContainText("not valid");
-  // The previous step's code: the current one stays unused for the sign-in below.
-  await page.getByLabel("Code from the app").fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }));
+  // This step's code turns it on; the sign-in below uses the next step's (codes are used once, and
+  // one step of clock drift is allowed), so neither depends on where in a step the test runs.
+  await page.getByLabel("Code from the app").fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) }));
   await page.getByRole("button", { name: "Turn on" }).click();
   await expect(page.getByTestId("two-factor-on")).toBeVisible();
   // With two-factor on, no two fields share an id; the password change asks for no code (it keeps this session).
@@ -192,7 +193,7 @@ test("admin two-factor: set up on the account page (scan, confirm), then sign-in
   await page.getByLabel("Authentication code").fill("123456");
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.locator("#code-error")).toContainText("not valid");
-  await page.getByLabel("Authentication code").fill(await generate({ secret }));
+  await page.getByLabel("Authentication code").fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText(totpAdmin.email);
 

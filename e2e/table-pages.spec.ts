@@ -9,7 +9,7 @@ import { closeDb, getDb } from "../lib/db/connection";
 import type { OrderState } from "../lib/db/generated/enums";
 import { seedAccounts } from "../lib/demo/seed-accounts";
 import { creditFunds } from "../lib/ledger/credit-funds";
-import { createChargedOrder } from "../lib/testing/fixtures";
+import { createChargedOrder, settleTestOrder } from "../lib/testing/fixtures";
 import { E2E_ACCOUNTS } from "./accounts";
 import { screenshot, signIn } from "./helpers";
 
@@ -27,10 +27,11 @@ test.beforeAll(async () => {
   if (!credited.ok) throw new Error(credited.message);
   const provider = await db.provider.create({ data: { name: `Tables offline provider ${Date.now().toString(36)}`, apiUrl: "http://127.0.0.1:9/api/v2", apiKeyEncrypted: "none", enabled: false } });
   // Orders in three states (charged orders start as pending): two followed upstream, one final.
-  const paths: OrderState[][] = [[], ["in_progress"], ["completed"]];
+  const paths: Extract<OrderState, "in_progress" | "completed" | "canceled">[][] = [[], ["in_progress"], ["completed"]];
   for (const [i, path] of paths.entries()) {
     const id = await createChargedOrder(db, user.id, { charge: `${i + 2}`, quantity: 1000, providerId: provider.id, upstreamOrderId: `tables-${i}-${Date.now().toString(36)}` });
-    for (const state of path) await db.order.update({ where: { id }, data: { state } });
+    // Moved as the worker moves orders: the database refuses a change of state that names no actor.
+    for (const state of path) await settleTestOrder(db, id, state);
     seeded.orderIds.push(id);
   }
   const key = await createApiKey(db, user.id, `Tables spec key ${Date.now().toString(36)}`);

@@ -79,6 +79,14 @@ const ZEnvironment = z.object({
   SUBMIT_LEASE_SECONDS: setting(seconds(1).default(30)),
   SUBMIT_GRACE_SECONDS: setting(seconds(0).default(15)),
 
+  // Reconciliation of unknown orders (lib/reconcile)
+  /** Most unclaimed upstream ids probed for one unknown order's window. */
+  RECONCILE_MAX_PROBE_IDS: setting(wholeNumber().min(1, "must be at least 1").default(5_000)),
+  /** An unknown order whose closed window holds nothing of ours is failed and refunded this long after its add left. */
+  RECONCILE_NOT_PLACED_AFTER_SECONDS: setting(seconds(0).default(3_600)),
+  /** Beyond the provider's timeout, how long an add may still create its order upstream (the window's upper side waits this long). */
+  RECONCILE_IN_FLIGHT_SECONDS: setting(seconds(0).default(60)),
+
   /** The staff overview warns when provider funds ÷ customer balances falls below this. */
   COVER_RATIO_WARNING: setting(z.string().trim().refine((v) => parseDecimal(v)?.gt(0) ?? false, "must be a number above 0, such as 1.2").default("1.2")),
 

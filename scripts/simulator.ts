@@ -15,6 +15,8 @@ const USAGE = `Usage: npm run simulator -- [options]
   --speed N       simulated time runs N× wall time (default ${DEFAULT_REALTIME_SPEED}: a real second is a simulated
                   minute, so orders finish within 1–3 real minutes)
   --state FILE    keep orders, balance and clock in FILE across restarts
+  --others N      other customers place up to N orders before each of ours, taking the ids between ours
+  --ignore-key    with --others: a broken panel whose status answers their orders to our key too
   --fault SPEC    repeatable; action=type[:arg][@probability][#times], e.g.
                     add=http500   status=latency:3000   *=rate-limit:2@0.2
                     add=create-then-drop#1   balance=error:Invalid API key
@@ -47,6 +49,8 @@ function parseOptions() {
       balance: { type: "string" },
       speed: { type: "string" },
       state: { type: "string" },
+      others: { type: "string" },
+      "ignore-key": { type: "boolean" },
       fault: { type: "string", multiple: true },
       help: { type: "boolean" },
     },
@@ -88,6 +92,7 @@ const simulator = await startSimulator({
   balance: values.balance ?? "1000",
   clock: { realtime: true, speed },
   statePath: values.state,
+  otherCustomers: values.others === undefined ? undefined : { ordersBetween: wholeNumber("others", values.others, 0, 0, 1_000), ignoreKey: values["ignore-key"] ?? false },
 }).catch((error: unknown) => {
   process.stderr.write(`simulator could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
@@ -100,6 +105,7 @@ process.stdout.write(
     `  API URL: ${simulator.url}`,
     `  API key: ${simulator.apiKey}`,
     `  speed:   ${speed}× wall time (a real second is ${speed / 60} simulated minutes)`,
+    ...(values.others !== undefined ? [`  others:  up to ${values.others} other customers' orders between ours${values["ignore-key"] ? " (status ignores the key)" : ""}`] : []),
     ...faults.map(({ action, fault }) => `  fault:   ${action} → ${JSON.stringify(fault)}`),
     "",
   ].join("\n"),

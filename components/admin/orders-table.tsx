@@ -3,7 +3,7 @@
 // card: its number and customer, then its state and charge, then the refund form.
 import Link from "next/link";
 import type { StaffOrder } from "@/lib/admin/orders";
-import type { ManualRefundOption } from "@/lib/admin/user-funds";
+import type { ManualRefundOption } from "@/lib/admin/order-refund";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { OrderStateBadge } from "@/components/orders/order-state";
 import { Badge } from "@/components/ui/badge";

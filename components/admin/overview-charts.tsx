@@ -44,18 +44,33 @@ export function DailyChart({ days, currency }: { days: DayPoint[]; currency: str
   );
 }
 
-export function StateChart({ states, labels }: { states: StatePoint[]; labels: Record<string, string> }) {
-  const data = states.map((s) => ({ ...s, label: labels[s.state] ?? s.state }));
+type BarRow = { label: string };
+
+/**
+ * One horizontal bar per row (a state, a service), the label on the left: both small charts of
+ * the overview. `tooltip` turns a hovered bar into the text people read.
+ */
+function HorizontalBars<R extends BarRow>(props: {
+  label: string;
+  testId: string;
+  rows: R[];
+  dataKey: string;
+  name: string;
+  labelWidth: number;
+  wholeNumbers?: boolean;
+  tooltip: (value: unknown, row: R) => string;
+}) {
+  const { rows, name } = props;
   return (
-    <figure aria-label="Orders by state" className="min-w-0 overflow-hidden" data-testid="chart-states">
-      <div style={{ width: "100%", height: Math.max(200, data.length * 30 + 30) }}>
+    <figure aria-label={props.label} className="min-w-0 overflow-hidden" data-testid={props.testId}>
+      <div style={{ width: "100%", height: Math.max(200, rows.length * 30 + 30) }}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+          <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" stroke={GRID} />
-            <XAxis type="number" tick={TICK} allowDecimals={false} />
-            <YAxis type="category" dataKey="label" width={96} tick={TICK} />
-            <Tooltip {...TOOLTIP} formatter={(value) => [String(value), "Orders"]} />
-            <Bar dataKey="orders" name="Orders" fill="var(--color-indigo-600)" maxBarSize={20} isAnimationActive={false} />
+            <XAxis type="number" tick={TICK} allowDecimals={props.wholeNumbers ? false : undefined} />
+            <YAxis type="category" dataKey="label" width={props.labelWidth} tick={TICK} />
+            <Tooltip {...TOOLTIP} formatter={(value, _name, item) => [props.tooltip(value, item.payload as R), name]} />
+            <Bar dataKey={props.dataKey} name={name} fill="var(--color-indigo-600)" maxBarSize={20} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </div>
@@ -63,21 +78,24 @@ export function StateChart({ states, labels }: { states: StatePoint[]; labels: R
   );
 }
 
-export function TopServicesChart({ services, currency }: { services: ServicePoint[]; currency: string }) {
-  const data = services.map((s) => ({ ...s, label: s.name.length > 22 ? `${s.name.slice(0, 21)}…` : s.name, revenueN: Number(s.revenue) }));
+export function StateChart({ states, labels }: { states: StatePoint[]; labels: Record<string, string> }) {
+  const rows = states.map((s) => ({ ...s, label: labels[s.state] ?? s.state }));
   return (
-    <figure aria-label="Top services by revenue, last 30 days" className="min-w-0 overflow-hidden" data-testid="chart-services">
-      <div style={{ width: "100%", height: Math.max(200, data.length * 30 + 30) }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke={GRID} />
-            <XAxis type="number" tick={TICK} />
-            <YAxis type="category" dataKey="label" width={120} tick={TICK} />
-            <Tooltip {...TOOLTIP} formatter={(_value, _name, item) => [formatMoney((item.payload as ServicePoint).revenue, currency, { style: "cents" }), "Revenue"]} />
-            <Bar dataKey="revenueN" name="Revenue" fill="var(--color-indigo-600)" maxBarSize={20} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-    </figure>
+    <HorizontalBars label="Orders by state" testId="chart-states" rows={rows} dataKey="orders" name="Orders" labelWidth={96} wholeNumbers tooltip={(value) => String(value)} />
+  );
+}
+
+export function TopServicesChart({ services, currency }: { services: ServicePoint[]; currency: string }) {
+  const rows = services.map((s) => ({ ...s, label: s.name.length > 22 ? `${s.name.slice(0, 21)}…` : s.name, revenueN: Number(s.revenue) }));
+  return (
+    <HorizontalBars
+      label="Top services by revenue, last 30 days"
+      testId="chart-services"
+      rows={rows}
+      dataKey="revenueN"
+      name="Revenue"
+      labelWidth={120}
+      tooltip={(_value, row) => formatMoney(row.revenue, currency, { style: "cents" })}
+    />
   );
 }

@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { initialActionState } from "@/lib/actions/action-state";
-import type { CustomerPricingView } from "@/lib/pricing/customer-prices";
+import type { CustomerPricingView } from "@/lib/pricing/set-customer-pricing";
 import { formatMoney } from "@/lib/money";
 
 export function CustomerPricingForm({ customerId, pricing, isAdmin }: { customerId: number; pricing: CustomerPricingView; isAdmin: boolean }) {

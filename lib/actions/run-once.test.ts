@@ -5,8 +5,8 @@ import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { closeDb, getDb } from "@/lib/db/connection";
-import { creditFundsForAdmin } from "@/lib/admin/users";
-import { ZCreditFundsForm } from "@/lib/admin/schemas";
+import { creditFundsForAdmin } from "@/lib/users/staff-funds";
+import { ZCreditFundsForm } from "@/lib/users/schemas";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { balanceOf, createCustomer, makeUser } from "@/lib/testing/fixtures";
 import { adminMoneyAction, refusalState } from "./action-client";
@@ -19,7 +19,7 @@ async function setUp() {
   const admin = await makeUser(db, "admin");
   const user: SessionUser = { id: admin.id, email: admin.email, name: null, role: "admin", needsTwoFactorSetup: false, balance: "0", timeZone: null, emailVerified: true };
   const customerId = await createCustomer(db);
-  // The same body as components/admin/actions/credit-funds-action.ts, without Next's cache calls.
+  // The same body as components/users/actions/credit-funds-action.ts, without Next's cache calls.
   const addFunds = adminMoneyAction(
     "funds.credit",
     ZCreditFundsForm,

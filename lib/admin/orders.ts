@@ -15,7 +15,7 @@ export const ORDERS_PAGE_SIZE = 50;
 const ORDER_SELECT = {
   id: true, createdAt: true, kind: true, state: true, quantity: true, link: true, remains: true,
   charge: true, upstreamOrderId: true, upstreamStatus: true, upstreamCharge: true, upstreamCurrency: true,
-  flag: true, lastError: true, submitStartedAt: true,
+  flag: true, lastError: true, submitStartedAt: true, reconcileCandidates: true,
   user: { select: { id: true, email: true } },
   provider: { select: { id: true, name: true } },
   itemName: true,

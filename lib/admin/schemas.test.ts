@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ZCatalogFilters, ZOrderFilters } from "./schemas";
+import { ZCatalogFilters } from "@/lib/catalog/schemas";
+import { ZOrderFilters } from "./schemas";
 
 describe("query-string filters", () => {
   it("ignore a value that does not parse instead of dropping every filter", () => {

@@ -3,14 +3,17 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/connection";
 import { resolveOrderForStaff } from "@/lib/admin/orders";
-import { addProviderForAdmin, setProviderEnabled } from "@/lib/admin/providers";
+import { addProviderForAdmin, setProviderEnabled } from "@/lib/providers/staff-providers";
 import { makeUser, parsed, uniqueLabel as unique, withActors, type Actors } from "@/lib/testing/fixtures";
-import { ZCreditFundsForm, ZResolveOrderInput, ZSetProviderEnabledInput } from "@/lib/admin/schemas";
+import { ZCreditFundsForm } from "@/lib/users/schemas";
+import { ZResolveOrderInput } from "@/lib/admin/schemas";
+import { ZSetProviderEnabledInput } from "@/lib/providers/schemas";
 import { ZDebitFundsInput } from "@/lib/ledger/debit-funds";
 import { ZManualRefundInput } from "@/lib/ledger/refund-manual";
 import { ZProviderInput } from "@/lib/providers/schemas";
-import { deductFundsForAdmin, refundOrderForAdmin } from "@/lib/admin/user-funds";
-import { creditFundsForAdmin } from "@/lib/admin/users";
+import { deductFundsForAdmin } from "@/lib/users/staff-funds";
+import { refundOrderForAdmin } from "@/lib/admin/order-refund";
+import { creditFundsForAdmin } from "@/lib/users/staff-funds";
 import { createChargedOrder, createUnknownOrder, settleTestOrder } from "@/lib/testing/fixtures";
 import { setUserRole, setUserStatus } from "@/lib/users/manage-user";
 import { Decimal } from "@/lib/money";
@@ -44,7 +47,7 @@ async function fixtures() {
 
 describe("audit log", () => {
   it("every admin change writes one row with actor, action, entity, before and after", async () => {
-    // Price and catalog changes (lib/admin/sell-rates, lib/catalog, lib/pricing) are audited by
+    // Price and catalog changes (lib/pricing/sell-rates, lib/catalog, lib/pricing) are audited by
     // their own area and tested there; this list is every other admin change.
     const { customer, providerId } = await fixtures();
     const admin = actors.admin;

@@ -4,7 +4,7 @@ import { applyMarkup, convertCurrency, Decimal } from "@/lib/money";
 import { startTestProvider, type TestProvider } from "@/lib/testing/fixtures";
 import { startSimulator } from "@/lib/upstream/simulator";
 import { listCatalog, listProducts } from "./list-catalog";
-import { parseMarkupPercent } from "./markup";
+import { parseMarkupPercent } from "@/lib/pricing/markup";
 import { syncCatalog } from "./sync-catalog";
 
 let db: Db;

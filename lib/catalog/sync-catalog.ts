@@ -10,7 +10,7 @@ import { lockCatalogPricing, repriceItems } from "@/lib/pricing/reprice-sql";
 import { loadProviderConnection, upstreamClientFor } from "@/lib/providers/provider-client";
 import { dropScratch, importProducts, importServices, logChanges, releaseFixedPricesBelowCost, type ItemKind } from "./bulk-import";
 import { prepareProducts, prepareServices, type Prepared } from "./listing-rules";
-import { parseMarkupPercent } from "./markup";
+import { parseMarkupPercent } from "@/lib/pricing/markup";
 import { closeSyncRun, openSyncRun, reportProgress, type SyncSummary, type SyncTrigger } from "./sync-runs";
 import type { Tx } from "@/lib/ledger/transaction";
 import { resolveDatabaseTarget } from "@/lib/db/target";

@@ -3,9 +3,9 @@
 // fields capped; admin edits surviving; fixed prices overtaken by cost; the customers' Updates;
 // scheduled syncs claimed once; one sync per provider at a time.
 import { describe, expect, it } from "vitest";
-import { ZSetSellRateInput } from "@/lib/admin/schemas";
+import { ZSetSellRateInput } from "@/lib/pricing/schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { setSellRate } from "@/lib/admin/sell-rates";
+import { setSellRate } from "@/lib/pricing/sell-rates";
 import type { Db } from "@/lib/db/connection";
 import { convertCurrency, Decimal } from "@/lib/money";
 import { placeOrder } from "@/lib/orders/place-order";

@@ -1,5 +1,5 @@
 // One pass of the background worker: finish interrupted submissions, poll due orders, follow
-// refills. Passes may run side by side (several workers, or a CLI pass next to the loop):
+// refills, reconcile unknown orders (lib/reconcile, on a per-provider lease). Passes may run side by side (several workers, or a CLI pass next to the loop):
 // leases keep them off each other's orders and every money move is a conditional update.
 import os from "node:os";
 import crypto from "node:crypto";
@@ -8,6 +8,7 @@ import type { SubmitOutcome } from "@/lib/orders/submit-order";
 import { keepLeaseAlive, submitGraceMs, submitLeaseMs } from "@/lib/orders/submission-lease";
 import { syncDueRefills, type RefillTally } from "@/lib/refills/sync-refills";
 import { config } from "@/lib/config";
+import { emptyReconcileReport, reconcileUnknownOrders, type ReconcileReport } from "@/lib/reconcile/reconcile-unknown-orders";
 import { claimDueOrders, renewClaims } from "./claim-orders";
 import { expireStaleSubmissions, submitNeverSentOrders } from "./pending-submissions";
 import { emptyPollTally, pollDueOrders, type PollTally } from "./poll-orders";
@@ -39,6 +40,7 @@ export type SyncPassReport = {
   claimed: number;
   polled: PollTally;
   refills: RefillTally;
+  reconciled: ReconcileReport;
   /** A step stopped at its limit, so more work is probably due now: the loop runs again without pausing. */
   moreDue: boolean;
 };
@@ -83,6 +85,7 @@ export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promis
     claimed: 0,
     polled: emptyPollTally(),
     refills: { claimed: 0, changed: 0, failed: 0, expired: 0 },
+    reconciled: emptyReconcileReport(),
     moreDue: false,
   };
   const stopped = () => options.signal?.aborted ?? false;
@@ -124,6 +127,8 @@ export async function runSyncPass(db: Db, options: SyncPassOptions = {}): Promis
   const followed = await refills;
   if ("error" in followed) throw followed.error;
   report.refills = followed.tally;
+  if (stopped()) return report;
+  report.reconciled = await reconcileUnknownOrders(db, { now, owner, providerIds, leaseMs, signal: options.signal });
   const sent = Object.values(report.submitted).reduce((sum, n) => sum + n, 0);
   report.moreDue = report.claimed >= limit || sent >= limit || report.refills.claimed >= limit;
   return report;
@@ -148,5 +153,10 @@ export function describeSyncPass(report: SyncPassReport): string[] {
   add(report.refills.claimed, "refill(s) polled");
   add(report.refills.changed, "refill(s) changed state");
   add(report.refills.expired, "unanswered refill request(s) turned unknown");
+  const reconciled = (outcome: string) => report.reconciled.orders.filter((o) => o.outcome === outcome).length;
+  add(reconciled("placed"), "unknown order(s) found upstream by the reconciler (pending)");
+  add(reconciled("not_placed"), "unknown order(s) not placed upstream, failed and refunded by the reconciler");
+  add(reconciled("left_for_staff"), "unknown order(s) left for staff by the reconciler");
+  add(report.reconciled.orphans, "unclaimed upstream order(s) recorded as orphans");
   return lines;
 }

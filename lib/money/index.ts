@@ -1,3 +1,3 @@
 export * from "./decimal";
-export * from "./pricing";
+export * from "./charges";
 export * from "./format";

@@ -119,6 +119,9 @@ export async function moveOrders(db: Db | Tx, options: MoveOptions, moves: Order
     moved AS (
       UPDATE "Order" o SET
         state = v.to_state::"OrderState",
+        -- The actor the state trigger checks a change of state against (and clears); left null when
+        -- the state stays, so that column-only moves (most polls) do not run the trigger at all.
+        "moveBy" = CASE WHEN o.state::text <> v.to_state THEN ${options.by} END,
         "upstreamOrderId" = COALESCE(v.upstream_order_id, o."upstreamOrderId"),
         "submittedAt" = COALESCE(v.submitted_at, o."submittedAt"),
         "upstreamStatus" = COALESCE(v.upstream_status, o."upstreamStatus"),

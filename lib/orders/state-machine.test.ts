@@ -4,7 +4,7 @@ import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { Decimal } from "@/lib/money";
 import type { OrderStatusClass } from "@/lib/upstream/statuses";
 import {
-  allowedStatePairs,
+  allowedStateMoves,
   CANCELLABLE_STATES,
   DELIVERED_STATES,
   FINAL_STATES,
@@ -67,8 +67,9 @@ describe("the transition table", () => {
 
   it("is the table the database enforces", async () => {
     const rows = await db.orderStateTransition.findMany();
-    const key = ([from, to]: [string, string]) => `${from}>${to}`;
-    expect(rows.map((r) => key([r.from, r.to])).sort()).toEqual(allowedStatePairs().map(key).sort());
+    const key = (m: { from: string; to: string; by: string[] }) => `${m.from}>${m.to} by ${[...m.by].sort().join(",")}`;
+    expect(rows.map(key).sort()).toEqual(allowedStateMoves().map(key).sort());
+    expect(allowedStateMoves().filter((m) => m.by.includes("reconciler")).map((m) => `${m.from}>${m.to}`)).toEqual(["unknown>pending", "unknown>failed"]);
   });
 });
 
@@ -85,6 +86,23 @@ describe("enforcement", () => {
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).state).toBe("completed");
     // Writing the same state again, or other columns, is not a transition.
     await db.order.update({ where: { id: orderId }, data: { state: "completed", upstreamStatus: "Completed" } });
+  });
+
+  it("the database refuses a listed move made by an actor the table does not name for it, or by none", async () => {
+    const customerId = await createCustomer(db, "10");
+    const orderId = await createChargedOrder(db, customerId, { charge: "2", quantity: 1000 });
+    await expect(db.$executeRaw`UPDATE "Order" SET state = 'in_progress' WHERE id = ${orderId}`).rejects.toThrow(/may not move from pending to in_progress by an unnamed actor/);
+    await expect(db.$executeRaw`UPDATE "Order" SET state = 'canceled', "moveBy" = 'reconciler' WHERE id = ${orderId}`).rejects.toThrow(/may not move from pending to canceled by reconciler/);
+    // The actor is an argument, never kept: a later statement cannot borrow it.
+    await db.$executeRaw`UPDATE "Order" SET state = 'pending', "moveBy" = 'worker' WHERE id = ${orderId}`;
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { moveBy: true } })).moveBy).toBeNull();
+    await expect(db.$executeRaw`UPDATE "Order" SET state = 'in_progress' WHERE id = ${orderId}`).rejects.toThrow(/by an unnamed actor/);
+    await db.$executeRaw`UPDATE "Order" SET state = 'in_progress', "moveBy" = 'worker' WHERE id = ${orderId}`;
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).state).toBe("in_progress");
+    // Nor can an actor be parked on the row without a move, for a later change of state to use.
+    await db.$executeRaw`UPDATE "Order" SET "moveBy" = 'worker' WHERE id = ${orderId}`;
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { moveBy: true } })).moveBy).toBeNull();
+    await expect(db.$executeRaw`UPDATE "Order" SET state = 'completed' WHERE id = ${orderId}`).rejects.toThrow(/by an unnamed actor/);
   });
 
   it("moveOrders refuses a move the table does not list for that actor, before touching anything", async () => {

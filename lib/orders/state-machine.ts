@@ -1,8 +1,8 @@
 // Everything an order can do, in one table: which state may follow which, who may make the
 // move, and what it does to the customer's money. Code changes Order.state only through
 // `moveOrders` (./move-orders.ts; lib/ledger/one-writer.test.ts checks), and the database refuses any change of state this
-// table does not list (a trigger on "Order" checks "OrderStateTransition", which a migration
-// fills with the same pairs; a test keeps the two equal). The groups other code asks about (open, final, live …) are
+// table does not list, or by an actor it does not name (a trigger on "Order" checks
+// "OrderStateTransition", which migrations fill with the same pairs and actors; a test keeps the two equal). The groups other code asks about (open, final, live …) are
 // derived from the states here, so a newcomer reads this file to know what an order can do.
 import { OrderState } from "@/lib/db/generated/enums";
 import type { OrderStatusClass } from "@/lib/upstream/statuses";
@@ -13,10 +13,11 @@ export const ORDER_STATES = Object.values(OrderState) as [OrderState, ...OrderSt
 /**
  * Who makes a move: the customer's placement request (after `add` answers), the worker (the
  * same answers for interrupted placements, and every status poll), the expiry of a sent-but-
- * unanswered `add`, and staff resolving an unknown order. A customer's cancel request changes no
- * state: the Canceled (and its refund) arrives from the upstream through the worker.
+ * unanswered `add`, staff resolving an unknown order, and the reconciler settling one from the
+ * provider's own records (lib/reconcile). A customer's cancel request changes no state: the
+ * Canceled (and its refund) arrives from the upstream through the worker.
  */
-export type TransitionActor = "placement" | "worker" | "expiry" | "staff";
+export type TransitionActor = "placement" | "worker" | "expiry" | "staff" | "reconciler";
 
 /** debit: the charge is taken; full_refund: all of it comes back; partial_refund: the undelivered part. */
 export type MoneyEffect = "debit" | "full_refund" | "partial_refund" | "none";
@@ -34,6 +35,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: "pending_submit", to: "unknown", by: ["expiry"], money: "none", why: "add sent, but its sender stopped before recording the answer" },
   { from: "unknown", to: "pending", by: [...ANSWERS, "staff"], money: "none", why: "a late answer, or staff found the upstream order" },
   { from: "unknown", to: "failed", by: [...ANSWERS, "staff"], money: "full_refund", why: "a late refusal, or staff found nothing upstream" },
+  { from: "unknown", to: "pending", by: ["reconciler"], money: "none", why: "the one unclaimed upstream order in its id window whose charge fits" },
+  { from: "unknown", to: "failed", by: ["reconciler"], money: "full_refund", why: "its closed id window, fully probed, holds no unclaimed order of ours" },
   { from: "pending", to: "in_progress", by: ["worker"], money: "none", why: "upstream started" },
   { from: "in_progress", to: "pending", by: ["worker"], money: "none", why: "upstream reports pending again" },
   { from: "pending", to: "completed", by: ["worker"], money: "none", why: "delivered" },
@@ -97,9 +100,20 @@ export function isListedTransition(from: OrderState, to: OrderState, by: Transit
 
 /** The (from, to) pairs the database trigger allows; the migration writes the same. */
 export function allowedStatePairs(): [OrderState, OrderState][] {
-  const pairs = new Map<string, [OrderState, OrderState]>();
-  for (const t of TRANSITIONS) if (t.from) pairs.set(`${t.from}>${t.to}`, [t.from, t.to]);
-  return [...pairs.values()];
+  return allowedStateMoves().map(({ from, to }) => [from, to]);
+}
+
+/** Each (from, to) pair with every actor that may make it, sorted: the rows of "OrderStateTransition". */
+export function allowedStateMoves(): { from: OrderState; to: OrderState; by: TransitionActor[] }[] {
+  const moves = new Map<string, { from: OrderState; to: OrderState; by: Set<TransitionActor> }>();
+  for (const t of TRANSITIONS) {
+    if (!t.from) continue;
+    const key = `${t.from}>${t.to}`;
+    const move = moves.get(key) ?? { from: t.from, to: t.to, by: new Set<TransitionActor>() };
+    for (const actor of t.by) move.by.add(actor);
+    moves.set(key, move);
+  }
+  return [...moves.values()].map((m) => ({ from: m.from, to: m.to, by: [...m.by].sort() }));
 }
 
 /** What an upstream status class means for one of our orders; `null`: not a state (wait, flag). */

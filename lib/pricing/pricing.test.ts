@@ -17,7 +17,7 @@ import { convertCurrency, Decimal, serviceCharge } from "@/lib/money";
 import { placeOrder } from "@/lib/orders/place-order";
 import { createCustomer, startTestProvider, TEST_LINK, type TestProvider } from "@/lib/testing/fixtures";
 import { createUpstreamClient } from "@/lib/upstream";
-import { setCustomerDiscount, setCustomerServicePrice } from "./customer-prices";
+import { setCustomerDiscount, setCustomerServicePrice } from "./set-customer-pricing";
 import { sellRateFor } from "./customer-rate";
 import { nonPositiveChargeRefusal } from "./order-charge";
 import { listPriceRules, previewPriceRule, removePriceRule, setPriceRule } from "./price-rules";

@@ -1,9 +1,9 @@
-// Inputs of the pricing pages and CLI, as they arrive from forms (all text). One schema each,
+// Inputs of the pricing pages, the catalog's fixed prices and the pricing CLI, as they arrive from forms (all text). One schema each,
 // shared by the form, the server action and the CLI.
 import { z } from "zod";
+import { ZCatalogItemRef, ZCatalogKind } from "@/lib/catalog/schemas";
 import { LEDGER_SCALE, parseDecimal } from "@/lib/money";
-
-const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+import { blankToUndefined, confirmedBox } from "@/lib/validation/form-fields";
 
 /** An exact decimal in a range, at most `places` decimals; blank = absent. */
 function amount(what: string, options: { places: number; min: string; minInclusive: boolean; max: string }) {
@@ -25,8 +25,6 @@ function amount(what: string, options: { places: number; min: string; minInclusi
 
 const id = (what: string) => z.coerce.number({ error: `Give a ${what} id.` }).int(`Give a ${what} id.`).positive(`Give a ${what} id.`).max(2_147_483_647);
 
-export const ZItemKind = z.enum(["service", "product"]);
-
 export const ZPriceTerms = z.object({
   percent: amount("a percentage", { places: 4, min: "0", minInclusive: true, max: "10000" }),
   fixedAmount: amount("an amount", { places: LEDGER_SCALE, min: "0", minInclusive: true, max: "1000000000" }),
@@ -46,7 +44,7 @@ export const ZRuleTarget = z.discriminatedUnion("scope", [
 ]);
 export type RuleTarget = z.output<typeof ZRuleTarget>;
 
-const kindField = z.preprocess(blankToUndefined, ZItemKind.default("service"));
+const kindField = z.preprocess(blankToUndefined, ZCatalogKind.default("service"));
 
 export const ZPriceRuleInput = z
   .object({ itemKind: kindField, scope: z.enum(["global", "provider", "category", "item"], { error: "Choose where the rule applies." }) })
@@ -75,14 +73,25 @@ export const ZDiscountInput = z.object({
 });
 export type DiscountInput = z.output<typeof ZDiscountInput>;
 
-const confirm = z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean()).default(false);
-
 export const ZCustomPriceInput = z.object({
   customerId: id("customer"),
   serviceId: id("service"),
   // Blank removes the custom price.
   sellRate: amount("a price", { places: LEDGER_SCALE, min: "0", minInclusive: false, max: "1000000000" }),
-  confirmBelowCost: confirm,
+  confirmBelowCost: confirmedBox,
 });
 export type CustomPriceInput = z.output<typeof ZCustomPriceInput>;
 
+
+/** A price per 1000 (services) or per unit (products) in the panel currency: numeric(20,6). */
+export const ZSellRate = z
+  .string({ error: "Enter a price such as 1.25." })
+  .trim()
+  .refine((text) => parseDecimal(text) !== null, "Enter a price such as 1.25.")
+  .refine((text) => (parseDecimal(text)?.decimalPlaces() ?? 0) <= LEDGER_SCALE, `Use at most ${LEDGER_SCALE} decimals.`)
+  .refine((text) => parseDecimal(text)?.gt(0) ?? false, "The price must be more than zero.")
+  .refine((text) => parseDecimal(text)?.lt("1e12") ?? false, "That price is too large.");
+
+/** An admin's fixed price for one service or product; below the upstream cost only when confirmed. */
+export const ZSetSellRateInput = ZCatalogItemRef.extend({ sellRate: ZSellRate, confirmBelowCost: confirmedBox });
+export type SetSellRateInput = z.output<typeof ZSetSellRateInput>;

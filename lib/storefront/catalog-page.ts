@@ -2,7 +2,7 @@
 // by price, counted and paged in the database so that 10,000 services cost what 50 cost. The
 // queries that need no other answer (the customer's standing, the count, the page, the customer's
 // prices) go out together: two round trips in all, the second for the average times of the page.
-import { customerServicePricer, PRICED_SERVICE_SELECT } from "./customer-prices";
+import { customerServicePricer, PRICED_SERVICE_SELECT } from "@/lib/pricing/customer-service-pricer";
 import { z } from "zod";
 import type { Db } from "@/lib/db/connection";
 import type { Prisma } from "@/lib/db/generated/client";

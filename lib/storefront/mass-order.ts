@@ -5,7 +5,7 @@
 // placement road (placeOrder) as its own order, with an idempotency key derived from the
 // submission and the line number, so a resubmitted form places nothing twice and one bad line
 // never stops the others.
-import { customerServicePricer, PRICED_SERVICE_SELECT } from "./customer-prices";
+import { customerServicePricer, PRICED_SERVICE_SELECT } from "@/lib/pricing/customer-service-pricer";
 import crypto from "node:crypto";
 import { standingRefusal } from "@/lib/accounts/standing";
 import type { Db } from "@/lib/db/connection";

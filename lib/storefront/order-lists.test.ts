@@ -3,7 +3,7 @@
 // taken literally, and drip-feed runs filled in order.
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/connection";
-import { createChargedOrder, createCustomer, withDatabase } from "@/lib/testing/fixtures";
+import { createChargedOrder, createCustomer, settleTestOrder, withDatabase } from "@/lib/testing/fixtures";
 import { dripFeedProgress, linkPattern, listDripFeedOrders, listRefills, listSubscriptions, parseBefore, searchOrdersByLink } from "./order-lists";
 import type { StorefrontOrder } from "./order-view";
 
@@ -12,8 +12,10 @@ withDatabase((ready) => {
   db = ready;
 });
 
-async function order(customerId: number, data: { link?: string; params?: object; remains?: number; state?: "in_progress" }) {
+async function order(customerId: number, { state, ...data }: { link?: string; params?: object; remains?: number; state?: "in_progress" }) {
   const id = await createChargedOrder(db, customerId, { charge: "1", quantity: 1000 });
+  // The state moves as the worker moves it (the database refuses a change of state that names no actor).
+  if (state) await settleTestOrder(db, id, state);
   await db.order.update({ where: { id }, data });
   return id;
 }

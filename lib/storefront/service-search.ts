@@ -4,7 +4,7 @@
 // costs or providers). Callers pass the signed-in customer: a missing or suspended one gets nothing.
 // The customer's standing is read together with the answer (one round trip, not two); nothing
 // read is returned unless the customer is active.
-import { customerServicePricer, PRICED_SERVICE_SELECT } from "./customer-prices";
+import { customerServicePricer, PRICED_SERVICE_SELECT } from "@/lib/pricing/customer-service-pricer";
 import type { Db } from "@/lib/db/connection";
 import type { Prisma } from "@/lib/db/generated/client";
 import { averageCompletionTimes, type AverageTime } from "./average-time";

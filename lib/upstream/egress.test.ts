@@ -3,7 +3,7 @@
 // unless a host is named, bodies are never echoed into messages, and answers are capped in size.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { addProviderForAdmin, checkProviderForAdmin } from "@/lib/admin/providers";
+import { addProviderForAdmin, checkProviderForAdmin } from "@/lib/providers/staff-providers";
 import { makeActors, parsed, uniqueLabel as unique } from "@/lib/testing/fixtures";
 import { ZProviderInput } from "@/lib/providers/schemas";
 import { closeDb, getDb } from "@/lib/db/connection";

@@ -1,6 +1,6 @@
+// An admin suspends, reactivates or changes the role of an account; both end its sessions. Audited.
 import type { Db } from "@/lib/db/connection";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { boundedPage } from "@/lib/validation/page-number";
 import { fail, type Failure } from "@/lib/result";
 import type { Role } from "./create-user";
 
@@ -37,26 +37,4 @@ export async function setUserRole(db: Db, actor: { id: number; role: Role }, use
     await recordAudit(tx, { actorId: actor.id, action: "user.set_role", entityType: "User", entityId: userId, before, after: { role } });
     return { ok: true };
   });
-}
-
-export async function listUsers(
-  db: Db,
-  actor: { role: Role },
-  { query, page: rawPage, pageSize: rawPageSize = 50 }: { query?: string; page?: number; pageSize?: number },
-) {
-  const page = boundedPage(rawPage);
-  const pageSize = Math.min(100, Math.max(1, Math.floor(rawPageSize) || 50));
-  if (actor.role !== "admin" && actor.role !== "staff") throw new Error("Only staff can list users.");
-  const where = query ? { email: { contains: query.toLowerCase() } } : {};
-  const [users, total] = await Promise.all([
-    db.user.findMany({
-      where,
-      orderBy: { id: "asc" },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { id: true, email: true, name: true, role: true, status: true, balance: true, createdAt: true },
-    }),
-    db.user.count({ where }),
-  ]);
-  return { users: users.map((u) => ({ ...u, balance: u.balance.toString() })), total, page, pageSize };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZCreditFundsInput } from "@/lib/ledger/schemas";
 
 export const ZEmail = z
   .string()
@@ -39,3 +40,7 @@ export const SIGN_IN_ERRORS = {
 export type SignInInput = z.infer<typeof ZSignInInput>;
 
 export const ZRole = z.enum(["customer", "staff", "admin"]);
+
+/** The staff credit-funds form: the ledger's own input, the actor coming from the session instead. */
+export const ZCreditFundsForm = ZCreditFundsInput.omit({ actorId: true });
+export type CreditFundsForm = z.output<typeof ZCreditFundsForm>;

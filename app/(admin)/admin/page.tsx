@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { RefreshBalanceButton } from "@/components/admin/refresh-balance-button";
+import { RefreshBalanceButton } from "@/components/providers/refresh-balance-button";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";

@@ -1,7 +1,7 @@
 import { plural } from "@/lib/util/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CatalogTable } from "@/components/orders/catalog-table";
+import { CustomerCatalogTable } from "@/components/orders/customer-catalog-table";
 import { Pager } from "@/components/ui/pager";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
@@ -64,7 +64,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         {catalog.services.length === 0 ? (
           <EmptyState>No services match.</EmptyState>
         ) : (
-          <CatalogTable services={catalog.services} currency={PANEL_CURRENCY} />
+          <CustomerCatalogTable services={catalog.services} currency={PANEL_CURRENCY} />
         )}
         <Pager page={catalog.page} pages={Math.max(1, Math.ceil(catalog.total / catalog.pageSize))} hrefFor={linkTo} />
       </Card>

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { adminMoneyAction, refusalState } from "@/lib/actions/action-client";
-import { refundOrderForAdmin } from "@/lib/admin/user-funds";
+import { refundOrderForAdmin } from "@/lib/admin/order-refund";
 import { ZManualRefundInput } from "@/lib/ledger/refund-manual";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { adminAction, refusalState } from "@/lib/actions/action-client";
 import { getDb } from "@/lib/db/client";
-import { setCustomerDiscount, setCustomerServicePrice } from "@/lib/pricing/customer-prices";
+import { setCustomerDiscount, setCustomerServicePrice } from "@/lib/pricing/set-customer-pricing";
 import { ZCustomPriceInput, ZDiscountInput } from "@/lib/pricing/schemas";
 
 export const setDiscountAction = adminAction(ZDiscountInput, async (input, actor) => {

@@ -3,8 +3,8 @@
 // after the answer, and the page shows its progress (the run row) until it ends.
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/action-client";
-import { syncProviderCatalog } from "@/lib/admin/providers";
-import { ZSyncCatalogInput } from "@/lib/admin/schemas";
+import { syncProviderCatalog } from "@/lib/providers/staff-providers";
+import { ZSyncCatalogInput } from "@/lib/providers/schemas";
 import { summaryLines } from "@/lib/catalog/sync-summary-text";
 import { getDb } from "@/lib/db/client";
 import { fail } from "@/lib/result";

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/connection";
-import { parseMarkupPercent } from "@/lib/catalog/markup";
+import { parseMarkupPercent } from "@/lib/pricing/markup";
 import { syncCatalog } from "@/lib/catalog/sync-catalog";
 import { defineCommand } from "../command";
 

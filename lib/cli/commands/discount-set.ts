@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/connection";
-import { setCustomerDiscount } from "@/lib/pricing/customer-prices";
+import { setCustomerDiscount } from "@/lib/pricing/set-customer-pricing";
 import { CLI_OPERATOR } from "@/lib/pricing/operator";
 import { ZDiscountInput } from "@/lib/pricing/schemas";
 import { defineCommand } from "../command";

@@ -8,6 +8,7 @@ import discountSet from "./discount-set";
 import { fundsAdd, fundsDeduct } from "./funds";
 import ledgerVerify from "./ledger-verify";
 import orderRefund from "./order-refund";
+import orderReconcile from "./order-reconcile";
 import orderResolve from "./order-resolve";
 import priceRuleList from "./price-rule-list";
 import priceRuleSet from "./price-rule-set";
@@ -33,6 +34,7 @@ export const COMMANDS: CliCommand[] = [
   fundsDeduct,
   ledgerVerify,
   orderResolve,
+  orderReconcile,
   orderRefund,
   syncOnce,
 ];

@@ -135,6 +135,7 @@ function placeOrder(state: SimulatorState, now: number, params: URLSearchParams,
   const { link, units, runs, interval } = checked.add;
   if (chargeFor(service, units).gt(state.balance)) return refusal(ERROR_TEXTS.noFunds);
   const fields = Object.fromEntries([...params].filter(([name]) => name !== "key"));
+  state.others?.placeBefore(state, now, { service, units });
   const outcome = link !== null ? (script?.take({ link }) ?? null) : null;
   return scriptedAnswer(outcome, (scripted) => {
     const order = planOrder({ seed: state.seed, id: state.orderIds.next(), service, link, quantity: units, runs, interval, fields, now, scripted });
@@ -159,11 +160,16 @@ function orderStatus(state: SimulatorState, now: number, params: URLSearchParams
   if (params.has("orders")) {
     const ids = parseIdList(params.get("orders"));
     if (!ids) return refusal(ERROR_TEXTS.incorrectRequest);
-    const order = (id: string) => state.orders.get(parseId(id) ?? -1);
+    const order = (id: string) => ownOrder(state, parseId(id) ?? -1);
     return answer(Object.fromEntries(ids.map((id) => [id, mapOr(order(id), (found) => orderStatusJson(found, now))])));
   }
-  const order = state.orders.get(parseId(params.get("order")) ?? -1);
+  const order = ownOrder(state, parseId(params.get("order")) ?? -1);
   return order ? answer(orderStatusJson(order, now)) : refusal(ERROR_TEXTS.incorrectOrder);
+}
+
+/** Only orders created with the asking key answer (other customers' too on a panel told to ignore the key). */
+function ownOrder(state: SimulatorState, id: number): SimOrder | undefined {
+  return state.orders.get(id) ?? state.others?.answerFor(id);
 }
 
 function mapOr<T>(found: T | undefined, toJson: (found: T) => unknown, error: string = ERROR_TEXTS.incorrectOrder): unknown {

@@ -3,5 +3,6 @@ export { parseFaultSpec, type Fault, type FaultKind } from "./faults";
 export { DEFAULT_REALTIME_SPEED, type ClockOption } from "./clock";
 export { ERROR_TEXTS, SIMULATED_ACTIONS } from "./actions";
 export type { SimProduct, SimService } from "./catalog";
+export type { OtherCustomersOption } from "./other-customers";
 export { scriptOutcomes, setSimulatorStock, e2eSimulator, type SimulatorAddress } from "./script-client";
 export type { ScriptedOutcome, ScriptTarget } from "./scripted-outcomes";

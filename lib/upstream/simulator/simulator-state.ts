@@ -7,6 +7,7 @@ import { createPrng, type Prng } from "./prng";
 import { finalProductOutcome, type SimProductOrder } from "./product-orders";
 import type { SimRefill } from "./refills";
 import { finalAt, finalOutcome, type SimOrder } from "./service-orders";
+import type { OtherCustomers } from "./other-customers";
 
 export type SimulatorState = {
   seed: number;
@@ -26,6 +27,8 @@ export type SimulatorState = {
   productOrderIds: IdSequence;
   /** Applies every outcome that is due by `now`. */
   settle(now: number): void;
+  /** Other customers taking ids between ours (other-customers.ts); null: none. */
+  others: OtherCustomers | null;
   /** Grows with every change worth saving (see persistence.ts). */
   revision: number;
   touch(): void;
@@ -103,6 +106,7 @@ export function createSimulatorState(options: { seed: number; services: number; 
         state.touch();
       }
     },
+    others: null,
     revision: 0,
     touch() {
       state.revision += 1;

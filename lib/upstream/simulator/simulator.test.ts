@@ -252,3 +252,24 @@ describe("statePath", () => {
     fs.rmSync(path.dirname(statePath), { recursive: true, force: true });
   });
 });
+
+describe("other customers", () => {
+  it("take ids between ours; status answers only our key's orders, unless the panel is told to ignore the key", async () => {
+    const sim = await simulator({ seed: 9, services: 40, otherCustomers: { ordersBetween: 4 } });
+    const services = await postJson(sim, { action: "services" });
+    const service = services.find((candidate: { type: string }) => candidate.type === "Default");
+    const ours: number[] = [];
+    for (let index = 0; index < 12; index++) ours.push((await postJson(sim, { action: "add", service: String(service.service), link: `l${index}`, quantity: service.min })).order);
+    const between = [];
+    for (let id = ours[0]; id <= ours.at(-1)!; id++) if (!ours.includes(id)) between.push(id);
+    expect(between.length).toBeGreaterThan(ours.length);
+    const answered = (body: Record<string, { error?: string }>) => Object.entries(body).filter(([, item]) => !item.error).map(([id]) => Number(id));
+    const window = [...ours, ...between].sort((a, b) => a - b).slice(0, 100);
+    const probe = async () => answered(await postJson(sim, { action: "status", orders: window.join(",") })).sort((a, b) => a - b);
+    expect(await probe()).toEqual(ours.filter((id) => window.includes(id)));
+    expect((await postJson(sim, { action: "status", order: String(between[0]) })).error).toBe("Incorrect order ID");
+    sim.setOtherCustomers({ ordersBetween: 4, ignoreKey: true });
+    expect((await probe()).length).toBeGreaterThan(ours.length);
+    expect((await postJson(sim, { action: "status", order: String(ours.at(-1)! + 1_000_000) })).error).toBe("Incorrect order ID");
+  });
+});

@@ -18,6 +18,7 @@ import { answerScriptRequest, setStock } from "./script-routes";
 import { createOutcomeScript, type ScriptedOutcome, type ScriptTarget } from "./scripted-outcomes";
 import { viewOrder } from "./service-orders";
 import { createSimulatorState } from "./simulator-state";
+import { createOtherCustomers, type OtherCustomersOption } from "./other-customers";
 
 export type SimulatorOptions = {
   port?: number;
@@ -34,6 +35,8 @@ export type SimulatorOptions = {
    * demo, whose database remembers upstream ids). Without it the simulator starts empty.
    */
   statePath?: string;
+  /** Other customers whose orders take ids between ours (not kept in statePath). */
+  otherCustomers?: OtherCustomersOption;
 };
 
 export type SimulatedOrder = {
@@ -73,6 +76,8 @@ export type SimulatorHandle = {
   catalog(): { services: readonly SimService[]; products: readonly SimProduct[] };
   setBalance(amount: string): void;
   balance(): string;
+  /** Other customers from now on (null: none; their orders so far stay); ignoreKey makes a broken panel. */
+  setOtherCustomers(option: OtherCustomersOption | null): void;
   /** Queues outcomes for the next orders of a link or product; answers how many are queued for it. */
   scriptOutcomes(target: ScriptTarget, outcomes: readonly ScriptedOutcome[]): number;
   /** Outcomes still queued for a link or product. */
@@ -124,6 +129,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const { port = 0, host = "127.0.0.1", seed = 1, apiKey = "sim-key" } = options;
   const state = createSimulatorState({ seed, services: options.services ?? 200, products: options.products ?? 12, balance: exactBalance(options.balance ?? "1000") });
   const { statePath } = options;
+  if (options.otherCustomers) state.others = createOtherCustomers(seed, options.otherCustomers);
   const restored = statePath ? restoreState(statePath, state) : null;
   if (restored && "skipped" in restored && restored.skipped !== "no saved state yet") {
     process.stderr.write(`simulator: starting afresh, ${restored.skipped}: ${statePath}\n`);
@@ -295,6 +301,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     balance() {
       state.settle(now());
       return state.balance.toString();
+    },
+    setOtherCustomers(option) {
+      if (!option) state.others = null;
+      else if (state.others) state.others.option = option;
+      else state.others = createOtherCustomers(seed, option);
     },
     scriptOutcomes: (target, outcomes) => script.push(target, outcomes),
     scriptedPending: (target) => script.pending(target),

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { FilterBar, FilterSelect } from "@/components/admin/filter-bar";
-import { formatWhen } from "@/components/admin/format";
+import { formatDateTime } from "@/lib/time/format";
 import { Pagination } from "@/components/admin/pagination";
 import { SyncPanel } from "@/components/pricing/sync-panel";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { listProviderNames } from "@/lib/admin/catalog-items";
+import { listProviderNames } from "@/lib/providers/staff-providers";
 import { requireStaff } from "@/lib/auth/session";
 import { listCatalogChanges, providerSyncOverview } from "@/lib/catalog/change-log";
 import { summaryLines } from "@/lib/catalog/sync-summary-text";
@@ -39,8 +39,8 @@ export default async function CatalogChangesPage({ searchParams }: { searchParam
             {runs.map((r) => (
               <SyncPanel key={r.providerId} isAdmin={actor.role === "admin"} run={{
                 providerId: r.providerId, provider: r.provider, status: r.status, phase: r.phase, processed: r.processed, total: r.total,
-                startedAt: formatWhen(r.startedAt), finishedAt: r.finishedAt ? formatWhen(r.finishedAt) : null, error: r.error,
-                summaryLines: summaryLines(r.summary), intervalMinutes: r.intervalMinutes, nextSyncAt: r.nextSyncAt ? formatWhen(r.nextSyncAt) : null,
+                startedAt: formatDateTime(r.startedAt), finishedAt: r.finishedAt ? formatDateTime(r.finishedAt) : null, error: r.error,
+                summaryLines: summaryLines(r.summary), intervalMinutes: r.intervalMinutes, nextSyncAt: r.nextSyncAt ? formatDateTime(r.nextSyncAt) : null,
               }} />
             ))}
           </div>

@@ -8,14 +8,16 @@ import { OrderEvents } from "@/components/admin/order-events";
 import { OrdersTable } from "@/components/admin/orders-table";
 import { Pagination } from "@/components/admin/pagination";
 import { ResolveOrderForm } from "@/components/admin/resolve-order-form";
+import { AcceptCandidateForm } from "@/components/admin/accept-candidate-form";
+import { listUpstreamOrphans } from "@/lib/reconcile/list-orphans";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { listProviderNames } from "@/lib/admin/catalog-items";
+import { listProviderNames } from "@/lib/providers/staff-providers";
 import {
   countOrdersForAttention, listFlaggedOrders, listOrdersForStaff, listOrdersToResolve, listRecentlyResolved, type StaffOrder,
 } from "@/lib/admin/orders";
 import { ORDER_STATES } from "@/lib/admin/schemas";
 import { requireStaff, type SessionUser } from "@/lib/auth/session";
-import { manualRefundOptions, type ManualRefundOption } from "@/lib/admin/user-funds";
+import { manualRefundOptions, type ManualRefundOption } from "@/lib/admin/order-refund";
 import type { Db } from "@/lib/db/connection";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
@@ -58,6 +60,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       {view === "resolve" ? (
         <>
           <ToResolve orders={await listOrdersToResolve(db, actor)} isAdmin={actor.role === "admin"} />
+          <Orphans orphans={await listUpstreamOrphans(db, actor)} />
           <RecentlyResolved resolutions={await listRecentlyResolved(db, actor)} />
         </>
       ) : view === "flagged" ? (
@@ -131,8 +134,9 @@ function ToResolve({ orders, isAdmin }: { orders: WithEvents[]; isAdmin: boolean
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
-        The provider&apos;s answer to these orders was lost: they may or may not exist upstream, and they are never sent again. Look each one up in
-        the provider&apos;s own panel (link, quantity, time), then record what you found.
+        The provider&apos;s answer to these orders was lost: they may or may not exist upstream, and they are never sent again. The worker&apos;s
+        reconciler settles most of them from the provider&apos;s records; the ones here it could not settle alone (its reason is the flag). Look each
+        one up in the provider&apos;s own panel (link, quantity, time), then record what you found, or accept one of the candidates it found.
       </p>
       {orders.map((o) => (
         <Card key={o.id}>
@@ -141,11 +145,46 @@ function ToResolve({ orders, isAdmin }: { orders: WithEvents[]; isAdmin: boolean
             {o.link ? <p className="break-all font-mono text-xs text-slate-600">{o.link}</p> : null}
             {o.lastError ? <p className="text-xs text-slate-500">Last error: {o.lastError}</p> : null}
             <OrderEvents events={o.events} />
+            {isAdmin && o.reconcileCandidates.length ? (
+              <div className="flex flex-wrap items-start gap-2" aria-label={`Upstream orders that fit order #${o.id}`}>
+                <span className="py-1.5 text-xs text-slate-600">Fits the charge:</span>
+                {o.reconcileCandidates.map((upstreamId) => (
+                  <AcceptCandidateForm key={upstreamId} orderId={o.id} upstreamId={upstreamId} />
+                ))}
+              </div>
+            ) : null}
             {isAdmin ? <ResolveOrderForm orderId={o.id} /> : <p className="text-xs text-slate-500">Only an admin can resolve orders.</p>}
           </div>
         </Card>
       ))}
     </div>
+  );
+}
+
+function Orphans({ orphans }: { orphans: Awaited<ReturnType<typeof listUpstreamOrphans>> }) {
+  if (orphans.length === 0) return null;
+  return (
+    <Card title="Orphans: upstream orders of our key that no order claims" className="mt-6">
+      <p className="mb-2 text-xs text-slate-600">
+        Found by the reconciler: a late creation after a refund, or an order placed outside the panel with our key. They cost us money upstream and are
+        never attached to an order automatically.
+      </p>
+      <ul className="divide-y divide-slate-100 text-sm">
+        {orphans.map((o) => (
+          <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid={`orphan-${o.id}`}>
+            <span className="flex flex-wrap items-center gap-2">
+              <span className="font-medium">{o.provider.name}</span>
+              <span className="font-mono">{o.upstreamOrderId}</span>
+              <Badge>{o.upstreamStatus}</Badge>
+              <span className="text-xs text-slate-500">{o.note}</span>
+            </span>
+            <span className="text-xs text-slate-500">
+              {o.cost ? formatMoney(o.cost, PANEL_CURRENCY) : "cost unknown"} · <Time value={o.foundAt} relative />
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }
 

@@ -3,7 +3,7 @@ import { PANEL_CURRENCY } from "@/lib/currency";
 import { PriceRuleForm } from "@/components/pricing/price-rule-form";
 import { PriceRuleList } from "@/components/pricing/price-rule-list";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { listProviderNames } from "@/lib/admin/catalog-items";
+import { listProviderNames } from "@/lib/providers/staff-providers";
 import { requireStaff } from "@/lib/auth/session";
 import { listCategoryNames } from "@/lib/catalog/category-names";
 import { getDb } from "@/lib/db/client";

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
-import { CatalogList, type CatalogParams } from "@/components/admin/catalog-list";
+import { StaffCatalogList, type CatalogParams } from "@/components/catalog/staff-catalog-list";
 import { PageHeader } from "@/components/ui/card";
-import { listProductsForStaff, listProviderNames } from "@/lib/admin/catalog-items";
+import { listProductsForStaff } from "@/lib/catalog/staff-catalog";
+import { listProviderNames } from "@/lib/providers/staff-providers";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 
@@ -16,7 +17,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Products" description="Imported products (accounts, codes…): prices per unit and stock as the provider reports it." />
-      <CatalogList
+      <StaffCatalogList
         kind="product"
         result={result}
         providers={providers}

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
-import { CatalogList, type CatalogParams } from "@/components/admin/catalog-list";
+import { StaffCatalogList, type CatalogParams } from "@/components/catalog/staff-catalog-list";
 import { FilterSelect, YES_NO } from "@/components/admin/filter-bar";
 import { PageHeader } from "@/components/ui/card";
-import { listProviderNames, listServicesForStaff } from "@/lib/admin/catalog-items";
+import { listProviderNames } from "@/lib/providers/staff-providers";
+import { listServicesForStaff } from "@/lib/catalog/staff-catalog";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 
@@ -21,7 +22,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         title="Services"
         description={isAdmin ? "Imported services: upstream cost, our price, limits. A fixed price is kept across catalog syncs." : "Imported services: upstream cost, our price, limits."}
       />
-      <CatalogList
+      <StaffCatalogList
         kind="service"
         result={result}
         providers={providers}

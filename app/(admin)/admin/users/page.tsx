@@ -3,15 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/admin/filter-bar";
 import { Pagination } from "@/components/admin/pagination";
-import { UserRowActions } from "@/components/admin/user-row-actions";
+import { UserRowActions } from "@/components/users/user-row-actions";
 import { Card, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { searchUsersForStaff } from "@/lib/admin/user-search";
+import { searchUsersForStaff } from "@/lib/users/search-users";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
 import { Money } from "@/components/ui/money";
-import { listUsers } from "@/lib/users/manage-user";
 
 export const metadata: Metadata = { title: "Users" };
 

@@ -3,14 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { OrderStateBadge } from "@/components/orders/order-state";
-import { CreditFundsForm, DeductFundsForm } from "@/components/admin/funds-form";
-import { formatWhen } from "@/components/admin/format";
+import { CreditFundsForm, DeductFundsForm } from "@/components/users/funds-form";
+import { formatDateTime } from "@/lib/time/format";
 import { Pagination } from "@/components/admin/pagination";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { getUserDetail, type UserDetail } from "@/lib/admin/users";
+import { getUserDetail, type UserDetail } from "@/lib/users/user-detail";
 import { CustomerPricingForm } from "@/components/pricing/customer-pricing-form";
-import { customerPricingForStaff } from "@/lib/pricing/customer-prices";
+import { customerPricingForStaff } from "@/lib/pricing/set-customer-pricing";
 import { requireStaff } from "@/lib/auth/session";
 import { PANEL_CURRENCY } from "@/lib/currency";
 import { getDb } from "@/lib/db/client";
@@ -37,7 +37,7 @@ export default async function UserDetailPage({ params, searchParams }: { params:
           ← Users
         </Link>
       </p>
-      <PageHeader title={user.email} description={`${user.name ? `${user.name} · ` : ""}account #${user.id} since ${formatWhen(user.createdAt)}`} />
+      <PageHeader title={user.email} description={`${user.name ? `${user.name} · ` : ""}account #${user.id} since ${formatDateTime(user.createdAt)}`} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label="Balance" value={<Money amount={user.balance} currency={PANEL_CURRENCY} />} hint="Sum of the ledger entries below, exact." />
         <Stat
