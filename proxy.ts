@@ -5,6 +5,8 @@
 //   - a trailing slash: `/api/v2/` is answered like `/api/v2` (PHP clients do not follow a
 //     redirect of a POST); every other path is redirected (308) to itself without it, as Next
 //     does by default (skipTrailingSlashRedirect in next.config.mjs hands that job to us);
+//   - a page opened with ?ref=<code> goes through the referral link /r/<code> (app/r/[code]), which
+//     counts the visit, sets the cookie and comes back to the page without the parameter;
 //   - for the signed-in area: redirects signed-out or idle visitors to sign-in and keeps the
 //     session's idle clock running. Authorization is checked again inside every page, action and
 //     route handler (lib/auth/session re-reads the account and the same idle rule).
@@ -15,7 +17,7 @@ import { authSecret } from "@/lib/auth/secret";
 import { MAX_SESSION_SECONDS, SEEN_REFRESH_MS, sessionExpiry } from "@/lib/auth/session-lifetime";
 import { API_CSP, HSTS, newNonce, pageCsp, requestServedOverHttps } from "@/lib/http/security-headers";
 
-const SIGNED_IN_AREA = /^\/(dashboard|admin|orders|new-order|products|funds|api-keys|services|account|tickets)(\/|$)/;
+const SIGNED_IN_AREA = /^\/(dashboard|admin|orders|new-order|products|funds|api-keys|services|account|tickets|affiliates)(\/|$)/;
 
 /** The reseller API with a trailing slash: served, never redirected. */
 const API_V2_WITH_SLASH = /^\/api\/v2\/$/;
@@ -26,6 +28,14 @@ export async function proxy(request: NextRequest) {
   const raw = new URL(request.url);
   if (raw.pathname.length > 1 && raw.pathname.endsWith("/") && !API_V2_WITH_SLASH.test(raw.pathname)) {
     return NextResponse.redirect(new URL(`${raw.pathname.replace(/\/+$/, "") || "/"}${raw.search}`, raw), 308);
+  }
+  const ref = raw.searchParams.get("ref");
+  if (ref && !path.startsWith("/api/") && !path.startsWith("/r/")) {
+    const back = new URL(raw);
+    back.searchParams.delete("ref");
+    const link = new URL(`/r/${encodeURIComponent(ref)}`, raw);
+    link.searchParams.set("to", `${back.pathname}${back.search}`);
+    return NextResponse.redirect(link, 307);
   }
   const https = requestServedOverHttps(request.headers);
   const isApi = path.startsWith("/api/");

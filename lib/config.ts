@@ -36,6 +36,8 @@ const ZEnvironment = z.object({
   IN_PROCESS_WORKER: setting(z.enum(["0", "1"], { error: "must be 0 or 1" }).optional()),
   WORKER_INTERVAL_MS: setting(wholeNumber().min(1, "must be at least 1").default(5_000)),
   REFILL_COOLDOWN_HOURS: setting(z.coerce.number({ error: "must be a number" }).min(0, "must not be negative").default(24)),
+  /** Days a referral link's cookie lasts: a sign-up within them is referred (lib/affiliates). */
+  AFFILIATE_COOKIE_DAYS: setting(wholeNumber().min(1, "must be at least 1").max(365, "must be at most 365").default(30)),
 
   // Secrets (lib/config/secrets.ts decides when a missing one is allowed).
   /** Signs session cookies; a placeholder or a short value is refused wherever it is read. */

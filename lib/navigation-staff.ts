@@ -6,6 +6,7 @@ export const staffNav: NavItem[] = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/payments", label: "Payments" },
+  { href: "/admin/affiliates", label: "Affiliates" },
   { href: "/admin/tickets", label: "Tickets" },
   { href: "/admin/content", label: "Content" },
   { href: "/admin/providers", label: "Providers" },

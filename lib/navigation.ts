@@ -14,5 +14,6 @@ export const customerNav: NavItem[] = [
   { href: "/updates", label: "Updates" },
   { href: "/funds", label: "Funds" },
   { href: "/funds/add", label: "Add funds" },
+  { href: "/affiliates", label: "Affiliates" },
   { href: "/api-keys", label: "API" },
 ];

@@ -22,6 +22,8 @@ export type BalanceChange = {
   paymentId?: number | null;
   /** chargeback entries: the gateway report (PaymentReversal) they take back. */
   reversalId?: number | null;
+  /** affiliate_commission entries: the payout (AffiliatePayout) that moves commission into the balance. */
+  affiliatePayoutId?: number | null;
   actorId?: number | null;
   reason?: string | null;
 };
@@ -29,7 +31,7 @@ export type BalanceChange = {
 /**
  * The balance changes of one statement, as CTEs after the caller's own. `changes` is a SELECT of
  * rows (user_id int, kind text, amount numeric, order_id int, payment_id int, reversal_id int,
- * actor_id int, reason text, position bigint). A customer whose total would take the balance below zero gets
+ * affiliate_payout_id int, actor_id int, reason text, position bigint). A customer whose total would take the balance below zero gets
  * nothing (no change, no entries). Names it defines: `balance_moved` (id, before, after: one row
  * per customer whose balance moved) and `balance_entries` (user_id, order_id, kind, amount,
  * balance_after: one row per entry written).
@@ -46,10 +48,10 @@ export function balanceChangeCtes(changes: Prisma.Sql): Prisma.Sql {
       RETURNING u.id, u.balance - t.total AS before, u.balance AS after
     ),
     balance_entries AS (
-      INSERT INTO "LedgerEntry" ("userId", kind, amount, "balanceAfter", "orderId", "paymentId", "reversalId", "actorId", reason)
+      INSERT INTO "LedgerEntry" ("userId", kind, amount, "balanceAfter", "orderId", "paymentId", "reversalId", "affiliatePayoutId", "actorId", reason)
       SELECT c.user_id, c.kind::"LedgerKind", c.amount,
              m.before + SUM(c.amount) OVER (PARTITION BY c.user_id ORDER BY c.position),
-             c.order_id, c.payment_id, c.reversal_id, c.actor_id, c.reason
+             c.order_id, c.payment_id, c.reversal_id, c.affiliate_payout_id, c.actor_id, c.reason
       FROM balance_changes c JOIN balance_moved m ON m.id = c.user_id
       ORDER BY c.position
       RETURNING "userId" AS user_id, "orderId" AS order_id, kind::text AS kind, amount, "balanceAfter" AS balance_after
@@ -65,12 +67,13 @@ export function balanceChangeRows(changes: BalanceChange[]): Prisma.Sql {
     order_id: c.orderId ?? null,
     payment_id: c.paymentId ?? null,
     reversal_id: c.reversalId ?? null,
+    affiliate_payout_id: c.affiliatePayoutId ?? null,
     actor_id: c.actorId ?? null,
     reason: c.reason ?? null,
     position,
   }));
   return Prisma.sql`SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json)
-    AS c(user_id int, kind text, amount numeric, order_id int, payment_id int, reversal_id int, actor_id int, reason text, position bigint)`;
+    AS c(user_id int, kind text, amount numeric, order_id int, payment_id int, reversal_id int, affiliate_payout_id int, actor_id int, reason text, position bigint)`;
 }
 
 /**

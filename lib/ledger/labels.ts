@@ -14,6 +14,7 @@ export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
   chargeback: "Payment reversed",
   debit: "Funds deducted",
   refund_manual: "Refund by staff",
+  affiliate_commission: "Affiliate commission",
 };
 
 export function ledgerKindLabel(kind: string): string {

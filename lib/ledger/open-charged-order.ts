@@ -38,7 +38,7 @@ export async function openChargedOrder(db: Db, order: ChargedOrder, now = new Da
   const charge = order.charge.toFixed(LEDGER_SCALE);
   const leaseUntil = new Date(now.getTime() + order.leaseMs);
   const debit = Prisma.sql`SELECT ${order.customerId}::int AS user_id, 'charge'::text AS kind, -${charge}::numeric AS amount,
-    (SELECT id FROM new_order) AS order_id, NULL::int AS payment_id, NULL::int AS reversal_id, NULL::int AS actor_id, NULL::text AS reason, 1::bigint AS position`;
+    (SELECT id FROM new_order) AS order_id, NULL::int AS payment_id, NULL::int AS reversal_id, NULL::int AS affiliate_payout_id, NULL::int AS actor_id, NULL::text AS reason, 1::bigint AS position`;
   try {
     // The order's id is taken first so that its debit's ledger entry can name it; the order row is
     // written only if the debit moved the balance (balance_moved has its customer's row).

@@ -7,10 +7,11 @@ import { fromDb } from "@/lib/money/db-decimal";
 import { expectedRefund } from "./expected-refund";
 import { snapshotTransaction } from "./transaction";
 import { verifyPayments } from "@/lib/payments/verify-payments";
+import { verifyAffiliates } from "@/lib/affiliates/verify-affiliates";
 import { manualRefundProblems } from "./verify-manual-refunds";
 
 export type LedgerMismatch = {
-  check: "balance" | "chain" | "charge" | "refund" | "owner" | "payment";
+  check: "balance" | "chain" | "charge" | "refund" | "owner" | "payment" | "affiliate";
   userId: number;
   orderId?: number;
   paymentId?: number;
@@ -21,7 +22,7 @@ export type LedgerMismatch = {
 /**
  * Sums over the entries in scope. `byKind` is each ledger kind's signed sum (credits positive,
  * charges negative); the named fields group them for the conservation check:
- * money in (credits, deposits, bonuses, adjustments) − money out by staff or gateways (debits,
+ * money in (credits, deposits, bonuses, adjustments, affiliate commission) − money out by staff or gateways (debits,
  * chargebacks) = balances + charges − order refunds.
  */
 export type LedgerTotals = {
@@ -33,6 +34,8 @@ export type LedgerTotals = {
   bonuses: Decimal;
   /** Signed adjustments. */
   adjustments: Decimal;
+  /** Affiliate commission paid out into balances. */
+  affiliateCommissions: Decimal;
   /** Taken out, as positive amounts: admin debits and gateway chargebacks. */
   debits: Decimal;
   chargebacks: Decimal;
@@ -53,7 +56,7 @@ const dec = fromDb;
 export async function verifyLedger(db: Db, options: { customerIds?: number[] } = {}): Promise<LedgerReport> {
   const userFilter = options.customerIds ? { id: { in: options.customerIds } } : {};
   const ownerFilter = options.customerIds ? { userId: { in: options.customerIds } } : {};
-  const { users, entries, orders, payments } = await snapshotTransaction(db, async (tx) => ({
+  const { users, entries, orders, payments, affiliates } = await snapshotTransaction(db, async (tx) => ({
     users: await tx.user.findMany({ where: userFilter, select: { id: true, balance: true } }),
     entries: await tx.ledgerEntry.findMany({
       where: ownerFilter,
@@ -65,9 +68,10 @@ export async function verifyLedger(db: Db, options: { customerIds?: number[] } =
       select: { id: true, userId: true, state: true, charge: true, quantity: true, remains: true },
     }),
     payments: await verifyPayments(tx, options),
+    affiliates: await verifyAffiliates(tx, options),
   }));
 
-  const mismatches: LedgerMismatch[] = [...payments.mismatches];
+  const mismatches: LedgerMismatch[] = [...payments.mismatches, ...affiliates];
   const zero = () => new Decimal(0);
   const byKind = Object.fromEntries(LEDGER_KINDS.map((kind) => [kind, zero()])) as Record<LedgerKind, Decimal>;
   let balances = zero();
@@ -146,12 +150,13 @@ function ledgerTotals(byKind: Record<LedgerKind, Decimal>, balances: Decimal): L
     deposits: byKind.deposit,
     bonuses: byKind.bonus,
     adjustments: byKind.adjustment,
+    affiliateCommissions: byKind.affiliate_commission,
     debits: byKind.debit.negated(),
     chargebacks: byKind.chargeback.negated(),
     balances,
     charges: byKind.charge.negated(),
     refunds: byKind.refund_failed.plus(byKind.refund_partial).plus(byKind.refund_canceled).plus(byKind.refund_manual),
   };
-  const moneyIn = t.credits.plus(t.deposits).plus(t.bonuses).plus(t.adjustments).minus(t.debits).minus(t.chargebacks);
+  const moneyIn = t.credits.plus(t.deposits).plus(t.bonuses).plus(t.adjustments).plus(t.affiliateCommissions).minus(t.debits).minus(t.chargebacks);
   return { ...t, conserved: moneyIn.eq(balances.plus(t.charges).minus(t.refunds)) };
 }

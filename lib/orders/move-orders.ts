@@ -148,7 +148,7 @@ export async function moveOrders(db: Db | Tx, options: MoveOptions, moves: Order
       FROM moved m WHERE m.refund_kind IS NOT NULL AND m.from_state <> m.to_state
     ),
     ${balanceChangeCtes(Prisma.sql`
-      SELECT user_id, refund_kind AS kind, amount, id AS order_id, NULL::int AS payment_id, NULL::int AS reversal_id, ${refund.actorId ?? null}::int AS actor_id,
+      SELECT user_id, refund_kind AS kind, amount, id AS order_id, NULL::int AS payment_id, NULL::int AS reversal_id, NULL::int AS affiliate_payout_id, ${refund.actorId ?? null}::int AS actor_id,
              ${refund.reason ?? null}::text AS reason, position::bigint AS position
       FROM refunds`)},
     written_events AS (

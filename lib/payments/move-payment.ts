@@ -5,9 +5,12 @@
 // or the take-back of one refund/dispute report (a PaymentReversal, ./apply-reversal.ts) when the
 // balance covers it. Of two racing movers (two callbacks, two admins) the loser matches nothing and
 // moves no money; the partial unique indexes (one deposit, one bonus per payment, one chargeback
-// per report) stop anything that slips past.
+// per report) stop anything that slips past. The referring affiliate's commission moves with the
+// money, in the same transaction: accrued with a credit, taken back in proportion with a chargeback
+// (lib/affiliates/commissions.ts).
 // lib/ledger/one-writer.test.ts checks that nothing else in the source writes Payment.state.
 import type { Prisma } from "@/lib/db/generated/client";
+import { accrueCommission, takeBackCommission } from "@/lib/affiliates/commissions";
 import { creditPayment, debitChargeback } from "@/lib/ledger/credit-payment";
 import type { Tx } from "@/lib/ledger/transaction";
 import type { Decimal } from "@/lib/money";
@@ -50,12 +53,16 @@ export async function movePayment(tx: Tx, move: PaymentMove): Promise<PaymentMov
   const base = { paymentId: move.id, customerId: row.userId, reason: move.money?.reason ?? "" };
   if (money === "credit") {
     if (!row.creditedAmount) throw new Error(`payment ${move.id}: ${move.to} needs creditedAmount`);
-    const balance = await creditPayment(tx, { ...base, deposit: fromDb(row.creditedAmount), bonus: fromDb(row.creditedBonus ?? 0), actorId: move.money?.actorId ?? null });
+    const deposit = fromDb(row.creditedAmount);
+    const balance = await creditPayment(tx, { ...base, deposit, bonus: fromDb(row.creditedBonus ?? 0), actorId: move.money?.actorId ?? null });
+    await accrueCommission(tx, { paymentId: move.id, customerId: row.userId, deposit });
     return { moved: true, userId: row.userId, money, balance };
   }
   if (money === "chargeback") {
     const reversal = move.money?.reversal;
     if (!reversal) throw new Error(`payment ${move.id}: ${move.to} takes back a report: name its PaymentReversal`);
+    // The commission loses the deposit's reported share whether or not the balance covers the take-back.
+    await takeBackCommission(tx, move.id);
     if (!reversal.amount.gt(0)) return { moved: true, userId: row.userId, money: "none", balance: null };
     const balance = await debitChargeback(tx, { ...base, reversalId: reversal.id, amount: reversal.amount, actorId: move.money?.actorId ?? null });
     return { moved: true, userId: row.userId, money, balance };

@@ -18,13 +18,13 @@ export async function createUser(
   db: Db,
   input: Omit<SignUpInput, "name"> & { name?: string },
   role: Role = "customer",
-  { emailVerified = true }: { emailVerified?: boolean } = {},
+  { emailVerified = true, signUp }: { emailVerified?: boolean; signUp?: { device: string | null; ip: string | null } } = {},
 ): Promise<CreateUserResult> {
   const { email, password, name } = input;
   const passwordHash = await hashPassword(password);
   try {
     const user = await db.user.create({
-      data: { email, passwordHash, role, name: name || null, emailVerifiedAt: emailVerified ? new Date() : null },
+      data: { email, passwordHash, role, name: name || null, emailVerifiedAt: emailVerified ? new Date() : null, signUpDevice: signUp?.device ?? null, signUpIp: signUp?.ip ?? null },
       select: { id: true, email: true, role: true },
     });
     return { ok: true, user };

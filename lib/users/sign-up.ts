@@ -2,7 +2,9 @@
 // your inbox"), so the form is no oracle for which addresses are customers: a new address gets a
 // confirmation link (lib/accounts/verify-email.ts), a taken one gets a mail telling its owner that
 // someone tried to sign up with it (at most one an hour). Both paths hash the password and write
-// one outbox row, so they also cost the same. See SECURITY.md.
+// one outbox row, so they also cost the same. See SECURITY.md. A sign-up that carries a referral
+// code (the link's cookie) is recorded as referred by that affiliate (lib/affiliates).
+import { recordReferral } from "@/lib/affiliates/record-referral";
 import { sendVerificationEmail } from "@/lib/accounts/verify-email";
 import type { Db } from "@/lib/db/connection";
 import { enqueueMail, panelLink } from "@/lib/mail";
@@ -17,13 +19,18 @@ export type SignUpResult = { ok: true } | Failure;
  * Sign-ups per IP are limited (shared across processes); only well-formed attempts count, so the
  * caller parses with ZSignUpInput first.
  */
-export async function signUp(db: Db, input: SignUpInput, { ip }: { ip: string }): Promise<SignUpResult> {
+export async function signUp(
+  db: Db,
+  input: SignUpInput,
+  { ip, device = null, referralCode = null }: { ip: string; device?: string | null; referralCode?: string | null },
+): Promise<SignUpResult> {
   const throttle = await (await panelLimits()).signUpPerIp.take(ip);
   if (!throttle.allowed) {
     return fail("rate_limited", tooManyMessage(throttle.retryAfterSeconds, "sign-ups from your network"), { data: { retryAfterSeconds: throttle.retryAfterSeconds } });
   }
-  const created = await createUser(db, input, "customer", { emailVerified: false });
+  const created = await createUser(db, input, "customer", { emailVerified: false, signUp: { device, ip } });
   if (created.ok) {
+    if (referralCode) await recordReferral(db, { referredId: created.user.id, code: referralCode, email: input.email, device, ip });
     await db.$transaction((tx) => sendVerificationEmail(tx, created.user));
     return { ok: true };
   }

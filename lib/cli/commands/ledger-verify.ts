@@ -12,6 +12,7 @@ const KIND_LINES: Record<LedgerKind, { label: string; out: boolean }> = {
   deposit: { label: "deposits", out: false },
   bonus: { label: "bonuses", out: false },
   adjustment: { label: "adjustments", out: false },
+  affiliate_commission: { label: "affiliate commission", out: false },
   debit: { label: "debits (admin)", out: true },
   chargeback: { label: "chargebacks", out: true },
   charge: { label: "charges", out: true },
@@ -35,7 +36,7 @@ export default defineCommand({
     }
     line("customer balances", formatMoney(totals.balances));
     console.log(
-      `conservation: credits + deposits + bonuses + adjustments − debits − chargebacks = balances + charges − refunds … ${totals.conserved ? "holds" : "BROKEN"}`,
+      `conservation: credits + deposits + bonuses + adjustments + affiliate commission − debits − chargebacks = balances + charges − refunds … ${totals.conserved ? "holds" : "BROKEN"}`,
     );
     for (const m of report.mismatches.slice(0, 200)) console.log(`MISMATCH [${m.check}] user ${m.userId}: ${m.message}`);
     if (report.mismatches.length > 200) console.log(`… and ${report.mismatches.length - 200} more`);
