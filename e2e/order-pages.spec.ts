@@ -5,7 +5,6 @@
 // unavailable service named as such; a product's stock after a purchase; the owner's panel name in
 // the header and titles; the staff charts; light and dark themes (axe in both, 1280 and 390 px
 // screenshots, nothing scrolls sideways); and /favicon.ico.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { closeDb, getDb } from "../lib/db/connection";
 import type { OrderState } from "../lib/db/generated/enums";
@@ -13,7 +12,7 @@ import { seedAccounts } from "../lib/demo/seed-accounts";
 import { creditFunds } from "../lib/ledger/credit-funds";
 import { createChargedOrder, settleTestOrder } from "../lib/testing/fixtures";
 import { E2E_ACCOUNTS } from "./accounts";
-import { screenshot, signIn, signOut } from "./helpers";
+import { looksRight, signIn, signOut } from "./helpers";
 
 test.setTimeout(120_000);
 const { admin } = E2E_ACCOUNTS;
@@ -64,19 +63,7 @@ test.beforeAll(async () => {
   await closeDb();
 });
 
-/** axe (serious and critical) in the current theme, screenshots at 1280 and 390 px, no sideways scroll. */
-async function looks(page: Page, name: string) {
-  await expect(page).toHaveTitle(/\S/);
-  const axe = await new AxeBuilder({ page }).analyze();
-  const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect.soft(bad.map((v) => `${name} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    expect.soft(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width} px`).toBeLessThanOrEqual(width);
-    await screenshot(page, `order-pages-${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const looks = (page: Page, name: string) => looksRight(page, `order-pages-${name}`);
 
 async function setTheme(page: Page, theme: "light" | "dark" | "system") {
   await page.getByTestId("theme-switch").first().selectOption(theme);
